@@ -1,0 +1,2 @@
+/** manifestkit benchmarks. */
+package dev.manifestkit.benchmarks;

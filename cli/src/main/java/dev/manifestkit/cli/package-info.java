@@ -1,0 +1,2 @@
+/** manifestkit cli. */
+package dev.manifestkit.cli;

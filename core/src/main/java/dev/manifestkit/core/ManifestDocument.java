@@ -1,0 +1,87 @@
+package dev.manifestkit.core;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Kubernetes object as a plain JSON tree, with where it came from.
+ *
+ * <p>This is the shape the validator and the writer work on: objects built with the DSL are
+ * converted to it once, files are read straight into it without binding to fabric8 classes.
+ * Null fields are already removed (Kubernetes treats them as absent).
+ *
+ * @param tree      the object; callers must not modify it
+ * @param origin    the file (or {@code "<stdin>"}, {@code "<memory>"}) it was read from
+ * @param index     0-based position of the document in its origin
+ * @param locations line and column of each value, keyed by JSON pointer ({@code /spec/replicas});
+ *                  empty for objects that were not read from text
+ */
+public record ManifestDocument(ObjectNode tree, String origin, int index, Map<String, SourceLocation> locations) {
+
+    public ManifestDocument {
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(origin, "origin");
+        locations = Map.copyOf(locations);
+    }
+
+    /** A document made in memory (from a built object), with no source locations. */
+    public static ManifestDocument inMemory(ObjectNode tree, int index) {
+        return new ManifestDocument(tree, "<memory>", index, Map.of());
+    }
+
+    /** The object's {@code kind}, or empty if missing or not a string. */
+    public Optional<String> kind() {
+        return text("kind");
+    }
+
+    /** The object's {@code apiVersion}, or empty if missing or not a string. */
+    public Optional<String> apiVersion() {
+        return text("apiVersion");
+    }
+
+    /** {@code metadata.name}, or empty. */
+    public Optional<String> name() {
+        var metadata = tree.get("metadata");
+        if (metadata == null || !metadata.isObject()) {
+            return Optional.empty();
+        }
+        var name = metadata.get("name");
+        return name != null && name.isString() ? Optional.of(name.asString()) : Optional.empty();
+    }
+
+    /** {@code metadata.namespace}, or empty. */
+    public Optional<String> namespace() {
+        var metadata = tree.get("metadata");
+        if (metadata == null || !metadata.isObject()) {
+            return Optional.empty();
+        }
+        var ns = metadata.get("namespace");
+        return ns != null && ns.isString() ? Optional.of(ns.asString()) : Optional.empty();
+    }
+
+    /**
+     * Where the value at a JSON pointer was read, falling back to the nearest enclosing value
+     * that has a location.
+     */
+    public Optional<SourceLocation> locationOf(String jsonPointer) {
+        var pointer = jsonPointer;
+        while (true) {
+            var found = locations.get(pointer);
+            if (found != null) {
+                return Optional.of(found);
+            }
+            if (pointer.isEmpty()) {
+                return Optional.empty();
+            }
+            pointer = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+        }
+    }
+
+    private Optional<String> text(String field) {
+        var value = tree.get(field);
+        return value != null && value.isString() ? Optional.of(value.asString()) : Optional.empty();
+    }
+}

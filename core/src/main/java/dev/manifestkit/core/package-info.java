@@ -1,0 +1,2 @@
+/** manifestkit core. */
+package dev.manifestkit.core;

@@ -1,0 +1,2 @@
+/** manifestkit dsl. */
+package dev.manifestkit.dsl;

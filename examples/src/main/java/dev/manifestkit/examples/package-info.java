@@ -1,0 +1,2 @@
+/** manifestkit examples. */
+package dev.manifestkit.examples;

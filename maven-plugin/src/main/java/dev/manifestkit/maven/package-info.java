@@ -1,0 +1,2 @@
+/** manifestkit maven-plugin. */
+package dev.manifestkit.maven;

@@ -1,0 +1,2 @@
+/** manifestkit testing. */
+package dev.manifestkit.testing;

@@ -1,0 +1,92 @@
+package dev.manifestkit.validation;
+
+import java.util.Objects;
+
+/**
+ * An immutable path to a field of a Kubernetes object, printed the way the API server prints
+ * it: {@code spec.template.spec.containers[0].name}, {@code metadata.labels[tier]}.
+ *
+ * <p>Paths are built, never concatenated: {@code FieldPath.root("spec").child("template")}.
+ */
+public final class FieldPath {
+
+    private static final FieldPath ROOT = new FieldPath(null, "", Kind.ROOT);
+
+    private enum Kind { ROOT, CHILD, INDEX, KEY }
+
+    private final FieldPath parent;
+    private final String segment;
+    private final Kind kind;
+
+    private FieldPath(FieldPath parent, String segment, Kind kind) {
+        this.parent = parent;
+        this.segment = segment;
+        this.kind = kind;
+    }
+
+    /** The whole object (prints as the empty string). */
+    public static FieldPath root() {
+        return ROOT;
+    }
+
+    /** A top-level field: {@code root("spec")}. */
+    public static FieldPath root(String field) {
+        return ROOT.child(field);
+    }
+
+    /** A field of this object. */
+    public FieldPath child(String field) {
+        return new FieldPath(this, Objects.requireNonNull(field), Kind.CHILD);
+    }
+
+    /** Shorthand for several nested {@link #child(String)} calls. */
+    public FieldPath child(String field, String... more) {
+        var path = child(field);
+        for (var f : more) {
+            path = path.child(f);
+        }
+        return path;
+    }
+
+    /** An element of this list. */
+    public FieldPath index(int index) {
+        return new FieldPath(this, Integer.toString(index), Kind.INDEX);
+    }
+
+    /** An entry of this map. */
+    public FieldPath key(String key) {
+        return new FieldPath(this, Objects.requireNonNull(key), Kind.KEY);
+    }
+
+    /** The path as a JSON pointer ({@code /spec/template/spec/containers/0/name}). */
+    public String toJsonPointer() {
+        if (kind == Kind.ROOT) {
+            return "";
+        }
+        return parent.toJsonPointer() + "/" + segment.replace("~", "~0").replace("/", "~1");
+    }
+
+    @Override
+    public String toString() {
+        if (kind == Kind.ROOT) {
+            return "";
+        }
+        var head = parent.toString();
+        return switch (kind) {
+            case CHILD -> head.isEmpty() ? segment : head + "." + segment;
+            case INDEX, KEY -> head + "[" + segment + "]";
+            case ROOT -> "";
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldPath other && toJsonPointer().equals(other.toJsonPointer())
+                && toString().equals(other.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+}

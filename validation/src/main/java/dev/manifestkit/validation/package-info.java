@@ -1,0 +1,2 @@
+/** manifestkit validation. */
+package dev.manifestkit.validation;

@@ -1,0 +1,117 @@
+package dev.manifestkit.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.manifestkit.validation.KubernetesVersion;
+import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.Validator;
+
+/** What both goals share: skipping, and how manifests are validated and problems reported. */
+abstract class AbstractManifestkitMojo extends AbstractMojo {
+
+    /** Skips the goal. Set {@code -Dmanifestkit.skip} to skip both {@code generate} and {@code validate}. */
+    @Parameter(property = "manifestkit.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The Kubernetes version to validate against, such as {@code 1.35}: it picks the official
+     * definitions and the version-dependent rules. Definitions for 1.33 to 1.36 are bundled.
+     */
+    @Parameter(property = "manifestkit.kubernetesVersion", defaultValue = "1.35")
+    String kubernetesVersion;
+
+    /**
+     * The best-practice profile: {@code dev}, or {@code prod}, which adds the rules that are noise
+     * during development (resource requests and limits, probes, NodePort services, …).
+     */
+    @Parameter(property = "manifestkit.profile", defaultValue = "dev")
+    String profile;
+
+    /**
+     * The lowest severity that fails the build: {@code error} (warnings are only logged) or
+     * {@code warning}.
+     */
+    @Parameter(property = "manifestkit.failOn", defaultValue = "error")
+    String failOn;
+
+    /**
+     * A directory of Kubernetes definitions to validate against instead of the bundled ones, laid
+     * out as {@code <dir>/v1.35.0/_definitions.json} (the {@code definitions} of a cluster's
+     * {@code /openapi/v2}, which may include CRDs).
+     */
+    @Parameter(property = "manifestkit.schemaLocation")
+    File schemaLocation;
+
+    /**
+     * Accept objects whose kind has no definition (custom resources without a schema) instead of
+     * reporting them as errors. The other rules still apply to them.
+     */
+    @Parameter(property = "manifestkit.skipMissingSchemas", defaultValue = "false")
+    boolean skipMissingSchemas;
+
+    /** The project's base directory, to print paths relative to it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    /** The validator the configuration describes. */
+    Validator validator() throws MojoFailureException {
+        try {
+            var builder = Validator.builder()
+                    .kubernetesVersion(KubernetesVersion.parse(kubernetesVersion))
+                    .profile(Profile.parse(profile))
+                    .skipMissingSchemas(skipMissingSchemas);
+            if (schemaLocation != null) {
+                builder.schemaLocation(schemaLocation.toPath());
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    /** The configured {@link #failOn}. */
+    FailOn failOnSeverity() throws MojoFailureException {
+        try {
+            return FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    /** Logs each problem on its own line at its own level, prefixed with where it came from. */
+    void log(String where, List<Problem> problems) {
+        for (var problem : problems) {
+            var line = "  " + where + ": " + problem;
+            switch (problem.severity()) {
+                case ERROR -> getLog().error(line);
+                case WARNING -> getLog().warn(line);
+                case INFO -> getLog().info(line);
+            }
+        }
+    }
+
+    /**
+     * The exception that fails the build, listing every failing problem on its own line.
+     *
+     * @param failing lines of the form {@code where: Kind/ns/name: path: message [rule]}
+     */
+    static MojoFailureException failure(String what, List<String> failing) {
+        return new MojoFailureException("manifestkit: " + what + ":" + System.lineSeparator()
+                + failing.stream().map(line -> "  " + line).collect(Collectors.joining(System.lineSeparator())));
+    }
+
+    /** {@code file} relative to the project's base directory, for short log lines. */
+    String relative(Path file) {
+        var base = basedir.toPath().toAbsolutePath().normalize();
+        var target = file.toAbsolutePath().normalize();
+        return target.startsWith(base) ? base.relativize(target).toString() : target.toString();
+    }
+}

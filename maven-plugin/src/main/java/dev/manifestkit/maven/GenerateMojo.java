@@ -1,0 +1,232 @@
+package dev.manifestkit.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import dev.manifestkit.core.ManifestSource;
+import dev.manifestkit.core.Manifests;
+import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.Validator;
+
+/**
+ * Runs the project's manifest sources, validates what they return and writes it as YAML.
+ *
+ * <p>A source is a public class with a public no-argument constructor that implements
+ * {@code dev.manifestkit.core.ManifestSource}. Sources are taken from {@code sources} and from the
+ * compiled classes under {@code packages}; with neither configured, every compiled class is
+ * considered. Each source is written to its own folder under {@code outputDirectory}, named after
+ * the class ({@code com.acme.FibApp$Prod} goes to {@code fib-app/prod}).
+ *
+ * <p>One summary line is logged per source. If any source fails to run or has a problem at or
+ * above {@code failOn}, nothing is written and the build fails listing every problem with its
+ * object, field path and rule.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public final class GenerateMojo extends AbstractManifestkitMojo {
+
+    /**
+     * Manifest sources to run, by binary class name ({@code com.acme.FibApp$Prod} for a nested
+     * class). Listed classes run first, in the order given.
+     */
+    @Parameter(property = "manifestkit.sources")
+    List<String> sources = new ArrayList<>();
+
+    /**
+     * Packages (subpackages included) whose compiled classes are scanned for manifest sources.
+     * When neither {@code sources} nor {@code packages} is set, all compiled classes are scanned.
+     */
+    @Parameter(property = "manifestkit.packages")
+    List<String> packages = new ArrayList<>();
+
+    /** Where the YAML is written; each source gets its own folder (or file) below it. */
+    @Parameter(property = "manifestkit.outputDirectory", defaultValue = "${project.build.directory}/manifests")
+    File outputDirectory;
+
+    /**
+     * How the YAML is split into files: {@code object} writes one file per object into a folder
+     * per source, numbered in install order ({@code fib-app/prod/03-service-web.yaml});
+     * {@code source} writes one multi-document file per source ({@code fib-app/prod.yaml}).
+     */
+    @Parameter(property = "manifestkit.layout", defaultValue = "object")
+    String layout;
+
+    /**
+     * Also write a {@code kustomization.yaml} listing the files, so that {@code kubectl apply -k}
+     * and {@code kubectl kustomize} take the output as it is: one per source folder with the
+     * {@code object} layout, one in {@code outputDirectory} with the {@code source} layout.
+     */
+    @Parameter(property = "manifestkit.kustomization", defaultValue = "false")
+    boolean kustomization;
+
+    /** The project's compiled classes, where sources are looked for. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    File classesDirectory;
+
+    /** The compile classpath the sources run with. */
+    @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true, required = true)
+    List<String> classpathElements;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("manifestkit: generate skipped (manifestkit.skip)");
+            return;
+        }
+        var fileLayout = parseLayout();
+        var failOnSeverity = failOnSeverity();
+        var validator = validator();
+        try (var loader = ProjectClassLoader.create(classpathElements, getClass().getClassLoader())) {
+            var found = new SourceFinder(classesDirectory.toPath(), loader).find(sources, packages);
+            found.skipped().forEach(line -> getLog().warn("manifestkit: not a usable source: " + line));
+            if (!found.problems().isEmpty()) {
+                throw failure("cannot use the configured sources", found.problems());
+            }
+            if (found.sources().isEmpty()) {
+                throw new MojoFailureException("manifestkit: no ManifestSource implementation found in "
+                        + relative(classesDirectory.toPath())
+                        + (packages.isEmpty() ? "" : " under packages " + packages)
+                        + "; list classes in <sources> or packages in <packages>, or skip with -Dmanifestkit.skip");
+            }
+            var generated = run(found.sources(), loader, validator);
+            var failing = new ArrayList<String>();
+            var broken = new ArrayList<String>();
+            for (var source : generated) {
+                if (source.error() != null) {
+                    broken.add(source.name() + ": " + source.error());
+                    continue;
+                }
+                for (var problem : source.problems()) {
+                    if (failOnSeverity.fails(problem.severity())) {
+                        failing.add(source.name() + ": " + problem);
+                    }
+                }
+            }
+            if (!broken.isEmpty() || !failing.isEmpty()) {
+                for (var source : generated) {
+                    logSummary(source, "not written");
+                }
+                var all = new ArrayList<>(broken);
+                all.addAll(failing);
+                throw failure(describeFailure(broken.size(), failing.size(), failOnSeverity)
+                        + "; nothing was written", all);
+            }
+            var writer = new OutputLayout(outputDirectory.toPath(), fileLayout, kustomization);
+            for (var source : generated) {
+                var target = writer.write(source.directory(), source.manifests());
+                logSummary(source, "written to " + relative(target));
+            }
+            if (fileLayout == Layout.SOURCE && kustomization) {
+                writer.writeRootKustomization(generated.stream().map(Generated::directory).toList());
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("manifestkit: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs every source and validates its result; a source that throws is recorded, not fatal. */
+    private List<Generated> run(List<Class<? extends ManifestSource>> types, ClassLoader loader, Validator validator)
+            throws MojoFailureException {
+        var directories = new HashMap<String, String>();
+        var generated = new ArrayList<Generated>();
+        var thread = Thread.currentThread();
+        var previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            for (var type : types) {
+                var name = SourceNames.displayName(type);
+                var directory = SourceNames.directory(type);
+                var clash = directories.putIfAbsent(directory, type.getName());
+                if (clash != null) {
+                    throw new MojoFailureException("manifestkit: " + clash + " and " + type.getName()
+                            + " would both be written to " + directory + "; rename one of the classes");
+                }
+                Manifests manifests;
+                try {
+                    manifests = type.getConstructor().newInstance().manifests();
+                } catch (InvocationTargetException e) {
+                    generated.add(Generated.failed(name, directory, "constructor threw " + describe(e.getCause(), type)));
+                    continue;
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    generated.add(Generated.failed(name, directory, "cannot be instantiated: " + e));
+                    continue;
+                } catch (RuntimeException e) {
+                    getLog().debug(e);
+                    generated.add(Generated.failed(name, directory, "manifests() threw " + describe(e, type)));
+                    continue;
+                }
+                if (manifests == null) {
+                    generated.add(Generated.failed(name, directory, "manifests() returned null"));
+                    continue;
+                }
+                var report = validator.validate(manifests);
+                generated.add(new Generated(name, directory, manifests, report.problems(), null));
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return generated;
+    }
+
+    private void logSummary(Generated source, String outcome) {
+        if (source.error() != null) {
+            getLog().error("manifestkit: " + source.name() + ": " + source.error());
+            return;
+        }
+        getLog().info("manifestkit: " + source.name() + ": " + Summary.objects(source.manifests().documents())
+                + ", " + Summary.problems(source.problems()) + ", " + outcome);
+        log(source.name(), source.problems());
+    }
+
+    private Layout parseLayout() throws MojoFailureException {
+        try {
+            return Layout.parse(layout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    private static String describeFailure(int broken, int failing, FailOn failOn) {
+        var parts = new ArrayList<String>();
+        if (broken > 0) {
+            parts.add(Summary.plural(broken, "source") + " failed to run");
+        }
+        if (failing > 0) {
+            parts.add(Summary.plural(failing, "problem") + " at or above failOn=" + failOn);
+        }
+        return String.join(", ", parts);
+    }
+
+    /** {@code IllegalArgumentException: no key X (at com.acme.App.manifests(App.java:42))}. */
+    private static String describe(Throwable e, Class<?> source) {
+        var text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        var outer = source;
+        while (outer.getEnclosingClass() != null) {
+            outer = outer.getEnclosingClass();
+        }
+        for (var frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(outer.getName())) {
+                return text + " (at " + frame + ")";
+            }
+        }
+        return text;
+    }
+
+    /** One source's outcome: its manifests and problems, or why it could not run. */
+    private record Generated(String name, String directory, Manifests manifests, List<Problem> problems, String error) {
+        static Generated failed(String name, String directory, String error) {
+            return new Generated(name, directory, null, List.of(), error);
+        }
+    }
+}

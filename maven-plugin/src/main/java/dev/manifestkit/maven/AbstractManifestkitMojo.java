@@ -86,10 +86,14 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
         }
     }
 
-    /** Logs each problem on its own line at its own level, prefixed with where it came from. */
+    /**
+     * Logs each problem on its own line at its own level.
+     *
+     * @param where prefix naming the source or file, ending with {@code ": "}
+     */
     void log(String where, List<Problem> problems) {
         for (var problem : problems) {
-            var line = "  " + where + ": " + problem;
+            var line = "  " + where + problem;
             switch (problem.severity()) {
                 case ERROR -> getLog().error(line);
                 case WARNING -> getLog().warn(line);

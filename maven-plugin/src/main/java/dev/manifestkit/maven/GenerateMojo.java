@@ -2,10 +2,11 @@ package dev.manifestkit.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -14,8 +15,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.core.tree.Trees;
+import dev.manifestkit.core.yaml.Layout;
+import dev.manifestkit.core.yaml.ManifestWriter;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Validator;
 
@@ -36,6 +41,8 @@ import dev.manifestkit.validation.Validator;
         requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public final class GenerateMojo extends AbstractManifestkitMojo {
 
+    private static final String KUSTOMIZATION = "kustomization.yaml";
+
     /**
      * Manifest sources to run, by binary class name ({@code com.acme.FibApp$Prod} for a nested
      * class). Listed classes run first, in the order given.
@@ -55,17 +62,17 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
     File outputDirectory;
 
     /**
-     * How the YAML is split into files: {@code object} writes one file per object into a folder
-     * per source, numbered in install order ({@code fib-app/prod/03-service-web.yaml});
-     * {@code source} writes one multi-document file per source ({@code fib-app/prod.yaml}).
+     * How each source's folder is filled: {@code object} writes one file per object, named
+     * {@code <kind>-<name>.yaml} ({@code fib-app/prod/service-web.yaml}); {@code source} writes one
+     * multi-document file in install order ({@code fib-app/prod/manifests.yaml}).
      */
     @Parameter(property = "manifestkit.layout", defaultValue = "object")
     String layout;
 
     /**
-     * Also write a {@code kustomization.yaml} listing the files, so that {@code kubectl apply -k}
-     * and {@code kubectl kustomize} take the output as it is: one per source folder with the
-     * {@code object} layout, one in {@code outputDirectory} with the {@code source} layout.
+     * Also write a {@code kustomization.yaml} into each source's folder, listing its files in
+     * install order, so that {@code kubectl apply -k} and {@code kubectl kustomize} take the
+     * folder as it is.
      */
     @Parameter(property = "manifestkit.kustomization", defaultValue = "false")
     boolean kustomization;
@@ -115,20 +122,16 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
             }
             if (!broken.isEmpty() || !failing.isEmpty()) {
                 for (var source : generated) {
-                    logSummary(source, "not written");
+                    logSummary(source, "not written", failOnSeverity);
                 }
                 var all = new ArrayList<>(broken);
                 all.addAll(failing);
                 throw failure(describeFailure(broken.size(), failing.size(), failOnSeverity)
                         + "; nothing was written", all);
             }
-            var writer = new OutputLayout(outputDirectory.toPath(), fileLayout, kustomization);
             for (var source : generated) {
-                var target = writer.write(source.directory(), source.manifests());
-                logSummary(source, "written to " + relative(target));
-            }
-            if (fileLayout == Layout.SOURCE && kustomization) {
-                writer.writeRootKustomization(generated.stream().map(Generated::directory).toList());
+                var target = write(source, fileLayout);
+                logSummary(source, "written to " + relative(target), failOnSeverity);
             }
         } catch (IOException e) {
             throw new MojoExecutionException("manifestkit: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
@@ -138,7 +141,7 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
     /** Runs every source and validates its result; a source that throws is recorded, not fatal. */
     private List<Generated> run(List<Class<? extends ManifestSource>> types, ClassLoader loader, Validator validator)
             throws MojoFailureException {
-        var directories = new HashMap<String, String>();
+        checkFolders(types);
         var generated = new ArrayList<Generated>();
         var thread = Thread.currentThread();
         var previous = thread.getContextClassLoader();
@@ -147,11 +150,6 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
             for (var type : types) {
                 var name = SourceNames.displayName(type);
                 var directory = SourceNames.directory(type);
-                var clash = directories.putIfAbsent(directory, type.getName());
-                if (clash != null) {
-                    throw new MojoFailureException("manifestkit: " + clash + " and " + type.getName()
-                            + " would both be written to " + directory + "; rename one of the classes");
-                }
                 Manifests manifests;
                 try {
                     manifests = type.getConstructor().newInstance().manifests();
@@ -170,8 +168,13 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
                     generated.add(Generated.failed(name, directory, "manifests() returned null"));
                     continue;
                 }
-                var report = validator.validate(manifests);
-                generated.add(new Generated(name, directory, manifests, report.problems(), null));
+                try {
+                    var report = validator.validate(manifests);
+                    generated.add(new Generated(name, directory, manifests, report.problems(), null));
+                } catch (RuntimeException e) {
+                    getLog().debug(e);
+                    generated.add(Generated.failed(name, directory, "cannot be validated: " + describe(e, type)));
+                }
             }
         } finally {
             thread.setContextClassLoader(previous);
@@ -179,22 +182,65 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
         return generated;
     }
 
-    private void logSummary(Generated source, String outcome) {
+    /** Fails if two sources would share a folder, or one's folder would hold another's. */
+    private static void checkFolders(List<Class<? extends ManifestSource>> types) throws MojoFailureException {
+        for (var a : types) {
+            for (var b : types) {
+                var folderA = SourceNames.directory(a);
+                var folderB = SourceNames.directory(b);
+                if (a != b && (folderA.equals(folderB) || folderB.startsWith(folderA + "/"))) {
+                    throw new MojoFailureException("manifestkit: " + a.getName() + " and " + b.getName()
+                            + " would be written to " + folderA + " and " + folderB
+                            + "; a source's folder must not hold another's, so rename one of the classes");
+                }
+            }
+        }
+    }
+
+    /** The summary line, then the problems that do not fail the build (the failure lists the others). */
+    private void logSummary(Generated source, String outcome, FailOn failOn) {
         if (source.error() != null) {
             getLog().error("manifestkit: " + source.name() + ": " + source.error());
             return;
         }
         getLog().info("manifestkit: " + source.name() + ": " + Summary.objects(source.manifests().documents())
                 + ", " + Summary.problems(source.problems()) + ", " + outcome);
-        log(source.name(), source.problems());
+        log(source.name() + ": ", source.problems().stream().filter(p -> !failOn.fails(p.severity())).toList());
+    }
+
+    /**
+     * Writes one source into its folder, atomically (see {@link ManifestWriter#writeDirectory}),
+     * then its {@code kustomization.yaml}, which lists the files in install order.
+     */
+    private Path write(Generated source, Layout fileLayout) throws IOException {
+        var folder = outputDirectory.toPath().resolve(source.directory());
+        var documents = source.manifests().documents();
+        ManifestWriter.writeDirectory(documents, folder, fileLayout);
+        if (kustomization) {
+            var files = fileLayout == Layout.SINGLE_FILE ? List.of(ManifestWriter.SINGLE_FILE_NAME)
+                    : List.copyOf(ManifestWriter.fileNames(documents).keySet());
+            ManifestWriter.writeFile(List.of(kustomization(files)), folder.resolve(KUSTOMIZATION));
+        }
+        return folder;
+    }
+
+    /** A {@code kustomize.config.k8s.io/v1beta1} Kustomization listing these files. */
+    static ManifestDocument kustomization(List<String> files) {
+        var tree = Trees.jsonMapper().createObjectNode();
+        tree.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
+        tree.put("kind", "Kustomization");
+        var resources = tree.putArray("resources");
+        files.forEach(resources::add);
+        return ManifestDocument.inMemory(tree, 0);
     }
 
     private Layout parseLayout() throws MojoFailureException {
-        try {
-            return Layout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("manifestkit: " + e.getMessage());
-        }
+        return switch (layout == null ? "" : layout.trim().toLowerCase(Locale.ROOT)) {
+            case "object" -> Layout.FILE_PER_OBJECT;
+            case "source" -> Layout.SINGLE_FILE;
+            default -> throw new MojoFailureException("manifestkit: layout must be one of object, source; got '"
+                    + layout + "'");
+        };
     }
 
     private static String describeFailure(int broken, int failing, FailOn failOn) {

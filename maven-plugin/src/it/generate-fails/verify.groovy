@@ -8,9 +8,10 @@ def port = log.readLines().find { it.contains('Deployment/shop/web: spec.templat
 assert port != null : 'no line names the bad containerPort'
 assert port.contains('70000')
 assert port =~ /\[[a-z0-9\/-]+\]\s*$/ : "no rule id at the end of: ${port}"
-def image = log.readLines().find { it.contains('Deployment/shop/web: spec.template.spec.containers[1].image') }
-assert image != null : 'no line names the missing image'
-assert image =~ /\[[a-z0-9\/-]+\]\s*$/
+def name = log.readLines().find { it.contains('Deployment/shop/web: spec.template.spec.containers[1].name') }
+assert name != null : 'no line names the container without a name'
+assert name.contains('Required value')
+assert name =~ /\[[a-z0-9\/-]+\]\s*$/
 assert log.contains('BUILD FAILURE')
 // nothing was written
 assert !new File(basedir, 'target/manifests').exists()

@@ -6,7 +6,7 @@ import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
-/** A Deployment with a port out of range and a container without an image. */
+/** A Deployment with a port out of range and a container without a name. */
 public class Broken implements ManifestSource {
 
     @Override
@@ -22,7 +22,7 @@ public class Broken implements ManifestSource {
                             .addNewContainer().withName("web").withImage("docker.io/acme/web:1.0.0")
                                 .addNewPort().withContainerPort(70000).endPort()
                             .endContainer()
-                            .addNewContainer().withName("sidecar").endContainer()
+                            .addNewContainer().withImage("docker.io/acme/sidecar:1.0.0").endContainer()
                         .endSpec()
                     .endTemplate()
                 .endSpec()

@@ -2,6 +2,7 @@ package dev.manifestkit.validation.schema;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 
 import com.networknt.schema.SchemaLocation;
@@ -47,11 +48,14 @@ final class SchemaCompiler {
     }
 
     /**
-     * Compiles the schema of {@code root} and everything it references.
+     * Compiles the schema of {@code root} and everything it references. A reference is looked
+     * up in the declaring document first, then in the others in order, so that a file of custom
+     * resource definitions may refer to the official {@code ObjectMeta}.
      *
-     * @throws IllegalArgumentException if a reference names a definition the document lacks
+     * @throws IllegalArgumentException if a reference names a definition no document has
      */
-    KindSchema compile(Definitions source, String root, String apiVersion, String kind, String cacheKey) {
+    KindSchema compile(List<Definitions> sources, String root, String apiVersion, String kind, String cacheKey) {
+        var source = sources.get(0);
         var closure = Definitions.JSON.createObjectNode();
         Deque<String> pending = new ArrayDeque<>();
         pending.add(root);
@@ -60,11 +64,10 @@ final class SchemaCompiler {
             if (closure.has(name)) {
                 continue;
             }
-            if (!source.contains(name)) {
-                throw new IllegalArgumentException(source.source() + ": definition " + root
-                        + " refers to " + name + ", which the document does not define");
-            }
-            closure.set(name, transform(source.definition(name), pending));
+            var holder = sources.stream().filter(d -> d.contains(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException(source.source() + ": definition " + root + " refers to " + name
+                            + ", which no definitions document defines"));
+            closure.set(name, transform(holder.definition(name), pending));
         }
         var document = Definitions.JSON.createObjectNode();
         document.put("$ref", REF_PREFIX + root);

@@ -147,17 +147,18 @@ public final class SchemaRegistry {
     }
 
     private Optional<KindSchema> compile(String apiVersion, String kind, String key) {
-        for (var document : userDefinitions) {
-            var name = document.definitionFor(apiVersion, kind);
-            if (name.isPresent()) {
-                return Optional.of(compiler.compile(document, name.get(), apiVersion, kind, version + " " + key));
-            }
-        }
+        var documents = new ArrayList<>(userDefinitions);
         var official = bundled.get();
         if (official != null) {
-            var name = official.definitionFor(apiVersion, kind);
+            documents.add(official);
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            var name = documents.get(i).definitionFor(apiVersion, kind);
             if (name.isPresent()) {
-                return Optional.of(compiler.compile(official, name.get(), apiVersion, kind, version + " " + key));
+                var searchOrder = new ArrayList<Definitions>();
+                searchOrder.add(documents.get(i));
+                documents.stream().filter(d -> d != searchOrder.get(0)).forEach(searchOrder::add);
+                return Optional.of(compiler.compile(searchOrder, name.get(), apiVersion, kind, version + " " + key));
             }
         }
         return Optional.empty();

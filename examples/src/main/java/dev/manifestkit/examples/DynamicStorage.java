@@ -4,6 +4,7 @@ import static dev.manifestkit.dsl.K8s.*;
 
 import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.dsl.K8s;
 import dev.manifestkit.dsl.ReclaimPolicy;
 import dev.manifestkit.dsl.VolumeBindingMode;
 
@@ -24,7 +25,7 @@ public final class DynamicStorage implements ManifestSource {
                 .volumeBindingMode(VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER)
                 .allowVolumeExpansion();
         var claim = persistentVolumeClaim("dynamic-claim").readWriteOnce().request("5Gi").storageClass(fast);
-        return manifests(fast, claim);
+        return K8s.manifests(fast, claim);
     }
 
     /** Prints the YAML. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.dsl.K8s;
 
 /**
  * The four ways a workload gets secrets: a generic Secret made here (its keys read as environment
@@ -54,7 +55,7 @@ public final class Secrets implements ManifestSource {
         var ingress = ingress("shop").className("nginx").host("shop.example.com")
                 .tls(tls, "shop.example.com")
                 .route("/", service);
-        return manifests(config, registry, tls, payment, shop, service, ingress);
+        return K8s.manifests(config, registry, tls, payment, shop, service, ingress);
     }
 
     private static String resource(String name) {

@@ -4,6 +4,7 @@ import static dev.manifestkit.dsl.K8s.*;
 
 import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.dsl.K8s;
 
 /**
  * A Pod with two containers sharing an {@code emptyDir} volume: the application writes its log
@@ -25,7 +26,7 @@ public final class SidecarPod implements ManifestSource {
         var shipper = container("log-shipper", "docker.io/library/busybox:1.37")
                 .command("sh", "-c", "tail -F /logs/app.log")
                 .mount(logs, "/logs", readOnly());
-        return manifests(pod("sidecar-pod").containers(app, shipper));
+        return K8s.manifests(pod("sidecar-pod").containers(app, shipper));
     }
 
     /** Prints the YAML. */

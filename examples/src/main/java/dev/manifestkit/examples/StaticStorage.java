@@ -4,6 +4,7 @@ import static dev.manifestkit.dsl.K8s.*;
 
 import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.dsl.K8s;
 import dev.manifestkit.dsl.ReclaimPolicy;
 
 /**
@@ -25,7 +26,7 @@ public final class StaticStorage implements ManifestSource {
         var reader = pod("static-storage-reader").container(container("reader", "docker.io/library/busybox:1.37")
                 .command("sh", "-c", "ls -l /data && sleep 3600")
                 .mount(volume(claim), "/data", readOnly()));
-        return manifests(volume, claim, reader);
+        return K8s.manifests(volume, claim, reader);
     }
 
     /** Prints the YAML. */

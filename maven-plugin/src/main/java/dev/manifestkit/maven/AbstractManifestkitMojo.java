@@ -57,9 +57,9 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     @Parameter(property = "manifestkit.skipMissingSchemas", defaultValue = "false")
     boolean skipMissingSchemas;
 
-    /** The project's base directory, to print paths relative to it. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File basedir;
+    /** Where Maven was started, to print paths relative to it (as the user typed them). */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
+    File executionRoot;
 
     /** The validator the configuration describes. */
     Validator validator() throws MojoFailureException {
@@ -112,9 +112,9 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
                 + failing.stream().map(line -> "  " + line).collect(Collectors.joining(System.lineSeparator())));
     }
 
-    /** {@code file} relative to the project's base directory, for short log lines. */
+    /** {@code file} relative to where Maven was started, for short log lines. */
     String relative(Path file) {
-        var base = basedir.toPath().toAbsolutePath().normalize();
+        var base = executionRoot.toPath().toAbsolutePath().normalize();
         var target = file.toAbsolutePath().normalize();
         return target.startsWith(base) ? base.relativize(target).toString() : target.toString();
     }

@@ -43,9 +43,10 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     String failOn;
 
     /**
-     * A directory of Kubernetes definitions to validate against instead of the bundled ones, laid
-     * out as {@code <dir>/v1.35.0/_definitions.json} (the {@code definitions} of a cluster's
-     * {@code /openapi/v2}, which may include CRDs).
+     * Kubernetes definitions to consult before the bundled ones: a cluster's {@code /openapi/v2}
+     * document, a {@code _definitions.json} file (custom resources, with
+     * {@code x-kubernetes-group-version-kind}), or a directory holding one. With it, any
+     * Kubernetes version may be named, bundled or not.
      */
     @Parameter(property = "manifestkit.schemaLocation")
     File schemaLocation;

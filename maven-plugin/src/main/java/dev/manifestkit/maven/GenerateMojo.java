@@ -57,13 +57,13 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
     @Parameter(property = "manifestkit.packages")
     List<String> packages = new ArrayList<>();
 
-    /** Where the YAML is written; each source gets its own folder (or file) below it. */
+    /** Where the YAML is written; each source gets its own folder below it. */
     @Parameter(property = "manifestkit.outputDirectory", defaultValue = "${project.build.directory}/manifests")
     File outputDirectory;
 
     /**
-     * How each source's folder is filled: {@code object} writes one file per object, named
-     * {@code <kind>-<name>.yaml} ({@code fib-app/prod/service-web.yaml}); {@code source} writes one
+     * How each source's folder is filled: {@code object} writes one file per object, named after
+     * its kind and name ({@code fib-app/prod/service-web.yaml}); {@code source} writes one
      * multi-document file in install order ({@code fib-app/prod/manifests.yaml}).
      */
     @Parameter(property = "manifestkit.layout", defaultValue = "object")

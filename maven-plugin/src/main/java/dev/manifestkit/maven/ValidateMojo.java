@@ -22,8 +22,9 @@ import dev.manifestkit.validation.Problem;
 
 /**
  * Validates YAML manifests kept as files, as {@code manifestkit validate} does: every
- * {@code .yaml} and {@code .yml} file under {@code directory} is read with Kubernetes' YAML 1.1
- * rules and the files are checked together, so references between them resolve.
+ * {@code .yaml} and {@code .yml} file under {@code directory} (except kustomize's
+ * {@code kustomization.yaml}) is read with Kubernetes' YAML 1.1 rules and the files are checked
+ * together, so references between them resolve.
  *
  * <p>One summary line is logged per file; the build fails listing every problem at or above
  * {@code failOn} with its file, line, object, field path and rule.
@@ -52,22 +53,24 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
             getLog().warn("manifestkit: no .yaml or .yml files in " + relative(root));
             return;
         }
+        var reader = ManifestReader.create();
         var documents = new LinkedHashMap<Path, List<ManifestDocument>>();
         var failing = new ArrayList<String>();
         for (var file : files) {
             try {
-                documents.put(file, ManifestReader.read(file));
+                documents.put(file, reader.read(file));
             } catch (ManifestReadException e) {
-                failing.add(relative(file) + ": " + e.getMessage());
-                getLog().error("manifestkit: " + relative(file) + ": " + e.getMessage());
+                failing.add(relative(file) + e.location().map(at -> ":" + at).orElse("") + ": " + e.problem());
+            } catch (IOException e) {
+                failing.add(relative(file) + ": cannot be read: " + e.getMessage());
             }
         }
         var all = documents.values().stream().flatMap(List::stream).toList();
         var problems = validator().validate(all, List.of()).problems();
         for (var entry : documents.entrySet()) {
             var file = entry.getKey();
-            var origin = entry.getValue().isEmpty() ? null : entry.getValue().get(0).origin();
-            var own = problems.stream().filter(p -> p.object().origin().equals(origin)).toList();
+            var origin = file.toString();
+            var own = problems.stream().filter(p -> origin.equals(p.object().origin())).toList();
             getLog().info("manifestkit: " + relative(file) + ": " + Summary.objects(entry.getValue())
                     + ", " + Summary.problems(own));
             for (var problem : own) {
@@ -89,10 +92,15 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         return relative(file) + (problem.location() == null ? "" : ":" + problem.location()) + ": ";
     }
 
+    /** A YAML file other than kustomize's configuration, which is not a Kubernetes object. */
+    private static boolean isManifestFile(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith("kustomization.");
+    }
+
     private static List<Path> yamlFiles(Path root) throws MojoExecutionException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> isManifestFile(p.getFileName().toString()))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 public final class ManifestAssertions {
 
+    private static final ManifestReader READER = ManifestReader.create();
+
     private ManifestAssertions() {
     }
 
@@ -48,6 +50,6 @@ public final class ManifestAssertions {
 
     /** Documents of YAML text, as the validator and the CLI read them. */
     static List<ManifestDocument> read(String yaml, String origin) {
-        return ManifestReader.read(yaml, origin);
+        return READER.read(yaml, origin);
     }
 }

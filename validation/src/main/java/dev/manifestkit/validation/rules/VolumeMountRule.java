@@ -15,8 +15,8 @@ final class VolumeMountRule extends BaseRule {
 
     VolumeMountRule() {
         super("api/volume-mount", Layer.API, Severity.ERROR,
-                "Every volumeMount names a volume declared in the pod's volumes and has a mountPath, unique within "
-                        + "its container.");
+                "Every volumeMount names a volume declared in the pod's volumes (or a StatefulSet claim template) and "
+                        + "has a mountPath, unique within its container.");
     }
 
     @Override
@@ -30,6 +30,16 @@ final class VolumeMountRule extends BaseRule {
         if (volumes != null) {
             for (var volume : volumes) {
                 var name = Nodes.str(volume, "name");
+                if (name != null) {
+                    declared.add(name);
+                }
+            }
+        }
+        // a StatefulSet's pods also get one volume per claim template, named after it
+        var templates = Nodes.arr(Nodes.obj(context.tree(), "spec"), "volumeClaimTemplates");
+        if (templates != null && pod.kind().equals("StatefulSet")) {
+            for (var template : templates) {
+                var name = Nodes.str(Nodes.obj(template, "metadata"), "name");
                 if (name != null) {
                     declared.add(name);
                 }

@@ -15,7 +15,7 @@ abstract class LintRule extends BaseRule {
 
     LintRule(String name, boolean prodOnly, String description) {
         super("lint/" + name, Layer.BEST_PRACTICE, Severity.WARNING,
-                prodOnly ? description + " (prod profile only)" : description);
+                prodOnly ? description + " Prod profile only." : description);
         this.prodOnly = prodOnly;
     }
 

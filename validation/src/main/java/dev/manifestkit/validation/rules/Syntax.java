@@ -50,7 +50,10 @@ final class Syntax {
     private Syntax() {
     }
 
-    /** apimachinery's RegexError: the message, examples and the regular expression. */
+    /**
+     * apimachinery's RegexError: the message, examples and the regular expression, word for word
+     * (including the double space before each "or", so messages match the API server's).
+     */
     static String regexError(String msg, String fmt, String... examples) {
         var sb = new StringBuilder(msg).append(" (");
         if (examples.length > 0) {

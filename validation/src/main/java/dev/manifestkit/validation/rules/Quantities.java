@@ -70,10 +70,15 @@ final class Quantities {
         if (value == null || !(value.isString() || value.isNumber())) {
             return;
         }
+        if (value.isString()) {
+            var problem = Syntax.quantityProblem(value.asString());
+            if (problem != null) {
+                context.report(path, ErrorType.INVALID, Nodes.show(value), problem);
+                return;
+            }
+        }
         var parsed = of(value);
-        if (parsed == null) {
-            context.report(path, ErrorType.INVALID, Nodes.show(value), Syntax.QUANTITY_MSG);
-        } else if (parsed.signum() < 0) {
+        if (parsed != null && parsed.signum() < 0) {
             context.report(path, ErrorType.INVALID, Nodes.show(value), "must be greater than or equal to 0");
         }
     }

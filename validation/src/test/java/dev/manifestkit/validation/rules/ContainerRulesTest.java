@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.core.syntax.Names;
+
 class ContainerRulesTest {
 
     /** A Deployment whose pod spec is the given YAML (indented by 6). */
@@ -42,10 +44,7 @@ class ContainerRulesTest {
                 containers: [{name: App, image: a:1}]
                 """))).containsExactly(
                 "spec.template.spec.initContainers[0].name: Required value",
-                "spec.template.spec.containers[0].name: Invalid value: \"App\": a lowercase RFC 1123 label must "
-                        + "consist of lower case alphanumeric characters or '-', and must start and end with an "
-                        + "alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
-                        + "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
+                "spec.template.spec.containers[0].name: Invalid value: \"App\": " + Names.dns1123Label("App").get(0));
     }
 
     @Test
@@ -152,9 +151,7 @@ class ContainerRulesTest {
                 spec:
                   ports: [{name: Web, port: 80, targetPort: http--x}]
                 """)).containsExactly(
-                "spec.ports[0].name: Invalid value: \"Web\": a lowercase RFC 1123 label must consist of lower case "
-                        + "alphanumeric characters or '-', and must start and end with an alphanumeric character "
-                        + "(e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+                "spec.ports[0].name: Invalid value: \"Web\": " + Names.dns1123Label("Web").get(0),
                 "spec.ports[0].targetPort: Invalid value: \"http--x\": must not contain consecutive hyphens");
     }
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.core.syntax.Names;
+
 import dev.manifestkit.validation.ErrorType;
 
 class MetadataRulesTest {
 
-    private static final String SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-            + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex "
-            + "used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    private static final String SUBDOMAIN_MSG = Names.dns1123Subdomain("App_Settings").get(0);
 
     @Test
     void objectNamesAreDnsSubdomains() {
@@ -38,9 +38,7 @@ class MetadataRulesTest {
                         + "characters or '-', start with an alphabetic character, and end with an alphanumeric "
                         + "character (e.g. 'my-name',  or 'abc-123', regex used for validation is "
                         + "'[a-z]([-a-z0-9]*[a-z0-9])?')",
-                "metadata.name: Invalid value: \"a.b\": a lowercase RFC 1123 label must consist of lower case "
-                        + "alphanumeric characters or '-', and must start and end with an alphanumeric character "
-                        + "(e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
+                "metadata.name: Invalid value: \"a.b\": " + Names.dns1123Label("a.b").get(0));
     }
 
     @Test
@@ -92,14 +90,8 @@ class MetadataRulesTest {
                     spec: {containers: []}
                 """);
         assertThat(problems).extracting(p -> p.message()).containsExactly(
-                "metadata.labels[bad key]: Invalid value: \"bad key\": name part must consist of alphanumeric "
-                        + "characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. "
-                        + "'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
-                        + "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
-                "spec.template.metadata.labels[app]: Invalid value: \"-web\": a valid label must be an empty string or "
-                        + "consist of alphanumeric characters, '-', '_' or '.', and must start and end with an "
-                        + "alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
-                        + "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
+                "metadata.labels[bad key]: Invalid value: \"bad key\": " + Names.labelKey("bad key").get(0),
+                "spec.template.metadata.labels[app]: Invalid value: \"-web\": " + Names.labelValue("-web").get(0));
         assertThat(problems.get(0).type()).isEqualTo(ErrorType.INVALID);
         assertThat(problems.get(1).path().toJsonPointer()).isEqualTo("/spec/template/metadata/labels/app");
     }

@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Quantity;
+
 class ResourceRulesTest {
 
-    private static final String QUANTITY = "quantities must match the regular expression "
-            + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
     @Test
     void containerQuantitiesParse() {
@@ -24,8 +25,11 @@ class ResourceRulesTest {
                 """))).containsExactly(
                 "spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than "
                         + "or equal to 0",
-                "spec.template.spec.containers[0].resources.limits[memory]: Invalid value: \"1GB\": " + QUANTITY,
-                "spec.template.spec.volumes[0].emptyDir.sizeLimit: Invalid value: \"lots\": " + QUANTITY);
+                "spec.template.spec.containers[0].resources.limits[memory]: Invalid value: \"1GB\": "
+                        + "unknown suffix \"GB\" (expected one of Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E or an "
+                        + "exponent like e3)",
+                "spec.template.spec.volumes[0].emptyDir.sizeLimit: Invalid value: \"lots\": "
+                        + "must start with a number, like 500m, 2Gi, 1.5 or 1e3");
     }
 
     @Test
@@ -43,9 +47,10 @@ class ResourceRulesTest {
                 metadata: {name: s}
                 spec: {volumeClaimTemplates: [{spec: {resources: {limits: {storage: x}}}}]}
                 """)).containsExactly(
-                "spec.resources.requests[storage]: Invalid value: \"2 Gi\": " + QUANTITY,
-                "spec.capacity[storage]: Invalid value: \"2gi\": " + QUANTITY,
-                "spec.volumeClaimTemplates[0].spec.resources.limits[storage]: Invalid value: \"x\": " + QUANTITY);
+                "spec.resources.requests[storage]: Invalid value: \"2 Gi\": " + quantityProblem("2 Gi"),
+                "spec.capacity[storage]: Invalid value: \"2gi\": " + quantityProblem("2gi"),
+                "spec.volumeClaimTemplates[0].spec.resources.limits[storage]: Invalid value: \"x\": "
+                        + quantityProblem("x"));
     }
 
     @Test
@@ -144,9 +149,10 @@ class ResourceRulesTest {
                 metadata: {name: slow}
                 provisioner: "my provisioner"
                 """)).containsExactly("provisioner: Required value",
-                "provisioner: Invalid value: \"my provisioner\": name part must consist of alphanumeric characters, "
-                        + "'-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or "
-                        + "'my.name',  or '123-abc', regex used for validation is "
-                        + "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
+                "provisioner: Invalid value: \"my provisioner\": " + Names.qualifiedName("my provisioner").get(0));
+    }
+
+    private static String quantityProblem(String text) {
+        return Quantity.problem(text);
     }
 }

@@ -11,9 +11,9 @@ import io.fabric8.kubernetes.api.model.ServiceSpec;
 public abstract class NodeExposedServiceBuilder<B extends NodeExposedServiceBuilder<B>> extends SelectingServiceBuilder<B> {
 
     /** The lowest node port in a default cluster ({@code --service-node-port-range}). */
-    public static final int MIN_NODE_PORT = 30000;
+    public static final int MIN_NODE_PORT = dev.manifestkit.core.syntax.Ports.DEFAULT_NODE_PORT_MIN;
     /** The highest node port in a default cluster. */
-    public static final int MAX_NODE_PORT = 32767;
+    public static final int MAX_NODE_PORT = dev.manifestkit.core.syntax.Ports.DEFAULT_NODE_PORT_MAX;
 
     private ExternalTrafficPolicy externalTrafficPolicy;
 

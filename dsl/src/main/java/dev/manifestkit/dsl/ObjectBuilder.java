@@ -73,7 +73,7 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
     /** Adds an annotation to {@code metadata.annotations}; the key must be a qualified name. */
     public final B annotation(String key, String value) {
         Fail.notNull(value, ref(), "metadata.annotations[" + key + "]");
-        Fail.check(Syntax.labelKey(key), ref(), "metadata.annotations", key);
+        Fail.check(Syntax.annotationKey(key), ref(), "metadata.annotations", key);
         annotations.put(key, value);
         return self();
     }

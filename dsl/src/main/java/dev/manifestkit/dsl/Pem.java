@@ -134,9 +134,9 @@ final class Pem {
             expect(sec1, pos, 0x30);
             length(sec1, pos);
             expect(sec1, pos, 0x02);
-            pos[0] += length(sec1, pos);
+            skip(sec1, pos);
             expect(sec1, pos, 0x04);
-            pos[0] += length(sec1, pos);
+            skip(sec1, pos);
             expect(sec1, pos, 0xa0);
             length(sec1, pos);
             int oidStart = pos[0];
@@ -187,6 +187,11 @@ final class Pem {
         if ((der[pos[0]++] & 0xff) != tag) {
             throw new IllegalStateException("unexpected DER tag");
         }
+    }
+
+    private static void skip(byte[] der, int[] pos) {
+        int n = length(der, pos);
+        pos[0] += n;
     }
 
     private static int length(byte[] der, int[] pos) {

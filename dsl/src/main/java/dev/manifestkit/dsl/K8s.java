@@ -289,6 +289,20 @@ public final class K8s {
         return manifests(List.of(builders));
     }
 
+    /**
+     * The same as {@link #manifests(ObjectBuilder[])}, under a name that a
+     * {@link dev.manifestkit.core.ManifestSource} can call: inside a class with its own
+     * {@code manifests()} method, Java hides the statically imported {@code manifests(…)}.
+     */
+    public static Manifests manifestsOf(ObjectBuilder<?, ?, ?>... builders) {
+        return manifests(List.of(builders));
+    }
+
+    /** {@link #manifestsOf(ObjectBuilder[])} for a list. */
+    public static Manifests manifestsOf(List<? extends ObjectBuilder<?, ?, ?>> builders) {
+        return manifests(builders);
+    }
+
     /** {@link #manifests(ObjectBuilder[])} for a list. */
     public static Manifests manifests(List<? extends ObjectBuilder<?, ?, ?>> builders) {
         var objects = new ArrayList<HasMetadata>();

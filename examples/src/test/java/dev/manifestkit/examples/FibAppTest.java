@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 import dev.manifestkit.examples.FibApp.Variant;
+import dev.manifestkit.validation.Validator;
 
 /** The DSL's FibApp equals the raw fabric8 twin, object for object, in half the lines or fewer. */
 class FibAppTest {
@@ -26,6 +27,14 @@ class FibAppTest {
                 .isEqualTo(raw.existingDocuments().stream().map(d -> d.tree()).toList());
         assertThat(dsl).isEqualTo(raw);
         assertThat(dsl.toYaml()).isEqualTo(raw.toYaml());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void bothVariantsPassValidationWithoutErrors(Variant variant) {
+        var report = Validator.forKubernetes("1.35").validate(FibApp.of(variant));
+
+        assertThat(report.errors()).isEmpty();
     }
 
     @Test

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.manifestkit.core.Manifests;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
@@ -56,6 +58,11 @@ class ManifestAssertionsTest {
                     .withNewSpec().withType("NodePort").withSelector(Map.of("app.kubernetes.io/name", "api"))
                         .addNewPort().withPort(3050).withTargetPort(new IntOrString(8080)).withNodePort(31515).endPort()
                     .endSpec()
+                    .build())
+            // created out of band with kubectl create secret: referenced, never written
+            .withExisting(new SecretBuilder()
+                    .withNewMetadata().withName("pgpassword").withNamespace("shop").endMetadata()
+                    .addToData("PGPASSWORD", "")
                     .build());
 
     @TempDir
@@ -205,14 +212,18 @@ class ManifestAssertionsTest {
                 .build());
         assertThatThrownBy(() -> assertThat(broken).isValid())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("Expected the manifests to be valid for Kubernetes 1.35 (profile dev), but found 1 error:")
-                .hasMessageContaining("  Deployment/broken: spec.template.spec.containers[0].name: Required value [schema]");
+                .hasMessageStartingWith("Expected the manifests to be valid for Kubernetes 1.35 (profile dev), but found 2 errors:")
+                .hasMessageContaining("\n  Deployment/broken: spec.template.spec.containers[0].name: Required value [schema]")
+                .hasMessageContaining("\n  Deployment/broken: spec.template.spec.containers[0].name: Required value [api/container-name]");
         assertThat(broken).hasProblem("schema", "spec.template.spec.containers[0].name");
         assertThatThrownBy(() -> assertThat(broken).hasProblem("schema", "spec.replicas"))
-                .hasMessageStartingWith("Expected a problem [schema] at spec.replicas, but found 1 problem:")
+                .hasMessageStartingWith("Expected a problem [schema] at spec.replicas, but found 2 problems:")
                 .hasMessageContaining("spec.template.spec.containers[0].name: Required value [schema]");
-        assertThatThrownBy(() -> assertThat(APP).hasProblem("schema", "spec.replicas"))
-                .hasMessage("Expected a problem [schema] at spec.replicas, but found no problems");
+        var config = new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata()
+                .addToData("LOG_LEVEL", "info").build();
+        assertThatThrownBy(() -> assertThat(config).hasProblem("schema", "data"))
+                .hasMessage("Expected a problem [schema] at data, but found no problems");
+        assertThat(APP).hasProblem("ref/service-selects-pods", "spec.selector");
     }
 
     @Test

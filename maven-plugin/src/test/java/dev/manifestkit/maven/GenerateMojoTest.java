@@ -74,9 +74,24 @@ class GenerateMojoTest {
                 resources:
                 - configmap-shop-config.yaml
                 - service-shop.yaml""");
-        assertThat(log).containsExactly("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1),"
-                + " 0 errors, 0 warnings, written to target" + File.separator + "manifests" + File.separator + "shop"
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).isEqualTo("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1),"
+                + " 0 errors, 1 warning, written to target" + File.separator + "manifests" + File.separator + "shop"
                 + File.separator + "valid");
+        assertThat(log.get(1)).startsWith("[WARNING]   Shop.Valid: Service/shop: spec.selector: Not found: ")
+                .endsWith("[ref/service-selects-pods]");
+    }
+
+    @Test
+    void failOnWarningMakesWarningsFailTheBuild() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        mojo.failOn = "warning";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem at or above failOn=warning; nothing was written:\n"
+                        + "  Shop.Valid: Service/shop: spec.selector: Not found: ");
+        assertThat(root.resolve("target/manifests")).doesNotExist();
     }
 
     @Test
@@ -98,11 +113,12 @@ class GenerateMojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("manifestkit: 1 problem at or above failOn=error; nothing was written:")
-                .hasMessageContaining("  Shop.Invalid: Service/shop: spec.ports[0].port: Required value [schema]");
+                .hasMessageStartingWith("manifestkit: 2 problems at or above failOn=error; nothing was written:")
+                .hasMessageContaining("\n  Shop.Invalid: Service/shop: spec.ports[0].port: Required value [schema]")
+                .hasMessageContaining("\n  Shop.Invalid: Service/shop: spec.ports[0].port: Required value [api/port-range]");
         assertThat(root.resolve("target/manifests")).doesNotExist();
         assertThat(log).contains("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1), 0 errors,"
-                + " 0 warnings, not written");
+                + " 1 warning, not written");
     }
 
     @Test

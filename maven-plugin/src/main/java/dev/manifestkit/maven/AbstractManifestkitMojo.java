@@ -88,7 +88,8 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     }
 
     /**
-     * Logs each problem on its own line at its own level.
+     * Logs each problem on its own line at its own level; notes of severity info only with
+     * {@code -X}, so that the summary lines stay readable.
      *
      * @param where prefix naming the source or file, ending with {@code ": "}
      */
@@ -98,7 +99,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
             switch (problem.severity()) {
                 case ERROR -> getLog().error(line);
                 case WARNING -> getLog().warn(line);
-                case INFO -> getLog().info(line);
+                case INFO -> getLog().debug(line);
             }
         }
     }

@@ -200,7 +200,7 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
     /** The summary line, then the problems that do not fail the build (the failure lists the others). */
     private void logSummary(Generated source, String outcome, FailOn failOn) {
         if (source.error() != null) {
-            getLog().error("manifestkit: " + source.name() + ": " + source.error());
+            getLog().error("manifestkit: " + source.name() + ": failed to run, " + outcome);
             return;
         }
         getLog().info("manifestkit: " + source.name() + ": " + Summary.objects(source.manifests().documents())

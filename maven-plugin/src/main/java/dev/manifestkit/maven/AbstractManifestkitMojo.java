@@ -1,18 +1,24 @@
 package dev.manifestkit.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.manifestkit.validation.KubernetesVersion;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
+import dev.manifestkit.validation.report.ReportWriter;
 
 /** What both goals share: skipping, and how manifests are validated and problems reported. */
 abstract class AbstractManifestkitMojo extends AbstractMojo {
@@ -58,6 +64,17 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     @Parameter(property = "manifestkit.skipMissingSchemas", defaultValue = "false")
     boolean skipMissingSchemas;
 
+    /**
+     * Also write the validation report to this file, passing or failing, for CI systems that show
+     * test results ({@code target/manifestkit-report.xml} with the {@code junit} format).
+     */
+    @Parameter(property = "manifestkit.reportFile")
+    File reportFile;
+
+    /** The format of {@code reportFile}: {@code junit}, {@code json} or {@code text}. */
+    @Parameter(property = "manifestkit.reportFormat", defaultValue = "junit")
+    String reportFormat;
+
     /** Where Maven was started, to print paths relative to it (as the user typed them). */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
     File executionRoot;
@@ -75,6 +92,31 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code report} to {@link #reportFile}, if one is configured. */
+    void writeReport(ValidationReport report) throws MojoExecutionException, MojoFailureException {
+        if (reportFile == null) {
+            return;
+        }
+        final ReportWriter writer;
+        try {
+            writer = ReportWriter.forFormat(reportFormat);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: reportFormat: " + e.getMessage());
+        }
+        try {
+            var file = reportFile.toPath();
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                writer.write(report, out);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile + ": "
+                    + e.getMessage(), e);
         }
     }
 

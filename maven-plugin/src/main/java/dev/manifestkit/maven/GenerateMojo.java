@@ -22,6 +22,7 @@ import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.core.yaml.Layout;
 import dev.manifestkit.core.yaml.ManifestWriter;
 import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
 
 /**
@@ -107,6 +108,8 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
                         + "; list classes in <sources> or packages in <packages>, or skip with -Dmanifestkit.skip");
             }
             var generated = run(found.sources(), loader, validator);
+            writeReport(ValidationReport.of(generated.stream().filter(g -> g.report() != null)
+                    .flatMap(g -> g.report().resources().stream()).toList(), List.of()));
             var failing = new ArrayList<String>();
             var broken = new ArrayList<String>();
             for (var source : generated) {
@@ -169,8 +172,7 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
                     continue;
                 }
                 try {
-                    var report = validator.validate(manifests);
-                    generated.add(new Generated(name, directory, manifests, report.problems(), null));
+                    generated.add(new Generated(name, directory, manifests, validator.validate(manifests), null));
                 } catch (RuntimeException e) {
                     getLog().debug(e);
                     generated.add(Generated.failed(name, directory, "cannot be validated: " + describe(e, type)));
@@ -269,10 +271,14 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
         return text;
     }
 
-    /** One source's outcome: its manifests and problems, or why it could not run. */
-    private record Generated(String name, String directory, Manifests manifests, List<Problem> problems, String error) {
+    /** One source's outcome: its manifests and their validation, or why it could not run. */
+    private record Generated(String name, String directory, Manifests manifests, ValidationReport report, String error) {
         static Generated failed(String name, String directory, String error) {
-            return new Generated(name, directory, null, List.of(), error);
+            return new Generated(name, directory, null, null, error);
+        }
+
+        List<Problem> problems() {
+            return report == null ? List.of() : report.problems();
         }
     }
 }

@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestReader;
+import dev.manifestkit.validation.FileError;
 import dev.manifestkit.validation.Problem;
 
 /**
@@ -55,18 +56,22 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         }
         var reader = ManifestReader.create();
         var documents = new LinkedHashMap<Path, List<ManifestDocument>>();
-        var failing = new ArrayList<String>();
+        var unreadable = new ArrayList<FileError>();
         for (var file : files) {
             try {
                 documents.put(file, reader.read(file));
             } catch (ManifestReadException e) {
-                failing.add(relative(file) + e.location().map(at -> ":" + at).orElse("") + ": " + e.problem());
+                unreadable.add(new FileError(relative(file), e.location().orElse(null), e.problem()));
             } catch (IOException e) {
-                failing.add(relative(file) + ": cannot be read: " + e.getMessage());
+                unreadable.add(new FileError(relative(file), null, "cannot be read: " + e.getMessage()));
             }
         }
         var all = documents.values().stream().flatMap(List::stream).toList();
-        var problems = validator().validate(all, List.of()).problems();
+        var report = validator().validate(all, List.of()).withFileErrors(unreadable);
+        writeReport(report);
+        var problems = report.problems();
+        var failing = new ArrayList<String>();
+        unreadable.forEach(error -> failing.add(error.toString()));
         for (var entry : documents.entrySet()) {
             var file = entry.getKey();
             var origin = file.toString();

@@ -122,6 +122,19 @@ class GenerateMojoTest {
     }
 
     @Test
+    void theReportFileListsTheProblemsOfEverySource() throws Exception {
+        var mojo = mojo(SHOP + "$Valid", SHOP + "$Invalid");
+        mojo.reportFile = root.resolve("target/manifestkit-report.json").toFile();
+        mojo.reportFormat = "json";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(Files.readString(root.resolve("target/manifestkit-report.json")))
+                .contains("\"spec.ports[0].port\"")
+                .contains("ref/service-selects-pods");
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousOutputAsItWas() throws Exception {
         mojo(SHOP + "$Valid").execute();
         var before = Files.readString(root.resolve("target/manifests/shop/valid/service-shop.yaml"));

@@ -95,6 +95,34 @@ class ValidateMojoTest {
     }
 
     @Test
+    void theReportFileIsWrittenEvenWhenTheBuildFails() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE.replace("port: 80", "port: \"http\""));
+        Files.writeString(kubernetes.resolve("broken.yaml"), "kind: [\n");
+        var mojo = mojo();
+        mojo.reportFile = root.resolve("target/manifestkit-report.xml").toFile();
+        mojo.reportFormat = "junit";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(Files.readString(root.resolve("target/manifestkit-report.xml")))
+                .startsWith("<?xml")
+                .contains("<testsuite")
+                .contains("spec.ports[0].port")
+                .contains("broken.yaml");
+    }
+
+    @Test
+    void anUnknownReportFormatIsAConfigurationError() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var mojo = mojo();
+        mojo.reportFile = root.resolve("report.txt").toFile();
+        mojo.reportFormat = "html";
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessage("manifestkit: reportFormat: output format must be one of text, json, junit; got 'html'");
+    }
+
+    @Test
     void malformedYamlIsAProblemOfItsFileNotACrash() throws Exception {
         Files.writeString(kubernetes.resolve("broken.yaml"), "apiVersion: v1\nkind: [Service\n");
         Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);

@@ -157,23 +157,23 @@ public final class K8s {
 
     /** A scratch directory that lives as long as the pod ({@code emptyDir}), on the node's disk. */
     public static PodVolume emptyDir(String name) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().endEmptyDir().build());
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().endEmptyDir().build());
     }
 
     /** A scratch directory capped at {@code sizeLimit}, such as {@code 1Gi}. */
     public static PodVolume emptyDir(String name, String sizeLimit) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir()
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir()
                 .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
     }
 
     /** A scratch directory in memory ({@code medium: Memory}); it counts against the container's memory. */
     public static PodVolume memoryEmptyDir(String name) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
     }
 
     /** A scratch directory in memory, capped at {@code sizeLimit}. */
     public static PodVolume memoryEmptyDir(String name, String sizeLimit) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().withMedium("Memory")
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().withMedium("Memory")
                 .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
     }
 
@@ -182,7 +182,7 @@ public final class K8s {
         if (path == null || !path.startsWith("/")) {
             throw Fail.invalid("volume " + Fail.quote(name), "hostPath.path", path, "must be an absolute path");
         }
-        return PodVolume.of(name, new VolumeBuilder().withNewHostPath().withPath(path).endHostPath().build());
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewHostPath().withPath(path).endHostPath().build());
     }
 
     /** The claim as a pod volume named after it; mount it in as many containers as needed. */
@@ -312,6 +312,12 @@ public final class K8s {
         }
         var result = Manifests.of(objects);
         return existing.isEmpty() ? result : result.withExisting(existing.toArray(HasMetadata[]::new));
+    }
+
+    private static String volumeName(String name) {
+        Fail.notNull(name, "volume", "name");
+        Fail.check(Syntax.dns1123Label(name), "volume " + Fail.quote(name), "name", name);
+        return name;
     }
 
     private static Quantity quantity(String volume, String path, String value) {

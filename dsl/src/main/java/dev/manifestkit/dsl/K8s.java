@@ -284,6 +284,7 @@ public final class K8s {
     /**
      * Builds every builder, in order, into a {@link Manifests}. {@link ExistingSecret}s are not
      * written: they go to {@code Manifests.withExisting(…)}, so references to them still check.
+     * Two objects of the same kind and name are a Duplicate error.
      */
     public static Manifests manifests(ObjectBuilder<?, ?, ?>... builders) {
         return manifests(List.of(builders));
@@ -307,8 +308,14 @@ public final class K8s {
     public static Manifests manifests(List<? extends ObjectBuilder<?, ?, ?>> builders) {
         var objects = new ArrayList<HasMetadata>();
         var existing = new ArrayList<HasMetadata>();
+        var seen = new java.util.HashSet<String>();
         for (var builder : builders) {
-            (builder instanceof ExistingSecret ? existing : objects).add(builder.build());
+            var object = builder.build();
+            var namespace = object.getMetadata().getNamespace();
+            if (!seen.add(object.getKind() + "/" + (namespace == null ? "" : namespace) + "/" + object.getMetadata().getName())) {
+                throw Fail.duplicate(builder.ref(), "metadata.name", builder.name());
+            }
+            (builder instanceof ExistingSecret ? existing : objects).add(object);
         }
         var result = Manifests.of(objects);
         return existing.isEmpty() ? result : result.withExisting(existing.toArray(HasMetadata[]::new));

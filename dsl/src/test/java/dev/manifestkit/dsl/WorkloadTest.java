@@ -270,6 +270,14 @@ class WorkloadTest {
     }
 
     @Test
+    void aSetMayNotHoldTwoObjectsOfOneKindAndName() {
+        var web = deployment("web").container(web());
+
+        assertThatThrownBy(() -> manifests(web, clusterIpService("web").port(80), deployment("web").container(web())))
+                .hasMessage("Deployment/web: metadata.name: Duplicate value: \"web\"");
+    }
+
+    @Test
     void buildersAreLate() {
         var d = deployment("web");
         var service = clusterIpService("web").selecting(d).port(80).targetPort("http");

@@ -98,6 +98,24 @@ class QuotingTest {
     }
 
     @org.junit.jupiter.api.Test
+    void kubectlReadsEveryTrickyValueAsTheSameString() throws java.io.IOException {
+        Kubectl.assumeAvailable();
+        var data = new java.util.TreeMap<String, String>();
+        var values = trickyStrings().filter(v -> v.codePoints().allMatch(c -> c >= 0x20 || c == '\n' || c == '\t'))
+                .toList();
+        for (int i = 0; i < values.size(); i++) {
+            data.put(String.format("k%03d", i), values.get(i));
+        }
+        String json = Kubectl.readAsJson(configMap(data));
+
+        var read = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json).get("data");
+        for (var entry : data.entrySet()) {
+            assertThat(read.get(entry.getKey()).isString()).as("kubectl reading %s", entry.getValue()).isTrue();
+            assertThat(read.get(entry.getKey()).asString()).isEqualTo(entry.getValue());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void multiLineStringsAreLiteralBlocks() {
         assertThat(configMap(Map.of("nginx.conf", "server {\n  listen 80;\n}\n")))
                 .contains("  nginx.conf: |\n    server {\n      listen 80;\n    }\n");

@@ -17,7 +17,10 @@ import org.yaml.snakeyaml.scanner.Constant;
  * reads, so scanning one long scalar takes time quadratic in its length (a 3 MB single-line value
  * takes seconds, a 100 MB one effectively forever), and its code point limit is checked only
  * between tokens. This reader grows its window by doubling and refuses a document as soon as the
- * characters read for it exceed the limit, before buffering more. It keeps SnakeYAML's semantics
+ * characters read for it exceed the limit, before buffering more. To refuse an oversized document
+ * without scanning it, it reads ahead to the next line that starts with a document marker
+ * ({@code ---} or {@code ...}): every document boundary is such a line, so a stretch between two
+ * of them longer than the limit proves the document too large. It keeps SnakeYAML's semantics
  * for everything the scanner observes: code points, line and column counting, the printable
  * character check and the marks.
  */
@@ -28,6 +31,19 @@ final class LinearStreamReader extends StreamReader {
     private final Reader in;
     private final long documentLimit;
     private final char[] chars = new char[8192];
+    /** Raw characters read ahead of decoding, {@code raw[rawHead..rawTail)}. */
+    private char[] raw = new char[16384];
+    private int rawHead;
+    private int rawTail;
+    private boolean rawEof;
+    /** Characters read from the input so far, and since the last document marker line. */
+    private long rawRead;
+    private long sinceMarker;
+    /** Position (in {@link #rawRead} terms) just after the last marker line seen. */
+    private long lastMarker = -1;
+    private long decoded;
+    private int markerState;
+    private char markerChar;
     private int[] window = new int[8192];
     private int start;
     private int end;
@@ -143,12 +159,7 @@ final class LinearStreamReader extends StreamReader {
         if ((long) documentIndex + (end - start) > documentLimit) {
             throw new DocumentTooLargeException();
         }
-        int read;
-        try {
-            read = in.read(chars, 0, chars.length);
-        } catch (IOException e) {
-            throw new YAMLException(e);
-        }
+        int read = takeRaw(chars);
         if (read <= 0) {
             eof = true;
             if (pendingHighSurrogate >= 0) {
@@ -179,6 +190,65 @@ final class LinearStreamReader extends StreamReader {
             }
             window[end++] = codePoint;
         }
+    }
+
+    /**
+     * Moves up to {@code target.length} read-ahead characters into {@code target}, first reading
+     * ahead until the current stretch between marker lines is fully buffered (or the input ends).
+     */
+    private int takeRaw(char[] target) {
+        while (!rawEof && lastMarker <= decoded) {
+            readAhead();
+        }
+        int count = Math.min(target.length, rawTail - rawHead);
+        System.arraycopy(raw, rawHead, target, 0, count);
+        rawHead += count;
+        decoded += count;
+        return count;
+    }
+
+    private void readAhead() {
+        if (raw.length - rawTail < chars.length) {
+            int live = rawTail - rawHead;
+            char[] target = live + chars.length > raw.length / 2 ? new char[raw.length * 2] : raw;
+            System.arraycopy(raw, rawHead, target, 0, live);
+            raw = target;
+            rawHead = 0;
+            rawTail = live;
+        }
+        int read;
+        try {
+            read = in.read(raw, rawTail, chars.length);
+        } catch (IOException e) {
+            throw new YAMLException(e);
+        }
+        if (read <= 0) {
+            rawEof = true;
+            return;
+        }
+        for (int i = rawTail; i < rawTail + read; i++) {
+            char c = raw[i];
+            rawRead++;
+            if (++sinceMarker > documentLimit) {
+                throw new DocumentTooLargeException();
+            }
+            if (markerState == 0 && (c == '-' || c == '.')) {
+                markerChar = c;
+                markerState = 1;
+            } else if ((markerState == 1 || markerState == 2) && c == markerChar) {
+                markerState++;
+            } else if (markerState == 3 && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+                sinceMarker = 0;
+                lastMarker = rawRead;
+                markerState = -1;
+            } else {
+                markerState = -1;
+            }
+            if (c == '\n' || c == '\r') {
+                markerState = 0;
+            }
+        }
+        rawTail += read;
     }
 
     /** Room for {@code count} more code points: compacts the window, or doubles it when it is over half full. */

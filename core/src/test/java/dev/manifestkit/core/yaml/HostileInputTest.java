@@ -69,6 +69,17 @@ class HostileInputTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
+    void longSingleLineValuesAreReadInLinearTime() {
+        // SnakeYAML's own reader needs seconds for this (its look-ahead copy is quadratic in a scalar's length)
+        String blob = "x".repeat(4 * 1024 * 1024);
+        var plain = reader.read("apiVersion: v1\nkind: ConfigMap\ndata:\n  plain: " + blob + "\n");
+        var quoted = reader.read("apiVersion: v1\nkind: ConfigMap\ndata:\n  quoted: \"" + blob + "\"\n");
+        assertThat(plain.get(0).tree().at("/data/plain").asString()).hasSize(blob.length());
+        assertThat(quoted.get(0).tree().at("/data/quoted").asString()).hasSize(blob.length());
+    }
+
+    @Test
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void documentLimitIsPerDocument() {
         var small = ManifestReader.create(ReaderOptions.defaults().withMaxDocumentBytes(100_000));

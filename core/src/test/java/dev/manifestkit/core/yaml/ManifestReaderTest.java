@@ -264,6 +264,22 @@ class ManifestReaderTest {
         }
     }
 
+    @Test
+    void windowsLineEndingsKeepLinesAndColumnsRight() {
+        var document = single("apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndata:\r\n  k: v\r\n");
+        assertThat(document.locations()).containsEntry("/data/k", new SourceLocation(6, 6));
+        assertThat(document.tree().at("/data/k").asString()).isEqualTo("v");
+    }
+
+    @Test
+    void charactersOutsideTheBasicPlaneSurviveBufferBoundaries() {
+        for (int padding = 8180; padding < 8200; padding++) {
+            String value = "x".repeat(padding) + "\uD83D\uDE80 rocket \u00E9";
+            var document = single("apiVersion: v1\nkind: ConfigMap\ndata:\n  k: \"" + value + "\"\n");
+            assertThat(document.tree().at("/data/k").asString()).isEqualTo(value);
+        }
+    }
+
     private ManifestDocument single(String yaml) {
         var documents = reader.read(yaml);
         assertThat(documents).hasSize(1);

@@ -2,7 +2,6 @@ package dev.manifestkit.core.yaml;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -261,9 +260,6 @@ final class LinearStreamReader extends StreamReader {
                 ? new int[Math.max(window.length * 2, live + count)]
                 : window;
         System.arraycopy(window, start, target, 0, live);
-        if (target == window) {
-            Arrays.fill(window, live, end, 0);
-        }
         window = target;
         start = 0;
         end = live;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,7 +203,7 @@ public final class ManifestWriter {
         for (ManifestDocument document : ordered) {
             counts.merge(baseName(document, false), 1, Integer::sum);
         }
-        var result = new java.util.LinkedHashMap<String, ManifestDocument>();
+        var result = new LinkedHashMap<String, ManifestDocument>();
         for (ManifestDocument document : ordered) {
             String base = baseName(document, false);
             String name = (counts.get(base) > 1 ? baseName(document, true) : base) + ".yaml";
@@ -262,7 +263,7 @@ public final class ManifestWriter {
     }
 
     private static Map<String, PlannedFile> plan(List<ManifestDocument> documents, Layout layout) {
-        var files = new java.util.LinkedHashMap<String, PlannedFile>();
+        var files = new LinkedHashMap<String, PlannedFile>();
         if (layout == Layout.SINGLE_FILE) {
             files.put(SINGLE_FILE_NAME, new PlannedFile(toYaml(documents).getBytes(StandardCharsets.UTF_8),
                     documents.stream().anyMatch(ManifestWriter::isSecret)));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -184,7 +185,7 @@ final class NodeConverter {
             return null;
         }
         if (Tag.BOOL.equals(tag)) {
-            return NODES.booleanNode(switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            return NODES.booleanNode(switch (text.toLowerCase(Locale.ROOT)) {
                 case "yes", "true", "on", "y" -> true;
                 default -> false;
             });
@@ -245,7 +246,7 @@ final class NodeConverter {
      */
     private JsonNode floating(String text, Mark mark) {
         String value = text.replace("_", "");
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".inf") || lower.equals(".nan")) {
             throw error(mark, "\"" + text + "\" is not a number JSON can hold; quote it if it is meant as a string");
         }

@@ -3,7 +3,7 @@ package dev.manifestkit.core.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +130,10 @@ class HostileInputTest {
         var random = new Random(42);
         var bytes = new byte[64 * 1024];
         random.nextBytes(bytes);
-        assertOneLineRefusal(() -> reader.read(new java.io.ByteArrayInputStream(bytes), "garbage.bin"),
+        assertOneLineRefusal(() -> reader.read(new ByteArrayInputStream(bytes), "garbage.bin"),
                 "garbage.bin:", "");
         var nul = "apiVersion: v1\nkind: X\u0000\n".getBytes(StandardCharsets.UTF_8);
-        assertOneLineRefusal(() -> reader.read(new java.io.ByteArrayInputStream(nul), "nul.bin"), "nul.bin:",
+        assertOneLineRefusal(() -> reader.read(new ByteArrayInputStream(nul), "nul.bin"), "nul.bin:",
                 "unacceptable character U+0000");
     }
 
@@ -185,7 +185,9 @@ class HostileInputTest {
             if (served >= length) {
                 return -1;
             }
-            return served < head.length ? head[(int) served++] : filler + 0 * (int) served++;
+            int value = served < head.length ? head[(int) served] : filler;
+            served++;
+            return value;
         }
 
         @Override
@@ -200,10 +202,5 @@ class HostileInputTest {
             }
             return n;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static String classPath() {
-        return System.getProperty("java.class.path").replace(File.pathSeparatorChar, ':');
     }
 }

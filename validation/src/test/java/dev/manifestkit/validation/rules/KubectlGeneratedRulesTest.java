@@ -46,7 +46,7 @@ class KubectlGeneratedRulesTest {
                 List.of("create", "namespace", "fib"),
                 List.of("create", "serviceaccount", "app"),
                 List.of("create", "job", "once", "--image=busybox:1.36"),
-                List.of("create", "cronjob", "nightly", "--image=busybox:1.36", "--schedule=0 3 * * *")));
+                List.of("create", "cronjob", "nightly", "--image=busybox:1.36", "--schedule=0 3 * * *"));
     }
 
     @ParameterizedTest(name = "kubectl {0}")

@@ -27,15 +27,15 @@ final class PortRangeRule extends BaseRule {
                 if (containerPort == null) {
                     context.report(portPath.child("containerPort"), ErrorType.REQUIRED, "");
                 } else {
-                    Ports.checkNumber(context, containerPort, portPath.child("containerPort"));
+                    PortFields.checkNumber(context, containerPort, portPath.child("containerPort"));
                 }
                 var hostPort = Nodes.get(port, "hostPort");
                 if (Nodes.isInt(hostPort) && hostPort.longValue() != 0) {
-                    Ports.checkNumber(context, hostPort, portPath.child("hostPort"));
+                    PortFields.checkNumber(context, hostPort, portPath.child("hostPort"));
                 }
             });
-            Ports.forEachProbePort(container, path, (port, portPath, numericOnly) ->
-                    Ports.checkNumber(context, port, portPath));
+            PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) ->
+                    PortFields.checkNumber(context, port, portPath));
         });
         switch (Nodes.kind(tree)) {
             case "Service" -> checkService(context);
@@ -52,16 +52,16 @@ final class PortRangeRule extends BaseRule {
             if (number == null) {
                 context.report(path.child("port"), ErrorType.REQUIRED, "");
             } else {
-                Ports.checkNumber(context, number, path.child("port"));
+                PortFields.checkNumber(context, number, path.child("port"));
             }
             var target = Nodes.get(port, "targetPort");
             // 0 means "same as port" (the server defaults it)
             if (Nodes.isInt(target) && target.longValue() != 0) {
-                Ports.checkNumber(context, target, path.child("targetPort"));
+                PortFields.checkNumber(context, target, path.child("targetPort"));
             }
             var nodePort = Nodes.get(port, "nodePort");
             if (Nodes.isInt(nodePort) && nodePort.longValue() != 0) {
-                Ports.checkNumber(context, nodePort, path.child("nodePort"));
+                PortFields.checkNumber(context, nodePort, path.child("nodePort"));
             }
         });
     }
@@ -70,7 +70,7 @@ final class PortRangeRule extends BaseRule {
         Ingresses.forEachBackend(context.tree(), (backend, path) -> {
             var number = Nodes.get(Nodes.obj(backend, "service", "port"), "number");
             if (number != null) {
-                Ports.checkNumber(context, number, path.child("service", "port", "number"));
+                PortFields.checkNumber(context, number, path.child("service", "port", "number"));
             }
         });
     }

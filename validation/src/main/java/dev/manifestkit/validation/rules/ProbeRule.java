@@ -26,7 +26,7 @@ final class ProbeRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
-            for (var name : Ports.PROBES) {
+            for (var name : PortFields.PROBES) {
                 var probe = Nodes.obj(container, name);
                 if (probe != null) {
                     check(context, probe, path.child(name), !name.equals("readinessProbe"));

@@ -17,18 +17,19 @@ final class DuplicateObjectRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         var current = context.document();
-        var kind = current.kind().orElse(null);
-        var name = current.name().orElse(null);
+        var tree = context.tree();
+        var kind = Nodes.str(tree, "kind");
+        var name = Nodes.name(tree);
         if (kind == null || name == null) {
             return;
         }
-        var namespace = current.namespace().orElse("");
-        for (var other : context.set().documents()) {
+        var namespace = Nodes.namespace(tree);
+        // documents come before existing objects in ofKind(), in set order: stop at this one
+        for (var other : context.set().ofKind(kind)) {
             if (other == current) {
                 return;
             }
-            if (kind.equals(other.kind().orElse(null)) && name.equals(other.name().orElse(null))
-                    && namespace.equals(other.namespace().orElse(""))) {
+            if (name.equals(Nodes.name(other.tree())) && namespace.equals(Nodes.namespace(other.tree()))) {
                 context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
                         "another " + kind + " with this name and namespace comes earlier ("
                                 + other.origin() + ", document " + other.index() + "); applying both keeps only the last");

@@ -76,6 +76,9 @@ final class JsonResults implements ResultWriter {
 
     /** {@code Invalid value: "two": must be an integer}: the message, the path being a field of its own. */
     static String messageWithoutPath(Problem problem) {
+        if (problem.ruleId().equals(ValidateCommand.READ_RULE)) {
+            return problem.detail();
+        }
         var sb = new StringBuilder(problem.type().wording());
         if (problem.badValue() != null) {
             sb.append(": ").append(problem.badValue());

@@ -47,7 +47,12 @@ final class TextResults implements ResultWriter {
         if (result.kind() != null) {
             sb.append(result.label()).append(": ");
         }
-        return sb.append(problem.message()).append(" [").append(problem.ruleId()).append(']').toString();
+        return sb.append(message(problem)).append(" [").append(problem.ruleId()).append(']').toString();
+    }
+
+    /** The problem's message; for a file that could not be read, just what the reader said. */
+    static String message(Problem problem) {
+        return problem.ruleId().equals(ValidateCommand.READ_RULE) ? problem.detail() : problem.message();
     }
 
     private static String plural(int count, String noun) {

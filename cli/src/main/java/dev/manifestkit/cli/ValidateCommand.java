@@ -191,7 +191,7 @@ final class ValidateCommand {
         if (result.name() != null && !seenObjects.add(key)) {
             problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE,
                     new ObjectRef(result.kind(), result.namespace(), result.name(), result.file(), result.document()),
-                    FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, result.name(),
+                    FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, "\"" + result.name() + "\"",
                     "another " + result.kind() + " with this namespace and name comes earlier in the input",
                     where(slot.document, "/metadata/name")));
         }

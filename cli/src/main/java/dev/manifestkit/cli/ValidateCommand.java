@@ -186,7 +186,7 @@ final class ValidateCommand {
         }
         var problems = new ArrayList<>(checker.validateAlone(slot.document));
         var result = slot.result;
-        var key = result.kind() + '\u0000' + slot.document.apiVersion().orElse("") + '\u0000'
+        var key = group(slot.document.apiVersion().orElse("")) + '\u0000' + result.kind() + '\u0000'
                 + nullToEmpty(result.namespace()) + '\u0000' + nullToEmpty(result.name());
         if (result.name() != null && !seenObjects.add(key)) {
             problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE,
@@ -253,6 +253,12 @@ final class ValidateCommand {
     private static String key(String origin, int document, String kind, String namespace, String name) {
         return origin + '\u0000' + document + '\u0000' + nullToEmpty(kind) + '\u0000' + nullToEmpty(namespace)
                 + '\u0000' + nullToEmpty(name);
+    }
+
+    /** The API group of an apiVersion: {@code apps} for {@code apps/v1}, empty for the core {@code v1}. */
+    private static String group(String apiVersion) {
+        var slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,111 +1,275 @@
 package dev.manifestkit.core;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
+import dev.manifestkit.core.tree.Trees;
+import dev.manifestkit.core.yaml.Layout;
+import dev.manifestkit.core.yaml.ManifestWriter;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An immutable, ordered set of Kubernetes objects of any kind.
  *
- * <p>CONTRACT (skeleton, to be implemented by the core work): every method below keeps its
- * signature; transformations return new instances and never modify the objects passed in.
+ * <p>fabric8 objects are mutable, so each object is snapshotted as a canonical tree
+ * ({@link Trees#toTree}) when it is added: changing the object afterwards changes nothing here,
+ * and {@link #objects()} hands out fresh copies. Transformations ({@link #namespace},
+ * {@link #commonLabel}, …) return new instances.
+ *
+ * <p>Objects are kept in the order they were added; {@link #documents()}, {@link #toYaml()} and
+ * {@link #writeTo(Path)} put them in install order (Namespace first, Ingress last among the known
+ * kinds, other kinds after them), keeping the added order among objects of the same rank.
  */
 public final class Manifests {
 
-    private final List<HasMetadata> objects;
+    private final List<ObjectNode> trees;
+    private final List<ObjectNode> existing;
+    private List<ManifestDocument> documents;
 
-    private Manifests(List<HasMetadata> objects) {
-        this.objects = List.copyOf(objects);
+    private Manifests(List<ObjectNode> trees, List<ObjectNode> existing) {
+        this.trees = List.copyOf(trees);
+        this.existing = List.copyOf(existing);
     }
 
     /** The given objects, in this order. */
     public static Manifests of(HasMetadata... objects) {
-        return new Manifests(Arrays.asList(objects));
+        return new Manifests(snapshot(Arrays.asList(objects)), List.of());
     }
 
     /** The given objects, in this order. */
     public static Manifests of(List<? extends HasMetadata> objects) {
-        return new Manifests(List.copyOf(objects));
+        return new Manifests(snapshot(objects), List.of());
     }
 
-    /** The objects, in the order they were added. */
+    /**
+     * Copies of the objects, in the order they were added: known kinds as their fabric8 class, other
+     * kinds as {@link GenericKubernetesResource}. Changing a copy does not change this set.
+     */
     public List<HasMetadata> objects() {
-        return objects;
+        return trees.stream().map(Trees::toObject).toList();
     }
 
     /** This set followed by the given objects. */
     public Manifests plus(HasMetadata... more) {
-        throw new UnsupportedOperationException("TODO core");
+        return new Manifests(concat(trees, snapshot(Arrays.asList(more))), existing);
     }
 
-    /** This set followed by another set's objects. */
+    /** This set followed by another set's objects; existing objects of both are kept. */
     public Manifests plus(Manifests more) {
-        throw new UnsupportedOperationException("TODO core");
+        return new Manifests(concat(trees, more.trees), concat(existing, more.existing));
     }
 
-    /** The object of this kind and name, if any. */
+    /** A copy of the first object of this kind and name (in any namespace), if any. */
     public Optional<HasMetadata> find(String kind, String name) {
-        throw new UnsupportedOperationException("TODO core");
+        return trees.stream()
+                .filter(tree -> kind.equals(text(tree, "kind")) && name.equals(metadataText(tree, "name")))
+                .findFirst()
+                .map(Trees::toObject);
     }
 
-    /** The object of this type and name, if any. */
+    /**
+     * A copy of the first object of this type and name, if any. For
+     * {@link GenericKubernetesResource} any object of a kind manifestkit does not model matches.
+     */
     public <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
-        throw new UnsupportedOperationException("TODO core");
+        String kind = type == GenericKubernetesResource.class ? null
+                : Kinds.of(type).map(KindInfo::kind).orElseGet(() -> HasMetadata.getKind(type));
+        return trees.stream()
+                .filter(tree -> name.equals(metadataText(tree, "name")))
+                .filter(tree -> kind == null
+                        ? Kinds.lookup(text(tree, "apiVersion"), text(tree, "kind")).isEmpty()
+                        : kind.equals(text(tree, "kind")))
+                .findFirst()
+                .map(tree -> Trees.toObject(tree, type));
     }
 
-    /** A copy with {@code metadata.namespace} set on every namespaced object. */
+    /**
+     * A copy with {@code metadata.namespace} set on every namespaced object, and on the existing
+     * objects too (they live beside the ones written).
+     *
+     * <p>Cluster-scoped kinds (Namespace, PersistentVolume, StorageClass) are left alone. For kinds
+     * manifestkit does not model, the scope is unknown: their namespace is replaced only when they
+     * already have one, so a ClusterRole or a cluster-scoped custom resource never gets one.
+     */
     public Manifests namespace(String namespace) {
-        throw new UnsupportedOperationException("TODO core");
+        Objects.requireNonNull(namespace, "namespace");
+        UnaryOperator<ObjectNode> setNamespace = tree -> {
+            var namespaced = Kinds.isNamespaced(text(tree, "apiVersion"), text(tree, "kind"));
+            boolean set = namespaced.orElseGet(() -> metadataText(tree, "namespace") != null);
+            return set ? editMetadata(tree, metadata -> metadata.put("namespace", namespace)) : tree;
+        };
+        return new Manifests(trees.stream().map(setNamespace).toList(), existing.stream().map(setNamespace).toList());
     }
 
-    /** A copy with this label added to every object's metadata. */
+    /**
+     * A copy with this label on every object's {@code metadata.labels}, replacing a label of the
+     * same key. Selectors and pod templates are not touched (selectors of Deployments are
+     * immutable in a cluster, so changing them silently would break the next apply).
+     */
     public Manifests commonLabel(String key, String value) {
-        throw new UnsupportedOperationException("TODO core");
+        return withMetadataEntry("labels", key, value);
     }
 
-    /** A copy with this annotation added to every object's metadata. */
+    /** A copy with this annotation on every object's {@code metadata.annotations}, replacing one of the same key. */
     public Manifests commonAnnotation(String key, String value) {
-        throw new UnsupportedOperationException("TODO core");
+        return withMetadataEntry("annotations", key, value);
     }
 
-    /** The objects as normalized trees (nulls and empties dropped), in install order. */
+    /**
+     * The objects as canonical trees (nulls and empties dropped), in install order; each document's
+     * {@code index} is its position in this list. Callers must not modify the trees.
+     */
     public List<ManifestDocument> documents() {
-        throw new UnsupportedOperationException("TODO core");
+        var result = documents;
+        if (result == null) {
+            result = inInstallOrder(trees);
+            documents = result;
+        }
+        return result;
     }
 
-    /** Multi-document YAML in install order. */
+    /** Multi-document YAML in install order, {@code ---} between documents. */
     public String toYaml() {
-        throw new UnsupportedOperationException("TODO core");
+        return ManifestWriter.toYaml(documents());
     }
 
     /** A JSON {@code kind: List} document, or one object when the set has one. */
     public String toJson() {
-        throw new UnsupportedOperationException("TODO core");
+        return ManifestWriter.toJson(documents());
     }
 
     /**
-     * Objects that exist in the cluster already (created out of band, such as a Secret made with
-     * {@code kubectl create secret}): references to them count as satisfied, but they are never
-     * written.
+     * Writes one file per object ({@code <kind>-<name>.yaml}) into the directory, atomically
+     * replacing what it held; see {@link ManifestWriter#writeDirectory}.
+     */
+    public void writeTo(Path directory) throws IOException {
+        writeTo(directory, Layout.FILE_PER_OBJECT);
+    }
+
+    /** Writes into the directory in the given layout, atomically; see {@link ManifestWriter#writeDirectory}. */
+    public void writeTo(Path directory, Layout layout) throws IOException {
+        ManifestWriter.writeDirectory(documents(), directory, layout);
+    }
+
+    /**
+     * Copies of the objects that exist in the cluster already (created out of band, such as a Secret
+     * made with {@code kubectl create secret}): references to them count as satisfied, but they are
+     * never written.
      */
     public List<HasMetadata> existing() {
-        throw new UnsupportedOperationException("TODO core");
+        return existing.stream().map(Trees::toObject).toList();
     }
 
     /** A copy that also declares these objects as existing out of band. */
     public Manifests withExisting(HasMetadata... existingObjects) {
-        throw new UnsupportedOperationException("TODO core");
+        return new Manifests(trees, concat(existing, snapshot(Arrays.asList(existingObjects))));
     }
 
-    /** {@link #existing()} as trees. */
+    /** {@link #existing()} as trees, in install order. */
     public List<ManifestDocument> existingDocuments() {
-        throw new UnsupportedOperationException("TODO core");
+        return inInstallOrder(existing);
     }
 
-    /** Number of objects. */
+    /** Number of objects (not counting existing ones). */
     public int size() {
-        return objects.size();
+        return trees.size();
+    }
+
+    /** Equal when both hold equal objects in the same order and equal existing objects. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Manifests that && trees.equals(that.trees) && existing.equals(that.existing);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * trees.hashCode() + existing.hashCode();
+    }
+
+    /** The objects as {@code Kind/namespace/name}, never their content (Secrets stay secret). */
+    @Override
+    public String toString() {
+        var out = new StringBuilder("Manifests[");
+        for (int i = 0; i < trees.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(Trees.describe(trees.get(i)));
+        }
+        if (!existing.isEmpty()) {
+            out.append("; existing: ");
+            for (int i = 0; i < existing.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(Trees.describe(existing.get(i)));
+            }
+        }
+        return out.append(']').toString();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private static List<ObjectNode> snapshot(List<? extends HasMetadata> objects) {
+        var result = new ArrayList<ObjectNode>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            HasMetadata object = objects.get(i);
+            if (object == null) {
+                throw new NullPointerException("object " + i + " is null");
+            }
+            result.add(Trees.toTree(object));
+        }
+        return result;
+    }
+
+    private static List<ObjectNode> concat(List<ObjectNode> first, List<ObjectNode> second) {
+        var result = new ArrayList<ObjectNode>(first.size() + second.size());
+        result.addAll(first);
+        result.addAll(second);
+        return result;
+    }
+
+    private static List<ManifestDocument> inInstallOrder(List<ObjectNode> trees) {
+        var documents = new ArrayList<ManifestDocument>(trees.size());
+        for (ObjectNode tree : trees) {
+            documents.add(ManifestDocument.inMemory(tree, 0));
+        }
+        documents.sort(Kinds.installOrder());
+        var indexed = new ArrayList<ManifestDocument>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            indexed.add(ManifestDocument.inMemory(documents.get(i).tree(), i));
+        }
+        return List.copyOf(indexed);
+    }
+
+    private Manifests withMetadataEntry(String field, String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return new Manifests(trees.stream().map(tree -> editMetadata(tree, metadata -> {
+            JsonNode map = metadata.get(field);
+            ObjectNode entries = map instanceof ObjectNode object ? object : metadata.putObject(field);
+            entries.put(key, value);
+        })).toList(), existing);
+    }
+
+    private static ObjectNode editMetadata(ObjectNode tree, java.util.function.Consumer<ObjectNode> edit) {
+        ObjectNode copy = tree.deepCopy();
+        JsonNode metadata = copy.get("metadata");
+        ObjectNode target = metadata instanceof ObjectNode object ? object : copy.putObject("metadata");
+        edit.accept(target);
+        return Trees.canonicalize(copy);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    private static String metadataText(JsonNode tree, String field) {
+        JsonNode metadata = tree.get("metadata");
+        return metadata == null ? null : text(metadata, field);
     }
 }

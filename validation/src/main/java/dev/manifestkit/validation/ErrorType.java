@@ -12,6 +12,8 @@ public enum ErrorType {
     NOT_FOUND("Not found"),
     TOO_LONG("Too long"),
     TOO_MANY("Too many"),
+    /** Something went wrong inside a check itself; the object could not be fully validated. */
+    INTERNAL("Internal error"),
     /** A best-practice finding; not an API-server error type. */
     ADVICE("Advice");
 

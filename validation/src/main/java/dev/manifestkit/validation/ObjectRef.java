@@ -1,5 +1,7 @@
 package dev.manifestkit.validation;
 
+import dev.manifestkit.core.ManifestDocument;
+
 /**
  * Which object a problem is about: {@code Kind/namespace/name}, or {@code Kind/name} for
  * cluster-scoped objects, plus where it was read from.
@@ -11,6 +13,12 @@ package dev.manifestkit.validation;
  * @param document  0-based document index within the origin
  */
 public record ObjectRef(String kind, String namespace, String name, String origin, int document) {
+
+    /** The reference of a document: its kind ({@code "?"} if none), namespace, name and origin. */
+    public static ObjectRef of(ManifestDocument document) {
+        return new ObjectRef(document.kind().orElse("?"), document.namespace().orElse(null),
+                document.name().orElse(null), document.origin(), document.index());
+    }
 
     @Override
     public String toString() {

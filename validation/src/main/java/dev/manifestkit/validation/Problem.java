@@ -33,10 +33,16 @@ public record Problem(Severity severity, String ruleId, ObjectRef object, FieldP
      * than or equal to 0}.
      */
     public String message() {
+        var where = path.toString();
+        return where.isEmpty() ? reason() : where + ": " + reason();
+    }
+
+    /**
+     * The message without the object and the path: {@code Invalid value: -1: must be greater
+     * than or equal to 0}, for reports that print the path in a column of its own.
+     */
+    public String reason() {
         var sb = new StringBuilder();
-        if (!path.toString().isEmpty()) {
-            sb.append(path).append(": ");
-        }
         sb.append(type.wording());
         if (badValue != null) {
             sb.append(": ").append(badValue);

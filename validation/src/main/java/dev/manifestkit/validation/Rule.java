@@ -15,6 +15,15 @@ public interface Rule {
     /** Severity unless a profile or an override says otherwise. */
     Severity defaultSeverity();
 
+    /**
+     * Severity under a profile, unless an override says otherwise. Rules that matter more in
+     * production than during development (single replicas, NodePort services) say so here;
+     * the default is {@link #defaultSeverity()} under every profile.
+     */
+    default Severity severity(Profile profile) {
+        return defaultSeverity();
+    }
+
     /** One sentence for the README's rule list and {@code --list-rules}. */
     String description();
 

@@ -1,0 +1,28 @@
+package dev.manifestkit.core.syntax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PortsTest {
+
+    @Test
+    void portsRangeFromOneTo65535() {
+        assertThat(Ports.isValidPort(0)).isFalse();
+        assertThat(Ports.isValidPort(1)).isTrue();
+        assertThat(Ports.isValidPort(65535)).isTrue();
+        assertThat(Ports.isValidPort(65536)).isFalse();
+        assertThat(Ports.isValidPort(-80)).isFalse();
+        assertThat(Ports.portRangeError()).isEqualTo("must be between 1 and 65535, inclusive");
+    }
+
+    @Test
+    void nodePortsUseTheDefaultServiceNodePortRange() {
+        assertThat(Ports.isValidNodePort(29999)).isFalse();
+        assertThat(Ports.isValidNodePort(30000)).isTrue();
+        assertThat(Ports.isValidNodePort(31515)).isTrue();
+        assertThat(Ports.isValidNodePort(32767)).isTrue();
+        assertThat(Ports.isValidNodePort(32768)).isFalse();
+        assertThat(Ports.isInNodePortRange(8080, 8000, 9000)).isTrue();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.manifestkit.core.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class TreesTest {
+
+    @Test
+    void toTreeDropsNullsAndEmptiesAndOrdersKeys() {
+        var pod = new PodBuilder().withNewMetadata().withName("p").addToLabels("z", "1").addToLabels("a", "2")
+                .endMetadata()
+                .withNewSpec().addNewContainer().withName("c").withImage("nginx:1.27").withNewResources().endResources()
+                .withNewSecurityContext().endSecurityContext().endContainer().endSpec()
+                .withNewStatus().endStatus()
+                .build();
+        ObjectNode tree = Trees.toTree(pod);
+        assertThat(tree.toString()).isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"labels\":"
+                + "{\"a\":\"2\",\"z\":\"1\"},\"name\":\"p\"},\"spec\":{\"containers\":[{\"image\":\"nginx:1.27\","
+                + "\"name\":\"c\"}]}}");
+    }
+
+    @Test
+    void toTreeKeepsEmptinessThatMeansSomething() {
+        var pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec()
+                .addNewVolume().withName("scratch").withNewEmptyDir().endEmptyDir().endVolume()
+                .withNewAffinity().withNewPodAffinity().addNewRequiredDuringSchedulingIgnoredDuringExecution()
+                .withNewLabelSelector().endLabelSelector().withTopologyKey("zone")
+                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAffinity().endAffinity()
+                .endSpec().build();
+        var spec = Trees.toTree(pod).get("spec");
+        assertThat(spec.get("volumes").get(0).toString()).isEqualTo("{\"emptyDir\":{},\"name\":\"scratch\"}");
+        assertThat(spec.at("/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/0").toString())
+                .isEqualTo("{\"labelSelector\":{},\"topologyKey\":\"zone\"}");
+    }
+
+    @Test
+    void rootKeysComeInTheOrderPeopleWriteThem() {
+        var secret = new SecretBuilder().withType("Opaque").withNewMetadata().withName("s").endMetadata()
+                .addToStringData("k", "v").withImmutable(true).build();
+        assertThat(Trees.toTree(secret).propertyNames())
+                .containsExactly("apiVersion", "kind", "metadata", "stringData", "immutable", "type");
+    }
+
+    @Test
+    void unknownKindsKeepEmptyObjectsButLoseNullsAndEmptyStatus() {
+        var issuer = new GenericKubernetesResourceBuilder().withApiVersion("cert-manager.io/v1")
+                .withKind("ClusterIssuer").withNewMetadata().withName("selfsigned").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("selfSigned", Map.of()))
+                .addToAdditionalProperties("status", Map.of())
+                .build();
+        issuer.getAdditionalProperties().put("extra", null);
+        assertThat(Trees.toTree(issuer).toString()).isEqualTo("{\"apiVersion\":\"cert-manager.io/v1\","
+                + "\"kind\":\"ClusterIssuer\",\"metadata\":{\"name\":\"selfsigned\"},\"spec\":{\"selfSigned\":{}}}");
+    }
+
+    @Test
+    void toObjectGivesTheFabric8ClassForKnownKindsAndGenericOtherwise() {
+        var deployment = new DeploymentBuilder().withNewMetadata().withName("web").endMetadata()
+                .withNewSpec().withReplicas(3).endSpec().build();
+        var back = Trees.toObject(Trees.toTree(deployment));
+        assertThat(back).isInstanceOf(Deployment.class).isEqualTo(deployment);
+
+        var widget = new GenericKubernetesResourceBuilder().withApiVersion("example.com/v1").withKind("Widget")
+                .withNewMetadata().withName("w").endMetadata().addToAdditionalProperties("spec", Map.of("size", 3))
+                .build();
+        var widgetBack = Trees.toObject(Trees.toTree(widget));
+        assertThat(widgetBack).isInstanceOf(GenericKubernetesResource.class);
+        assertThat(Trees.toTree(widgetBack)).isEqualTo(Trees.toTree(widget));
+    }
+
+    @Test
+    void toObjectKeepsFieldsFabric8DoesNotModel() throws Exception {
+        var tree = (ObjectNode) Trees.jsonMapper().readTree("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"c\",\"futureField\":{\"x\":1}},\"data\":{\"k\":\"v\"},\"newTopLevel\":[1,2]}");
+        var configMap = (ConfigMap) Trees.toObject(tree);
+        assertThat(configMap.getAdditionalProperties()).containsKey("newTopLevel");
+        assertThat(Trees.toTree(configMap)).isEqualTo(Trees.canonicalize(tree));
+    }
+
+    @Test
+    void toObjectOfAnOlderApiVersionStaysGeneric() throws Exception {
+        var tree = (ObjectNode) Trees.jsonMapper().readTree(
+                "{\"apiVersion\":\"extensions/v1beta1\",\"kind\":\"Ingress\",\"metadata\":{\"name\":\"i\"}}");
+        assertThat(Trees.toObject(tree)).isInstanceOf(GenericKubernetesResource.class);
+    }
+
+    @Test
+    void toObjectNamesTheObjectWhenAFieldDoesNotFit() throws Exception {
+        var tree = (ObjectNode) Trees.jsonMapper().readTree("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\","
+                + "\"metadata\":{\"name\":\"web\",\"namespace\":\"fib\"},\"spec\":{\"replicas\":\"three\"}}");
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.toObject(tree))
+                .withMessageStartingWith("Deployment/fib/web: ")
+                .withMessageContaining("replicas");
+    }
+
+    @Test
+    void canonicalizeReturnsCanonicalTreesAsTheyAre() throws Exception {
+        var canonical = Trees.toTree(new PodBuilder().withNewMetadata().withName("p").endMetadata().build());
+        assertThat(Trees.canonicalize(canonical)).isSameAs(canonical);
+
+        var messy = (ObjectNode) Trees.jsonMapper().readTree(
+                "{\"spec\":{\"b\":1,\"a\":null,\"c\":{}},\"metadata\":{\"name\":\"x\"},\"kind\":\"Widget\"}");
+        assertThat(Trees.canonicalize(messy).toString())
+                .isEqualTo("{\"kind\":\"Widget\",\"metadata\":{\"name\":\"x\"},\"spec\":{\"b\":1,\"c\":{}}}");
+    }
+
+    @Test
+    void quantitiesAndIntOrStringsBecomePlainValues() {
+        var pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec().addNewContainer()
+                .withName("c").withNewResources().addToRequests("memory", new Quantity("64Mi"))
+                .addToRequests("cpu", new Quantity("250m")).endResources()
+                .withNewReadinessProbe().withNewHttpGet().withNewPort("http").withPath("/").endHttpGet()
+                .endReadinessProbe().endContainer().endSpec().build();
+        var container = Trees.toTree(pod).at("/spec/containers/0");
+        assertThat(container.at("/resources/requests").toString()).isEqualTo("{\"cpu\":\"250m\",\"memory\":\"64Mi\"}");
+        assertThat(container.at("/readinessProbe/httpGet/port").asString()).isEqualTo("http");
+        assertThat(List.of(container.at("/readinessProbe/httpGet/port").isString())).containsExactly(true);
+    }
+}

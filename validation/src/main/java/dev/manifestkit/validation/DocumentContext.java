@@ -1,0 +1,97 @@
+package dev.manifestkit.validation;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.manifestkit.core.ManifestDocument;
+
+/**
+ * The engine's {@link RuleContext}: applies the effective severity of the rule being run,
+ * redacts Secret data from bad values, attaches source locations and drops problems the
+ * object's ignore annotation suppresses.
+ */
+final class DocumentContext implements RuleContext {
+
+    private static final String REDACTED = "[redacted]";
+
+    private final ManifestDocument document;
+    private final ObjectRef object;
+    private final ManifestIndex set;
+    private final KubernetesVersion version;
+    private final Profile profile;
+    private final Set<String> ignored;
+    private final boolean secret;
+    private final List<Problem> sink;
+    private Rule rule;
+    private Severity severity;
+
+    DocumentContext(ManifestDocument document, ManifestIndex set, KubernetesVersion version, Profile profile,
+                    List<Problem> sink) {
+        this.document = document;
+        this.object = ObjectRef.of(document);
+        this.set = set;
+        this.version = version;
+        this.profile = profile;
+        this.ignored = RuleIds.ignoredBy(document.tree());
+        this.secret = "Secret".equals(object.kind());
+        this.sink = sink;
+    }
+
+    /** Runs one rule on the document, turning a failure of the rule itself into a problem. */
+    void run(Rule rule, Severity severity) {
+        if (RuleIds.matchesAny(ignored, rule.id())) {
+            return;
+        }
+        this.rule = rule;
+        this.severity = severity;
+        try {
+            rule.check(this);
+        } catch (RuntimeException e) {
+            sink.add(new Problem(Severity.ERROR, rule.id(), object, FieldPath.root(), ErrorType.INTERNAL, null,
+                    "rule " + rule.id() + " failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), null));
+        } finally {
+            this.rule = null;
+        }
+    }
+
+    @Override
+    public ManifestDocument document() {
+        return document;
+    }
+
+    @Override
+    public ObjectRef object() {
+        return object;
+    }
+
+    @Override
+    public ManifestIndex set() {
+        return set;
+    }
+
+    @Override
+    public KubernetesVersion version() {
+        return version;
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public void report(FieldPath path, ErrorType type, String badValue, String detail) {
+        if (rule == null) {
+            throw new IllegalStateException("report() called outside a rule's check()");
+        }
+        var pointer = path.toJsonPointer();
+        var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
+        var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
+        sink.add(new Problem(severity, rule.id(), object, path, type, value, detail == null ? "" : detail, location));
+    }
+
+    private static boolean isSecretData(String pointer) {
+        return pointer.isEmpty() || pointer.startsWith("/data") || pointer.startsWith("/stringData");
+    }
+}

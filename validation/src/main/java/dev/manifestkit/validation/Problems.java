@@ -1,0 +1,30 @@
+package dev.manifestkit.validation;
+
+import java.util.Comparator;
+
+/** The one order problems are reported in, so that reports are the same bytes on every run. */
+final class Problems {
+
+    /** By source position when known, then by path, rule and message. */
+    static final Comparator<Problem> ORDER = Comparator
+            .comparing((Problem p) -> p.location() == null ? Integer.MAX_VALUE : p.location().line())
+            .thenComparing(p -> p.location() == null ? Integer.MAX_VALUE : p.location().column())
+            .thenComparing(p -> p.path().toString())
+            .thenComparing(Problem::ruleId)
+            .thenComparing(Problem::message)
+            .thenComparing(Problem::severity);
+
+    /** By origin, then document index. */
+    static final Comparator<ObjectRef> OBJECTS = Comparator
+            .comparing((ObjectRef o) -> o.origin() == null ? "" : o.origin())
+            .thenComparingInt(ObjectRef::document);
+
+    static final Comparator<FileError> FILES = Comparator
+            .comparing(FileError::file)
+            .thenComparing(f -> f.location() == null ? 0 : f.location().line())
+            .thenComparing(f -> f.location() == null ? 0 : f.location().column())
+            .thenComparing(FileError::message);
+
+    private Problems() {
+    }
+}

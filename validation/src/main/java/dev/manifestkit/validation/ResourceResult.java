@@ -1,0 +1,23 @@
+package dev.manifestkit.validation;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What validation found about one object: the object and its problems, sorted.
+ *
+ * @param object   the object
+ * @param problems its problems, errors and warnings alike; empty when it passed every rule
+ */
+public record ResourceResult(ObjectRef object, List<Problem> problems) {
+
+    public ResourceResult {
+        Objects.requireNonNull(object, "object");
+        problems = problems.stream().sorted(Problems.ORDER).toList();
+    }
+
+    /** True if no problem is an error (warnings allowed). */
+    public boolean valid() {
+        return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.manifestkit.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Everything one validation run found: a result per object (valid ones included, so reports can
+ * list what passed) and the files that could not be read at all. Immutable; results are sorted
+ * by origin and document index, problems within a result by position, path and rule.
+ */
+public final class ValidationReport {
+
+    private final List<ResourceResult> resources;
+    private final List<FileError> fileErrors;
+
+    private ValidationReport(List<ResourceResult> resources, List<FileError> fileErrors) {
+        this.resources = resources.stream().sorted((a, b) -> Problems.OBJECTS.compare(a.object(), b.object())).toList();
+        this.fileErrors = fileErrors.stream().sorted(Problems.FILES).toList();
+    }
+
+    /** A report of these results and file errors (sorted on the way in). */
+    public static ValidationReport of(List<ResourceResult> resources, List<FileError> fileErrors) {
+        return new ValidationReport(Objects.requireNonNull(resources, "resources"),
+                Objects.requireNonNull(fileErrors, "fileErrors"));
+    }
+
+    /** A report with these file errors added, such as files a CLI could not parse. */
+    public ValidationReport withFileErrors(List<FileError> more) {
+        var all = new ArrayList<>(fileErrors);
+        all.addAll(more);
+        return new ValidationReport(resources, all);
+    }
+
+    /** One result per validated object, sorted by origin and document index. */
+    public List<ResourceResult> resources() {
+        return resources;
+    }
+
+    /** Files that could not be read into objects. */
+    public List<FileError> fileErrors() {
+        return fileErrors;
+    }
+
+    /** Every problem of every object, in report order. */
+    public List<Problem> problems() {
+        return resources.stream().flatMap(r -> r.problems().stream()).toList();
+    }
+
+    /** The problems of severity error. */
+    public List<Problem> errors() {
+        return withSeverity(Severity.ERROR);
+    }
+
+    /** The problems of severity warning. */
+    public List<Problem> warnings() {
+        return withSeverity(Severity.WARNING);
+    }
+
+    private List<Problem> withSeverity(Severity severity) {
+        return resources.stream().flatMap(r -> r.problems().stream())
+                .filter(p -> p.severity() == severity).toList();
+    }
+
+    /** True if any object has an error or any file could not be read. */
+    public boolean hasErrors() {
+        return !fileErrors.isEmpty() || resources.stream().anyMatch(r -> !r.valid());
+    }
+
+    /**
+     * Throws if {@link #hasErrors()}; warnings never throw.
+     *
+     * @throws ValidationException whose message is a one-line summary per error
+     */
+    public void throwIfErrors() {
+        if (hasErrors()) {
+            throw new ValidationException(this);
+        }
+    }
+
+    /** A report keeping only the problems that match (every object and file error stays). */
+    public ValidationReport filter(Predicate<Problem> keep) {
+        var kept = resources.stream()
+                .map(r -> new ResourceResult(r.object(), r.problems().stream().filter(keep).toList()))
+                .toList();
+        return new ValidationReport(kept, fileErrors);
+    }
+
+    /** Number of objects without errors. */
+    public int validCount() {
+        return (int) resources.stream().filter(ResourceResult::valid).count();
+    }
+
+    /** Number of objects with at least one error. */
+    public int invalidCount() {
+        return resources.size() - validCount();
+    }
+
+    /** {@code 3 resources: 2 valid, 1 invalid; 2 errors, 1 warning} (and unreadable files, if any). */
+    public String summary() {
+        var sb = new StringBuilder()
+                .append(plural(resources.size(), "resource")).append(": ")
+                .append(validCount()).append(" valid, ").append(invalidCount()).append(" invalid; ")
+                .append(plural(errors().size() + fileErrors.size(), "error")).append(", ")
+                .append(plural(warnings().size(), "warning"));
+        if (!fileErrors.isEmpty()) {
+            sb.append("; ").append(plural(fileErrors.size(), "file")).append(" could not be read");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The API server's way of saying it, for exceptions: one line when there is one error,
+     * otherwise a headline and one line per error.
+     */
+    String errorSummary() {
+        var errors = errors();
+        var invalid = resources.stream().filter(r -> !r.valid()).toList();
+        var lines = new ArrayList<String>();
+        errors.forEach(p -> lines.add(p.toString()));
+        fileErrors.forEach(f -> lines.add(f.toString()));
+        if (invalid.size() == 1 && fileErrors.isEmpty()) {
+            var object = invalid.get(0).object();
+            var head = "The " + object.kind() + " \"" + (object.name() == null ? "?" : object.name()) + "\" is invalid: ";
+            if (errors.size() == 1) {
+                return head + errors.get(0).message() + " [" + errors.get(0).ruleId() + "]";
+            }
+            return head + plural(errors.size(), "error") + "\n  " + String.join("\n  ", lines);
+        }
+        var objects = invalid.isEmpty() ? "" : " in " + plural(invalid.size(), "object");
+        var files = fileErrors.isEmpty() ? "" : (objects.isEmpty() ? " in " : " and ") + plural(fileErrors.size(), "unreadable file");
+        return "manifests are invalid: " + plural(errors.size() + fileErrors.size(), "error") + objects + files
+                + "\n  " + String.join("\n  ", lines);
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    @Override
+    public String toString() {
+        return "ValidationReport[" + summary() + "]";
+    }
+}

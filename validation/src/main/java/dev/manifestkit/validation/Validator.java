@@ -1,0 +1,299 @@
+package dev.manifestkit.validation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.Manifests;
+import dev.manifestkit.validation.rules.Rules;
+import dev.manifestkit.validation.schema.MissingSchemaRule;
+import dev.manifestkit.validation.schema.SchemaRegistry;
+import dev.manifestkit.validation.schema.SchemaRule;
+
+/**
+ * Validates Kubernetes objects against the official schema of one Kubernetes version and
+ * against the rules of the other layers (API server, cross-object references, best practice).
+ *
+ * <pre>{@code
+ * ValidationReport report = Validator.forKubernetes("1.35").validate(app);
+ * report.throwIfErrors();
+ * }</pre>
+ *
+ * <p>A validator is immutable and thread-safe: build it once and share it. Schemas are loaded
+ * and compiled lazily, on the first object of each kind, and cached for the life of the
+ * validator (bundled ones for the life of the JVM).
+ */
+public final class Validator {
+
+    private final KubernetesVersion version;
+    private final Profile profile;
+    private final List<Rule> perObject;
+    private final List<Rule> crossObject;
+    private final Map<String, Severity> severities;
+
+    private Validator(Builder builder, SchemaRegistry registry) {
+        this.version = builder.version;
+        this.profile = builder.profile;
+        var all = new ArrayList<Rule>();
+        all.add(new SchemaRule(registry));
+        all.add(new MissingSchemaRule(registry));
+        all.addAll(builder.rules);
+        var ids = new HashSet<String>();
+        for (var rule : all) {
+            if (!ids.add(rule.id())) {
+                throw new IllegalArgumentException("two rules share the id " + rule.id());
+            }
+        }
+        var disabled = new HashSet<>(builder.disabled);
+        if (builder.skipMissingSchemas) {
+            disabled.add(MissingSchemaRule.ID);
+        }
+        requireKnown(disabled, ids, "disable");
+        requireKnown(builder.severities.keySet(), ids, "severity");
+        var active = all.stream().filter(rule -> !RuleIds.matchesAny(disabled, rule.id())).toList();
+        this.perObject = active.stream().filter(rule -> rule.layer() != Layer.REFERENCES).toList();
+        this.crossObject = active.stream().filter(rule -> rule.layer() == Layer.REFERENCES).toList();
+        this.severities = Map.copyOf(builder.severities);
+    }
+
+    private static void requireKnown(Set<String> patterns, Set<String> ids, String option) {
+        for (var pattern : patterns) {
+            if (ids.stream().noneMatch(id -> RuleIds.matches(pattern, id))) {
+                throw new IllegalArgumentException(option + ": no rule has the id '" + pattern + "'");
+            }
+        }
+    }
+
+    /** A validator for this Kubernetes version ({@code "1.35"}) with every default. */
+    public static Validator forKubernetes(String version) {
+        return builder().kubernetesVersion(version).build();
+    }
+
+    /** A validator for this Kubernetes version with every default. */
+    public static Validator forKubernetes(KubernetesVersion version) {
+        return builder().kubernetesVersion(version).build();
+    }
+
+    /** A builder starting from the defaults: Kubernetes 1.35, strict, profile dev, every rule. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Kubernetes version objects are validated against. */
+    public KubernetesVersion kubernetesVersion() {
+        return version;
+    }
+
+    /** The active best-practice profile. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The rules that run, schema rules first, disabled ones left out. */
+    public List<Rule> rules() {
+        var all = new ArrayList<>(perObject);
+        all.addAll(crossObject);
+        return List.copyOf(all);
+    }
+
+    /** The severity problems of this rule get: an override if one matches, else the rule's own under the profile. */
+    public Severity severityOf(Rule rule) {
+        var override = severities.get(rule.id());
+        if (override != null) {
+            return override;
+        }
+        var id = rule.id();
+        for (int slash = id.lastIndexOf('/'); slash > 0; slash = id.lastIndexOf('/', slash - 1)) {
+            var prefix = severities.get(id.substring(0, slash));
+            if (prefix != null) {
+                return prefix;
+            }
+        }
+        return rule.severity(profile);
+    }
+
+    /** Validates a set of objects, including its objects declared to exist out of band. */
+    public ValidationReport validate(Manifests manifests) {
+        return validate(manifests.documents(), manifests.existingDocuments());
+    }
+
+    /** Validates objects read or built elsewhere, with nothing existing out of band. */
+    public ValidationReport validate(List<ManifestDocument> documents) {
+        return validate(documents, List.of());
+    }
+
+    /**
+     * Validates objects as one set: every rule of every layer, cross-object rules seeing all of
+     * {@code documents} and {@code existing}.
+     *
+     * @param documents the objects to validate
+     * @param existing  objects that exist in the cluster already: references to them are
+     *                  satisfied, but they are not validated themselves
+     */
+    public ValidationReport validate(List<ManifestDocument> documents, List<ManifestDocument> existing) {
+        var index = new ManifestIndex(documents, existing);
+        var results = new ArrayList<ResourceResult>(documents.size());
+        for (var document : index.documents()) {
+            var problems = new ArrayList<Problem>();
+            var context = new DocumentContext(document, index, version, profile, problems);
+            runAll(context, perObject);
+            runAll(context, crossObject);
+            results.add(new ResourceResult(context.object(), problems));
+        }
+        return ValidationReport.of(results, List.of());
+    }
+
+    /**
+     * Validates one object on its own: every layer except cross-object references (which need
+     * the whole set; see {@link #session()} for streams).
+     */
+    public ResourceResult validateDocument(ManifestDocument document) {
+        return validateAlone(document, List.of());
+    }
+
+    /** A session for validating a stream of objects one at a time, with nothing existing out of band. */
+    public ValidationSession session() {
+        return new ValidationSession(this, List.of());
+    }
+
+    /** A session for validating a stream of objects one at a time. */
+    public ValidationSession session(List<ManifestDocument> existing) {
+        return new ValidationSession(this, existing);
+    }
+
+    ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {
+        var problems = new ArrayList<Problem>();
+        var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
+                problems);
+        runAll(context, perObject);
+        return new ResourceResult(context.object(), problems);
+    }
+
+    List<Problem> checkReferences(ManifestDocument document, ManifestIndex index) {
+        if (crossObject.isEmpty()) {
+            return List.of();
+        }
+        var problems = new ArrayList<Problem>();
+        runAll(new DocumentContext(document, index, version, profile, problems), crossObject);
+        return problems;
+    }
+
+    boolean hasCrossObjectRules() {
+        return !crossObject.isEmpty();
+    }
+
+    private void runAll(DocumentContext context, List<Rule> rules) {
+        for (var rule : rules) {
+            context.run(rule, severityOf(rule));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Validator[Kubernetes " + version + ", " + profile.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + rules().size() + " rules]";
+    }
+
+    /** Configures a {@link Validator}; every option has the default documented on it. */
+    public static final class Builder {
+
+        private KubernetesVersion version = KubernetesVersion.DEFAULT;
+        private final List<Path> schemaLocations = new ArrayList<>();
+        private boolean strict = true;
+        private boolean skipMissingSchemas;
+        private Profile profile = Profile.DEV;
+        private final Map<String, Severity> severities = new HashMap<>();
+        private final Set<String> disabled = new LinkedHashSet<>();
+        private List<Rule> rules = Rules.all();
+
+        private Builder() {
+        }
+
+        /** The Kubernetes version to validate against ({@code "1.35"}, {@code "v1.34.0"}); default 1.35. */
+        public Builder kubernetesVersion(String version) {
+            return kubernetesVersion(KubernetesVersion.parse(version));
+        }
+
+        /** The Kubernetes version to validate against; default {@link KubernetesVersion#DEFAULT}. */
+        public Builder kubernetesVersion(KubernetesVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Adds definitions to consult before the bundled ones: a cluster's {@code /openapi/v2}
+         * document, a {@code _definitions.json} (for custom resources, definitions carrying
+         * {@code x-kubernetes-group-version-kind}), or a directory holding one. May be called
+         * more than once; the first document declaring a kind wins. With a location, any
+         * Kubernetes version may be named, bundled or not.
+         */
+        public Builder schemaLocation(Path location) {
+            schemaLocations.add(Objects.requireNonNull(location, "location"));
+            return this;
+        }
+
+        /** Whether unknown fields are errors, as with the API server's strict field validation; default true. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** Whether objects of kinds with no schema pass the schema layer silently; default false (an error). */
+        public Builder skipMissingSchemas(boolean skip) {
+            this.skipMissingSchemas = skip;
+            return this;
+        }
+
+        /** The best-practice profile; default {@link Profile#DEV}. */
+        public Builder profile(Profile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Overrides the severity of a rule, or of every rule under an id prefix
+         * ({@code "best-practice"}); the most specific override wins.
+         */
+        public Builder severity(String ruleId, Severity severity) {
+            severities.put(Objects.requireNonNull(ruleId, "ruleId"), Objects.requireNonNull(severity, "severity"));
+            return this;
+        }
+
+        /** Turns rules off, by id or id prefix ({@code "best-practice"}). */
+        public Builder disable(String... ruleIds) {
+            for (var id : ruleIds) {
+                disabled.add(Objects.requireNonNull(id, "ruleId"));
+            }
+            return this;
+        }
+
+        /**
+         * The rules beyond the schema layer; default {@code Rules.all()}. The schema rules
+         * ({@code schema}, {@code schema/missing}) always come first; switch them off with
+         * {@link #disable}.
+         */
+        public Builder rules(List<Rule> rules) {
+            this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        /**
+         * The validator.
+         *
+         * @throws IllegalArgumentException if the version has no bundled definitions and no
+         *         schema location was given, if a schema location cannot be read, or if an
+         *         override or disable names no rule
+         */
+        public Validator build() {
+            var registry = SchemaRegistry.create(version, schemaLocations, strict);
+            return new Validator(this, registry);
+        }
+    }
+}

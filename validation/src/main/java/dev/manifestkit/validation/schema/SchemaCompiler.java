@@ -1,0 +1,113 @@
+package dev.manifestkit.validation.schema;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds one self-contained JSON Schema per kind from the definitions it reaches, and compiles it.
+ *
+ * <p>Each definition is copied without its {@code description} (most of the bytes) and without
+ * the {@code x-kubernetes-*} extensions the JSON Schema validator does not know. In strict mode,
+ * every object definition that lists {@code properties} and says nothing about
+ * {@code additionalProperties} gets {@code additionalProperties: false}, unless it carries
+ * {@code x-kubernetes-preserve-unknown-fields}: that is what the API server's strict field
+ * validation rejects as an unknown field.
+ */
+final class SchemaCompiler {
+
+    private static final String REF_PREFIX = "#/definitions/";
+    private static final Set<String> SCHEMA_VALUED = Set.of("items", "additionalProperties", "not");
+    private static final Set<String> SCHEMA_LISTS = Set.of("oneOf", "anyOf", "allOf");
+
+    private final boolean strict;
+    private final com.networknt.schema.SchemaRegistry registry;
+
+    SchemaCompiler(boolean strict) {
+        this.strict = strict;
+        this.registry = com.networknt.schema.SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+                builder -> builder
+                        .schemaCacheEnabled(false)
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(false)
+                                .build()));
+    }
+
+    /** {@code #/definitions/io.k8s.api.core.v1.PodSpec} → {@code io.k8s.api.core.v1.PodSpec}. */
+    static String refName(String ref) {
+        return ref.startsWith(REF_PREFIX) ? ref.substring(REF_PREFIX.length()) : ref;
+    }
+
+    /**
+     * Compiles the schema of {@code root} and everything it references. A reference is looked
+     * up in the declaring document first, then in the others in order, so that a file of custom
+     * resource definitions may refer to the official {@code ObjectMeta}.
+     *
+     * @throws IllegalArgumentException if a reference names a definition no document has
+     */
+    KindSchema compile(List<Definitions> sources, String root, String apiVersion, String kind, String cacheKey) {
+        var source = sources.get(0);
+        var closure = Definitions.JSON.createObjectNode();
+        Deque<String> pending = new ArrayDeque<>();
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            var name = pending.pop();
+            if (closure.has(name)) {
+                continue;
+            }
+            var holder = sources.stream().filter(d -> d.contains(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException(source.source() + ": definition " + root + " refers to " + name
+                            + ", which no definitions document defines"));
+            closure.set(name, transform(holder.definition(name), pending));
+        }
+        var document = Definitions.JSON.createObjectNode();
+        document.put("$ref", REF_PREFIX + root);
+        document.set("definitions", closure);
+        var schema = registry.getSchema(SchemaLocation.of("urn:manifestkit:" + cacheKey.replace(' ', ':')), document);
+        schema.initializeValidators();
+        return new KindSchema(apiVersion, kind, root, schema, closure);
+    }
+
+    private ObjectNode transform(JsonNode schema, Deque<String> refs) {
+        var copy = Definitions.JSON.createObjectNode();
+        for (var entry : schema.properties()) {
+            var keyword = entry.getKey();
+            var value = entry.getValue();
+            if (keyword.equals("description") || keyword.startsWith("x-kubernetes-")) {
+                continue;
+            }
+            if (keyword.equals("$ref") && value.isString()) {
+                refs.add(refName(value.asString()));
+                copy.set(keyword, value);
+            } else if (keyword.equals("properties") && value.isObject()) {
+                var properties = copy.putObject("properties");
+                for (var property : value.properties()) {
+                    properties.set(property.getKey(), transform(property.getValue(), refs));
+                }
+            } else if (SCHEMA_VALUED.contains(keyword) && value.isObject()) {
+                copy.set(keyword, transform(value, refs));
+            } else if (SCHEMA_LISTS.contains(keyword) && value.isArray()) {
+                ArrayNode list = copy.putArray(keyword);
+                for (var item : value) {
+                    list.add(item.isObject() ? transform(item, refs) : item);
+                }
+            } else {
+                copy.set(keyword, value);
+            }
+        }
+        if (strict && schema.has("properties") && !schema.has("additionalProperties")
+                && !schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+            copy.put("additionalProperties", false);
+        }
+        return copy;
+    }
+}

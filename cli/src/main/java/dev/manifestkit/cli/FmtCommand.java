@@ -1,15 +1,16 @@
 package dev.manifestkit.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.yaml.ManifestWriter;
 
 /**
  * {@code manifestkit fmt}: rewrites manifests in the writer's canonical form, to stdout or, with
@@ -19,12 +20,10 @@ import dev.manifestkit.core.ManifestDocument;
  */
 final class FmtCommand {
 
-    private final Backend backend;
     private final InputStream stdin;
     private final PrintStream err;
 
-    FmtCommand(Backend backend, InputStream stdin, PrintStream err) {
-        this.backend = backend;
+    FmtCommand(InputStream stdin, PrintStream err) {
         this.stdin = stdin;
         this.err = err;
     }
@@ -63,7 +62,7 @@ final class FmtCommand {
                 if (printed) {
                     out.print("---\n");
                 }
-                backend.writeYaml(documents, out);
+                out.write(yaml(documents));
                 printed = true;
             }
         }
@@ -74,7 +73,7 @@ final class FmtCommand {
     private List<ManifestDocument> readAll(Input input) throws ReadFailure, InputException, IOException {
         var in = input.open(stdin);
         try {
-            var reader = backend.read(in, input.name());
+            var reader = Documents.open(in, input.name());
             var documents = new ArrayList<ManifestDocument>();
             for (var doc = reader.next(); doc != null; doc = reader.next()) {
                 documents.add(doc);
@@ -87,15 +86,23 @@ final class FmtCommand {
         }
     }
 
+    /** The documents in canonical YAML, in the order they were read, {@code ---} between them. */
+    private static byte[] yaml(List<ManifestDocument> documents) {
+        var sb = new StringBuilder();
+        for (var document : documents) {
+            if (!sb.isEmpty()) {
+                sb.append("---\n");
+            }
+            sb.append(ManifestWriter.toYaml(document.tree()));
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Rewrites one file if its canonical form differs; true if it was rewritten. */
     private boolean rewrite(Input input, List<ManifestDocument> documents) throws IOException {
-        var buffer = new ByteArrayOutputStream();
-        if (input.isJson() && documents.size() == 1) {
-            backend.writeJson(documents.get(0), buffer);
-        } else {
-            backend.writeYaml(documents, buffer);
-        }
-        var formatted = buffer.toByteArray();
+        var formatted = input.isJson() && documents.size() == 1
+                ? ManifestWriter.toJson(documents).getBytes(StandardCharsets.UTF_8)
+                : yaml(documents);
         if (Arrays.equals(formatted, Files.readAllBytes(input.path()))) {
             return false;
         }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The {@code manifestkit} command: {@code validate} and {@code fmt}.
@@ -28,11 +27,17 @@ public final class Main {
     /** The command line is wrong, or an input or output cannot be opened. */
     public static final int EXIT_USAGE = 2;
 
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     private Main() {
     }
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            // the schema library logs through SLF4J; a command line has no logger to bind and no use for the warning
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         var out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         var err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -54,23 +59,33 @@ public final class Main {
      * @return the exit code: {@link #EXIT_OK}, {@link #EXIT_INVALID} or {@link #EXIT_USAGE}
      */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        return run(Arrays.asList(args), new ManifestkitBackend(), stdin, out, err);
-    }
-
-    static int run(List<String> args, Backend backend, InputStream stdin, PrintStream out, PrintStream err) {
-        var debug = args.contains("--debug");
-        try {
-            var invocation = CommandLine.parse(args);
-            debug = invocation.debug();
+        var arguments = Arrays.asList(args);
+        return guarded(arguments.contains("--debug"), err, () -> {
+            var invocation = CommandLine.parse(arguments);
             if (invocation instanceof Invocation.Validate validate) {
-                return new ValidateCommand(backend, stdin, err).run(validate.options(), out);
+                return new ValidateCommand(stdin, err).run(validate.options(), out);
             }
             if (invocation instanceof Invocation.Fmt fmt) {
-                return new FmtCommand(backend, stdin, err).run(fmt.options(), out);
+                return new FmtCommand(stdin, err).run(fmt.options(), out);
             }
             out.print(invocation instanceof Invocation.Help help ? help.text() : "manifestkit " + version() + "\n");
             out.flush();
             return EXIT_OK;
+        });
+    }
+
+    /** A command's body: returns the exit code or throws what {@link #guarded} turns into one line. */
+    interface Command {
+        int run() throws UsageException, InputException, IOException;
+    }
+
+    /**
+     * Runs a command so that whatever it throws ends as one line on stderr and an exit code: the
+     * catch-all at the top. With {@code debug}, unexpected failures also print their stack trace.
+     */
+    static int guarded(boolean debug, PrintStream err, Command command) {
+        try {
+            return command.run();
         } catch (UsageException e) {
             err.println("manifestkit: " + e.getMessage());
             err.println(e.hint());

@@ -1,61 +1,65 @@
 package dev.manifestkit.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.FileError;
 import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.Severity;
+import dev.manifestkit.validation.ValidationReport;
+import dev.manifestkit.validation.Validator;
+import dev.manifestkit.validation.report.ReportWriter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code manifestkit validate}: reads the inputs document by document, expands {@code kind: List},
- * validates, and streams verdicts to the chosen report.
+ * {@code manifestkit validate}: reads the inputs document by document, expands {@code kind: List}
+ * into its items, validates, and writes the report in the chosen format.
  *
  * <p>Up to {@link #SET_LIMIT} resources are validated as one set, so references between files
- * are checked. Beyond that the run switches to validating each resource alone, holding only one
- * at a time (plus a key per resource to find duplicates): memory stays bounded for inputs of
- * any size, and a note on stderr says that cross-object references were not checked.
+ * are checked. Beyond that the run validates each resource on its own as it is read, keeping
+ * only its verdict (and a key per object to find duplicates): memory stays bounded for inputs of
+ * any size, and a note on stderr says that references between objects were not checked.
  */
 final class ValidateCommand {
 
-    /** Resources validated together as one set before the run switches to one-by-one. */
+    /** Resources validated together as one set before the run switches to one by one. */
     static final int SET_LIMIT = 2_000;
 
-    /** Rule id of problems that stop a file from being read at all. */
-    static final String READ_RULE = "input/yaml";
-
-    /** Rule id of a document without {@code kind} or {@code apiVersion}. */
+    /** Rule id of a document without {@code kind} or {@code apiVersion}: it cannot be validated. */
     static final String TYPE_RULE = "input/type-meta";
 
-    /** Rule id of a second object with the same kind, namespace and name, in one-by-one mode. */
+    /** Rule id of a second object with the same group, kind, namespace and name, in one-by-one mode. */
     static final String DUPLICATE_RULE = "input/duplicate-object";
 
-    private final Backend backend;
     private final InputStream stdin;
     private final PrintStream err;
 
-    private final List<Slot> pending = new ArrayList<>();
+    private final List<ResourceResult> results = new ArrayList<>();
+    private final List<FileError> fileErrors = new ArrayList<>();
+    private final List<ManifestDocument> pending = new ArrayList<>();
     private final Set<String> seenObjects = new HashSet<>();
-    private final Summary summary = new Summary();
-    private Backend.Checker checker;
-    private ResultWriter writer;
+    private Validator validator;
     private boolean oneByOne;
     private boolean inputFailed;
 
-    ValidateCommand(Backend backend, InputStream stdin, PrintStream err) {
-        this.backend = backend;
+    ValidateCommand(InputStream stdin, PrintStream err) {
         this.stdin = stdin;
         this.err = err;
     }
@@ -63,48 +67,74 @@ final class ValidateCommand {
     /** Runs the command and returns the exit code. */
     int run(ValidateOptions options, PrintStream out) throws UsageException, InputException, IOException {
         var inputs = Inputs.expand(options.inputs());
-        checker = backend.checker(options);
-        writer = ResultWriter.create(options.output(), out);
+        validator = validator(options);
         for (var input : inputs) {
             read(input);
         }
-        if (!oneByOne) {
-            validateSet();
+        if (!pending.isEmpty()) {
+            results.addAll(validator.validate(pending).resources());
+            pending.clear();
         }
-        writer.finish(summary);
+        var report = ValidationReport.of(results, fileErrors);
+        var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ReportWriter.forFormat(options.output().name().toLowerCase(Locale.ROOT)).write(report, writer);
+        writer.flush();
         if (inputFailed) {
             return Main.EXIT_USAGE;
         }
-        return summary.errors() > 0 ? Main.EXIT_INVALID : Main.EXIT_OK;
+        return report.hasErrors() ? Main.EXIT_INVALID : Main.EXIT_OK;
+    }
+
+    /** The validator the options describe; options it refuses are usage errors. */
+    static Validator validator(ValidateOptions options) throws UsageException, InputException {
+        var builder = Validator.builder()
+                .strict(options.strict())
+                .skipMissingSchemas(options.skipMissingSchemas());
+        try {
+            builder.kubernetesVersion(options.kubernetesVersion()).profile(Profile.parse(options.profile()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("validate", e.getMessage());
+        }
+        var location = options.schemaLocation();
+        if (location != null) {
+            if (!Files.isReadable(location)) {
+                throw new InputException("cannot read " + location + ": "
+                        + (Files.exists(location) ? "permission denied" : "no such file or directory"));
+            }
+            builder.schemaLocation(location);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            if (location != null) {
+                throw new InputException(e.getMessage());
+            }
+            throw new UsageException("validate", e.getMessage());
+        }
     }
 
     private void read(Input input) throws IOException {
-        summary.addFile();
         InputStream in;
         try {
             in = input.open(stdin);
         } catch (InputException e) {
             inputFailed = true;
             err.println("manifestkit: " + e.getMessage());
+            fileErrors.add(new FileError(input.name(), null, e.getMessage()));
             return;
         }
-        var reader = backend.read(in, input.name());
-        var document = -1;
         try {
+            var reader = Documents.open(in, input.name());
             for (var doc = reader.next(); doc != null; doc = reader.next()) {
-                document = doc.index();
-                for (var slot : resources(doc)) {
-                    accept(slot);
-                }
+                resources(doc);
             }
         } catch (ReadFailure e) {
-            var ref = new ObjectRef("?", null, null, input.name(), document + 1);
-            accept(Slot.failed(new ResourceResult(input.name(), document + 1, null, null, null, List.of(
-                    new Problem(Severity.ERROR, READ_RULE, ref, FieldPath.root(), ErrorType.INVALID, null,
-                            e.detail(), e.location())))));
+            fileErrors.add(new FileError(input.name(), e.location(), e.detail()));
         } catch (IOException e) {
             inputFailed = true;
-            err.println("manifestkit: cannot read " + input.name() + ": " + e.getMessage());
+            var message = "cannot read " + input.name() + ": " + e.getMessage();
+            err.println("manifestkit: " + message);
+            fileErrors.add(new FileError(input.name(), null, message));
         } finally {
             if (!input.isStdin()) {
                 in.close();
@@ -112,172 +142,92 @@ final class ValidateCommand {
         }
     }
 
-    /** The resources in one document: itself, or a List's items; documents without type information fail here. */
-    private List<Slot> resources(ManifestDocument doc) {
-        var tree = doc.tree();
-        var items = tree.get("items");
-        if ("List".equals(doc.kind().orElse(null)) && items != null && items.isArray()) {
-            var slots = new ArrayList<Slot>(items.size());
-            var locations = Lists.itemLocations(doc, items.size());
-            for (var i = 0; i < items.size(); i++) {
-                var item = items.get(i);
-                if (item instanceof ObjectNode object) {
-                    slots.add(resource(new ManifestDocument(object, doc.origin(), doc.index(), locations.get(i))));
-                } else {
-                    var ref = new ObjectRef("List", null, null, doc.origin(), doc.index());
-                    slots.add(Slot.failed(new ResourceResult(doc.origin(), doc.index(), null, null, null, List.of(
-                            new Problem(Severity.ERROR, TYPE_RULE, ref, FieldPath.root("items").index(i),
-                                    ErrorType.INVALID, null, "a List item must be an object",
-                                    doc.locationOf("/items/" + i).orElse(null))))));
-                }
-            }
-            return slots;
+    /** Accepts the resources of one document: itself, or a List's items. */
+    private void resources(ManifestDocument doc) {
+        var items = doc.tree().get("items");
+        if (!"List".equals(doc.kind().orElse(null)) || items == null || !items.isArray()) {
+            accept(doc);
+            return;
         }
-        return List.of(resource(doc));
+        var locations = Lists.itemLocations(doc, items.size());
+        for (var i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof ObjectNode item) {
+                accept(new ManifestDocument(item, doc.origin(), doc.index(), locations.get(i)));
+            } else {
+                results.add(new ResourceResult(ObjectRef.of(doc), List.of(new Problem(Severity.ERROR, TYPE_RULE,
+                        ObjectRef.of(doc), FieldPath.root("items").index(i), ErrorType.INVALID, null,
+                        "a List item must be an object", where(doc, "/items/" + i)))));
+            }
+        }
     }
 
-    private Slot resource(ManifestDocument doc) {
-        var kind = doc.kind().orElse(null);
-        var apiVersion = doc.apiVersion().orElse(null);
-        var result = new ResourceResult(doc.origin(), doc.index(), kind, doc.namespace().orElse(null),
-                doc.name().orElse(null), List.of());
-        if (kind != null && !kind.isEmpty() && apiVersion != null && !apiVersion.isEmpty()) {
-            return new Slot(doc, result);
+    private void accept(ManifestDocument doc) {
+        var untyped = typeProblems(doc);
+        if (!untyped.isEmpty()) {
+            results.add(new ResourceResult(ObjectRef.of(doc), untyped));
+        } else if (oneByOne) {
+            results.add(validateAlone(doc));
+        } else {
+            pending.add(doc);
+            if (pending.size() > SET_LIMIT) {
+                oneByOne = true;
+                err.println("manifestkit: note: more than " + SET_LIMIT
+                        + " resources: validating them one by one; references between objects are not checked");
+                for (var waiting : pending) {
+                    results.add(validateAlone(waiting));
+                }
+                pending.clear();
+            }
         }
-        var ref = new ObjectRef(kind == null ? "?" : kind, result.namespace(), result.name(), doc.origin(), doc.index());
+    }
+
+    /** Problems that keep a document from being validated at all: no kind or no apiVersion. */
+    private static List<Problem> typeProblems(ManifestDocument doc) {
+        var kind = doc.kind().orElse("");
+        var apiVersion = doc.apiVersion().orElse("");
+        if (!kind.isEmpty() && !apiVersion.isEmpty()) {
+            return List.of();
+        }
         var problems = new ArrayList<Problem>(2);
-        if (kind == null || kind.isEmpty()) {
-            problems.add(new Problem(Severity.ERROR, TYPE_RULE, ref, FieldPath.root("kind"), ErrorType.REQUIRED, null,
-                    "every manifest names its kind, such as kind: Deployment", where(doc, "/kind")));
+        if (kind.isEmpty()) {
+            problems.add(new Problem(Severity.ERROR, TYPE_RULE, ObjectRef.of(doc), FieldPath.root("kind"),
+                    ErrorType.REQUIRED, null, "every manifest names its kind, such as kind: Deployment",
+                    where(doc, "/kind")));
         }
-        if (apiVersion == null || apiVersion.isEmpty()) {
-            problems.add(new Problem(Severity.ERROR, TYPE_RULE, ref, FieldPath.root("apiVersion"), ErrorType.REQUIRED,
-                    null, "every manifest names its API version, such as apiVersion: apps/v1",
+        if (apiVersion.isEmpty()) {
+            problems.add(new Problem(Severity.ERROR, TYPE_RULE, ObjectRef.of(doc), FieldPath.root("apiVersion"),
+                    ErrorType.REQUIRED, null, "every manifest names its API version, such as apiVersion: apps/v1",
                     where(doc, "/apiVersion")));
         }
-        return Slot.failed(new ResourceResult(result.file(), result.document(), kind, result.namespace(),
-                result.name(), problems));
+        return problems;
+    }
+
+    /** Validates one resource alone, adding a duplicate check the validator cannot make without the set. */
+    private ResourceResult validateAlone(ManifestDocument doc) {
+        var result = validator.validateDocument(doc);
+        var name = doc.name().orElse(null);
+        if (name == null) {
+            return result;
+        }
+        var key = group(doc.apiVersion().orElse("")) + '\u0000' + doc.kind().orElse("") + '\u0000'
+                + doc.namespace().orElse("") + '\u0000' + name;
+        if (seenObjects.add(key)) {
+            return result;
+        }
+        var problems = new ArrayList<>(result.problems());
+        problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE, result.object(), FieldPath.root("metadata").child("name"),
+                ErrorType.DUPLICATE, "\"" + name + "\"", "another " + doc.kind().orElse("object")
+                        + " with this namespace and name comes earlier in the input", where(doc, "/metadata/name")));
+        return new ResourceResult(result.object(), problems);
     }
 
     private static SourceLocation where(ManifestDocument doc, String pointer) {
         return doc.locationOf(pointer).orElse(null);
     }
 
-    private void accept(Slot slot) throws IOException {
-        if (oneByOne) {
-            emit(validateAlone(slot));
-            return;
-        }
-        pending.add(slot);
-        if (pending.size() > SET_LIMIT) {
-            oneByOne = true;
-            err.println("manifestkit: note: more than " + SET_LIMIT
-                    + " resources, validating them one by one; references between objects are not checked");
-            for (var waiting : pending) {
-                emit(validateAlone(waiting));
-            }
-            pending.clear();
-        }
-    }
-
-    private ResourceResult validateAlone(Slot slot) {
-        if (slot.document == null) {
-            return slot.result;
-        }
-        var problems = new ArrayList<>(checker.validateAlone(slot.document));
-        var result = slot.result;
-        var key = group(slot.document.apiVersion().orElse("")) + '\u0000' + result.kind() + '\u0000'
-                + nullToEmpty(result.namespace()) + '\u0000' + nullToEmpty(result.name());
-        if (result.name() != null && !seenObjects.add(key)) {
-            problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE,
-                    new ObjectRef(result.kind(), result.namespace(), result.name(), result.file(), result.document()),
-                    FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, "\"" + result.name() + "\"",
-                    "another " + result.kind() + " with this namespace and name comes earlier in the input",
-                    where(slot.document, "/metadata/name")));
-        }
-        return slot.result.with(problems);
-    }
-
-    private void validateSet() throws IOException {
-        var documents = new ArrayList<ManifestDocument>(pending.size());
-        var byObject = new HashMap<String, Slot>();
-        for (var slot : pending) {
-            if (slot.document != null) {
-                documents.add(slot.document);
-                byObject.putIfAbsent(key(slot.result), slot);
-            }
-        }
-        var found = documents.isEmpty() ? List.<Problem>of() : checker.validateSet(documents);
-        Map<Slot, List<Problem>> problems = new HashMap<>();
-        for (var problem : found) {
-            var ref = problem.object();
-            var slot = byObject.get(key(ref.origin(), ref.document(), ref.kind(), ref.namespace(), ref.name()));
-            if (slot == null) {
-                slot = fallback(ref);
-            }
-            problems.computeIfAbsent(slot, s -> new ArrayList<>()).add(problem);
-        }
-        for (var slot : pending) {
-            var own = problems.get(slot);
-            emit(own == null ? slot.result : slot.result.with(own));
-        }
-        pending.clear();
-    }
-
-    /** The slot for a problem whose object does not match one exactly: the first resource of its document. */
-    private Slot fallback(ObjectRef ref) {
-        Slot first = null;
-        for (var slot : pending) {
-            if (slot.document == null) {
-                continue;
-            }
-            if (first == null) {
-                first = slot;
-            }
-            if (slot.result.file().equals(ref.origin()) && slot.result.document() == ref.document()) {
-                return slot;
-            }
-        }
-        return first;
-    }
-
-    private void emit(ResourceResult result) throws IOException {
-        summary.add(result);
-        writer.write(result);
-    }
-
-    private static String key(ResourceResult r) {
-        return key(r.file(), r.document(), r.kind(), r.namespace(), r.name());
-    }
-
-    private static String key(String origin, int document, String kind, String namespace, String name) {
-        return origin + '\u0000' + document + '\u0000' + nullToEmpty(kind) + '\u0000' + nullToEmpty(namespace)
-                + '\u0000' + nullToEmpty(name);
-    }
-
     /** The API group of an apiVersion: {@code apps} for {@code apps/v1}, empty for the core {@code v1}. */
     private static String group(String apiVersion) {
         var slash = apiVersion.indexOf('/');
         return slash < 0 ? "" : apiVersion.substring(0, slash);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** A resource waiting for its verdict: its document (null if it cannot be validated) and its result so far. */
-    private static final class Slot {
-
-        final ManifestDocument document;
-        final ResourceResult result;
-
-        Slot(ManifestDocument document, ResourceResult result) {
-            this.document = document;
-            this.result = result;
-        }
-
-        static Slot failed(ResourceResult result) {
-            return new Slot(null, result);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * One in-process run of the command line: exit code and everything it printed.
@@ -15,34 +14,24 @@ import java.util.List;
  */
 record Run(int exitCode, String out, String err) {
 
-    /** Runs the real command line. */
+    /** Runs the command line with nothing on stdin. */
     static Run of(String... args) {
         return withStdin("", args);
     }
 
-    /** Runs the real command line with this text on stdin. */
+    /** Runs the command line with this text on stdin. */
     static Run withStdin(String stdin, String... args) {
-        return run(null, stdin, args);
-    }
-
-    /** Runs the command line over another backend. */
-    static Run with(Backend backend, String... args) {
-        return run(backend, "", args);
-    }
-
-    /** Runs the command line over another backend with this text on stdin. */
-    static Run run(Backend backend, String stdin, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         var in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
              var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            var code = backend == null ? Main.run(args, in, o, e) : Main.run(List.of(args), backend, in, o, e);
+            var code = Main.run(args, in, o, e);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
 
-    /** stdout and stderr together, for assertions about "no stack trace anywhere". */
+    /** stdout and stderr together, for assertions such as "no stack trace anywhere". */
     String all() {
         return out + err;
     }

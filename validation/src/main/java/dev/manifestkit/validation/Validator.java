@@ -57,7 +57,8 @@ public final class Validator {
         }
         requireKnown(disabled, ids, "disable");
         requireKnown(builder.severities.keySet(), ids, "severity");
-        var active = all.stream().filter(rule -> !RuleIds.matchesAny(disabled, rule.id())).toList();
+        var active = all.stream().filter(rule -> !RuleIds.matchesAny(disabled, rule.id()))
+                .filter(rule -> builder.crossObject || rule.layer() != Layer.REFERENCES).toList();
         this.perObject = active.stream().filter(rule -> rule.layer() != Layer.REFERENCES).toList();
         this.crossObject = active.stream().filter(rule -> rule.layer() == Layer.REFERENCES).toList();
         this.severities = Map.copyOf(builder.severities);
@@ -212,6 +213,7 @@ public final class Validator {
         private final Map<String, Severity> severities = new HashMap<>();
         private final Set<String> disabled = new LinkedHashSet<>();
         private List<Rule> rules = Rules.all();
+        private boolean crossObject = true;
 
         private Builder() {
         }
@@ -281,6 +283,16 @@ public final class Validator {
          */
         public Builder rules(List<Rule> rules) {
             this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        /**
+         * Whether the cross-object rules ({@link Layer#REFERENCES}) run; default true. Without
+         * them a {@link ValidationSession} keeps nothing of an object but its result (reference and
+         * problems), not even a summary of its tree, for streams of hundreds of thousands.
+         */
+        public Builder crossObject(boolean crossObject) {
+            this.crossObject = crossObject;
             return this;
         }
 

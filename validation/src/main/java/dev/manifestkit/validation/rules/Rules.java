@@ -1,20 +1,105 @@
 package dev.manifestkit.validation.rules;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.manifestkit.validation.Rule;
 
 /**
- * Every built-in rule beyond the schema layer. Placeholder owned by the rules work, which
- * replaces this file; until then there are none.
+ * Every built-in rule beyond the schema: what the API server enforces ({@code api/…}), references
+ * between objects ({@code ref/…}) and best practice ({@code lint/…}). Rules are stateless and
+ * thread-safe; one list serves every validator.
  */
 public final class Rules {
+
+    private static final List<Rule> ALL = List.of(
+            // layer 2: what the API server enforces
+            new ObjectNameRule(),
+            new LabelSyntaxRule(),
+            new AnnotationSyntaxRule(),
+            new SelectorMatchesTemplateRule(),
+            new ContainerNameRule(),
+            new UniqueContainerNamesRule(),
+            new ContainerImageRule(),
+            new PortRangeRule(),
+            new PortNameRule(),
+            new UniquePortNamesRule(),
+            new VolumeNameRule(),
+            new UniqueVolumeNamesRule(),
+            new VolumeMountRule(),
+            new VolumeSourceRule(),
+            new VolumePathsRule(),
+            new QuantityRule(),
+            new RequestsWithinLimitsRule(),
+            new EnvVarNameRule(),
+            new EnvValueFromRule(),
+            new ProbeRule(),
+            new WorkloadRestartPolicyRule(),
+            new NonNegativeRule(),
+            new UpdateStrategyRule(),
+            new SupportedValuesRule(),
+            new ServicePortsRule(),
+            new ServiceTypeFieldsRule(),
+            new NodePortRangeRule(),
+            new IngressHostRule(),
+            new IngressPathRule(),
+            new IngressBackendRule(),
+            new AccessModesRule(),
+            new StorageRequestRule(),
+            new PersistentVolumeCapacityRule(),
+            new StorageClassProvisionerRule(),
+            new DataKeysRule(),
+            new Base64DataRule(),
+            new DataSizeRule(),
+            new SecretTypeKeysRule(),
+            // layer 3: references between the objects of a set
+            new DuplicateObjectRule(),
+            new ServiceSelectsPodsRule(),
+            new IngressBackendReferenceRules.ServiceExists(),
+            new IngressBackendReferenceRules.PortExists(),
+            ConfigReferenceRule.secrets(),
+            ConfigReferenceRule.configMaps(),
+            new ImagePullSecretRule(),
+            new ServiceAccountReferenceRule(),
+            new ClaimBindingRule(),
+            new StorageClassReferenceRule(),
+            new StatefulSetServiceRule(),
+            // layer 4: best practice
+            new ImageTagRule(),
+            new LocalImageRule(),
+            new ResourcesRule(),
+            new ProbesRule(),
+            new PrivilegedRule(),
+            new PrivilegeEscalationRule(),
+            new RunAsRootRule(),
+            new HostPathRule(),
+            new NodePortServiceRule(),
+            new SecretLiteralsRule(),
+            new SingleReplicaRule());
 
     private Rules() {
     }
 
-    /** The API-server, cross-object and best-practice rules, in the order they run. */
+    /** Every built-in rule, in layer order (API, references, best practice). */
     public static List<Rule> all() {
-        return List.of();
+        return ALL;
+    }
+
+    /** The rule with this id ({@code api/port-range}), if any. */
+    public static Optional<Rule> byId(String id) {
+        for (var rule : ALL) {
+            if (rule.id().equals(id)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True if a best-practice rule only reports under the {@code prod} profile (the validator
+     * may use it to list the rules a profile runs).
+     */
+    public static boolean isProdOnly(Rule rule) {
+        return rule instanceof LintRule lint && lint.prodOnly();
     }
 }

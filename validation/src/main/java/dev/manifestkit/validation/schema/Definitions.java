@@ -2,6 +2,7 @@ package dev.manifestkit.validation.schema;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +78,48 @@ public final class Definitions {
         return new Definitions(source, json, Map.copyOf(ranges), Map.copyOf(byGvk));
     }
 
+    /**
+     * Indexes a document known to be well-formed (the bundled definitions) with a plain byte
+     * loop, which in a cold JVM is far cheaper than the JSON parser; falls back to {@link #read}
+     * on anything unexpected.
+     */
+    static Definitions readTrusted(byte[] json, String source) {
+        Map<String, DefinitionsScanner.Entry> entries;
+        try {
+            entries = DefinitionsScanner.scan(json);
+        } catch (DefinitionsScanner.Unsupported e) {
+            return read(json, source);
+        }
+        if (entries == null) {
+            return read(json, source);
+        }
+        var ranges = new HashMap<String, int[]>();
+        var byGvk = new HashMap<String, String>();
+        for (var entry : entries.entrySet()) {
+            var range = entry.getValue();
+            ranges.put(entry.getKey(), new int[] {range.start(), range.end()});
+            if (range.gvkStart() >= 0) {
+                var simple = DefinitionsScanner.groupVersionKinds(json, range.gvkStart(), range.gvkEnd());
+                if (simple != null) {
+                    for (var gvk : simple) {
+                        byGvk.putIfAbsent(key(apiVersion(gvk[0], gvk[1]), gvk[2]), entry.getKey());
+                    }
+                } else {
+                    var gvks = JSON.readTree(json, range.gvkStart(), range.gvkEnd() - range.gvkStart());
+                    addGroupVersionKinds(gvks, entry.getKey(), byGvk);
+                }
+            }
+        }
+        return new Definitions(source, json, Map.copyOf(ranges), Map.copyOf(byGvk));
+    }
+
+    private static void addGroupVersionKinds(JsonNode gvks, String name, Map<String, String> byGvk) {
+        for (var gvk : gvks.isArray() ? gvks : JSON.createArrayNode().add(gvks)) {
+            byGvk.putIfAbsent(key(apiVersion(gvk.path("group").asString(""),
+                    gvk.path("version").asString("")), gvk.path("kind").asString("")), name);
+        }
+    }
+
     private static void indexDefinitions(JsonParser parser, Map<String, int[]> ranges, Map<String, String> byGvk) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             var name = parser.currentName();
@@ -89,11 +132,7 @@ public final class Definitions {
                 var member = parser.currentName();
                 parser.nextToken();
                 if (GVK.equals(member)) {
-                    JsonNode gvks = parser.readValueAsTree();
-                    for (var gvk : gvks.isArray() ? gvks : JSON.createArrayNode().add(gvks)) {
-                        byGvk.putIfAbsent(key(apiVersion(gvk.path("group").asString(""),
-                                gvk.path("version").asString("")), gvk.path("kind").asString("")), name);
-                    }
+                    addGroupVersionKinds(parser.readValueAsTree(), name, byGvk);
                 } else {
                     parser.skipChildren();
                 }
@@ -125,6 +164,18 @@ public final class Definitions {
     /** The definition declaring this apiVersion and kind through {@code x-kubernetes-group-version-kind}. */
     public Optional<String> definitionFor(String apiVersion, String kind) {
         return Optional.ofNullable(byApiVersionAndKind.get(key(apiVersion, kind)));
+    }
+
+    /** The byte ranges of every definition, for tests comparing the two ways of indexing. */
+    Map<String, List<Integer>> ranges() {
+        var copy = new HashMap<String, List<Integer>>();
+        ranges.forEach((name, range) -> copy.put(name, List.of(range[0], range[1])));
+        return copy;
+    }
+
+    /** Which definition declares each apiVersion and kind ({@code "apps/v1 Deployment"}). */
+    Map<String, String> kinds() {
+        return byApiVersionAndKind;
     }
 
     /** Number of apiVersion/kind pairs the document declares. */

@@ -106,7 +106,7 @@ public final class SchemaRegistry {
                 throw new IllegalStateException("the manifestkit-validation jar holds no definitions for Kubernetes "
                         + version + " (" + resource + " is missing; was it built without the kubernetes-schemas folder?)");
             }
-            return Definitions.read(in.readAllBytes(), "Kubernetes " + version);
+            return Definitions.readTrusted(in.readAllBytes(), "Kubernetes " + version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled definitions of Kubernetes " + version, e);
         }

@@ -1,0 +1,412 @@
+package dev.manifestkit.core.yaml;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.SourceLocation;
+import dev.manifestkit.core.tree.Trees;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads Kubernetes manifests from YAML (or JSON, which is YAML) the way kubectl reads them.
+ *
+ * <p>Plain scalars resolve by YAML 1.1 rules, as Kubernetes tools do: {@code defaultMode: 0755} is
+ * the integer 493, unquoted {@code yes}, {@code on} and {@code off} are booleans. Null values count
+ * as absent fields ({@code creationTimestamp: null} in kubectl's own output disappears). Keys that
+ * YAML reads as numbers or booleans become their string form. Empty documents (a trailing
+ * {@code ---}, a file of comments) are skipped. Each document records the line and column of every
+ * value, so messages can point into the file.
+ *
+ * <p>Hostile input is refused with a one-line {@link ManifestReadException} rather than a hang or
+ * an {@link OutOfMemoryError}: documents over a size limit (checked while reading, never after
+ * buffering the input), alias bombs, deep nesting, duplicate keys, binary data; see
+ * {@link ReaderOptions}. Readers are immutable and thread-safe.
+ */
+public final class ManifestReader {
+
+    private static final ManifestReader DEFAULT = new ManifestReader(ReaderOptions.defaults());
+    private static final String MEMORY = "<memory>";
+
+    private final ReaderOptions options;
+
+    private ManifestReader(ReaderOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** A reader with {@link ReaderOptions#defaults()}. */
+    public static ManifestReader create() {
+        return DEFAULT;
+    }
+
+    /** A reader with these limits. */
+    public static ManifestReader create(ReaderOptions options) {
+        return new ManifestReader(options);
+    }
+
+    /** This reader's limits. */
+    public ReaderOptions options() {
+        return options;
+    }
+
+    /** The documents of a YAML text held in memory; the origin in messages is {@code <memory>}. */
+    public List<ManifestDocument> read(String yaml) {
+        return read(yaml, MEMORY);
+    }
+
+    /** The documents of a YAML text, naming it {@code origin} in messages and documents. */
+    public List<ManifestDocument> read(String yaml, String origin) {
+        var documents = new ArrayList<ManifestDocument>();
+        forEach(new StringReader(yaml), origin, true, documents::add);
+        return documents;
+    }
+
+    /** The documents of a file (UTF-8, or UTF-16 with a byte order mark). */
+    public List<ManifestDocument> read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var documents = new ArrayList<ManifestDocument>();
+            forEach(new UnicodeReader(in), file.toString(), true, documents::add);
+            return documents;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The documents of a stream, which is read to its end but not closed.
+     *
+     * @throws UncheckedIOException when reading the stream fails
+     */
+    public List<ManifestDocument> read(InputStream in, String origin) {
+        var documents = new ArrayList<ManifestDocument>();
+        forEach(new UnicodeReader(in), origin, false, documents::add);
+        return documents;
+    }
+
+    /**
+     * Reads a file one document at a time, handing each to the consumer before reading the next,
+     * so a file of any number of documents is read in memory bounded by the largest one.
+     */
+    public void forEach(Path file, Consumer<? super ManifestDocument> consumer) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            forEach(new UnicodeReader(in), file.toString(), true, consumer);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Reads a stream one document at a time; see {@link #forEach(Path, Consumer)}. The stream is not closed. */
+    public void forEach(InputStream in, String origin, Consumer<? super ManifestDocument> consumer) {
+        forEach(new UnicodeReader(in), origin, false, consumer);
+    }
+
+    /**
+     * The documents of a file as a lazy stream, read as they are consumed; close the stream (try
+     * with resources) to close the file.
+     */
+    public Stream<ManifestDocument> stream(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        var documents = new DocumentIterator(new UnicodeReader(in), file.toString(), options, true);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
+    }
+
+    /** The documents of an input stream as a lazy stream; closing it closes the input stream. */
+    public Stream<ManifestDocument> stream(InputStream in, String origin) {
+        var documents = new DocumentIterator(new UnicodeReader(in), origin, options, true);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
+    }
+
+    /**
+     * The objects of a YAML text: fabric8 classes for the kinds manifestkit models
+     * ({@link dev.manifestkit.core.Kinds}), {@link GenericKubernetesResource} for others, with every
+     * field fabric8 does not model kept in {@code additionalProperties}, so writing them back loses
+     * nothing.
+     */
+    public List<HasMetadata> readObjects(String yaml) {
+        return toObjects(read(yaml));
+    }
+
+    /** The objects of a file; see {@link #readObjects(String)}. */
+    public List<HasMetadata> readObjects(Path file) throws IOException {
+        return toObjects(read(file));
+    }
+
+    /** The objects of a stream, which is not closed; see {@link #readObjects(String)}. */
+    public List<HasMetadata> readObjects(InputStream in, String origin) {
+        return toObjects(read(in, origin));
+    }
+
+    /**
+     * One document as a fabric8 object; see {@link #readObjects(String)}.
+     *
+     * @throws ManifestReadException pointing at the field when a value does not fit its fabric8
+     *                               type (a string where a number belongs)
+     */
+    public static HasMetadata toObject(ManifestDocument document) {
+        try {
+            return Trees.toObject(document.tree());
+        } catch (IllegalArgumentException e) {
+            String pointer = "";
+            String problem = e.getMessage();
+            if (e.getCause() instanceof JacksonException jackson) {
+                var path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    path.append('/').append(reference.getPropertyName() != null
+                            ? NodeConverter.escape(reference.getPropertyName())
+                            : Integer.toString(reference.getIndex()));
+                }
+                pointer = path.toString();
+                problem = Trees.describe(document.tree()) + ": " + pointer.substring(Math.min(1, pointer.length()))
+                        .replace('/', '.') + ": " + firstLine(jackson.getOriginalMessage());
+            }
+            throw new ManifestReadException(document.origin(), document.locationOf(pointer).orElse(null), problem, e);
+        }
+    }
+
+    private static List<HasMetadata> toObjects(List<ManifestDocument> documents) {
+        var objects = new ArrayList<HasMetadata>(documents.size());
+        for (ManifestDocument document : documents) {
+            objects.add(toObject(document));
+        }
+        return objects;
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private void forEach(Reader reader, String origin, boolean closeInput,
+                         Consumer<? super ManifestDocument> consumer) {
+        try (var documents = new DocumentIterator(reader, origin, options, closeInput)) {
+            while (documents.hasNext()) {
+                consumer.accept(documents.next());
+            }
+        }
+    }
+
+    /** Composes one document at a time from a SnakeYAML parser and converts it. */
+    private static final class DocumentIterator implements Iterator<ManifestDocument>, Closeable {
+
+        private final LimitedReader input;
+        private final StreamReader streamReader;
+        private final Composer composer;
+        private final String origin;
+        private final ReaderOptions options;
+        private ManifestDocument next;
+        private boolean done;
+        private int emitted;
+        private SourceLocation documentStart = new SourceLocation(1, 1);
+
+        DocumentIterator(Reader reader, String origin, ReaderOptions options, boolean closeInput) {
+            this.origin = origin;
+            this.options = options;
+            this.input = new LimitedReader(reader, options.maxDocumentBytes(), closeInput);
+            var loaderOptions = new LoaderOptions();
+            loaderOptions.setMaxAliasesForCollections(options.maxAliases());
+            loaderOptions.setNestingDepthLimit(options.maxNestingDepth());
+            loaderOptions.setCodePointLimit(options.maxDocumentBytes());
+            loaderOptions.setAllowDuplicateKeys(false);
+            loaderOptions.setAllowRecursiveKeys(false);
+            this.streamReader = new StreamReader(input);
+            this.composer = new Composer(new ParserImpl(streamReader, loaderOptions), new Resolver(), loaderOptions);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !done) {
+                advance();
+            }
+            return next != null;
+        }
+
+        @Override
+        public ManifestDocument next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            var result = next;
+            next = null;
+            return result;
+        }
+
+        private void advance() {
+            Node node;
+            try {
+                if (!composer.checkNode()) {
+                    done = true;
+                    close();
+                    return;
+                }
+                node = composer.getNode();
+            } catch (YAMLException e) {
+                done = true;
+                close();
+                throw translate(e);
+            } catch (StackOverflowError e) {
+                done = true;
+                close();
+                throw new ManifestReadException(origin, here(), "nesting too deep to read", null);
+            }
+            input.startDocument();
+            documentStart = here();
+            if (node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
+                return;
+            }
+            if (emitted >= options.maxDocuments()) {
+                done = true;
+                close();
+                throw new ManifestReadException(origin, NodeConverter.location(node.getStartMark()),
+                        "more than " + options.maxDocuments() + " documents (ReaderOptions.maxDocuments)", null);
+            }
+            try {
+                var converted = NodeConverter.convert(node, origin, options, emitted);
+                next = new ManifestDocument(converted.tree(), origin, emitted++, converted.locations());
+            } catch (ManifestReadException e) {
+                done = true;
+                close();
+                throw e;
+            }
+        }
+
+        private ManifestReadException translate(YAMLException e) {
+            if (e instanceof MarkedYAMLException marked) {
+                Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+                String problem = marked.getProblem() == null ? "malformed YAML" : marked.getProblem();
+                if (marked.getContext() != null && !marked.getContext().isBlank()) {
+                    problem += " (" + marked.getContext().trim() + ")";
+                }
+                return new ManifestReadException(origin, NodeConverter.location(mark), problem, e);
+            }
+            if (e instanceof ReaderException reader) {
+                return new ManifestReadException(origin, here(), String.format(
+                        "unacceptable character U+%04X at offset %d: binary data, or text that is not UTF-8 or UTF-16",
+                        reader.getCodePoint(), reader.getPosition()), e);
+            }
+            Throwable cause = e.getCause();
+            String message = String.valueOf(e.getMessage());
+            if (cause instanceof DocumentTooLarge || message.startsWith("The incoming YAML document exceeds the limit")) {
+                return new ManifestReadException(origin, documentStart, "document " + (emitted + 1)
+                        + " is larger than " + options.maxDocumentBytes()
+                        + " characters (ReaderOptions.maxDocumentBytes)", e);
+            }
+            if (cause instanceof CharacterCodingException) {
+                return new ManifestReadException(origin, here(), "not UTF-8 text (binary data?)", e);
+            }
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (message.startsWith("Number of aliases")) {
+                return new ManifestReadException(origin, here(), "more than " + options.maxAliases()
+                        + " aliases to collections in one document (an alias bomb?); ReaderOptions.maxAliases", e);
+            }
+            if (message.startsWith("Nesting Depth exceeded")) {
+                return new ManifestReadException(origin, here(), "nesting deeper than " + options.maxNestingDepth()
+                        + " levels (ReaderOptions.maxNestingDepth)", e);
+            }
+            return new ManifestReadException(origin, here(), message, e);
+        }
+
+        private SourceLocation here() {
+            return new SourceLocation(streamReader.getLine() + 1, streamReader.getColumn() + 1);
+        }
+
+        @Override
+        public void close() {
+            try {
+                input.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Signals a document over {@link ReaderOptions#maxDocumentBytes()}, raised from inside SnakeYAML's reads. */
+    private static final class DocumentTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DocumentTooLarge() {
+            super("document too large");
+        }
+    }
+
+    /**
+     * Counts the characters SnakeYAML pulls and fails once the current document has pulled more
+     * than the limit (plus SnakeYAML's read-ahead), so a huge input is refused after reading about
+     * the limit, never buffered whole.
+     */
+    private static final class LimitedReader extends Reader {
+
+        private static final int READ_AHEAD = 8192;
+
+        private final Reader in;
+        private final long limit;
+        private long total;
+        private long documentStart;
+
+        private final boolean closeInput;
+
+        LimitedReader(Reader in, int limit, boolean closeInput) {
+            this.in = in;
+            this.limit = limit;
+            this.closeInput = closeInput;
+        }
+
+        void startDocument() {
+            documentStart = total;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (total - documentStart > limit + READ_AHEAD) {
+                throw new DocumentTooLarge();
+            }
+            int read = in.read(buffer, offset, length);
+            if (read > 0) {
+                total += read;
+            }
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closeInput) {
+                in.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.manifestkit.core.yaml;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.manifestkit.core.SourceLocation;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one composed SnakeYAML document (YAML 1.1 tags already resolved) into a Jackson tree the
+ * way Kubernetes tools read YAML: {@code yes}/{@code on} are booleans, {@code 0755} is 493, nulls
+ * are absent fields, non-string keys become their string form, merge keys ({@code <<}) are
+ * applied, duplicate keys are refused. Records where each value stood, by JSON pointer.
+ */
+final class NodeConverter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final JsonNode IN_PROGRESS = NODES.stringNode("<in progress>");
+
+    private final String origin;
+    private final ReaderOptions options;
+    private final Map<String, SourceLocation> locations;
+    private final Map<Node, Converted> anchored = new IdentityHashMap<>();
+    private int nodes;
+    private int expanded;
+
+    private record Converted(JsonNode node, int size) {
+    }
+
+    private NodeConverter(String origin, ReaderOptions options) {
+        this.origin = origin;
+        this.options = options;
+        this.locations = options.recordLocations() ? new HashMap<>() : Map.of();
+    }
+
+    /** The document's tree and locations; the root must be a mapping. */
+    static Result convert(Node root, String origin, ReaderOptions options, int index) {
+        if (!(root instanceof MappingNode)) {
+            throw new ManifestReadException(origin, location(root.getStartMark()), "document " + (index + 1)
+                    + " is " + describe(root) + ", not a Kubernetes object (a mapping with apiVersion and kind)",
+                    null);
+        }
+        var converter = new NodeConverter(origin, options);
+        var tree = (ObjectNode) converter.value(root, "", 0);
+        return new Result(tree, converter.locations);
+    }
+
+    record Result(ObjectNode tree, Map<String, SourceLocation> locations) {
+    }
+
+    /** The JSON value of a node, or {@code null} for a YAML null. */
+    private JsonNode value(Node node, String pointer, int depth) {
+        if (depth > options.maxNestingDepth()) {
+            throw error(node.getStartMark(), "nesting deeper than " + options.maxNestingDepth()
+                    + " levels (ReaderOptions.maxNestingDepth)");
+        }
+        if (node instanceof ScalarNode scalar) {
+            JsonNode value = scalar(scalar);
+            if (value != null) {
+                record(pointer, node);
+                nodes++;
+            }
+            return value;
+        }
+        boolean isAnchored = node.getAnchor() != null;
+        if (isAnchored) {
+            Converted done = anchored.get(node);
+            if (done != null) {
+                if (done.node() == IN_PROGRESS) {
+                    throw error(node.getStartMark(), "alias *" + node.getAnchor() + " refers to itself");
+                }
+                expanded += done.size();
+                if (expanded > options.maxAliasExpansion()) {
+                    throw error(node.getStartMark(), "aliases expand to more than " + options.maxAliasExpansion()
+                            + " values (an alias bomb?); ReaderOptions.maxAliasExpansion");
+                }
+                record(pointer, node);
+                return done.node();
+            }
+            anchored.put(node, new Converted(IN_PROGRESS, 0));
+        }
+        int before = nodes;
+        JsonNode result = node instanceof MappingNode mapping ? mapping(mapping, pointer, depth)
+                : sequence((SequenceNode) node, pointer, depth);
+        nodes++;
+        record(pointer, node);
+        if (isAnchored) {
+            anchored.put(node, new Converted(result, nodes - before));
+        }
+        return result;
+    }
+
+    private ObjectNode mapping(MappingNode mapping, String pointer, int depth) {
+        var out = NODES.objectNode();
+        List<NodeTuple> tuples = mapping.getValue();
+        Set<String> seen = new HashSet<>(Math.max(4, tuples.size() * 2));
+        List<Node> merges = null;
+        for (NodeTuple tuple : tuples) {
+            Node keyNode = tuple.getKeyNode();
+            if (Tag.MERGE.equals(keyNode.getTag())) {
+                merges = merges == null ? new ArrayList<>(1) : merges;
+                merges.add(tuple.getValueNode());
+                continue;
+            }
+            String key = key(keyNode);
+            if (!seen.add(key)) {
+                throw error(keyNode.getStartMark(), "duplicate key \"" + key + "\"" + firstOccurrence(tuples, key));
+            }
+            JsonNode value = value(tuple.getValueNode(), pointer + "/" + escape(key), depth + 1);
+            if (value != null) {
+                out.set(key, value);
+            }
+        }
+        if (merges != null) {
+            for (Node merge : merges) {
+                merge(out, seen, merge, pointer, depth);
+            }
+        }
+        return out;
+    }
+
+    /** Applies a merge key: keys of the merged mappings that the mapping does not set itself. */
+    private void merge(ObjectNode out, Set<String> seen, Node merge, String pointer, int depth) {
+        List<Node> sources = merge instanceof SequenceNode sequence ? sequence.getValue() : List.of(merge);
+        for (Node source : sources) {
+            if (!(source instanceof MappingNode)) {
+                throw error(source.getStartMark(), "a merge key (<<) takes a mapping or a list of mappings, not "
+                        + describe(source));
+            }
+            JsonNode merged = value(source, pointer, depth + 1);
+            for (Map.Entry<String, JsonNode> entry : merged.properties()) {
+                if (seen.add(entry.getKey())) {
+                    out.set(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+    }
+
+    private ArrayNode sequence(SequenceNode sequence, String pointer, int depth) {
+        List<Node> items = sequence.getValue();
+        var out = NODES.arrayNode(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode value = value(items.get(i), pointer + "/" + i, depth + 1);
+            out.add(value == null ? NODES.nullNode() : value);
+        }
+        return out;
+    }
+
+    private String key(Node keyNode) {
+        if (!(keyNode instanceof ScalarNode scalar)) {
+            throw error(keyNode.getStartMark(), "a mapping key must be a string, not " + describe(keyNode));
+        }
+        JsonNode value = scalar(scalar);
+        return value == null ? "null" : value.asString();
+    }
+
+    private JsonNode scalar(ScalarNode scalar) {
+        Tag tag = scalar.getTag();
+        String text = scalar.getValue();
+        if (Tag.NULL.equals(tag)) {
+            return null;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return NODES.booleanNode(switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "yes", "true", "on", "y" -> true;
+                default -> false;
+            });
+        }
+        if (Tag.INT.equals(tag)) {
+            return integer(text, scalar.getStartMark());
+        }
+        if (Tag.FLOAT.equals(tag)) {
+            return floating(text, scalar.getStartMark());
+        }
+        if (Tag.BINARY.equals(tag)) {
+            return NODES.stringNode(text.replaceAll("\\s", ""));
+        }
+        return NODES.stringNode(text);
+    }
+
+    /** A YAML 1.1 integer: sign, underscores, 0b binary, 0x hex, leading-zero octal, sexagesimal. */
+    private JsonNode integer(String text, Mark mark) {
+        String value = text.replace("_", "");
+        boolean negative = value.startsWith("-");
+        if (value.startsWith("-") || value.startsWith("+")) {
+            value = value.substring(1);
+        }
+        BigInteger number;
+        try {
+            if (value.equals("0")) {
+                number = BigInteger.ZERO;
+            } else if (value.startsWith("0b")) {
+                number = new BigInteger(value.substring(2), 2);
+            } else if (value.startsWith("0x")) {
+                number = new BigInteger(value.substring(2), 16);
+            } else if (value.startsWith("0")) {
+                number = new BigInteger(value.substring(1), 8);
+            } else if (value.indexOf(':') >= 0) {
+                number = BigInteger.ZERO;
+                for (String digits : value.split(":")) {
+                    number = number.multiply(BigInteger.valueOf(60)).add(new BigInteger(digits));
+                }
+            } else {
+                number = new BigInteger(value);
+            }
+        } catch (NumberFormatException e) {
+            return NODES.stringNode(text);
+        }
+        number = negative ? number.negate() : number;
+        if (number.compareTo(INT_MIN) >= 0 && number.compareTo(INT_MAX) <= 0) {
+            return NODES.numberNode(number.intValue());
+        }
+        if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
+            return NODES.numberNode(number.longValue());
+        }
+        return NODES.numberNode(number);
+    }
+
+    /**
+     * A YAML 1.1 float. Integral values become integers, as they do when kubectl converts YAML to
+     * JSON ({@code replicas: 1e1} is 10); infinity and NaN have no JSON form and are refused.
+     */
+    private JsonNode floating(String text, Mark mark) {
+        String value = text.replace("_", "");
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".inf") || lower.equals(".nan")) {
+            throw error(mark, "\"" + text + "\" is not a number JSON can hold; quote it if it is meant as a string");
+        }
+        BigDecimal number;
+        try {
+            if (value.indexOf(':') >= 0) {
+                boolean negative = value.startsWith("-");
+                String unsigned = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
+                String[] parts = unsigned.split(":");
+                number = BigDecimal.ZERO;
+                for (String part : parts) {
+                    number = number.multiply(BigDecimal.valueOf(60)).add(new BigDecimal(part));
+                }
+                number = negative ? number.negate() : number;
+            } else {
+                number = new BigDecimal(value.endsWith(".") ? value.substring(0, value.length() - 1) : value);
+            }
+        } catch (NumberFormatException e) {
+            return NODES.stringNode(text);
+        }
+        if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+            try {
+                return NODES.numberNode(number.longValueExact());
+            } catch (ArithmeticException e) {
+                return NODES.numberNode(number.doubleValue());
+            }
+        }
+        return NODES.numberNode(number.doubleValue());
+    }
+
+    private void record(String pointer, Node node) {
+        if (options.recordLocations()) {
+            locations.put(pointer, location(node.getStartMark()));
+        }
+    }
+
+    private String firstOccurrence(List<NodeTuple> tuples, String key) {
+        for (NodeTuple tuple : tuples) {
+            Node keyNode = tuple.getKeyNode();
+            if (keyNode instanceof ScalarNode scalar && !Tag.MERGE.equals(keyNode.getTag())) {
+                JsonNode value = scalar(scalar);
+                if (key.equals(value == null ? "null" : value.asString())) {
+                    return " (first at " + location(keyNode.getStartMark()) + ")";
+                }
+            }
+        }
+        return "";
+    }
+
+    private ManifestReadException error(Mark mark, String problem) {
+        return new ManifestReadException(origin, location(mark), problem, null);
+    }
+
+    static SourceLocation location(Mark mark) {
+        return mark == null ? null : new SourceLocation(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        var scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        return "the scalar \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+    }
+
+    static String escape(String key) {
+        if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+            return key;
+        }
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.manifestkit.core.yaml;
+
+/**
+ * Limits that keep {@link ManifestReader} safe on hostile input: every limit turns what would be a
+ * hang or an {@link OutOfMemoryError} into a one-line {@link ManifestReadException}.
+ *
+ * @param maxDocumentBytes   largest document, in characters (bytes, for the ASCII text manifests
+ *                           usually are); checked while reading, so a huge input is never buffered
+ * @param maxAliases         most aliases ({@code *name}) to collections in one document; alias bombs
+ *                           ("billion laughs") need many
+ * @param maxAliasExpansion  most values that aliases may add to one document once expanded; stops
+ *                           bombs that stay under {@code maxAliases} by nesting
+ * @param maxNestingDepth    deepest nesting of mappings and sequences
+ * @param maxDocuments       most documents in one input
+ * @param recordLocations    whether to record the line and column of every value (off saves time
+ *                           and memory when no messages will point into the file)
+ */
+public record ReaderOptions(int maxDocumentBytes, int maxAliases, int maxAliasExpansion, int maxNestingDepth,
+                            int maxDocuments, boolean recordLocations) {
+
+    /** 8 MiB. */
+    public static final int DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+    /** 50. */
+    public static final int DEFAULT_MAX_ALIASES = 50;
+    /** 100,000. */
+    public static final int DEFAULT_MAX_ALIAS_EXPANSION = 100_000;
+    /** 100. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
+    /** 1,000,000. */
+    public static final int DEFAULT_MAX_DOCUMENTS = 1_000_000;
+
+    public ReaderOptions {
+        requirePositive(maxDocumentBytes, "maxDocumentBytes");
+        requirePositive(maxAliases + 1, "maxAliases + 1");
+        requirePositive(maxAliasExpansion + 1, "maxAliasExpansion + 1");
+        requirePositive(maxNestingDepth, "maxNestingDepth");
+        requirePositive(maxDocuments, "maxDocuments");
+    }
+
+    /** The defaults: 8 MiB documents, 50 aliases, 100,000 expanded values, depth 100, a million documents. */
+    public static ReaderOptions defaults() {
+        return new ReaderOptions(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ALIASES, DEFAULT_MAX_ALIAS_EXPANSION,
+                DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_DOCUMENTS, true);
+    }
+
+    /** A copy with another document size limit. */
+    public ReaderOptions withMaxDocumentBytes(int value) {
+        return new ReaderOptions(value, maxAliases, maxAliasExpansion, maxNestingDepth, maxDocuments,
+                recordLocations);
+    }
+
+    /** A copy with another alias limit. */
+    public ReaderOptions withMaxAliases(int value) {
+        return new ReaderOptions(maxDocumentBytes, value, maxAliasExpansion, maxNestingDepth, maxDocuments,
+                recordLocations);
+    }
+
+    /** A copy with another alias expansion limit. */
+    public ReaderOptions withMaxAliasExpansion(int value) {
+        return new ReaderOptions(maxDocumentBytes, maxAliases, value, maxNestingDepth, maxDocuments,
+                recordLocations);
+    }
+
+    /** A copy with another nesting limit. */
+    public ReaderOptions withMaxNestingDepth(int value) {
+        return new ReaderOptions(maxDocumentBytes, maxAliases, maxAliasExpansion, value, maxDocuments,
+                recordLocations);
+    }
+
+    /** A copy with another document count limit. */
+    public ReaderOptions withMaxDocuments(int value) {
+        return new ReaderOptions(maxDocumentBytes, maxAliases, maxAliasExpansion, maxNestingDepth, value,
+                recordLocations);
+    }
+
+    /** A copy that does or does not record source locations. */
+    public ReaderOptions withRecordLocations(boolean value) {
+        return new ReaderOptions(maxDocumentBytes, maxAliases, maxAliasExpansion, maxNestingDepth, maxDocuments,
+                value);
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+}

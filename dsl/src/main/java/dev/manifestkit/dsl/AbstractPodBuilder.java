@@ -1,0 +1,167 @@
+package dev.manifestkit.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.fabric8.kubernetes.api.builder.Editable;
+import io.fabric8.kubernetes.api.builder.VisitableBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+
+/**
+ * The pod description shared by a Pod and by the templates of Deployments and StatefulSets:
+ * containers and init containers, the volumes they mount, restart policy, service account,
+ * image pull secrets and node selector. Written once here, so all three read the same.
+ *
+ * <p>Volumes are declared by mounting them: a volume mounted by several containers is declared
+ * once; two different volumes with the same name are a Duplicate error.
+ *
+ * @param <B> the concrete builder type
+ * @param <T> the fabric8 object built
+ * @param <F> the fabric8 builder of {@code T}
+ */
+public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
+        T extends HasMetadata & Editable<F>, F extends VisitableBuilder<T, F>>
+        extends ObjectBuilder<B, T, F> implements Selectable {
+
+    private final List<ContainerBuilder> containers = new ArrayList<>();
+    private final List<ContainerBuilder> initContainers = new ArrayList<>();
+    private final List<PodVolume> volumes = new ArrayList<>();
+    private final List<AbstractSecretBuilder<?>> imagePullSecrets = new ArrayList<>();
+    private final Map<String, String> nodeSelector = new LinkedHashMap<>();
+    private RestartPolicy restartPolicy;
+    private ServiceAccountBuilder serviceAccount;
+
+    AbstractPodBuilder(String kind, String name) {
+        super(kind, name, false);
+    }
+
+    /** Where the pod spec sits in this kind: {@code spec} or {@code spec.template.spec}. */
+    abstract String podSpecPath();
+
+    /** Adds a container; its name must be unique among the pod's containers and init containers. */
+    public final B container(ContainerBuilder container) {
+        addTo(containers, "containers", container);
+        return self();
+    }
+
+    /** Adds several containers (a main container and its sidecars), in order. */
+    public final B containers(ContainerBuilder... containers) {
+        for (var c : containers) {
+            container(c);
+        }
+        return self();
+    }
+
+    /** Adds an init container, run to completion before the containers start. */
+    public final B initContainer(ContainerBuilder container) {
+        addTo(initContainers, "initContainers", container);
+        return self();
+    }
+
+    private void addTo(List<ContainerBuilder> list, String field, ContainerBuilder container) {
+        Objects.requireNonNull(container, "container");
+        var path = podSpecPath() + "." + field + "[" + list.size() + "].name";
+        if (containerNamed(container.name())) {
+            throw Fail.duplicate(ref(), path, container.name());
+        }
+        list.add(container);
+    }
+
+    private boolean containerNamed(String name) {
+        return containers.stream().anyMatch(c -> c.name().equals(name))
+                || initContainers.stream().anyMatch(c -> c.name().equals(name));
+    }
+
+    /** Declares a volume no container mounts yet (mounting declares it anyway). */
+    public final B volume(PodVolume volume) {
+        volumes.add(Objects.requireNonNull(volume, "volume"));
+        return self();
+    }
+
+    /** The pod's {@code restartPolicy}; Kubernetes' default is Always. */
+    public final B restartPolicy(RestartPolicy policy) {
+        this.restartPolicy = Objects.requireNonNull(policy, "policy");
+        return self();
+    }
+
+    /** Runs the pod as this ServiceAccount ({@code serviceAccountName}). */
+    public final B serviceAccount(ServiceAccountBuilder account) {
+        this.serviceAccount = Objects.requireNonNull(account, "account");
+        return self();
+    }
+
+    /** Pulls images with the credentials of this docker-registry Secret ({@code imagePullSecrets}). */
+    public final B imagePullSecret(DockerRegistrySecretBuilder secret) {
+        imagePullSecrets.add(Objects.requireNonNull(secret, "secret"));
+        return self();
+    }
+
+    /** Pulls images with the credentials of a docker-registry Secret created out of band. */
+    public final B imagePullSecret(ExistingSecret secret) {
+        imagePullSecrets.add(Objects.requireNonNull(secret, "secret"));
+        return self();
+    }
+
+    /** Schedules the pod only on nodes with this label ({@code nodeSelector}). */
+    public final B nodeSelector(String key, String value) {
+        checkLabel(ref(), podSpecPath() + ".nodeSelector", key, value);
+        nodeSelector.put(key, value);
+        return self();
+    }
+
+    @Override
+    public final boolean declaresPort(String portName) {
+        return containers.stream().anyMatch(c -> c.declaresPort(portName));
+    }
+
+    /** Whether this volume is supplied by the owner rather than declared in the pod (claim templates). */
+    boolean suppliedOutsidePod(PodVolume volume) {
+        return false;
+    }
+
+    /** The pod spec from the current state, with every mounted volume declared once. */
+    final PodSpec podSpec() {
+        if (containers.isEmpty()) {
+            throw Fail.required(ref(), podSpecPath() + ".containers", "must have at least one container");
+        }
+        var b = new PodSpecBuilder();
+        initContainers.forEach(c -> b.addToInitContainers(c.build()));
+        containers.forEach(c -> b.addToContainers(c.build()));
+        var declared = new LinkedHashMap<String, PodVolume>();
+        var all = new ArrayList<>(volumes);
+        initContainers.forEach(c -> all.addAll(c.volumes()));
+        containers.forEach(c -> all.addAll(c.volumes()));
+        for (var volume : all) {
+            if (suppliedOutsidePod(volume)) {
+                continue;
+            }
+            var existing = declared.putIfAbsent(volume.name(), volume);
+            if (existing != null && !existing.equals(volume)) {
+                throw Fail.duplicate(ref(), podSpecPath() + ".volumes[" + indexOf(declared, volume.name()) + "].name",
+                        volume.name());
+            }
+        }
+        List<Volume> list = declared.values().stream().map(PodVolume::toVolume).toList();
+        if (!list.isEmpty()) {
+            b.withVolumes(list);
+        }
+        b.withRestartPolicy(restartPolicy == null ? null : restartPolicy.value());
+        b.withServiceAccountName(serviceAccount == null ? null : serviceAccount.name());
+        imagePullSecrets.forEach(s -> b.addToImagePullSecrets(new LocalObjectReference(s.name())));
+        if (!nodeSelector.isEmpty()) {
+            b.withNodeSelector(new LinkedHashMap<>(nodeSelector));
+        }
+        return b.build();
+    }
+
+    private static int indexOf(Map<String, PodVolume> declared, String name) {
+        return new ArrayList<>(declared.keySet()).indexOf(name);
+    }
+}

@@ -1,0 +1,345 @@
+package dev.manifestkit.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+
+/**
+ * One container of a pod: image, command, ports, environment, resources, probes, mounts and
+ * security settings. Made by {@code K8s.container(name, image)} and added to a Pod, Deployment or
+ * StatefulSet with {@code container(…)} or {@code initContainer(…)}.
+ *
+ * <p>Only what is set is written: no image pull policy, resources or probes are added by default.
+ * Mutable, like every builder.
+ */
+public final class ContainerBuilder {
+
+    private final String name;
+    private final String image;
+    private final String owner;
+    private List<String> command;
+    private List<String> args;
+    private String workingDir;
+    private ImagePullPolicy imagePullPolicy;
+    private final List<ContainerPort> ports = new ArrayList<>();
+    private final Map<String, EnvVar> env = new LinkedHashMap<>();
+    private final List<EnvFromSource> envFrom = new ArrayList<>();
+    private final Map<String, Quantity> requests = new LinkedHashMap<>();
+    private final Map<String, Quantity> limits = new LinkedHashMap<>();
+    private HealthProbe liveness;
+    private HealthProbe readiness;
+    private HealthProbe startup;
+    private final List<Mount> mounts = new ArrayList<>();
+    private final SecurityContext security = new SecurityContext();
+    private final List<Consumer<? super io.fabric8.kubernetes.api.model.ContainerBuilder>> customizers =
+            new ArrayList<>();
+
+    private record Mount(PodVolume volume, String path, String subPath, boolean readOnly) {
+    }
+
+    ContainerBuilder(String name, String image) {
+        this.owner = "container " + Fail.quote(name);
+        Fail.notNull(name, "container", "name");
+        Fail.check(Syntax.dns1123Label(name), owner, "name", name);
+        if (image == null || image.isBlank() || !image.strip().equals(image)) {
+            throw Fail.invalid(owner, "image", image, "must be non-empty and have no leading or trailing whitespace");
+        }
+        this.name = name;
+        this.image = image;
+    }
+
+    /** The container's name, unique within its pod. */
+    public String name() {
+        return name;
+    }
+
+    /** The entrypoint ({@code command}), replacing the image's ENTRYPOINT. */
+    public ContainerBuilder command(String... command) {
+        this.command = List.of(command);
+        return this;
+    }
+
+    /** Arguments to the entrypoint ({@code args}), replacing the image's CMD. */
+    public ContainerBuilder args(String... args) {
+        this.args = List.of(args);
+        return this;
+    }
+
+    /** The working directory ({@code workingDir}). */
+    public ContainerBuilder workingDir(String workingDir) {
+        this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        return this;
+    }
+
+    /** When the kubelet pulls the image. Left unset, Kubernetes decides from the image tag. */
+    public ContainerBuilder imagePullPolicy(ImagePullPolicy policy) {
+        this.imagePullPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Declares an unnamed TCP port the container listens on. */
+    public ContainerBuilder port(int containerPort) {
+        return addPort(null, containerPort, null);
+    }
+
+    /**
+     * Declares a named TCP port. Services and probes can target it by name; the name must be an
+     * IANA service name (at most 15 characters, lowercase, a letter) and unique in the container.
+     */
+    public ContainerBuilder port(String name, int containerPort) {
+        return addPort(Objects.requireNonNull(name, "name"), containerPort, null);
+    }
+
+    /** Declares a named port with an explicit protocol. */
+    public ContainerBuilder port(String name, int containerPort, Protocol protocol) {
+        return addPort(Objects.requireNonNull(name, "name"), containerPort, Objects.requireNonNull(protocol, "protocol"));
+    }
+
+    private ContainerBuilder addPort(String portName, int number, Protocol protocol) {
+        var path = "ports[" + ports.size() + "]";
+        Fail.check(Syntax.port(number), owner, path + ".containerPort", number);
+        if (portName != null) {
+            Fail.check(Syntax.ianaServiceName(portName), owner, path + ".name", portName);
+            if (declaresPort(portName)) {
+                throw Fail.duplicate(owner, path + ".name", portName);
+            }
+        }
+        ports.add(new ContainerPortBuilder().withName(portName).withContainerPort(number)
+                .withProtocol(protocol == null ? null : protocol.name()).build());
+        return this;
+    }
+
+    /** Sets an environment variable to a literal value. */
+    public ContainerBuilder env(String name, String value) {
+        Objects.requireNonNull(value, "value");
+        return addEnv(new EnvVar(name, value, null));
+    }
+
+    /**
+     * Sets an environment variable from a Secret key, a ConfigMap key or a pod field:
+     * {@code env("PGPASSWORD", password.key("PGPASSWORD"))}, {@code env("POD_IP", podIp())}.
+     */
+    public ContainerBuilder env(String name, EnvValue value) {
+        Objects.requireNonNull(value, "value");
+        return addEnv(new EnvVar(name, null, value.toSource()));
+    }
+
+    private ContainerBuilder addEnv(EnvVar var) {
+        var path = "env[" + env.size() + "].name";
+        Fail.notNull(var.getName(), owner, path);
+        Fail.check(Syntax.envVarName(var.getName()), owner, path, var.getName());
+        if (env.containsKey(var.getName())) {
+            throw Fail.duplicate(owner, path, var.getName());
+        }
+        env.put(var.getName(), var);
+        return this;
+    }
+
+    /** Exposes every key of a Secret as an environment variable ({@code envFrom.secretRef}). */
+    public ContainerBuilder envFrom(AbstractSecretBuilder<?> secret) {
+        envFrom.add(new EnvFromSourceBuilder().withNewSecretRef(secret.name(), null).build());
+        return this;
+    }
+
+    /** Exposes every key of a ConfigMap as an environment variable ({@code envFrom.configMapRef}). */
+    public ContainerBuilder envFrom(ConfigMapBuilder configMap) {
+        envFrom.add(new EnvFromSourceBuilder().withNewConfigMapRef(configMap.name(), null).build());
+        return this;
+    }
+
+    /** Requests a quantity of a resource ({@code resources.requests}), such as {@code ("cpu", "250m")}. */
+    public ContainerBuilder request(String resource, String quantity) {
+        requests.put(resource, quantity("resources.requests[" + resource + "]", quantity));
+        return this;
+    }
+
+    /** Caps a resource ({@code resources.limits}), such as {@code ("memory", "512Mi")}. */
+    public ContainerBuilder limit(String resource, String quantity) {
+        limits.put(resource, quantity("resources.limits[" + resource + "]", quantity));
+        return this;
+    }
+
+    /** Requests CPU and memory at once: {@code requests("250m", "256Mi")}. */
+    public ContainerBuilder requests(String cpu, String memory) {
+        return request("cpu", cpu).request("memory", memory);
+    }
+
+    /** Limits CPU and memory at once: {@code limits("1", "512Mi")}. */
+    public ContainerBuilder limits(String cpu, String memory) {
+        return limit("cpu", cpu).limit("memory", memory);
+    }
+
+    private Quantity quantity(String path, String value) {
+        Fail.notNull(value, owner, path);
+        Fail.check(Syntax.quantity(value), owner, path, value);
+        return new Quantity(value);
+    }
+
+    /** Restarts the container when this check fails ({@code livenessProbe}). */
+    public ContainerBuilder liveness(HealthProbe probe) {
+        this.liveness = Objects.requireNonNull(probe, "probe");
+        return this;
+    }
+
+    /** Takes the pod out of Service endpoints while this check fails ({@code readinessProbe}). */
+    public ContainerBuilder readiness(HealthProbe probe) {
+        this.readiness = Objects.requireNonNull(probe, "probe");
+        return this;
+    }
+
+    /** Holds back the other probes until this check passes once ({@code startupProbe}). */
+    public ContainerBuilder startup(HealthProbe probe) {
+        this.startup = Objects.requireNonNull(probe, "probe");
+        return this;
+    }
+
+    /**
+     * Mounts a pod volume at an absolute path; the pod declares the volume. Options:
+     * {@code subPath(…)}, {@code readOnly()}.
+     */
+    public ContainerBuilder mount(PodVolume volume, String mountPath, MountOption... options) {
+        Objects.requireNonNull(volume, "volume");
+        var path = "volumeMounts[" + mounts.size() + "].mountPath";
+        Fail.notNull(mountPath, owner, path);
+        if (!mountPath.startsWith("/")) {
+            throw Fail.invalid(owner, path, mountPath, "must be an absolute path");
+        }
+        if (mounts.stream().anyMatch(m -> m.path().equals(mountPath))) {
+            throw Fail.invalid(owner, path, mountPath, "must be unique");
+        }
+        String subPath = null;
+        var readOnly = false;
+        for (var option : options) {
+            subPath = option.subPathOrNull() != null ? option.subPathOrNull() : subPath;
+            readOnly |= option.isReadOnly();
+        }
+        mounts.add(new Mount(volume, mountPath, subPath, readOnly));
+        return this;
+    }
+
+    /** Requires the image to run as a non-root user ({@code securityContext.runAsNonRoot}). */
+    public ContainerBuilder runAsNonRoot() {
+        security.setRunAsNonRoot(true);
+        return this;
+    }
+
+    /** The user id to run as ({@code securityContext.runAsUser}). */
+    public ContainerBuilder runAsUser(long uid) {
+        if (uid < 0) {
+            throw Fail.invalid(owner, "securityContext.runAsUser", uid, "must be between 0 and 2147483647, inclusive");
+        }
+        security.setRunAsUser(uid);
+        return this;
+    }
+
+    /** Mounts the root filesystem read-only ({@code securityContext.readOnlyRootFilesystem}). */
+    public ContainerBuilder readOnlyRootFilesystem() {
+        security.setReadOnlyRootFilesystem(true);
+        return this;
+    }
+
+    /** Whether a process may gain more privileges than its parent ({@code allowPrivilegeEscalation}). */
+    public ContainerBuilder allowPrivilegeEscalation(boolean allow) {
+        security.setAllowPrivilegeEscalation(allow);
+        return this;
+    }
+
+    /** Adds Linux capabilities, such as {@code NET_BIND_SERVICE}. */
+    public ContainerBuilder addCapabilities(String... capabilities) {
+        capabilities().getAdd().addAll(Arrays.asList(capabilities));
+        return this;
+    }
+
+    /** Drops Linux capabilities, such as {@code ALL}. */
+    public ContainerBuilder dropCapabilities(String... capabilities) {
+        capabilities().getDrop().addAll(Arrays.asList(capabilities));
+        return this;
+    }
+
+    private Capabilities capabilities() {
+        if (security.getCapabilities() == null) {
+            security.setCapabilities(new Capabilities(new ArrayList<>(), new ArrayList<>()));
+        }
+        return security.getCapabilities();
+    }
+
+    /** The escape hatch: edits the finished container through its fabric8 builder. */
+    public ContainerBuilder customize(Consumer<? super io.fabric8.kubernetes.api.model.ContainerBuilder> customizer) {
+        customizers.add(Objects.requireNonNull(customizer, "customizer"));
+        return this;
+    }
+
+    /** Whether this container declares a port with this name. */
+    public boolean declaresPort(String portName) {
+        return ports.stream().anyMatch(p -> portName.equals(p.getName()));
+    }
+
+    /** The volumes this container mounts, in mount order. */
+    List<PodVolume> volumes() {
+        return mounts.stream().map(Mount::volume).toList();
+    }
+
+    /** Builds a new fabric8 container from the current state. */
+    public Container build() {
+        checkRequestsWithinLimits();
+        var b = new io.fabric8.kubernetes.api.model.ContainerBuilder()
+                .withName(name)
+                .withImage(image)
+                .withCommand(command)
+                .withArgs(args)
+                .withWorkingDir(workingDir)
+                .withImagePullPolicy(imagePullPolicy == null ? null : imagePullPolicy.value());
+        ports.forEach(p -> b.addToPorts(new ContainerPortBuilder(p).build()));
+        env.values().forEach(e -> b.addToEnv(new io.fabric8.kubernetes.api.model.EnvVarBuilder(e).build()));
+        envFrom.forEach(b::addToEnvFrom);
+        if (!requests.isEmpty() || !limits.isEmpty()) {
+            b.withResources(new ResourceRequirements(null, limits.isEmpty() ? null : new LinkedHashMap<>(limits),
+                    requests.isEmpty() ? null : new LinkedHashMap<>(requests)));
+        }
+        b.withLivenessProbe(liveness == null ? null : liveness.toProbe());
+        b.withReadinessProbe(readiness == null ? null : readiness.toProbe());
+        b.withStartupProbe(startup == null ? null : startup.toProbe());
+        for (var m : mounts) {
+            b.addToVolumeMounts(new VolumeMountBuilder().withName(m.volume().name()).withMountPath(m.path())
+                    .withSubPath(m.subPath()).withReadOnly(m.readOnly() ? Boolean.TRUE : null).build());
+        }
+        if (!new SecurityContext().equals(security)) {
+            b.withSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder(security).build());
+        }
+        customizers.forEach(c -> c.accept(b));
+        return b.build();
+    }
+
+    private void checkRequestsWithinLimits() {
+        requests.forEach((resource, request) -> {
+            var limit = limits.get(resource);
+            if (limit != null && request.compareTo(limit) > 0) {
+                throw Fail.invalid(owner, "resources.requests[" + resource + "]", request.toString(),
+                        "must be less than or equal to " + resource + " limit of " + limit);
+            }
+        });
+    }
+
+    /** {@code container "name"}. */
+    @Override
+    public String toString() {
+        return owner;
+    }
+}

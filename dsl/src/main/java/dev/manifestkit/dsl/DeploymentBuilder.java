@@ -1,0 +1,92 @@
+package dev.manifestkit.dsl;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
+
+/**
+ * A Deployment ({@code apps/v1}): replicas of one pod template, rolled out by a strategy.
+ * Selector and template labels come from one source; see {@link AbstractWorkloadBuilder}.
+ */
+public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentBuilder, Deployment,
+        io.fabric8.kubernetes.api.model.apps.DeploymentBuilder> {
+
+    private DeploymentStrategy strategy;
+    private Integer revisionHistoryLimit;
+    private Integer minReadySeconds;
+
+    DeploymentBuilder(String name) {
+        super("Deployment", name);
+    }
+
+    /**
+     * Replaces pods gradually ({@code RollingUpdate}). Each bound is a count ({@code "1"}) or a
+     * percentage of the replicas ({@code "25%"}); Kubernetes' defaults are 25% and 25%.
+     */
+    public DeploymentBuilder rollingUpdate(String maxSurge, String maxUnavailable) {
+        var update = new RollingUpdateDeployment(intOrPercent("maxSurge", maxSurge),
+                intOrPercent("maxUnavailable", maxUnavailable));
+        if (isZero(update.getMaxSurge()) && isZero(update.getMaxUnavailable())) {
+            throw Fail.invalid(ref(), "spec.strategy.rollingUpdate.maxUnavailable", maxUnavailable,
+                    "may not be 0 when `maxSurge` is 0");
+        }
+        this.strategy = new DeploymentStrategy(update, "RollingUpdate");
+        return this;
+    }
+
+    /** Stops all old pods before starting new ones ({@code Recreate}). */
+    public DeploymentBuilder recreate() {
+        this.strategy = new DeploymentStrategy(null, "Recreate");
+        return this;
+    }
+
+    /** How many old ReplicaSets to keep for rollback ({@code revisionHistoryLimit}). */
+    public DeploymentBuilder revisionHistoryLimit(int limit) {
+        if (limit < 0) {
+            throw Fail.invalid(ref(), "spec.revisionHistoryLimit", limit, "must be greater than or equal to 0");
+        }
+        this.revisionHistoryLimit = limit;
+        return this;
+    }
+
+    /** Seconds a new pod must be ready before it counts as available ({@code minReadySeconds}). */
+    public DeploymentBuilder minReadySeconds(int seconds) {
+        if (seconds < 0) {
+            throw Fail.invalid(ref(), "spec.minReadySeconds", seconds, "must be greater than or equal to 0");
+        }
+        this.minReadySeconds = seconds;
+        return this;
+    }
+
+    private IntOrString intOrPercent(String field, String value) {
+        var path = "spec.strategy.rollingUpdate." + field;
+        Fail.notNull(value, ref(), path);
+        if (value.matches("\\d+")) {
+            return new IntOrString(Integer.parseInt(value));
+        }
+        if (value.matches("\\d+%") && Integer.parseInt(value.substring(0, value.length() - 1)) <= 100) {
+            return new IntOrString(value);
+        }
+        throw Fail.invalid(ref(), path, value, "must be a non-negative integer or a percentage up to 100%");
+    }
+
+    private static boolean isZero(IntOrString value) {
+        return value.getIntVal() != null ? value.getIntVal() == 0 : value.getStrVal().equals("0%");
+    }
+
+    @Override
+    Deployment assemble() {
+        var spec = new DeploymentSpec();
+        spec.setReplicas(replicasOrNull());
+        spec.setSelector(selector());
+        spec.setTemplate(template());
+        spec.setStrategy(strategy);
+        spec.setRevisionHistoryLimit(revisionHistoryLimit);
+        spec.setMinReadySeconds(minReadySeconds);
+        var deployment = new Deployment();
+        deployment.setSpec(spec);
+        return deployment;
+    }
+}

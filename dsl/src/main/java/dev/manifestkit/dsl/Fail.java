@@ -1,0 +1,60 @@
+package dev.manifestkit.dsl;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Internal: builds the one-line IllegalArgumentException messages of the DSL, worded like the API
+ * server's field errors: {@code Deployment/web: spec.template.spec.containers[1].name: Duplicate value: "app"}.
+ *
+ * <p>Callers never pass a Secret value here; keys and names only.
+ */
+final class Fail {
+
+    private Fail() {
+    }
+
+    static IllegalArgumentException invalid(String owner, String path, Object value, String detail) {
+        return new IllegalArgumentException(owner + ": " + path + ": Invalid value: " + quote(value) + ": " + detail);
+    }
+
+    static IllegalArgumentException duplicate(String owner, String path, Object value) {
+        return new IllegalArgumentException(owner + ": " + path + ": Duplicate value: " + quote(value));
+    }
+
+    static IllegalArgumentException required(String owner, String path, String detail) {
+        return new IllegalArgumentException(owner + ": " + path + ": Required value: " + detail);
+    }
+
+    static IllegalArgumentException notFound(String owner, String path, Object value, String detail) {
+        return new IllegalArgumentException(owner + ": " + path + ": Not found: " + quote(value) + ": " + detail);
+    }
+
+    static IllegalArgumentException forbidden(String owner, String path, String detail) {
+        return new IllegalArgumentException(owner + ": " + path + ": Forbidden: " + detail);
+    }
+
+    static IllegalArgumentException unsupported(String owner, String path, Object value, Collection<?> supported) {
+        return new IllegalArgumentException(owner + ": " + path + ": Unsupported value: " + quote(value)
+                + ": supported values: " + supported.stream().map(Fail::quote).collect(Collectors.joining(", ")));
+    }
+
+    /** Throws an "Invalid value" error listing every violated rule, if there is any. */
+    static void check(List<String> errors, String owner, String path, Object value) {
+        if (!errors.isEmpty()) {
+            throw invalid(owner, path, value, String.join("; ", errors));
+        }
+    }
+
+    static <T> T notNull(T value, String owner, String path) {
+        if (value == null) {
+            throw required(owner, path, "must not be null");
+        }
+        return value;
+    }
+
+    static String quote(Object value) {
+        return value instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : String.valueOf(value);
+    }
+}

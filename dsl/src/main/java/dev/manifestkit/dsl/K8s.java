@@ -1,0 +1,322 @@
+package dev.manifestkit.dsl;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.manifestkit.core.Manifests;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+
+/**
+ * The one static-import entry point of the DSL: {@code import static dev.manifestkit.dsl.K8s.*;}.
+ *
+ * <pre>{@code
+ * var password = secret("pgpassword").literal("PGPASSWORD", System.getenv("PGPASSWORD"));
+ * var postgres = deployment("postgres").selectorLabel("component", "postgres")
+ *         .container(container("postgres", "postgres:16.4").port(5432)
+ *                 .env("POSTGRES_PASSWORD", password.key("PGPASSWORD")));
+ * var service = clusterIpService("postgres").selecting(postgres).port(5432);
+ * Manifests app = manifests(password, postgres, service);
+ * }</pre>
+ *
+ * <p>Every factory checks the name at once (DNS-1123 subdomain, or label for Services and
+ * Namespaces) and returns a mutable builder whose {@code build()} gives a plain fabric8 object.
+ * apiVersion and kind come from fabric8's model classes, never from user code. Nothing is added
+ * that the user did not ask for and Kubernetes does not require; the one default is a workload's
+ * selector, {@code app.kubernetes.io/name: <name>}, when none is given.
+ */
+public final class K8s {
+
+    private K8s() {
+    }
+
+    // ---- workloads -------------------------------------------------------------------------
+
+    /** A standalone Pod ({@code kubectl run}). */
+    public static PodBuilder pod(String name) {
+        return new PodBuilder(name);
+    }
+
+    /** A container, added to a Pod, Deployment or StatefulSet with {@code container(…)}. */
+    public static ContainerBuilder container(String name, String image) {
+        return new ContainerBuilder(name, image);
+    }
+
+    /** A Deployment ({@code apps/v1}). */
+    public static DeploymentBuilder deployment(String name) {
+        return new DeploymentBuilder(name);
+    }
+
+    /** A StatefulSet ({@code apps/v1}). */
+    public static StatefulSetBuilder statefulSet(String name) {
+        return new StatefulSetBuilder(name);
+    }
+
+    // ---- services and ingress ----------------------------------------------------------------
+
+    /** A ClusterIP Service. */
+    public static ClusterIpServiceBuilder clusterIpService(String name) {
+        return new ClusterIpServiceBuilder(name);
+    }
+
+    /** A headless Service ({@code clusterIP: None}), as a StatefulSet's {@code serviceName} needs. */
+    public static HeadlessServiceBuilder headlessService(String name) {
+        return new HeadlessServiceBuilder(name);
+    }
+
+    /** A NodePort Service. */
+    public static NodePortServiceBuilder nodePortService(String name) {
+        return new NodePortServiceBuilder(name);
+    }
+
+    /** A LoadBalancer Service. */
+    public static LoadBalancerServiceBuilder loadBalancerService(String name) {
+        return new LoadBalancerServiceBuilder(name);
+    }
+
+    /** An ExternalName Service: a DNS alias to {@code host}. */
+    public static ExternalNameServiceBuilder externalNameService(String name, String host) {
+        return new ExternalNameServiceBuilder(name, host);
+    }
+
+    /** An Ingress ({@code networking.k8s.io/v1}). */
+    public static IngressBuilder ingress(String name) {
+        return new IngressBuilder(name);
+    }
+
+    // ---- storage -----------------------------------------------------------------------------
+
+    /** A PersistentVolume. */
+    public static PersistentVolumeBuilder persistentVolume(String name) {
+        return new PersistentVolumeBuilder(name);
+    }
+
+    /** A PersistentVolumeClaim. */
+    public static PersistentVolumeClaimBuilder persistentVolumeClaim(String name) {
+        return new PersistentVolumeClaimBuilder(name);
+    }
+
+    /** A StorageClass ({@code storage.k8s.io/v1}). */
+    public static StorageClassBuilder storageClass(String name) {
+        return new StorageClassBuilder(name);
+    }
+
+    // ---- configuration -----------------------------------------------------------------------
+
+    /** A generic Secret ({@code kubectl create secret generic}). */
+    public static GenericSecretBuilder secret(String name) {
+        return new GenericSecretBuilder(name);
+    }
+
+    /** A docker-registry Secret ({@code kubectl create secret docker-registry}). */
+    public static DockerRegistrySecretBuilder dockerRegistrySecret(String name) {
+        return new DockerRegistrySecretBuilder(name);
+    }
+
+    /** A TLS Secret from PEM text; certificate and key are checked at once. */
+    public static TlsSecretBuilder tlsSecret(String name, String certificatePem, String privateKeyPem) {
+        return new TlsSecretBuilder(name, certificatePem, privateKeyPem);
+    }
+
+    /** A TLS Secret from PEM files ({@code kubectl create secret tls --cert --key}). */
+    public static TlsSecretBuilder tlsSecret(String name, Path certificateFile, Path privateKeyFile) {
+        var owner = "Secret/" + name;
+        return new TlsSecretBuilder(name,
+                new String(KubectlSources.read(owner, certificateFile), StandardCharsets.US_ASCII),
+                new String(KubectlSources.read(owner, privateKeyFile), StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A Secret created out of band, with the keys it is known to have: referenced like any other
+     * Secret and never written ({@link #manifests} declares it as existing).
+     */
+    public static ExistingSecret existingSecret(String name, String... keys) {
+        return new ExistingSecret(name, List.of(keys));
+    }
+
+    /** A ConfigMap. */
+    public static ConfigMapBuilder configMap(String name) {
+        return new ConfigMapBuilder(name);
+    }
+
+    /** A Namespace. */
+    public static NamespaceBuilder namespace(String name) {
+        return new NamespaceBuilder(name);
+    }
+
+    /** A ServiceAccount. */
+    public static ServiceAccountBuilder serviceAccount(String name) {
+        return new ServiceAccountBuilder(name);
+    }
+
+    // ---- pod volumes and mounts --------------------------------------------------------------
+
+    /** A scratch directory that lives as long as the pod ({@code emptyDir}), on the node's disk. */
+    public static PodVolume emptyDir(String name) {
+        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().endEmptyDir().build());
+    }
+
+    /** A scratch directory capped at {@code sizeLimit}, such as {@code 1Gi}. */
+    public static PodVolume emptyDir(String name, String sizeLimit) {
+        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir()
+                .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
+    }
+
+    /** A scratch directory in memory ({@code medium: Memory}); it counts against the container's memory. */
+    public static PodVolume memoryEmptyDir(String name) {
+        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
+    }
+
+    /** A scratch directory in memory, capped at {@code sizeLimit}. */
+    public static PodVolume memoryEmptyDir(String name, String sizeLimit) {
+        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().withMedium("Memory")
+                .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
+    }
+
+    /** A directory of the node ({@code hostPath}). */
+    public static PodVolume hostPath(String name, String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw Fail.invalid("volume " + Fail.quote(name), "hostPath.path", path, "must be an absolute path");
+        }
+        return PodVolume.of(name, new VolumeBuilder().withNewHostPath().withPath(path).endHostPath().build());
+    }
+
+    /** The claim as a pod volume named after it; mount it in as many containers as needed. */
+    public static PodVolume volume(PersistentVolumeClaimBuilder claim) {
+        return PodVolume.of(claim.name(), new VolumeBuilder().withNewPersistentVolumeClaim()
+                .withClaimName(claim.name()).endPersistentVolumeClaim().build());
+    }
+
+    /** The ConfigMap as a pod volume named after it: one file per key. */
+    public static PodVolume volume(ConfigMapBuilder configMap) {
+        return PodVolume.of(configMap.name(), new VolumeBuilder().withNewConfigMap()
+                .withName(configMap.name()).endConfigMap().build());
+    }
+
+    /** The Secret as a pod volume named after it: one file per key. */
+    public static PodVolume volume(AbstractSecretBuilder<?> secret) {
+        return PodVolume.of(secret.name(), new VolumeBuilder().withNewSecret()
+                .withSecretName(secret.name()).endSecret().build());
+    }
+
+    /** Mounts only this path inside the volume ({@code subPath}); relative, without {@code ..}. */
+    public static MountOption subPath(String subPath) {
+        return MountOption.subPath(subPath);
+    }
+
+    /** Mounts the volume read-only. */
+    public static MountOption readOnly() {
+        return MountOption.readOnly();
+    }
+
+    // ---- environment values from the pod (the downward API) -----------------------------------
+
+    /** The pod's IP address ({@code status.podIP}). */
+    public static EnvValue podIp() {
+        return EnvValue.field("status.podIP");
+    }
+
+    /** The pod's name ({@code metadata.name}). */
+    public static EnvValue podName() {
+        return EnvValue.field("metadata.name");
+    }
+
+    /** The pod's namespace ({@code metadata.namespace}). */
+    public static EnvValue podNamespace() {
+        return EnvValue.field("metadata.namespace");
+    }
+
+    /** The name of the node the pod runs on ({@code spec.nodeName}). */
+    public static EnvValue nodeName() {
+        return EnvValue.field("spec.nodeName");
+    }
+
+    /** The IP address of the node the pod runs on ({@code status.hostIP}). */
+    public static EnvValue hostIp() {
+        return EnvValue.field("status.hostIP");
+    }
+
+    /** Any field the downward API supports, such as {@code metadata.labels['app']}. */
+    public static EnvValue fieldRef(String fieldPath) {
+        if (fieldPath == null || fieldPath.isBlank()) {
+            throw Fail.required("env", "valueFrom.fieldRef.fieldPath", "must name a field");
+        }
+        return EnvValue.field(fieldPath);
+    }
+
+    // ---- probes ------------------------------------------------------------------------------
+
+    /** An HTTP GET check of a path on a port number. */
+    public static HealthProbe httpGet(String path, int port) {
+        Fail.check(Syntax.port(port), "probe", "httpGet.port", port);
+        return HealthProbe.httpGet(path, new IntOrString(port));
+    }
+
+    /** An HTTP GET check of a path on a named container port. */
+    public static HealthProbe httpGet(String path, String portName) {
+        Fail.check(Syntax.ianaServiceName(portName), "probe", "httpGet.port", portName);
+        return HealthProbe.httpGet(path, new IntOrString(portName));
+    }
+
+    /** A check that a TCP connection to this port opens. */
+    public static HealthProbe tcpSocket(int port) {
+        Fail.check(Syntax.port(port), "probe", "tcpSocket.port", port);
+        return HealthProbe.tcpSocket(new IntOrString(port));
+    }
+
+    /** A check that a TCP connection to a named container port opens. */
+    public static HealthProbe tcpSocket(String portName) {
+        Fail.check(Syntax.ianaServiceName(portName), "probe", "tcpSocket.port", portName);
+        return HealthProbe.tcpSocket(new IntOrString(portName));
+    }
+
+    /** A check that a command exits with status 0 inside the container. */
+    public static HealthProbe exec(String... command) {
+        return HealthProbe.exec(List.of(command));
+    }
+
+    // ---- the set -----------------------------------------------------------------------------
+
+    /**
+     * Builds every builder, in order, into a {@link Manifests}. {@link ExistingSecret}s are not
+     * written: they go to {@code Manifests.withExisting(…)}, so references to them still check.
+     */
+    public static Manifests manifests(ObjectBuilder<?, ?, ?>... builders) {
+        return manifests(List.of(builders));
+    }
+
+    /**
+     * The same as {@link #manifests(ObjectBuilder[])}, under a name that a
+     * {@link dev.manifestkit.core.ManifestSource} can call: inside a class with its own
+     * {@code manifests()} method, Java hides the statically imported {@code manifests(…)}.
+     */
+    public static Manifests manifestsOf(ObjectBuilder<?, ?, ?>... builders) {
+        return manifests(List.of(builders));
+    }
+
+    /** {@link #manifestsOf(ObjectBuilder[])} for a list. */
+    public static Manifests manifestsOf(List<? extends ObjectBuilder<?, ?, ?>> builders) {
+        return manifests(builders);
+    }
+
+    /** {@link #manifests(ObjectBuilder[])} for a list. */
+    public static Manifests manifests(List<? extends ObjectBuilder<?, ?, ?>> builders) {
+        var objects = new ArrayList<HasMetadata>();
+        var existing = new ArrayList<HasMetadata>();
+        for (var builder : builders) {
+            (builder instanceof ExistingSecret ? existing : objects).add(builder.build());
+        }
+        var result = Manifests.of(objects);
+        return existing.isEmpty() ? result : result.withExisting(existing.toArray(HasMetadata[]::new));
+    }
+
+    private static Quantity quantity(String volume, String path, String value) {
+        Fail.notNull(value, "volume " + Fail.quote(volume), path);
+        Fail.check(Syntax.quantity(value), "volume " + Fail.quote(volume), path, value);
+        return new Quantity(value);
+    }
+}

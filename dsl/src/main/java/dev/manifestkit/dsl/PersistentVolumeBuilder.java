@@ -1,0 +1,163 @@
+package dev.manifestkit.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+/**
+ * A PersistentVolume ({@code v1}, cluster-scoped): a piece of storage with a capacity, access
+ * modes, a reclaim policy and one source (hostPath, NFS, CSI or a local disk pinned to a node).
+ * Claims bind to it statically with {@code claim.boundTo(volume)}.
+ */
+public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolumeBuilder, PersistentVolume,
+        io.fabric8.kubernetes.api.model.PersistentVolumeBuilder> implements AccessModes<PersistentVolumeBuilder> {
+
+    private Quantity capacity;
+    private final List<AccessMode> accessModes = new ArrayList<>();
+    private ReclaimPolicy reclaimPolicy;
+    private String storageClassName;
+    private String volumeMode;
+    private String sourceName;
+    private Consumer<PersistentVolumeSpecBuilder> source;
+
+    PersistentVolumeBuilder(String name) {
+        super("PersistentVolume", name, false);
+    }
+
+    /** The size ({@code spec.capacity.storage}), a quantity such as {@code 2Gi}. */
+    public PersistentVolumeBuilder capacity(String storage) {
+        Fail.notNull(storage, ref(), "spec.capacity[storage]");
+        Fail.check(Syntax.quantity(storage), ref(), "spec.capacity[storage]", storage);
+        this.capacity = new Quantity(storage);
+        return this;
+    }
+
+    @Override
+    public PersistentVolumeBuilder accessModes(AccessMode... modes) {
+        for (var mode : modes) {
+            if (!accessModes.contains(mode)) {
+                accessModes.add(mode);
+            }
+        }
+        return this;
+    }
+
+    /** What happens to the storage when its claim goes away; Kubernetes' default for static volumes is Retain. */
+    public PersistentVolumeBuilder reclaimPolicy(ReclaimPolicy policy) {
+        this.reclaimPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** The class of this volume by name, for classes that exist only as a label (such as {@code manual}). */
+    public PersistentVolumeBuilder storageClassName(String className) {
+        Fail.check(Syntax.dns1123Subdomain(className), ref(), "spec.storageClassName", className);
+        this.storageClassName = className;
+        return this;
+    }
+
+    /** The class of this volume, from a StorageClass object. */
+    public PersistentVolumeBuilder storageClass(StorageClassBuilder storageClass) {
+        this.storageClassName = storageClass.name();
+        return this;
+    }
+
+    /** Offers the volume as a raw block device ({@code volumeMode: Block}) instead of a filesystem. */
+    public PersistentVolumeBuilder blockMode() {
+        this.volumeMode = "Block";
+        return this;
+    }
+
+    /** A directory on the node ({@code hostPath}); for single-node clusters and tests. */
+    public PersistentVolumeBuilder hostPath(String path) {
+        checkAbsolute("spec.hostPath.path", path);
+        return source("hostPath", b -> b.withNewHostPath().withPath(path).endHostPath());
+    }
+
+    /** An NFS export ({@code nfs}). */
+    public PersistentVolumeBuilder nfs(String server, String path) {
+        Fail.notNull(server, ref(), "spec.nfs.server");
+        checkAbsolute("spec.nfs.path", path);
+        return source("nfs", b -> b.withNewNfs().withServer(server).withPath(path).endNfs());
+    }
+
+    /** A volume from a CSI driver ({@code csi}), such as {@code ("ebs.csi.aws.com", "vol-0abc")}. */
+    public PersistentVolumeBuilder csi(String driver, String volumeHandle) {
+        Fail.notNull(driver, ref(), "spec.csi.driver");
+        Fail.notNull(volumeHandle, ref(), "spec.csi.volumeHandle");
+        return source("csi", b -> b.withNewCsi().withDriver(driver).withVolumeHandle(volumeHandle).endCsi());
+    }
+
+    /**
+     * A local disk ({@code local}) on one node; Kubernetes requires the node affinity, which is
+     * written from {@code nodeName} ({@code kubernetes.io/hostname}).
+     */
+    public PersistentVolumeBuilder local(String path, String nodeName) {
+        checkAbsolute("spec.local.path", path);
+        Fail.notNull(nodeName, ref(), "spec.nodeAffinity");
+        return source("local", b -> b.withNewLocal().withPath(path).endLocal()
+                .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
+                .withKey("kubernetes.io/hostname").withOperator("In").withValues(nodeName)
+                .endMatchExpression().endNodeSelectorTerm().endRequired().endNodeAffinity());
+    }
+
+    private PersistentVolumeBuilder source(String name, Consumer<PersistentVolumeSpecBuilder> source) {
+        if (sourceName != null && !sourceName.equals(name)) {
+            throw Fail.forbidden(ref(), "spec." + name, "may not specify more than 1 volume type (already " + sourceName + ")");
+        }
+        this.sourceName = name;
+        this.source = source;
+        return this;
+    }
+
+    private void checkAbsolute(String path, String value) {
+        Fail.notNull(value, ref(), path);
+        if (!value.startsWith("/")) {
+            throw Fail.invalid(ref(), path, value, "must be an absolute path");
+        }
+    }
+
+    /** The class claims must ask for to bind here ({@code ""} when none). */
+    String storageClassNameOrEmpty() {
+        return storageClassName == null ? "" : storageClassName;
+    }
+
+    Quantity capacityOrNull() {
+        return capacity;
+    }
+
+    List<AccessMode> accessModesList() {
+        return List.copyOf(accessModes);
+    }
+
+    @Override
+    PersistentVolume assemble() {
+        if (capacity == null) {
+            throw Fail.required(ref(), "spec.capacity", "call capacity(…)");
+        }
+        if (accessModes.isEmpty()) {
+            throw Fail.required(ref(), "spec.accessModes", "call readWriteOnce() or accessModes(…)");
+        }
+        if (source == null) {
+            throw Fail.required(ref(), "spec", "must specify a volume type: hostPath(…), nfs(…), csi(…) or local(…)");
+        }
+        Map<String, Quantity> capacityMap = new LinkedHashMap<>();
+        capacityMap.put("storage", capacity);
+        var spec = new PersistentVolumeSpecBuilder()
+                .withCapacity(capacityMap)
+                .withAccessModes(accessModes.stream().map(AccessMode::value).toList())
+                .withPersistentVolumeReclaimPolicy(reclaimPolicy == null ? null : reclaimPolicy.value())
+                .withStorageClassName(storageClassName)
+                .withVolumeMode(volumeMode);
+        source.accept(spec);
+        var volume = new PersistentVolume();
+        volume.setSpec(spec.build());
+        return volume;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.manifestkit.dsl;
+
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.Pod;
+
+/**
+ * A standalone Pod ({@code v1}), as {@code kubectl run} makes one. Its {@code metadata.labels}
+ * are what a Service selecting it matches.
+ */
+public final class PodBuilder extends AbstractPodBuilder<PodBuilder, Pod, io.fabric8.kubernetes.api.model.PodBuilder> {
+
+    PodBuilder(String name) {
+        super("Pod", name);
+    }
+
+    @Override
+    String podSpecPath() {
+        return "spec";
+    }
+
+    /** The Pod's own labels; a Pod without labels cannot be selected. */
+    @Override
+    public Map<String, String> podSelector() {
+        if (labels().isEmpty()) {
+            throw Fail.required(ref(), "metadata.labels", "a Service can only select a Pod that has labels");
+        }
+        return Map.copyOf(labels());
+    }
+
+    @Override
+    Pod assemble() {
+        var pod = new Pod();
+        pod.setSpec(podSpec());
+        return pod;
+    }
+}

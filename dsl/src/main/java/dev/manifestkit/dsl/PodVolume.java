@@ -1,0 +1,66 @@
+package dev.manifestkit.dsl;
+
+import java.util.Objects;
+
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+
+/**
+ * A volume a pod declares, made by the {@code K8s} factories ({@code emptyDir}, {@code hostPath},
+ * {@code volume(claim)}, {@code volume(configMap)}, {@code volume(secret)}).
+ *
+ * <p>Containers mount it with {@code ContainerBuilder.mount(volume, path, …)}; the pod declares
+ * each volume once however many containers mount it. Two different volumes with the same name in
+ * one pod are an error. Immutable.
+ */
+public final class PodVolume {
+
+    private final Volume volume;
+
+    private PodVolume(Volume volume) {
+        this.volume = volume;
+    }
+
+    static PodVolume of(String name, Volume source) {
+        Fail.notNull(name, "volume", "name");
+        Fail.check(Syntax.dns1123Label(name), "volume \"" + name + "\"", "name", name);
+        return new PodVolume(new VolumeBuilder(source).withName(name).build());
+    }
+
+    /** Wraps any fabric8 volume (the escape hatch for sources the DSL has no factory for). */
+    public static PodVolume of(Volume volume) {
+        Objects.requireNonNull(volume, "volume");
+        return of(volume.getName(), volume);
+    }
+
+    /** The same volume under another name, for a pod that needs two volumes from one source. */
+    public PodVolume named(String name) {
+        return of(name, volume);
+    }
+
+    /** The volume's name in the pod. */
+    public String name() {
+        return volume.getName();
+    }
+
+    /** A new fabric8 volume equal to this one. */
+    public Volume toVolume() {
+        return new VolumeBuilder(volume).build();
+    }
+
+    /** Two volumes are equal when they have the same name and the same source. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PodVolume v && v.volume.equals(volume);
+    }
+
+    @Override
+    public int hashCode() {
+        return volume.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "volume \"" + name() + "\"";
+    }
+}

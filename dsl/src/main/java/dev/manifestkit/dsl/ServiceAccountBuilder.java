@@ -1,0 +1,41 @@
+package dev.manifestkit.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+
+/** A ServiceAccount ({@code v1}): the identity pods run as, given to them with {@code serviceAccount(…)}. */
+public final class ServiceAccountBuilder extends ObjectBuilder<ServiceAccountBuilder, ServiceAccount,
+        io.fabric8.kubernetes.api.model.ServiceAccountBuilder> {
+
+    private final List<String> imagePullSecrets = new ArrayList<>();
+    private Boolean automount;
+
+    ServiceAccountBuilder(String name) {
+        super("ServiceAccount", name, false);
+    }
+
+    /** Gives every pod of this account the registry credentials of this Secret. */
+    public ServiceAccountBuilder imagePullSecret(DockerRegistrySecretBuilder secret) {
+        imagePullSecrets.add(Objects.requireNonNull(secret, "secret").name());
+        return this;
+    }
+
+    /** Whether pods get an API token mounted automatically ({@code automountServiceAccountToken}). */
+    public ServiceAccountBuilder automountToken(boolean automount) {
+        this.automount = automount;
+        return this;
+    }
+
+    @Override
+    ServiceAccount assemble() {
+        var account = new ServiceAccount();
+        account.setAutomountServiceAccountToken(automount);
+        account.setImagePullSecrets(imagePullSecrets.isEmpty() ? null
+                : imagePullSecrets.stream().map(LocalObjectReference::new).toList());
+        return account;
+    }
+}

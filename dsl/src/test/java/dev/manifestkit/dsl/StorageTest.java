@@ -1,0 +1,125 @@
+package dev.manifestkit.dsl;
+
+import static dev.manifestkit.dsl.K8s.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StorageTest {
+
+    private static PersistentVolumeBuilder manualVolume() {
+        return persistentVolume("database-pv").capacity("2Gi").readWriteOnce().storageClassName("manual")
+                .hostPath("/mnt/data").reclaimPolicy(ReclaimPolicy.RETAIN);
+    }
+
+    @Test
+    void boundToSetsVolumeNameAndTheVolumesClass() {
+        var claim = persistentVolumeClaim("data").readWriteOnce().request("2Gi").boundTo(manualVolume()).build();
+
+        assertThat(claim.getSpec().getVolumeName()).isEqualTo("database-pv");
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("manual");
+    }
+
+    @Test
+    void boundToAVolumeWithoutClassAsksForTheEmptyClassSoTheDefaultClassIsNotFilledIn() {
+        var volume = persistentVolume("pv").capacity("1Gi").readWriteOnce().nfs("nfs.example.com", "/exports/a");
+        var claim = persistentVolumeClaim("data").readWriteOnce().request("1Gi").boundTo(volume).build();
+
+        assertThat(claim.getSpec().getStorageClassName()).isEmpty();
+    }
+
+    @Test
+    void aBoundClaimMustFitTheVolume() {
+        var tooBig = persistentVolumeClaim("data").readWriteOnce().request("5Gi").boundTo(manualVolume());
+        var wrongMode = persistentVolumeClaim("data").readWriteMany().request("1Gi").boundTo(manualVolume());
+
+        assertThatThrownBy(tooBig::build).hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: "
+                + "Invalid value: \"5Gi\": exceeds the capacity 2Gi of PersistentVolume/database-pv");
+        assertThatThrownBy(wrongMode::build).hasMessage("PersistentVolumeClaim/data: spec.accessModes: Invalid value: "
+                + "\"ReadWriteMany\": PersistentVolume/database-pv does not offer this access mode");
+    }
+
+    @Test
+    void dynamicProvisioningNamesTheStorageClassObject() {
+        var fast = storageClass("fast").provisioner("ebs.csi.aws.com").parameter("type", "gp3")
+                .reclaimPolicy(ReclaimPolicy.DELETE).volumeBindingMode(VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER)
+                .allowVolumeExpansion();
+        var claim = persistentVolumeClaim("data").readWriteOnce().request("20Gi").storageClass(fast).build();
+        var built = fast.build();
+
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast");
+        assertThat(claim.getSpec().getVolumeName()).isNull();
+        assertThat(built.getApiVersion()).isEqualTo("storage.k8s.io/v1");
+        assertThat(built.getVolumeBindingMode()).isEqualTo("WaitForFirstConsumer");
+        assertThat(built.getAllowVolumeExpansion()).isTrue();
+        assertThat(built.getParameters()).containsEntry("type", "gp3");
+    }
+
+    @Test
+    void aStorageClassNeedsAProvisioner() {
+        assertThatThrownBy(() -> storageClass("fast").build())
+                .hasMessage("StorageClass/fast: provisioner: Required value: call provisioner(…)");
+    }
+
+    @Test
+    void aPersistentVolumeNeedsCapacityModesAndExactlyOneSource() {
+        assertThatThrownBy(() -> persistentVolume("pv").readWriteOnce().hostPath("/d").build())
+                .hasMessage("PersistentVolume/pv: spec.capacity: Required value: call capacity(…)");
+        assertThatThrownBy(() -> persistentVolume("pv").capacity("1Gi").readWriteOnce().build())
+                .hasMessageStartingWith("PersistentVolume/pv: spec: Required value: must specify a volume type");
+        assertThatThrownBy(() -> persistentVolume("pv").hostPath("/d").nfs("nfs", "/e"))
+                .hasMessage("PersistentVolume/pv: spec.nfs: Forbidden: may not specify more than 1 volume type (already hostPath)");
+    }
+
+    @Test
+    void aLocalVolumeIsPinnedToItsNode() {
+        var pv = persistentVolume("local").capacity("100Gi").readWriteOnce().local("/mnt/disks/ssd1", "node-1").build();
+
+        var term = pv.getSpec().getNodeAffinity().getRequired().getNodeSelectorTerms().get(0).getMatchExpressions().get(0);
+        assertThat(term.getKey()).isEqualTo("kubernetes.io/hostname");
+        assertThat(term.getValues()).containsExactly("node-1");
+        assertThat(pv.getSpec().getLocal().getPath()).isEqualTo("/mnt/disks/ssd1");
+    }
+
+    @Test
+    void csiVolumesAndBlockMode() {
+        var pv = persistentVolume("ebs").capacity("10Gi").readWriteOnce().csi("ebs.csi.aws.com", "vol-0abc").blockMode()
+                .build();
+
+        assertThat(pv.getSpec().getCsi().getDriver()).isEqualTo("ebs.csi.aws.com");
+        assertThat(pv.getSpec().getVolumeMode()).isEqualTo("Block");
+    }
+
+    @Test
+    void aClaimNeedsAccessModesAndARequest() {
+        assertThatThrownBy(() -> persistentVolumeClaim("c").request("1Gi").build())
+                .hasMessage("PersistentVolumeClaim/c: spec.accessModes: Required value: call readWriteOnce() or accessModes(…)");
+        assertThatThrownBy(() -> persistentVolumeClaim("c").readWriteOnce().build())
+                .hasMessage("PersistentVolumeClaim/c: spec.resources[storage]: Required value: call request(…)");
+    }
+
+    @Test
+    void podVolumesFromConfigMapsSecretsAndMemory() {
+        var config = configMap("nginx-conf").literal("nginx.conf", "events {}");
+        var certs = secret("certs").literal("ca.crt", "-----BEGIN CERTIFICATE-----");
+        var pod = pod("p").container(container("app", "nginx:1.27")
+                .mount(volume(config), "/etc/nginx", readOnly())
+                .mount(volume(certs), "/etc/certs", readOnly())
+                .mount(memoryEmptyDir("cache", "64Mi"), "/cache")
+                .mount(emptyDir("tmp", "1Gi").named("scratch"), "/tmp")).build();
+
+        var volumes = pod.getSpec().getVolumes();
+        assertThat(volumes).extracting(v -> v.getName()).containsExactly("nginx-conf", "certs", "cache", "scratch");
+        assertThat(volumes.get(0).getConfigMap().getName()).isEqualTo("nginx-conf");
+        assertThat(volumes.get(1).getSecret().getSecretName()).isEqualTo("certs");
+        assertThat(volumes.get(2).getEmptyDir().getMedium()).isEqualTo("Memory");
+        assertThat(volumes.get(2).getEmptyDir().getSizeLimit().toString()).isEqualTo("64Mi");
+    }
+
+    @Test
+    void subPathsStayInsideTheVolume() {
+        assertThatThrownBy(() -> subPath("../etc")).hasMessage("mount: subPath: Invalid value: \"../etc\": must not contain '..'");
+        assertThatThrownBy(() -> subPath("/abs")).hasMessage("mount: subPath: Invalid value: \"/abs\": must be a relative path");
+    }
+}

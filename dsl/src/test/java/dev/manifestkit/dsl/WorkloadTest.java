@@ -1,0 +1,261 @@
+package dev.manifestkit.dsl;
+
+import static dev.manifestkit.dsl.K8s.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.Kinds;
+
+class WorkloadTest {
+
+    private static ContainerBuilder web() {
+        return container("app", "nginx:1.27").port("http", 80);
+    }
+
+    @Test
+    void deploymentWithoutSelectorLabelsSelectsOnItsNameAndLabelsTheTemplateTheSame() {
+        var d = deployment("web").container(web()).build();
+
+        assertThat(d.getSpec().getSelector().getMatchLabels()).isEqualTo(Map.of("app.kubernetes.io/name", "web"));
+        assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(Map.of("app.kubernetes.io/name", "web"));
+        assertThat(d.getMetadata().getLabels()).isNull();
+    }
+
+    @Test
+    void selectorLabelsReplaceTheDefaultAndPodLabelsStayOutOfTheSelector() {
+        var d = deployment("web").selectorLabel("component", "web").podLabel("version", "1.4.2")
+                .label("team", "payments").container(web()).build();
+
+        assertThat(d.getSpec().getSelector().getMatchLabels()).isEqualTo(Map.of("component", "web"));
+        assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+                .isEqualTo(Map.of("component", "web", "version", "1.4.2"));
+        assertThat(d.getMetadata().getLabels()).isEqualTo(Map.of("team", "payments"));
+    }
+
+    @Test
+    void aPodLabelCannotContradictTheSelector() {
+        var d = deployment("web").selectorLabel("tier", "web");
+
+        assertThatThrownBy(() -> d.podLabel("tier", "api"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Deployment/web: spec.template.metadata.labels[tier]: Invalid value: \"api\": "
+                        + "selector and template disagree: already \"web\"");
+    }
+
+    @Test
+    void duplicateContainerNameFailsAtOnceWithTheFieldPath() {
+        var d = deployment("web").container(web());
+
+        assertThatThrownBy(() -> d.container(container("app", "busybox:1.36")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Deployment/web: spec.template.spec.containers[1].name: Duplicate value: \"app\"");
+    }
+
+    @Test
+    void anInitContainerMayNotShareAContainersName() {
+        var pod = pod("p").container(web());
+
+        assertThatThrownBy(() -> pod.initContainer(container("app", "busybox:1.36")))
+                .hasMessage("Pod/p: spec.initContainers[0].name: Duplicate value: \"app\"");
+    }
+
+    @Test
+    void aVolumeMountedByTwoContainersIsDeclaredOnce() {
+        var shared = emptyDir("shared");
+        var pod = pod("sidecar").containers(
+                container("app", "nginx:1.27").mount(shared, "/usr/share/nginx/html", readOnly()),
+                container("writer", "busybox:1.36").command("sh", "-c", "date > /out/index.html")
+                        .mount(shared, "/out")).build();
+
+        assertThat(pod.getSpec().getVolumes()).hasSize(1);
+        assertThat(pod.getSpec().getVolumes().get(0).getName()).isEqualTo("shared");
+        assertThat(pod.getSpec().getVolumes().get(0).getEmptyDir()).isNotNull();
+        assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts().get(0).getReadOnly()).isTrue();
+        assertThat(pod.getSpec().getContainers().get(1).getVolumeMounts().get(0).getReadOnly()).isNull();
+    }
+
+    @Test
+    void twoDifferentVolumesWithOneNameAreADuplicate() {
+        var pod = pod("p").containers(
+                container("a", "nginx:1.27").mount(emptyDir("data"), "/a"),
+                container("b", "nginx:1.27").mount(hostPath("data", "/srv"), "/b"));
+
+        assertThatThrownBy(pod::build).hasMessage("Pod/p: spec.volumes[0].name: Duplicate value: \"data\"");
+    }
+
+    @Test
+    void aPodNeedsAContainer() {
+        assertThatThrownBy(() -> deployment("web").build())
+                .hasMessage("Deployment/web: spec.template.spec.containers: Required value: must have at least one container");
+    }
+
+    @Test
+    void claimVolumeMountsWithSubPath() {
+        var claim = persistentVolumeClaim("data").readWriteOnce().request("1Gi");
+        var d = deployment("db").container(container("db", "postgres:16.4")
+                .mount(volume(claim), "/var/lib/postgresql/data", subPath("postgres"))).build();
+
+        var mount = d.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(0);
+        assertThat(mount.getName()).isEqualTo("data");
+        assertThat(mount.getSubPath()).isEqualTo("postgres");
+        assertThat(d.getSpec().getTemplate().getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName())
+                .isEqualTo("data");
+    }
+
+    @Test
+    void invalidNamesFailWithTheApiServersWording() {
+        assertThatThrownBy(() -> deployment("Web_App"))
+                .hasMessageStartingWith("Deployment/Web_App: metadata.name: Invalid value: \"Web_App\": a lowercase RFC 1123 subdomain");
+        assertThatThrownBy(() -> container("App", "nginx"))
+                .hasMessageStartingWith("container \"App\": name: Invalid value: \"App\": a lowercase RFC 1123 label");
+        assertThatThrownBy(() -> clusterIpService("my.service"))
+                .hasMessageStartingWith("Service/my.service: metadata.name: Invalid value: \"my.service\"");
+    }
+
+    @Test
+    void portsAreCheckedAsTheApiServerDoes() {
+        assertThatThrownBy(() -> container("app", "nginx").port(70000))
+                .hasMessage("container \"app\": ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive");
+        assertThatThrownBy(() -> container("app", "nginx").port("http", 80).port("http", 81))
+                .hasMessage("container \"app\": ports[1].name: Duplicate value: \"http\"");
+        assertThatThrownBy(() -> container("app", "nginx").port("a-very-long-port-name", 80))
+                .hasMessageContaining("ports[0].name: Invalid value: \"a-very-long-port-name\": must be no more than 15");
+    }
+
+    @Test
+    void theContainerHoldsOnlyWhatWasAskedFor() {
+        var c = container("app", "nginx:1.27").build();
+
+        assertThat(c.getImagePullPolicy()).isNull();
+        assertThat(c.getResources()).isNull();
+        assertThat(c.getSecurityContext()).isNull();
+        assertThat(c.getLivenessProbe()).isNull();
+        assertThat(Trees.of(pod("p").container(container("app", "nginx:1.27")).build()))
+                .hasToString("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"},"
+                        + "\"spec\":{\"containers\":[{\"image\":\"nginx:1.27\",\"name\":\"app\"}]}}");
+    }
+
+    @Test
+    void containerOptionsAreWritten() {
+        var config = configMap("settings").literal("LEVEL", "debug");
+        var c = container("app", "nginx:1.27")
+                .command("nginx").args("-g", "daemon off;").workingDir("/srv")
+                .imagePullPolicy(ImagePullPolicy.IF_NOT_PRESENT)
+                .env("LEVEL", config.key("LEVEL")).env("POD_IP", podIp()).envFrom(config)
+                .requests("250m", "64Mi").limits("1", "128Mi")
+                .liveness(httpGet("/healthz", "http").periodSeconds(5)).readiness(tcpSocket(80))
+                .startup(exec("cat", "/tmp/ready").failureThreshold(30))
+                .runAsNonRoot().runAsUser(1000).readOnlyRootFilesystem().allowPrivilegeEscalation(false)
+                .dropCapabilities("ALL").addCapabilities("NET_BIND_SERVICE")
+                .build();
+
+        assertThat(c.getImagePullPolicy()).isEqualTo("IfNotPresent");
+        assertThat(c.getEnv().get(0).getValueFrom().getConfigMapKeyRef().getName()).isEqualTo("settings");
+        assertThat(c.getEnv().get(1).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        assertThat(c.getEnvFrom().get(0).getConfigMapRef().getName()).isEqualTo("settings");
+        assertThat(c.getResources().getRequests().get("cpu").toString()).isEqualTo("250m");
+        assertThat(c.getResources().getLimits().get("memory").toString()).isEqualTo("128Mi");
+        assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(c.getLivenessProbe().getPeriodSeconds()).isEqualTo(5);
+        assertThat(c.getStartupProbe().getFailureThreshold()).isEqualTo(30);
+        assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(c.getSecurityContext().getRunAsUser()).isEqualTo(1000L);
+    }
+
+    @Test
+    void aRequestAboveItsLimitIsRejected() {
+        var c = container("app", "nginx").request("cpu", "2").limit("cpu", "500m");
+
+        assertThatThrownBy(c::build).hasMessage(
+                "container \"app\": resources.requests[cpu]: Invalid value: \"2\": must be less than or equal to cpu limit of 500m");
+    }
+
+    @Test
+    void malformedQuantitiesAreRejected() {
+        assertThatThrownBy(() -> container("app", "nginx").request("memory", "12 GB"))
+                .hasMessageStartingWith("container \"app\": resources.requests[memory]: Invalid value: \"12 GB\": ");
+    }
+
+    @Test
+    void duplicateEnvironmentVariablesAreRejected() {
+        assertThatThrownBy(() -> container("app", "nginx").env("A", "1").env("A", "2"))
+                .hasMessage("container \"app\": env[1].name: Duplicate value: \"A\"");
+    }
+
+    @Test
+    void deploymentStrategyAndHistory() {
+        var d = deployment("web").container(web()).rollingUpdate("1", "25%").revisionHistoryLimit(3).build();
+
+        assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getStrVal()).isEqualTo("25%");
+        assertThat(d.getSpec().getRevisionHistoryLimit()).isEqualTo(3);
+        assertThat(deployment("w").container(web()).recreate().build().getSpec().getStrategy().getType())
+                .isEqualTo("Recreate");
+        assertThatThrownBy(() -> deployment("w").rollingUpdate("0", "0%"))
+                .hasMessage("Deployment/w: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"0%\": may not be 0 when `maxSurge` is 0");
+    }
+
+    @Test
+    void podOptionsAndImagePullSecretsFromADockerRegistrySecret() {
+        var registry = dockerRegistrySecret("regcred").server("ghcr.io").username("u").password("p");
+        var account = serviceAccount("runner");
+        var pod = pod("job").restartPolicy(RestartPolicy.NEVER).serviceAccount(account).imagePullSecret(registry)
+                .nodeSelector("kubernetes.io/os", "linux").container(web()).build();
+
+        assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
+        assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("runner");
+        assertThat(pod.getSpec().getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("regcred");
+        assertThat(pod.getSpec().getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+    }
+
+    @Test
+    void statefulSetTakesItsServiceNameFromAHeadlessServiceAndDoesNotDeclareClaimTemplateVolumes() {
+        var data = persistentVolumeClaim("data").readWriteOnce().request("10Gi");
+        var headless = headlessService("db");
+        var db = statefulSet("db").serviceName(headless).replicas(3).volumeClaimTemplate(data)
+                .container(container("postgres", "postgres:16.4").mount(volume(data), "/var/lib/postgresql/data")
+                        .mount(emptyDir("run"), "/var/run/postgresql"))
+                .build();
+
+        assertThat(db.getSpec().getServiceName()).isEqualTo("db");
+        assertThat(db.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("data");
+        assertThat(db.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName()).containsExactly("run");
+        assertThat(headless.selecting(statefulSet("db").container(web())).build().getSpec().getClusterIP())
+                .isEqualTo("None");
+    }
+
+    @Test
+    void customizeEditsTheFinishedObjectThroughFabric8() {
+        var d = deployment("web").container(web())
+                .customize(b -> b.editSpec().withMinReadySeconds(7).endSpec())
+                .build();
+
+        assertThat(d.getSpec().getMinReadySeconds()).isEqualTo(7);
+        assertThat(d.getSpec().getTemplate().getSpec().getContainers()).hasSize(1);
+    }
+
+    @Test
+    void apiVersionComesFromTheKindTableNeverFromUserCode() {
+        var objects = java.util.List.of(pod("p").container(web()).build(), deployment("d").container(web()).build(),
+                statefulSet("s").container(web()).build(), ingress("i").route("/", clusterIpService("s").port(80)).build(),
+                storageClass("c").provisioner("x.example.com").build(), namespace("n").build());
+        for (var object : objects) {
+            assertThat(object.getApiVersion())
+                    .isEqualTo(Kinds.lookup(object.getKind()).orElseThrow().apiVersion());
+        }
+    }
+
+    @Test
+    void buildersAreLate() {
+        var d = deployment("web");
+        var service = clusterIpService("web").selecting(d).port(80).targetPort("http");
+        d.selectorLabel("component", "web").container(web());
+
+        assertThat(service.build().getSpec().getSelector()).isEqualTo(Map.of("component", "web"));
+    }
+}

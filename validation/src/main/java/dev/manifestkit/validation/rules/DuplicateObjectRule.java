@@ -1,0 +1,39 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+
+/** Two objects of one kind, namespace and name: the second would overwrite the first on apply. */
+final class DuplicateObjectRule extends BaseRule {
+
+    DuplicateObjectRule() {
+        super("ref/duplicate-object", Layer.REFERENCES, Severity.ERROR,
+                "No two objects of the set share kind, namespace and name (reported on the later one).");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var current = context.document();
+        var kind = current.kind().orElse(null);
+        var name = current.name().orElse(null);
+        if (kind == null || name == null) {
+            return;
+        }
+        var namespace = current.namespace().orElse("");
+        for (var other : context.set().documents()) {
+            if (other == current) {
+                return;
+            }
+            if (kind.equals(other.kind().orElse(null)) && name.equals(other.name().orElse(null))
+                    && namespace.equals(other.namespace().orElse(""))) {
+                context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
+                        "another " + kind + " with this name and namespace comes earlier ("
+                                + other.origin() + ", document " + other.index() + "); applying both keeps only the last");
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An env var has either a value or a valueFrom with exactly one source, each source complete;
+ * an envFrom entry names exactly one ConfigMap or Secret.
+ */
+final class EnvValueFromRule extends BaseRule {
+
+    private static final String[] SOURCES = {"fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef",
+        "fileKeyRef"};
+
+    EnvValueFromRule() {
+        super("api/env-value-from", Layer.API, Severity.ERROR,
+                "An env var has a value or a valueFrom with exactly one source (fieldRef, resourceFieldRef, "
+                        + "configMapKeyRef, secretKeyRef) naming its object and key; an envFrom entry has exactly one "
+                        + "of configMapRef or secretRef.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+            Nodes.forEachObject(container, "env", path, (env, envPath, i) -> checkEnv(context, env, envPath));
+            Nodes.forEachObject(container, "envFrom", path, (envFrom, envFromPath, i) -> {
+                int count = (envFrom.has("configMapRef") ? 1 : 0) + (envFrom.has("secretRef") ? 1 : 0);
+                if (count == 0) {
+                    context.report(envFromPath, ErrorType.INVALID, "\"\"",
+                            "must specify one of: `configMapRef` or `secretRef`");
+                } else if (count > 1) {
+                    context.report(envFromPath, ErrorType.INVALID, "\"\"",
+                            "may not have more than one field specified at a time");
+                }
+                for (var ref : new String[] {"configMapRef", "secretRef"}) {
+                    var source = Nodes.obj(envFrom, ref);
+                    if (source != null && isBlank(Nodes.str(source, "name"))) {
+                        context.report(envFromPath.child(ref, "name"), ErrorType.REQUIRED, "");
+                    }
+                }
+            });
+        });
+    }
+
+    private static void checkEnv(RuleContext context, ObjectNode env, FieldPath envPath) {
+        var valueFrom = Nodes.obj(env, "valueFrom");
+        if (valueFrom == null) {
+            return;
+        }
+        var fromPath = envPath.child("valueFrom");
+        var value = Nodes.str(env, "value");
+        if (value != null && !value.isEmpty()) {
+            context.report(envPath.child("value"), ErrorType.INVALID, "\"\"",
+                    "may not be specified when `valueFrom` is not empty");
+        }
+        int count = 0;
+        for (var source : SOURCES) {
+            if (valueFrom.has(source)) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            context.report(fromPath, ErrorType.INVALID, "\"\"",
+                    "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
+        } else if (count > 1) {
+            context.report(fromPath, ErrorType.INVALID, "\"\"", "may not have more than one field specified at a time");
+        }
+        for (var ref : new String[] {"configMapKeyRef", "secretKeyRef"}) {
+            var selector = Nodes.obj(valueFrom, ref);
+            if (selector == null) {
+                continue;
+            }
+            if (isBlank(Nodes.str(selector, "name"))) {
+                context.report(fromPath.child(ref, "name"), ErrorType.REQUIRED, "");
+            }
+            var key = Nodes.str(selector, "key");
+            if (isBlank(key)) {
+                context.report(fromPath.child(ref, "key"), ErrorType.REQUIRED, "");
+            } else {
+                for (var msg : Syntax.configMapKey(key)) {
+                    context.report(fromPath.child(ref, "key"), ErrorType.INVALID, Nodes.quote(key), msg);
+                }
+            }
+        }
+        var fieldRef = Nodes.obj(valueFrom, "fieldRef");
+        if (fieldRef != null && isBlank(Nodes.str(fieldRef, "fieldPath"))) {
+            context.report(fromPath.child("fieldRef", "fieldPath"), ErrorType.REQUIRED, "");
+        }
+        var resourceFieldRef = Nodes.obj(valueFrom, "resourceFieldRef");
+        if (resourceFieldRef != null && isBlank(Nodes.str(resourceFieldRef, "resource"))) {
+            context.report(fromPath.child("resourceFieldRef", "resource"), ErrorType.REQUIRED, "");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isEmpty();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+
+/**
+ * Ingress backends are complete: a service with a name and exactly one of port name or port
+ * number (or a resource, not both), and an Ingress has a default backend or rules.
+ */
+final class IngressBackendRule extends BaseRule {
+
+    IngressBackendRule() {
+        super("api/ingress-backend", Layer.API, Severity.ERROR,
+                "An Ingress has a defaultBackend or rules; each backend is a service (a DNS-1035 name and exactly one "
+                        + "of port name or number) or a resource, not both; rules with http list paths.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        if (!Nodes.kind(tree).equals("Ingress")) {
+            return;
+        }
+        var spec = Nodes.obj(tree, "spec");
+        var rules = Nodes.arr(spec, "rules");
+        if (spec != null && !spec.has("defaultBackend") && (rules == null || rules.isEmpty())) {
+            context.report(FieldPath.root("spec"), ErrorType.INVALID, "\"\"",
+                    "either `defaultBackend` or `rules` must be specified");
+        }
+        Nodes.forEachObject(spec, "rules", FieldPath.root("spec"), (rule, path, i) -> {
+            var http = Nodes.obj(rule, "http");
+            var paths = Nodes.arr(http, "paths");
+            if (http != null && (paths == null || paths.isEmpty())) {
+                context.report(path.child("http", "paths"), ErrorType.REQUIRED, "");
+            }
+        });
+        Ingresses.forEachBackend(tree, (backend, path) -> {
+            var service = Nodes.obj(backend, "service");
+            boolean hasResource = backend.has("resource");
+            if (service != null && hasResource) {
+                context.report(path, ErrorType.INVALID, "\"\"", "cannot set both resource and service backends");
+                return;
+            }
+            if (service == null) {
+                if (!hasResource) {
+                    context.report(path, ErrorType.INVALID, "\"\"", "resource or service backend is required");
+                }
+                return;
+            }
+            var name = Nodes.str(service, "name");
+            if (name == null || name.isEmpty()) {
+                context.report(path.child("service", "name"), ErrorType.REQUIRED, "");
+            } else {
+                for (var msg : Syntax.dns1035Label(name)) {
+                    context.report(path.child("service", "name"), ErrorType.INVALID, Nodes.quote(name), msg);
+                }
+            }
+            var port = Nodes.obj(service, "port");
+            var portName = Nodes.str(port, "name");
+            var number = Nodes.get(port, "number");
+            boolean hasName = portName != null && !portName.isEmpty();
+            boolean hasNumber = Nodes.isInt(number) && number.longValue() != 0;
+            if (hasName && hasNumber) {
+                context.report(path, ErrorType.INVALID, "\"\"", "cannot set both port name & port number");
+            } else if (hasName) {
+                for (var msg : Syntax.ianaServiceName(portName)) {
+                    context.report(path.child("service", "port", "name"), ErrorType.INVALID, Nodes.quote(portName), msg);
+                }
+            } else if (!hasNumber) {
+                context.report(path, ErrorType.REQUIRED, "port name or number is required");
+            }
+        });
+    }
+}

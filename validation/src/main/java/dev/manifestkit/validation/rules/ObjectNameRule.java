@@ -1,0 +1,86 @@
+package dev.manifestkit.validation.rules;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+
+/**
+ * {@code metadata.name}, {@code generateName} and {@code namespace} as the API server checks
+ * them: a DNS-1123 subdomain for most kinds, a DNS-1123 label for a Namespace, a DNS-1035 label
+ * for a Service (its name becomes a DNS label and an environment variable prefix).
+ */
+final class ObjectNameRule extends BaseRule {
+
+    private static final FieldPath METADATA = FieldPath.root("metadata");
+
+    /** Kinds whose objects have no namespace. */
+    static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "StorageClass", "Node",
+            "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "IngressClass",
+            "CSIDriver", "VolumeAttachment", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
+            "APIService", "RuntimeClass");
+
+    /** Kinds whose names are DNS-1123 subdomains; other kinds are left to their own rules. */
+    private static final Set<String> SUBDOMAIN_NAMED = Set.of("Pod", "Deployment", "StatefulSet", "DaemonSet",
+            "ReplicaSet", "Job", "CronJob", "Ingress", "PersistentVolume", "PersistentVolumeClaim", "StorageClass",
+            "Secret", "ConfigMap", "ServiceAccount", "IngressClass", "PodTemplate", "ReplicationController");
+
+    ObjectNameRule() {
+        super("api/object-name", Layer.API, Severity.ERROR,
+                "metadata.name (or generateName) is present and well formed: a DNS-1123 subdomain, a DNS-1123 label "
+                        + "for a Namespace, a DNS-1035 label for a Service; metadata.namespace is a DNS-1123 label and "
+                        + "absent on cluster-scoped kinds.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        var kind = Nodes.kind(tree);
+        var metadata = Nodes.obj(tree, "metadata");
+        var name = Nodes.str(metadata, "name");
+        var generateName = Nodes.str(metadata, "generateName");
+        if ((name == null || name.isEmpty()) && (generateName == null || generateName.isEmpty())) {
+            context.report(METADATA.child("name"), ErrorType.REQUIRED, "name or generateName is required");
+        }
+        if (name != null && !name.isEmpty()) {
+            for (var msg : validate(kind, name)) {
+                context.report(METADATA.child("name"), ErrorType.INVALID, Nodes.quote(name), msg);
+            }
+        }
+        if (generateName != null && !generateName.isEmpty()) {
+            // the server appends a random suffix, so a trailing '-' is fine
+            var prefix = generateName.endsWith("-")
+                    ? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
+            for (var msg : validate(kind, prefix)) {
+                context.report(METADATA.child("generateName"), ErrorType.INVALID, Nodes.quote(generateName), msg);
+            }
+        }
+        var namespace = Nodes.str(metadata, "namespace");
+        if (namespace != null && !namespace.isEmpty()) {
+            if (CLUSTER_SCOPED.contains(kind)) {
+                context.report(METADATA.child("namespace"), ErrorType.FORBIDDEN, "not allowed on this type");
+            } else {
+                for (var msg : Syntax.dns1123Label(namespace)) {
+                    context.report(METADATA.child("namespace"), ErrorType.INVALID, Nodes.quote(namespace), msg);
+                }
+            }
+        }
+    }
+
+    private static List<String> validate(String kind, String name) {
+        if (kind.equals("Service")) {
+            return Syntax.dns1035Label(name);
+        }
+        if (kind.equals("Namespace")) {
+            return Syntax.dns1123Label(name);
+        }
+        if (SUBDOMAIN_NAMED.contains(kind)) {
+            return Syntax.dns1123Subdomain(name);
+        }
+        return List.of();
+    }
+}

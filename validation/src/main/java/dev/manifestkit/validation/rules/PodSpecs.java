@@ -1,0 +1,131 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.FieldPath;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Where an object keeps its pod spec, written once for every rule: {@code spec} for a Pod,
+ * {@code spec.template.spec} for the workload controllers, {@code spec.jobTemplate.spec.template.spec}
+ * for a CronJob.
+ */
+final class PodSpecs {
+
+    private static final FieldPath POD = FieldPath.root("spec");
+    private static final FieldPath TEMPLATE = FieldPath.root("spec").child("template");
+    private static final FieldPath CRON_TEMPLATE = FieldPath.root("spec").child("jobTemplate", "spec", "template");
+
+    private PodSpecs() {
+    }
+
+    /**
+     * A pod spec and where it sits.
+     *
+     * @param spec         the pod spec
+     * @param path         its path ({@code spec} or {@code spec.template.spec})
+     * @param metadata     the pod's metadata (the template's for controllers), or null
+     * @param metadataPath where that metadata sits ({@code metadata} or {@code spec.template.metadata})
+     * @param kind         the owning object's kind
+     */
+    record PodSpec(ObjectNode spec, FieldPath path, ObjectNode metadata, FieldPath metadataPath, String kind) {
+
+        /** The pod's labels, or null. */
+        ObjectNode labels() {
+            return Nodes.obj(metadata, "labels");
+        }
+
+        /** Where the pod's labels sit. */
+        FieldPath labelsPath() {
+            return metadataPath.child("labels");
+        }
+
+        /** True if this is a template inside a controller, not a Pod. */
+        boolean isTemplate() {
+            return !kind.equals("Pod");
+        }
+
+        /** True for controllers whose pods must always restart (Deployment, StatefulSet, …). */
+        boolean alwaysRestarts() {
+            return Nodes.oneOf(kind, "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController");
+        }
+
+        /** True for a Job or CronJob template. */
+        boolean isJob() {
+            return kind.equals("Job") || kind.equals("CronJob");
+        }
+    }
+
+    /** Visits one container of a pod spec. */
+    @FunctionalInterface
+    interface ContainerVisitor {
+        /**
+         * @param container the container object
+         * @param path      its path, such as {@code spec.template.spec.initContainers[0]}
+         * @param init      true for an init container
+         */
+        void visit(ObjectNode container, FieldPath path, boolean init);
+    }
+
+    /** True if objects of this kind carry a pod spec. */
+    static boolean hasPodSpec(String kind) {
+        return switch (kind) {
+            case "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                 "CronJob", "PodTemplate" -> true;
+            default -> false;
+        };
+    }
+
+    /** The pod spec of this object, or null if its kind has none or it is missing. */
+    static PodSpec of(ObjectNode tree) {
+        var kind = Nodes.kind(tree);
+        return switch (kind) {
+            case "Pod" -> {
+                var spec = Nodes.obj(tree, "spec");
+                yield spec == null ? null : new PodSpec(spec, POD, Nodes.obj(tree, "metadata"),
+                        FieldPath.root("metadata"), kind);
+            }
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job" ->
+                    template(Nodes.obj(tree, "spec", "template"), TEMPLATE, kind);
+            case "CronJob" -> template(Nodes.obj(tree, "spec", "jobTemplate", "spec", "template"), CRON_TEMPLATE, kind);
+            case "PodTemplate" -> template(Nodes.obj(tree, "template"), FieldPath.root("template"), kind);
+            default -> null;
+        };
+    }
+
+    private static PodSpec template(ObjectNode template, FieldPath path, String kind) {
+        var spec = Nodes.obj(template, "spec");
+        if (spec == null) {
+            return null;
+        }
+        return new PodSpec(spec, path.child("spec"), Nodes.obj(template, "metadata"), path.child("metadata"), kind);
+    }
+
+    /** Visits the init containers, then the containers, of a pod spec. */
+    static void forEachContainer(PodSpec pod, ContainerVisitor visitor) {
+        visit(pod, "initContainers", true, visitor);
+        visit(pod, "containers", false, visitor);
+    }
+
+    /** Visits the containers of the object's pod spec, if it has one. */
+    static void forEachContainer(ObjectNode tree, ContainerVisitor visitor) {
+        var pod = of(tree);
+        if (pod != null) {
+            forEachContainer(pod, visitor);
+        }
+    }
+
+    private static void visit(PodSpec pod, String field, boolean init, ContainerVisitor visitor) {
+        ArrayNode list = Nodes.arr(pod.spec(), field);
+        if (list == null) {
+            return;
+        }
+        var listPath = pod.path().child(field);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            if (c instanceof ObjectNode container) {
+                visitor.visit(container, listPath.index(i), init);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Port numbers and the handlers (probes) that name ports, shared by the port rules. */
+final class Ports {
+
+    static final String RANGE = "must be between 1 and 65535, inclusive";
+    static final String[] PROBES = {"livenessProbe", "readinessProbe", "startupProbe"};
+
+    private Ports() {
+    }
+
+    /** True for 1–65535. */
+    static boolean inRange(long port) {
+        return port >= 1 && port <= 65535;
+    }
+
+    /** Reports an integral port outside 1–65535; strings and absent values are left alone. */
+    static void checkNumber(RuleContext context, JsonNode value, FieldPath path) {
+        if (Nodes.isInt(value) && !inRange(value.longValue())) {
+            context.report(path, ErrorType.INVALID, value.toString(), RANGE);
+        }
+    }
+
+    /** Visits the {@code port} field of every probe handler of a container (httpGet, tcpSocket, grpc). */
+    static void forEachProbePort(ObjectNode container, FieldPath containerPath, PortVisitor visitor) {
+        for (var probeName : PROBES) {
+            var probe = Nodes.obj(container, probeName);
+            if (probe == null) {
+                continue;
+            }
+            for (var handler : new String[] {"httpGet", "tcpSocket", "grpc"}) {
+                var port = Nodes.get(Nodes.obj(probe, handler), "port");
+                if (port != null) {
+                    visitor.visit(port, containerPath.child(probeName, handler, "port"), handler.equals("grpc"));
+                }
+            }
+        }
+    }
+
+    /** Visits one port value. */
+    @FunctionalInterface
+    interface PortVisitor {
+        /**
+         * @param port        the value (number, or a port name)
+         * @param path        where it sits
+         * @param numericOnly true where only numbers are allowed (gRPC probes)
+         */
+        void visit(JsonNode port, FieldPath path, boolean numericOnly);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.RuleContext;
+
+/**
+ * Processes should not gain more privileges than their parent (setuid binaries). An explicit
+ * {@code allowPrivilegeEscalation: true} is reported under every profile; leaving it unset (the
+ * Kubernetes default allows escalation) only under prod.
+ */
+final class PrivilegeEscalationRule extends LintRule {
+
+    PrivilegeEscalationRule() {
+        super("privilege-escalation", false,
+                "Containers do not set allowPrivilegeEscalation true; under prod they set it to false explicitly.");
+    }
+
+    @Override
+    void lint(RuleContext context) {
+        boolean prod = context.profile() == Profile.PROD;
+        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+            var security = Nodes.obj(container, "securityContext");
+            var field = path.child("securityContext", "allowPrivilegeEscalation");
+            if (Nodes.isTrue(security, "allowPrivilegeEscalation")) {
+                context.report(field, ErrorType.ADVICE, "true",
+                        "lets processes gain more privileges than their parent; set it to false");
+            } else if (prod && !Nodes.isFalse(security, "allowPrivilegeEscalation")) {
+                context.report(field, ErrorType.ADVICE, null,
+                        "unset, so privilege escalation is allowed; set it to false");
+            }
+        });
+    }
+}

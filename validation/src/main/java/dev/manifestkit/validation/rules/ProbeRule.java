@@ -1,0 +1,69 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A probe has exactly one handler with its port, timings that are not negative, and (for
+ * liveness and startup probes) a success threshold of 1.
+ */
+final class ProbeRule extends BaseRule {
+
+    private static final String[] HANDLERS = {"exec", "httpGet", "tcpSocket", "grpc"};
+    private static final String[] TIMINGS = {"initialDelaySeconds", "timeoutSeconds", "periodSeconds",
+        "successThreshold", "failureThreshold"};
+
+    ProbeRule() {
+        super("api/probe", Layer.API, Severity.ERROR,
+                "Each probe has exactly one handler (exec, httpGet, tcpSocket, grpc) with its port, non-negative "
+                        + "timings and thresholds, and liveness/startup probes have successThreshold 1.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+            for (var name : Ports.PROBES) {
+                var probe = Nodes.obj(container, name);
+                if (probe != null) {
+                    check(context, probe, path.child(name), !name.equals("readinessProbe"));
+                }
+            }
+        });
+    }
+
+    private static void check(RuleContext context, ObjectNode probe, FieldPath path, boolean successMustBeOne) {
+        int handlers = 0;
+        for (var handler : HANDLERS) {
+            if (probe.has(handler)) {
+                handlers++;
+                if (handlers > 1) {
+                    context.report(path.child(handler), ErrorType.FORBIDDEN, "may not specify more than 1 handler type");
+                }
+            }
+        }
+        if (handlers == 0) {
+            context.report(path, ErrorType.REQUIRED, "must specify a handler type");
+        }
+        for (var handler : new String[] {"httpGet", "tcpSocket", "grpc"}) {
+            var source = Nodes.obj(probe, handler);
+            if (source != null && !source.has("port")) {
+                context.report(path.child(handler, "port"), ErrorType.REQUIRED, "");
+            }
+        }
+        for (var timing : TIMINGS) {
+            var value = probe.get(timing);
+            if (Nodes.isInt(value) && value.longValue() < 0) {
+                context.report(path.child(timing), ErrorType.INVALID, value.toString(),
+                        "must be greater than or equal to 0");
+            }
+        }
+        var success = probe.get("successThreshold");
+        if (successMustBeOne && Nodes.isInt(success) && success.longValue() != 1 && success.longValue() > 0) {
+            context.report(path.child("successThreshold"), ErrorType.INVALID, success.toString(), "must be 1");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.RuleContext;
+
+/**
+ * Long-running containers have a readiness probe (no traffic before they are ready) and a
+ * liveness probe (restarted when stuck). Jobs and init containers are exempt.
+ */
+final class ProbesRule extends LintRule {
+
+    ProbesRule() {
+        super("probes", true, "Containers of long-running workloads define readinessProbe and livenessProbe.");
+    }
+
+    @Override
+    void lint(RuleContext context) {
+        var pod = PodSpecs.of(context.tree());
+        if (pod == null || pod.isJob()) {
+            return;
+        }
+        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+            if (init) {
+                return;
+            }
+            if (!container.has("readinessProbe")) {
+                context.report(path.child("readinessProbe"), ErrorType.ADVICE, null,
+                        "no readiness probe: traffic reaches the container before it is ready");
+            }
+            if (!container.has("livenessProbe")) {
+                context.report(path.child("livenessProbe"), ErrorType.ADVICE, null,
+                        "no liveness probe: a stuck container is never restarted");
+            }
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.manifestkit.validation.rules;
+
+import java.math.BigDecimal;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reading quantities from trees, and every place a claim spec sits. */
+final class Quantities {
+
+    private Quantities() {
+    }
+
+    /** The value of a quantity written as a string or a number, or null if it is neither or malformed. */
+    static BigDecimal of(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        return value.isString() ? Syntax.quantity(value.asString()) : null;
+    }
+
+    /** Visits one PersistentVolumeClaim spec. */
+    @FunctionalInterface
+    interface ClaimVisitor {
+        void visit(ObjectNode claimSpec, FieldPath specPath);
+    }
+
+    /**
+     * The claim specs of an object: a PersistentVolumeClaim's {@code spec}, and each of a
+     * StatefulSet's {@code spec.volumeClaimTemplates[i].spec}.
+     */
+    static void forEachClaimSpec(ObjectNode tree, ClaimVisitor visitor) {
+        switch (Nodes.kind(tree)) {
+            case "PersistentVolumeClaim" -> {
+                var spec = Nodes.obj(tree, "spec");
+                if (spec != null) {
+                    visitor.visit(spec, FieldPath.root("spec"));
+                }
+            }
+            case "StatefulSet" -> Nodes.forEachObject(Nodes.obj(tree, "spec"), "volumeClaimTemplates",
+                    FieldPath.root("spec"), (template, path, i) -> {
+                        var spec = Nodes.obj(template, "spec");
+                        if (spec != null) {
+                            visitor.visit(spec, path.child("spec"));
+                        }
+                    });
+            default -> {
+            }
+        }
+    }
+
+    /** Reports each malformed or negative quantity of a resource map ({@code requests}, {@code capacity}). */
+    static void checkMap(RuleContext context, ObjectNode map, FieldPath path) {
+        if (map == null) {
+            return;
+        }
+        for (var entry : map.properties()) {
+            check(context, entry.getValue(), path.key(entry.getKey()));
+        }
+    }
+
+    /** Reports a malformed or negative quantity. */
+    static void check(RuleContext context, JsonNode value, FieldPath path) {
+        if (value == null || !(value.isString() || value.isNumber())) {
+            return;
+        }
+        if (value.isString()) {
+            var problem = Syntax.quantityProblem(value.asString());
+            if (problem != null) {
+                context.report(path, ErrorType.INVALID, Nodes.show(value), problem);
+                return;
+            }
+        }
+        var parsed = of(value);
+        if (parsed != null && parsed.signum() < 0) {
+            context.report(path, ErrorType.INVALID, Nodes.show(value), "must be greater than or equal to 0");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
+
+/**
+ * A Secret emitted with its values puts those values in the generated files (and often in
+ * version control). In production, create it out of band and declare it as existing.
+ */
+final class SecretLiteralsRule extends LintRule {
+
+    SecretLiteralsRule() {
+        super("secret-literals", true,
+                "Secrets in the output carry no literal data or stringData; reference Secrets created out of band "
+                        + "(existingSecret) instead.");
+    }
+
+    @Override
+    void lint(RuleContext context) {
+        var tree = context.tree();
+        if (!Nodes.kind(tree).equals("Secret")) {
+            return;
+        }
+        for (var field : new String[] {"data", "stringData"}) {
+            var map = Nodes.obj(tree, field);
+            if (map != null && !map.isEmpty()) {
+                context.report(FieldPath.root(field), ErrorType.ADVICE, null,
+                        "the Secret's values are written into the manifests; create it out of band (kubectl create "
+                                + "secret, a secret manager) and reference it as an existing Secret");
+                return;
+            }
+        }
+    }
+}

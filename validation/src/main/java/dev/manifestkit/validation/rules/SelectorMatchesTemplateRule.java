@@ -1,0 +1,85 @@
+package dev.manifestkit.validation.rules;
+
+import java.util.Locale;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An apps/v1 controller has a non-empty selector, well-formed match expressions, and pod
+ * template labels its selector selects: otherwise it would never see the pods it creates.
+ */
+final class SelectorMatchesTemplateRule extends BaseRule {
+
+    private static final FieldPath SELECTOR = FieldPath.root("spec").child("selector");
+
+    SelectorMatchesTemplateRule() {
+        super("api/selector-matches-template", Layer.API, Severity.ERROR,
+                "A Deployment, StatefulSet, DaemonSet or ReplicaSet has a non-empty spec.selector (required in "
+                        + "apps/v1) with valid matchExpressions, and it selects the pod template's labels.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        var kind = Nodes.kind(tree);
+        if (!Nodes.oneOf(kind, "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet")) {
+            return;
+        }
+        var spec = Nodes.obj(tree, "spec");
+        if (spec == null) {
+            return;
+        }
+        var selector = Nodes.obj(spec, "selector");
+        if (selector == null) {
+            context.report(SELECTOR, ErrorType.REQUIRED, "");
+            return;
+        }
+        if (Selectors.isEmpty(selector)) {
+            context.report(SELECTOR, ErrorType.INVALID, selector.toString(),
+                    "empty selector is invalid for " + kind.toLowerCase(Locale.ROOT));
+            return;
+        }
+        boolean wellFormed = checkExpressions(context, selector);
+        var pod = PodSpecs.of(tree);
+        var template = Nodes.obj(spec, "template");
+        if (wellFormed && template != null) {
+            var labels = pod == null ? Nodes.obj(template, "metadata", "labels") : pod.labels();
+            if (!Selectors.matches(selector, labels)) {
+                context.report(FieldPath.root("spec").child("template", "metadata", "labels"), ErrorType.INVALID,
+                        Nodes.showMap(labels), "`selector` does not match template `labels`");
+            }
+        }
+    }
+
+    private static boolean checkExpressions(RuleContext context, ObjectNode selector) {
+        boolean[] ok = {true};
+        Nodes.forEachObject(selector, "matchExpressions", SELECTOR, (expression, path, i) -> {
+            var operator = Nodes.str(expression, "operator");
+            var values = Nodes.arr(expression, "values");
+            boolean hasValues = values != null && !values.isEmpty();
+            if (Nodes.oneOf(operator, "In", "NotIn")) {
+                if (!hasValues) {
+                    ok[0] = false;
+                    context.report(path.child("values"), ErrorType.REQUIRED,
+                            "must be specified when `operator` is 'In' or 'NotIn'");
+                }
+            } else if (Nodes.oneOf(operator, "Exists", "DoesNotExist")) {
+                if (hasValues) {
+                    ok[0] = false;
+                    context.report(path.child("values"), ErrorType.FORBIDDEN,
+                            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+                }
+            } else {
+                ok[0] = false;
+                context.report(path.child("operator"), ErrorType.INVALID,
+                        operator == null ? "\"\"" : Nodes.quote(operator), "not a valid selector operator");
+            }
+        });
+        return ok[0];
+    }
+}

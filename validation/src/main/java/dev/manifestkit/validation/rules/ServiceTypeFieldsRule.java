@@ -1,0 +1,75 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+
+/**
+ * Fields that only fit some Service types: node ports on NodePort and LoadBalancer Services,
+ * an externalName (a DNS name) and no cluster IP on ExternalName Services, no headless
+ * NodePort or LoadBalancer Services, external traffic policy and source ranges where they apply.
+ */
+final class ServiceTypeFieldsRule extends BaseRule {
+
+    private static final FieldPath SPEC = FieldPath.root("spec");
+
+    ServiceTypeFieldsRule() {
+        super("api/service-type-fields", Layer.API, Severity.ERROR,
+                "Service fields agree with spec.type: nodePort only on NodePort/LoadBalancer; ExternalName needs an "
+                        + "externalName that is a DNS-1123 subdomain and no clusterIP; clusterIP None (headless) not on "
+                        + "NodePort/LoadBalancer; externalTrafficPolicy and loadBalancerSourceRanges only where they apply.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        if (!Nodes.kind(tree).equals("Service")) {
+            return;
+        }
+        var spec = Nodes.obj(tree, "spec");
+        if (spec == null) {
+            return;
+        }
+        var declared = Nodes.str(spec, "type");
+        var type = declared == null ? "ClusterIP" : declared;
+        boolean exposesNodes = type.equals("NodePort") || type.equals("LoadBalancer");
+        if (!exposesNodes) {
+            Nodes.forEachObject(spec, "ports", SPEC, (port, path, i) -> {
+                var nodePort = Nodes.get(port, "nodePort");
+                if (Nodes.isInt(nodePort) && nodePort.longValue() != 0) {
+                    context.report(path.child("nodePort"), ErrorType.FORBIDDEN,
+                            "may not be used when `type` is '" + type + "'");
+                }
+            });
+            var policy = Nodes.str(spec, "externalTrafficPolicy");
+            if (policy != null && !policy.isEmpty()) {
+                context.report(SPEC.child("externalTrafficPolicy"), ErrorType.INVALID, Nodes.quote(policy),
+                        "may only be set when `type` is 'NodePort' or 'LoadBalancer'");
+            }
+        }
+        if (!type.equals("LoadBalancer") && spec.has("loadBalancerSourceRanges")) {
+            context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
+                    "may only be used when `type` is 'LoadBalancer'");
+        }
+        var clusterIP = Nodes.str(spec, "clusterIP");
+        if (type.equals("ExternalName")) {
+            var externalName = Nodes.str(spec, "externalName");
+            if (externalName == null || externalName.isEmpty()) {
+                context.report(SPEC.child("externalName"), ErrorType.REQUIRED, "");
+            } else {
+                var host = externalName.endsWith(".") ? externalName.substring(0, externalName.length() - 1) : externalName;
+                for (var msg : Syntax.dns1123Subdomain(host)) {
+                    context.report(SPEC.child("externalName"), ErrorType.INVALID, Nodes.quote(externalName), msg);
+                }
+            }
+            if (clusterIP != null && !clusterIP.isEmpty()) {
+                context.report(SPEC.child("clusterIP"), ErrorType.FORBIDDEN, "may not be set for ExternalName services");
+            }
+        } else if ("None".equals(clusterIP) && exposesNodes) {
+            context.report(SPEC.child("clusterIP"), ErrorType.INVALID, Nodes.quote(clusterIP),
+                    "may not be set to 'None' for " + type + " services");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The enumerations the official definitions leave as free strings, with the values the API
+ * server supports listed in the message. Secret {@code type} is free-form and not checked.
+ */
+final class SupportedValuesRule extends BaseRule {
+
+    private static final FieldPath SPEC = FieldPath.root("spec");
+    private static final String[] PROTOCOLS = {"SCTP", "TCP", "UDP"};
+    private static final String[] VOLUME_MODES = {"Block", "Filesystem"};
+    private static final String[] STRATEGY_TYPES = {"OnDelete", "RollingUpdate"};
+    private static final String[] SECCOMP = {"Localhost", "RuntimeDefault", "Unconfined"};
+    private static final String[] HOST_PATH_TYPES = {"", "BlockDevice", "CharDevice", "Directory",
+        "DirectoryOrCreate", "File", "FileOrCreate", "Socket"};
+
+    SupportedValuesRule() {
+        super("api/supported-values", Layer.API, Severity.ERROR,
+                "Enumerated string fields hold a supported value: Service type, protocol, traffic policies, "
+                        + "sessionAffinity, ipFamilies, imagePullPolicy, restartPolicy, dnsPolicy, probe scheme, "
+                        + "emptyDir medium, hostPath type, seccomp profile type, strategy types, podManagementPolicy, "
+                        + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, and more.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        var spec = Nodes.obj(tree, "spec");
+        switch (Nodes.kind(tree)) {
+            case "Service" -> {
+                one(context, spec, "type", SPEC, "ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+                one(context, spec, "externalTrafficPolicy", SPEC, "Cluster", "Local");
+                one(context, spec, "internalTrafficPolicy", SPEC, "Cluster", "Local");
+                one(context, spec, "sessionAffinity", SPEC, "ClientIP", "None");
+                one(context, spec, "ipFamilyPolicy", SPEC, "PreferDualStack", "RequireDualStack", "SingleStack");
+                each(context, spec, "ipFamilies", SPEC, "IPv4", "IPv6");
+                Nodes.forEachObject(spec, "ports", SPEC, (port, path, i) ->
+                        one(context, port, "protocol", path, PROTOCOLS));
+            }
+            case "Deployment" -> one(context, Nodes.obj(spec, "strategy"), "type", SPEC.child("strategy"),
+                    "Recreate", "RollingUpdate");
+            case "StatefulSet" -> {
+                one(context, spec, "podManagementPolicy", SPEC, "OrderedReady", "Parallel");
+                one(context, Nodes.obj(spec, "updateStrategy"), "type", SPEC.child("updateStrategy"), STRATEGY_TYPES);
+                var retention = Nodes.obj(spec, "persistentVolumeClaimRetentionPolicy");
+                var retentionPath = SPEC.child("persistentVolumeClaimRetentionPolicy");
+                one(context, retention, "whenDeleted", retentionPath, "Delete", "Retain");
+                one(context, retention, "whenScaled", retentionPath, "Delete", "Retain");
+            }
+            case "DaemonSet" -> one(context, Nodes.obj(spec, "updateStrategy"), "type", SPEC.child("updateStrategy"),
+                    STRATEGY_TYPES);
+            case "Job" -> one(context, spec, "completionMode", SPEC, "Indexed", "NonIndexed");
+            case "CronJob" -> one(context, spec, "concurrencyPolicy", SPEC, "Allow", "Forbid", "Replace");
+            case "PersistentVolume" -> {
+                one(context, spec, "persistentVolumeReclaimPolicy", SPEC, "Delete", "Recycle", "Retain");
+                one(context, spec, "volumeMode", SPEC, VOLUME_MODES);
+            }
+            case "StorageClass" -> {
+                one(context, tree, "reclaimPolicy", FieldPath.root(), "Delete", "Retain");
+                one(context, tree, "volumeBindingMode", FieldPath.root(), "Immediate", "WaitForFirstConsumer");
+            }
+            default -> {
+            }
+        }
+        Quantities.forEachClaimSpec(tree, (claim, path) -> one(context, claim, "volumeMode", path, VOLUME_MODES));
+        checkPod(context);
+    }
+
+    private static void checkPod(RuleContext context) {
+        var pod = PodSpecs.of(context.tree());
+        if (pod == null) {
+            return;
+        }
+        var spec = pod.spec();
+        if (!pod.isTemplate()) {
+            // templates: see api/workload-restart-policy
+            one(context, spec, "restartPolicy", pod.path(), "Always", "Never", "OnFailure");
+        }
+        one(context, spec, "dnsPolicy", pod.path(), "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
+        one(context, spec, "preemptionPolicy", pod.path(), "Never", "PreemptLowerPriority");
+        var podSecurity = Nodes.obj(spec, "securityContext");
+        one(context, Nodes.obj(podSecurity, "seccompProfile"), "type",
+                pod.path().child("securityContext", "seccompProfile"), SECCOMP);
+        one(context, podSecurity, "fsGroupChangePolicy", pod.path().child("securityContext"), "Always",
+                "OnRootMismatch");
+        Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) -> {
+            var emptyDir = Nodes.obj(volume, "emptyDir");
+            var medium = Nodes.str(emptyDir, "medium");
+            if (medium != null && !medium.isEmpty() && !medium.equals("Memory") && !medium.startsWith("HugePages")) {
+                context.report(path.child("emptyDir", "medium"), ErrorType.NOT_SUPPORTED, Nodes.quote(medium),
+                        Nodes.supported("", "HugePages", "HugePages-<size>", "Memory"));
+            }
+            one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES);
+        });
+        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+            one(context, container, "imagePullPolicy", path, "Always", "IfNotPresent", "Never");
+            one(context, container, "terminationMessagePolicy", path, "FallbackToLogsOnError", "File");
+            if (init) {
+                one(context, container, "restartPolicy", path, "Always");
+            }
+            Nodes.forEachObject(container, "ports", path, (port, portPath, i) ->
+                    one(context, port, "protocol", portPath, PROTOCOLS));
+            for (var probe : Ports.PROBES) {
+                var httpGet = Nodes.obj(container, probe, "httpGet");
+                one(context, httpGet, "scheme", path.child(probe, "httpGet"), "HTTP", "HTTPS");
+            }
+            var security = Nodes.obj(container, "securityContext");
+            one(context, Nodes.obj(security, "seccompProfile"), "type",
+                    path.child("securityContext", "seccompProfile"), SECCOMP);
+            one(context, security, "procMount", path.child("securityContext"), "Default", "Unmasked");
+        });
+    }
+
+    /** Reports {@code holder.field} if it is a string outside {@code values}. */
+    private static void one(RuleContext context, JsonNode holder, String field, FieldPath holderPath,
+                            String... values) {
+        var value = Nodes.str(holder, field);
+        if (value != null && !Nodes.oneOf(value, values)) {
+            context.report(holderPath.child(field), ErrorType.NOT_SUPPORTED, Nodes.quote(value),
+                    Nodes.supported(values));
+        }
+    }
+
+    /** Reports each string element of the array {@code holder.field} outside {@code values}. */
+    private static void each(RuleContext context, JsonNode holder, String field, FieldPath holderPath,
+                             String... values) {
+        var list = Nodes.arr(holder, field);
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            var element = list.get(i);
+            if (element.isString() && !Nodes.oneOf(element.asString(), values)) {
+                context.report(holderPath.child(field).index(i), ErrorType.NOT_SUPPORTED, Nodes.quote(element.asString()),
+                        Nodes.supported(values));
+            }
+        }
+    }
+}

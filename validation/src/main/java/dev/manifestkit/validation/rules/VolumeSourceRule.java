@@ -1,0 +1,60 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A pod volume, and a PersistentVolume, has exactly one volume source. */
+final class VolumeSourceRule extends BaseRule {
+
+    private static final String[] POD_SOURCES = {"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder",
+        "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "fc", "flexVolume", "flocker",
+        "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "image", "iscsi", "nfs", "persistentVolumeClaim",
+        "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO", "secret", "storageos",
+        "vsphereVolume"};
+
+    private static final String[] PV_SOURCES = {"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder",
+        "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs",
+        "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"};
+
+    VolumeSourceRule() {
+        super("api/one-volume-source", Layer.API, Severity.ERROR,
+                "Each pod volume and each PersistentVolume specifies exactly one volume source (emptyDir, secret, "
+                        + "nfs, hostPath, csi, …).");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        if (Nodes.kind(tree).equals("PersistentVolume")) {
+            var spec = Nodes.obj(tree, "spec");
+            if (spec != null) {
+                check(context, spec, FieldPath.root("spec"), PV_SOURCES);
+            }
+            return;
+        }
+        var pod = PodSpecs.of(tree);
+        if (pod != null) {
+            Nodes.forEachObject(pod.spec(), "volumes", pod.path(),
+                    (volume, path, i) -> check(context, volume, path, POD_SOURCES));
+        }
+    }
+
+    private static void check(RuleContext context, ObjectNode holder, FieldPath path, String[] sources) {
+        int found = 0;
+        for (var source : sources) {
+            if (holder.has(source)) {
+                found++;
+                if (found > 1) {
+                    context.report(path.child(source), ErrorType.FORBIDDEN, "may not specify more than 1 volume type");
+                }
+            }
+        }
+        if (found == 0) {
+            context.report(path, ErrorType.REQUIRED, "must specify a volume type");
+        }
+    }
+}

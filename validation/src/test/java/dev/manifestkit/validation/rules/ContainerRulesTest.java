@@ -1,0 +1,197 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.syntax.Names;
+
+class ContainerRulesTest {
+
+    /** A Deployment whose pod spec is the given YAML (indented by 6). */
+    static String deployment(String podSpec) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                """ + podSpec.indent(6);
+    }
+
+    /** A Pod whose spec is the given YAML. */
+    static String pod(String podSpec) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                """ + podSpec.indent(2);
+    }
+
+    @Test
+    void containerNamesAreRequiredDnsLabels() {
+        assertThat(run(new ContainerNameRule()).on(deployment("""
+                containers: [{name: app, image: a:1}]
+                initContainers: [{name: init-1, image: a:1}]
+                """))).isEmpty();
+        assertThat(run(new ContainerNameRule()).on(deployment("""
+                initContainers: [{image: a:1}]
+                containers: [{name: App, image: a:1}]
+                """))).containsExactly(
+                "spec.template.spec.initContainers[0].name: Required value",
+                "spec.template.spec.containers[0].name: Invalid value: \"App\": " + Names.dns1123Label("App").get(0));
+    }
+
+    @Test
+    void containerNamesAreUniqueAcrossInitContainers() {
+        assertThat(run(new UniqueContainerNamesRule()).on(pod("""
+                initContainers: [{name: init, image: a:1}]
+                containers: [{name: app, image: a:1}, {name: sidecar, image: a:1}]
+                """))).isEmpty();
+        assertThat(run(new UniqueContainerNamesRule()).on(deployment("""
+                initContainers: [{name: app, image: a:1}]
+                containers: [{name: app, image: a:1}, {name: app, image: b:1}]
+                """))).containsExactly(
+                "spec.template.spec.containers[1].name: Duplicate value: \"app\"",
+                "spec.template.spec.initContainers[0].name: Duplicate value: \"app\"");
+    }
+
+    @Test
+    void everyContainerNamesAnImageWithoutSurroundingSpace() {
+        assertThat(run(new ContainerImageRule()).on(pod("containers: [{name: a, image: nginx}]"))).isEmpty();
+        assertThat(run(new ContainerImageRule()).on(pod("""
+                containers: [{name: a}, {name: b, image: " nginx:1"}]
+                """))).containsExactly("spec.containers[0].image: Required value",
+                "spec.containers[1].image: Invalid value: \" nginx:1\": must not have leading or trailing whitespace");
+    }
+
+    @Test
+    void portNumbersAreBetween1And65535() {
+        assertThat(run(new PortRangeRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    ports: [{containerPort: 8080, hostPort: 80}, {containerPort: 65535}]
+                    livenessProbe: {httpGet: {port: http}}
+                """))).isEmpty();
+        assertThat(run(new PortRangeRule()).on(deployment("""
+                containers:
+                  - name: a
+                    image: a:1
+                    ports: [{containerPort: 70000}, {name: x}, {containerPort: 80, hostPort: -1}]
+                    readinessProbe: {tcpSocket: {port: 0}}
+                """))).containsExactly(
+                "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and "
+                        + "65535, inclusive",
+                "spec.template.spec.containers[0].ports[1].containerPort: Required value",
+                "spec.template.spec.containers[0].ports[2].hostPort: Invalid value: -1: must be between 1 and 65535, "
+                        + "inclusive",
+                "spec.template.spec.containers[0].readinessProbe.tcpSocket.port: Invalid value: 0: must be between 1 "
+                        + "and 65535, inclusive");
+    }
+
+    @Test
+    void servicePortsAndIngressBackendPortsAreInRange() {
+        assertThat(run(new PortRangeRule()).on("""
+                kind: Service
+                metadata: {name: s}
+                spec:
+                  ports: [{port: 70000, targetPort: 0}, {targetPort: 99999, port: 80, nodePort: 65536}]
+                ---
+                kind: Ingress
+                metadata: {name: i}
+                spec:
+                  defaultBackend: {service: {name: s, port: {number: 65536}}}
+                """)).containsExactly(
+                "spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive",
+                "spec.ports[1].targetPort: Invalid value: 99999: must be between 1 and 65535, inclusive",
+                "spec.ports[1].nodePort: Invalid value: 65536: must be between 1 and 65535, inclusive",
+                "spec.defaultBackend.service.port.number: Invalid value: 65536: must be between 1 and 65535, inclusive");
+    }
+
+    @Test
+    void containerPortNamesAreIanaServiceNames() {
+        assertThat(run(new PortNameRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    ports: [{name: http-alt, containerPort: 8080}]
+                    livenessProbe: {httpGet: {port: http-alt}}
+                """))).isEmpty();
+        assertThat(run(new PortNameRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    ports: [{name: "8080", containerPort: 8080}]
+                    livenessProbe: {httpGet: {port: Http}}
+                    startupProbe: {grpc: {port: grpc}}
+                """))).containsExactly(
+                "spec.containers[0].ports[0].name: Invalid value: \"8080\": must contain at least one letter (a-z)",
+                "spec.containers[0].livenessProbe.httpGet.port: Invalid value: \"Http\": must contain only "
+                        + "alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+                "spec.containers[0].startupProbe.grpc.port: Invalid value: \"grpc\": must be a port number");
+    }
+
+    @Test
+    void servicePortNamesAreDnsLabelsAndTargetPortNamesIanaNames() {
+        assertThat(run(new PortNameRule()).on("""
+                kind: Service
+                metadata: {name: s}
+                spec:
+                  ports: [{name: web-http, port: 80, targetPort: http}]
+                """)).isEmpty();
+        assertThat(run(new PortNameRule()).on("""
+                kind: Service
+                metadata: {name: s}
+                spec:
+                  ports: [{name: Web, port: 80, targetPort: http--x}]
+                """)).containsExactly(
+                "spec.ports[0].name: Invalid value: \"Web\": " + Names.dns1123Label("Web").get(0),
+                "spec.ports[0].targetPort: Invalid value: \"http--x\": must not contain consecutive hyphens");
+    }
+
+    @Test
+    void portNamesAreUniquePerContainerAndHostPortsPerPod() {
+        assertThat(run(new UniquePortNamesRule()).on(pod("""
+                containers:
+                  - {name: a, image: a:1, ports: [{name: http, containerPort: 80}]}
+                  - {name: b, image: a:1, ports: [{name: http, containerPort: 81}, {containerPort: 53, hostPort: 53, protocol: UDP}]}
+                  - {name: c, image: a:1, ports: [{containerPort: 53, hostPort: 53}]}
+                """))).isEmpty();
+        assertThat(run(new UniquePortNamesRule()).on(pod("""
+                containers:
+                  - {name: a, image: a:1, ports: [{name: http, containerPort: 80, hostPort: 80}, {name: http, containerPort: 81}]}
+                  - {name: b, image: a:1, ports: [{containerPort: 80, hostPort: 80}]}
+                """))).containsExactly(
+                "spec.containers[0].ports[1].name: Duplicate value: \"http\"",
+                "spec.containers[1].ports[0].hostPort: Duplicate value: \"80/TCP\"");
+    }
+
+    @Test
+    void probesHaveOneHandlerAndSaneTimings() {
+        assertThat(run(new ProbeRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    readinessProbe: {exec: {command: [true]}, successThreshold: 3, initialDelaySeconds: 0}
+                    livenessProbe: {grpc: {port: 9000}, successThreshold: 1}
+                """))).isEmpty();
+        assertThat(run(new ProbeRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    readinessProbe: {periodSeconds: -1}
+                    livenessProbe: {httpGet: {path: /}, tcpSocket: {port: 80}, successThreshold: 2}
+                """))).containsExactly(
+                "spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
+                "spec.containers[0].livenessProbe.httpGet.port: Required value",
+                "spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
+                "spec.containers[0].readinessProbe: Required value: must specify a handler type",
+                "spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.syntax.Names;
+
+import dev.manifestkit.validation.ErrorType;
+
+class MetadataRulesTest {
+
+    private static final String SUBDOMAIN_MSG = Names.dns1123Subdomain("App_Settings").get(0);
+
+    @Test
+    void objectNamesAreDnsSubdomains() {
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: ConfigMap
+                metadata: {name: app.settings-1}
+                """)).isEmpty();
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: ConfigMap
+                metadata: {name: App_Settings}
+                """)).containsExactly("metadata.name: Invalid value: \"App_Settings\": " + SUBDOMAIN_MSG);
+    }
+
+    @Test
+    void serviceNamesAreDns1035LabelsAndNamespaceNamesDns1123Labels() {
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: Service
+                metadata: {name: 1web}
+                ---
+                kind: Namespace
+                metadata: {name: a.b}
+                """)).containsExactly(
+                "metadata.name: Invalid value: \"1web\": a DNS-1035 label must consist of lower case alphanumeric "
+                        + "characters or '-', start with an alphabetic character, and end with an alphanumeric "
+                        + "character (e.g. 'my-name',  or 'abc-123', regex used for validation is "
+                        + "'[a-z]([-a-z0-9]*[a-z0-9])?')",
+                "metadata.name: Invalid value: \"a.b\": " + Names.dns1123Label("a.b").get(0));
+    }
+
+    @Test
+    void aNameOrGenerateNameIsRequired() {
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: Pod
+                metadata: {generateName: debug-}
+                """)).isEmpty();
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: Pod
+                metadata: {labels: {a: b}}
+                """)).containsExactly("metadata.name: Required value: name or generateName is required");
+    }
+
+    @Test
+    void clusterScopedObjectsHaveNoNamespace() {
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: pv, namespace: fib}
+                """)).containsExactly("metadata.namespace: Forbidden: not allowed on this type");
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: Pod
+                metadata: {name: p, namespace: Fib}
+                """)).singleElement().asString().startsWith("metadata.namespace: Invalid value: \"Fib\": a lowercase RFC 1123 label");
+    }
+
+    @Test
+    void labelKeysAndValuesAreCheckedWhereverLabelsLive() {
+        assertThat(run(new LabelSyntaxRule()).on("""
+                kind: Deployment
+                metadata:
+                  name: web
+                  labels: {app.kubernetes.io/name: web, version: "1.2"}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: []}
+                """)).isEmpty();
+        var problems = run(new LabelSyntaxRule()).problems("""
+                kind: Deployment
+                metadata:
+                  name: web
+                  labels: {"bad key": x}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: "-web"}}
+                    spec: {containers: []}
+                """);
+        assertThat(problems).extracting(p -> p.message()).containsExactly(
+                "metadata.labels[bad key]: Invalid value: \"bad key\": " + Names.labelKey("bad key").get(0),
+                "spec.template.metadata.labels[app]: Invalid value: \"-web\": " + Names.labelValue("-web").get(0));
+        assertThat(problems.get(0).type()).isEqualTo(ErrorType.INVALID);
+        assertThat(problems.get(1).path().toJsonPointer()).isEqualTo("/spec/template/metadata/labels/app");
+    }
+
+    @Test
+    void serviceSelectorValuesAreLabelValues() {
+        assertThat(run(new LabelSyntaxRule()).on("""
+                kind: Service
+                metadata: {name: web}
+                spec: {selector: {app: "a b"}}
+                """)).singleElement().asString().startsWith("spec.selector[app]: Invalid value: \"a b\": a valid label");
+    }
+
+    @Test
+    void annotationKeysAreQualifiedNamesAndTheirTotalIsBounded() {
+        assertThat(run(new AnnotationSyntaxRule()).on("""
+                kind: ConfigMap
+                metadata:
+                  name: c
+                  annotations: {Example.com/Owner: me, kubectl.kubernetes.io/last-applied-configuration: "{}"}
+                """)).isEmpty();
+        assertThat(run(new AnnotationSyntaxRule()).on("""
+                kind: ConfigMap
+                metadata:
+                  name: c
+                  annotations: {"owner@team": me}
+                """)).singleElement().asString().startsWith("metadata.annotations[owner@team]: Invalid value: "
+                + "\"owner@team\": name part must consist of");
+        var big = "x".repeat(AnnotationSyntaxRule.TOTAL_ANNOTATION_SIZE_LIMIT);
+        assertThat(run(new AnnotationSyntaxRule()).on("""
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    metadata: {annotations: {note: %s}}
+                    spec: {containers: []}
+                """.formatted(big))).containsExactly(
+                "spec.template.metadata.annotations: Too long: must have at most 262144 bytes");
+    }
+}

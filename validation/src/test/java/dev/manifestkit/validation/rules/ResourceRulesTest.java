@@ -1,0 +1,158 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.ContainerRulesTest.deployment;
+import static dev.manifestkit.validation.rules.ContainerRulesTest.pod;
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Quantity;
+
+class ResourceRulesTest {
+
+
+    @Test
+    void containerQuantitiesParse() {
+        assertThat(run(new QuantityRule()).on(pod("""
+                containers: [{name: a, image: a:1, resources: {requests: {cpu: 100m, memory: 1e9}, limits: {cpu: 2}}}]
+                volumes: [{name: v, emptyDir: {sizeLimit: 1Gi}}]
+                """))).isEmpty();
+        assertThat(run(new QuantityRule()).on(deployment("""
+                containers: [{name: a, image: a:1, resources: {requests: {cpu: "-1"}, limits: {memory: 1GB}}}]
+                volumes: [{name: v, emptyDir: {sizeLimit: lots}}]
+                """))).containsExactly(
+                "spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than "
+                        + "or equal to 0",
+                "spec.template.spec.containers[0].resources.limits[memory]: Invalid value: \"1GB\": "
+                        + "unknown suffix \"GB\" (expected one of Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E or an "
+                        + "exponent like e3)",
+                "spec.template.spec.volumes[0].emptyDir.sizeLimit: Invalid value: \"lots\": "
+                        + "must start with a number, like 500m, 2Gi, 1.5 or 1e3");
+    }
+
+    @Test
+    void claimAndVolumeQuantitiesParse() {
+        assertThat(run(new QuantityRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 2 Gi}}}
+                ---
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {capacity: {storage: 2gi}}
+                ---
+                kind: StatefulSet
+                metadata: {name: s}
+                spec: {volumeClaimTemplates: [{spec: {resources: {limits: {storage: x}}}}]}
+                """)).containsExactly(
+                "spec.resources.requests[storage]: Invalid value: \"2 Gi\": " + quantityProblem("2 Gi"),
+                "spec.capacity[storage]: Invalid value: \"2gi\": " + quantityProblem("2gi"),
+                "spec.volumeClaimTemplates[0].spec.resources.limits[storage]: Invalid value: \"x\": "
+                        + quantityProblem("x"));
+    }
+
+    @Test
+    void requestsStayWithinLimits() {
+        assertThat(run(new RequestsWithinLimitsRule()).on(pod("""
+                containers: [{name: a, image: a:1, resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: "1", memory: 1024Mi}}}]
+                """))).isEmpty();
+        assertThat(run(new RequestsWithinLimitsRule()).on(pod("""
+                initContainers: [{name: i, image: a:1, resources: {requests: {memory: 2Gi}, limits: {memory: 1Gi}}}]
+                containers: [{name: a, image: a:1, resources: {requests: {cpu: "2"}, limits: {cpu: 1500m}}}]
+                """))).containsExactly(
+                "spec.initContainers[0].resources.requests[memory]: Invalid value: \"2Gi\": must be less than or equal "
+                        + "to memory limit of 1Gi",
+                "spec.containers[0].resources.requests[cpu]: Invalid value: \"2\": must be less than or equal to cpu "
+                        + "limit of 1500m");
+    }
+
+    @Test
+    void claimsListSupportedAccessModes() {
+        assertThat(run(new AccessModesRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {accessModes: [ReadWriteOnce, ReadOnlyMany]}
+                """)).isEmpty();
+        assertThat(run(new AccessModesRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 1Gi}}}
+                ---
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {accessModes: [ReadWriteAll]}
+                ---
+                kind: StatefulSet
+                metadata: {name: s}
+                spec: {volumeClaimTemplates: [{spec: {accessModes: [ReadWriteOncePod, ReadWriteOnce]}}]}
+                """)).containsExactly(
+                "spec.accessModes: Required value: at least 1 access mode is required",
+                "spec.accessModes: Unsupported value: \"ReadWriteAll\": supported values: \"ReadOnlyMany\", "
+                        + "\"ReadWriteMany\", \"ReadWriteOnce\", \"ReadWriteOncePod\"",
+                "spec.volumeClaimTemplates[0].spec.accessModes: Forbidden: may not use ReadWriteOncePod with other "
+                        + "access modes");
+    }
+
+    @Test
+    void claimsRequestStorage() {
+        assertThat(run(new StorageRequestRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 1Gi}}}
+                """)).isEmpty();
+        assertThat(run(new StorageRequestRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {accessModes: [ReadWriteOnce]}
+                ---
+                kind: StatefulSet
+                metadata: {name: s}
+                spec: {volumeClaimTemplates: [{spec: {resources: {requests: {cpu: 1}}}}]}
+                """)).containsExactly("spec.resources[storage]: Required value",
+                "spec.volumeClaimTemplates[0].spec.resources[storage]: Required value");
+    }
+
+    @Test
+    void persistentVolumesStateStorageCapacityOnly() {
+        assertThat(run(new PersistentVolumeCapacityRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {capacity: {storage: 1Gi}}
+                """)).isEmpty();
+        assertThat(run(new PersistentVolumeCapacityRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {accessModes: [ReadWriteOnce]}
+                ---
+                kind: PersistentVolume
+                metadata: {name: w}
+                spec: {capacity: {storage: 1Gi, cpu: 1}}
+                """)).containsExactly("spec.capacity: Required value",
+                "spec.capacity: Unsupported value: [\"storage\", \"cpu\"]: supported values: \"storage\"");
+    }
+
+    @Test
+    void storageClassesNameAQualifiedProvisioner() {
+        assertThat(run(new StorageClassProvisionerRule()).on("""
+                kind: StorageClass
+                metadata: {name: fast}
+                provisioner: kubernetes.io/no-provisioner
+                """)).isEmpty();
+        assertThat(run(new StorageClassProvisionerRule()).on("""
+                kind: StorageClass
+                metadata: {name: fast}
+                parameters: {type: gp3}
+                ---
+                kind: StorageClass
+                metadata: {name: slow}
+                provisioner: "my provisioner"
+                """)).containsExactly("provisioner: Required value",
+                "provisioner: Invalid value: \"my provisioner\": " + Names.qualifiedName("my provisioner").get(0));
+    }
+
+    private static String quantityProblem(String text) {
+        return Quantity.problem(text);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.validation.Problem;
+
+class SecretConfigMapRulesTest {
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void keysAreValidFileNames() {
+        assertThat(run(new DataKeysRule()).on("""
+                kind: Secret
+                metadata: {name: s}
+                stringData: {.env: x, API_KEY: y, tls.crt: z}
+                """)).isEmpty();
+        assertThat(run(new DataKeysRule()).on("""
+                kind: ConfigMap
+                metadata: {name: c}
+                data: {"conf/app.yaml": x, "..data": y}
+                """)).containsExactly(
+                "data[conf/app.yaml]: Invalid value: \"conf/app.yaml\": " + Names.configMapKey("conf/app.yaml").get(0),
+                "data[..data]: Invalid value: \"..data\": must not start with '..'");
+    }
+
+    @Test
+    void aConfigMapKeyIsInDataOrBinaryDataNotBoth() {
+        assertThat(run(new DataKeysRule()).on("""
+                kind: ConfigMap
+                metadata: {name: c}
+                data: {logo: x}
+                binaryData: {logo: eA==}
+                """)).containsExactly("data[logo]: Invalid value: \"logo\": duplicate of key present in binaryData");
+    }
+
+    @Test
+    void secretDataIsBase64AndNeverPrinted() {
+        assertThat(run(new Base64DataRule()).on("""
+                kind: Secret
+                metadata: {name: s}
+                data: {password: %s, multiline: "c2Vj\\ncmV0"}
+                """.formatted(b64("hunter2")))).isEmpty();
+        var problems = run(new Base64DataRule()).problems("""
+                kind: Secret
+                metadata: {name: s}
+                data: {password: hunter2!}
+                ---
+                kind: ConfigMap
+                metadata: {name: c}
+                binaryData: {logo: "not base64"}
+                """);
+        assertThat(problems).extracting(Problem::message).containsExactly(
+                "data[password]: Invalid value: \"<secret contents redacted>\": illegal base64 data; values in `data` "
+                        + "must be base64-encoded (plain text goes in `stringData`)",
+                "binaryData[logo]: Invalid value: illegal base64 data; values in `binaryData` must be base64-encoded "
+                        + "(plain text goes in `data`)");
+        assertThat(problems).extracting(Problem::toString).noneMatch(text -> text.contains("hunter2"));
+    }
+
+    @Test
+    void payloadsStayWithinOneMebibyte() {
+        var half = "x".repeat(DataSizeRule.MAX_SIZE / 2);
+        assertThat(run(new DataSizeRule()).on("""
+                kind: ConfigMap
+                metadata: {name: c}
+                data: {a: %s}
+                """.formatted(half))).isEmpty();
+        assertThat(run(new DataSizeRule()).on("""
+                kind: Secret
+                metadata: {name: s}
+                stringData: {a: %s, b: %s, c: x}
+                """.formatted(half, half))).containsExactly("data: Too long: must have at most 1048576 bytes");
+    }
+
+    @Test
+    void typedSecretsCarryTheirKeys() {
+        assertThat(run(new SecretTypeKeysRule()).on("""
+                kind: Secret
+                metadata: {name: tls}
+                type: kubernetes.io/tls
+                data: {tls.crt: eA==}
+                stringData: {tls.key: k}
+                ---
+                kind: Secret
+                metadata: {name: basic}
+                type: kubernetes.io/basic-auth
+                stringData: {username: u}
+                """)).isEmpty();
+        assertThat(run(new SecretTypeKeysRule()).on("""
+                kind: Secret
+                metadata: {name: tls}
+                type: kubernetes.io/tls
+                data: {tls.crt: eA==}
+                ---
+                kind: Secret
+                metadata: {name: basic}
+                type: kubernetes.io/basic-auth
+                data: {user: eA==}
+                ---
+                kind: Secret
+                metadata: {name: ssh}
+                type: kubernetes.io/ssh-auth
+                ---
+                kind: Secret
+                metadata: {name: token}
+                type: kubernetes.io/service-account-token
+                """)).containsExactly("data[tls.key]: Required value",
+                "data[username]: Required value", "data[password]: Required value",
+                "data[ssh-privatekey]: Required value",
+                "metadata.annotations[kubernetes.io/service-account.name]: Required value");
+    }
+
+    @Test
+    void dockerConfigSecretsHoldValidJsonWhichIsNeverPrinted() {
+        assertThat(run(new SecretTypeKeysRule()).on("""
+                kind: Secret
+                metadata: {name: r}
+                type: kubernetes.io/dockerconfigjson
+                data: {.dockerconfigjson: %s}
+                """.formatted(b64("{\"auths\":{\"r.example.com\":{\"auth\":\"dTpw\"}}}")))).isEmpty();
+        var problems = run(new SecretTypeKeysRule()).problems("""
+                kind: Secret
+                metadata: {name: r}
+                type: kubernetes.io/dockerconfigjson
+                data: {.dockerconfigjson: %s}
+                ---
+                kind: Secret
+                metadata: {name: r2}
+                type: kubernetes.io/dockerconfigjson
+                stringData: {config: x}
+                """.formatted(b64("{\"auths\": secret-token")));
+        assertThat(problems).extracting(Problem::message).containsExactly(
+                "data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": must be a valid JSON document",
+                "data[.dockerconfigjson]: Required value");
+        assertThat(problems).extracting(Problem::toString).noneMatch(text -> text.contains("secret-token"));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.ContainerRulesTest.deployment;
+import static dev.manifestkit.validation.rules.ContainerRulesTest.pod;
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.syntax.Names;
+
+class VolumeRulesTest {
+
+    @Test
+    void volumeNamesAreRequiredDnsLabels() {
+        assertThat(run(new VolumeNameRule()).on(pod("volumes: [{name: data, emptyDir: {}}]"))).isEmpty();
+        assertThat(run(new VolumeNameRule()).on(pod("volumes: [{emptyDir: {}}, {name: my_data, emptyDir: {}}]")))
+                .containsExactly("spec.volumes[0].name: Required value",
+                        "spec.volumes[1].name: Invalid value: \"my_data\": " + Names.dns1123Label("my_data").get(0));
+    }
+
+    @Test
+    void volumeNamesAreUnique() {
+        assertThat(run(new UniqueVolumeNamesRule()).on(pod("volumes: [{name: a, emptyDir: {}}, {name: b, emptyDir: {}}]")))
+                .isEmpty();
+        assertThat(run(new UniqueVolumeNamesRule()).on(deployment("""
+                volumes: [{name: data, emptyDir: {}}, {name: data, secret: {secretName: s}}]
+                containers: []
+                """))).containsExactly("spec.template.spec.volumes[1].name: Duplicate value: \"data\"");
+    }
+
+    @Test
+    void mountsNameDeclaredVolumes() {
+        assertThat(run(new VolumeMountRule()).on(pod("""
+                volumes: [{name: data, emptyDir: {}}]
+                containers: [{name: a, image: a:1, volumeMounts: [{name: data, mountPath: /data}]}]
+                """))).isEmpty();
+        assertThat(run(new VolumeMountRule()).on(deployment("""
+                volumes: [{name: cache, emptyDir: {}}]
+                containers:
+                  - name: a
+                    image: a:1
+                    volumeMounts: [{name: data, mountPath: /data}, {name: cache, mountPath: /data}, {mountPath: /x}]
+                """))).containsExactly(
+                "spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
+                "spec.template.spec.containers[0].volumeMounts[1].mountPath: Invalid value: \"/data\": must be unique",
+                "spec.template.spec.containers[0].volumeMounts[2].name: Required value");
+    }
+
+    @Test
+    void statefulSetMountsMayNameClaimTemplates() {
+        var statefulSet = """
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: a, image: a:1, volumeMounts: [{name: data, mountPath: /data}]}]
+                  volumeClaimTemplates: [{metadata: {name: %s}}]
+                """;
+        assertThat(run(new VolumeMountRule()).on(statefulSet.formatted("data"))).isEmpty();
+        assertThat(run(new VolumeMountRule()).on(statefulSet.formatted("other")))
+                .containsExactly("spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"");
+    }
+
+    @Test
+    void volumesAndPersistentVolumesHaveExactlyOneSource() {
+        assertThat(run(new VolumeSourceRule()).on(pod("volumes: [{name: a, configMap: {name: c}}]"))).isEmpty();
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                volumes: [{name: a}, {name: b, emptyDir: {}, hostPath: {path: /x}}]
+                """))).containsExactly("spec.volumes[0]: Required value: must specify a volume type",
+                "spec.volumes[1].hostPath: Forbidden: may not specify more than 1 volume type");
+        assertThat(run(new VolumeSourceRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: pv}
+                spec: {capacity: {storage: 1Gi}}
+                """)).containsExactly("spec: Required value: must specify a volume type");
+    }
+
+    @Test
+    void hostPathsAreAbsoluteAndSubPathsRelative() {
+        assertThat(run(new VolumePathsRule()).on(pod("""
+                volumes: [{name: a, hostPath: {path: /var/log}}, {name: b, nfs: {server: nfs, path: /exports}}]
+                containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: app/logs}]}]
+                """))).isEmpty();
+        assertThat(run(new VolumePathsRule()).on(pod("""
+                volumes: [{name: a, hostPath: {path: var/log}}, {name: b, nfs: {path: /x/../y}}]
+                containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: /abs}]}]
+                """))).containsExactly(
+                "spec.volumes[0].hostPath.path: Invalid value: \"var/log\": must be an absolute path",
+                "spec.volumes[1].nfs.server: Required value",
+                "spec.volumes[1].nfs.path: Invalid value: \"/x/../y\": must not contain '..'",
+                "spec.containers[0].volumeMounts[0].subPath: Invalid value: \"/abs\": must be a relative path");
+    }
+
+    @Test
+    void persistentVolumePathsAreAbsolute() {
+        assertThat(run(new VolumePathsRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: pv}
+                spec: {local: {path: mnt/disk}}
+                """)).containsExactly("spec.local.path: Invalid value: \"mnt/disk\": must be an absolute path");
+    }
+}

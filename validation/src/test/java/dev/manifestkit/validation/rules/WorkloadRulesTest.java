@@ -1,0 +1,259 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.ContainerRulesTest.deployment;
+import static dev.manifestkit.validation.rules.ContainerRulesTest.pod;
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WorkloadRulesTest {
+
+    private static String workload(String kind, String spec) {
+        return """
+                apiVersion: apps/v1
+                kind: %s
+                metadata: {name: web}
+                spec:
+                """.formatted(kind) + spec.indent(2);
+    }
+
+    @Test
+    void theSelectorMustSelectTheTemplateLabels() {
+        assertThat(run(new SelectorMatchesTemplateRule()).on(workload("StatefulSet", """
+                selector:
+                  matchLabels: {app: web}
+                  matchExpressions: [{key: tier, operator: NotIn, values: [db]}, {key: track, operator: DoesNotExist}]
+                template:
+                  metadata: {labels: {app: web, tier: front}}
+                  spec: {containers: []}
+                """))).isEmpty();
+        assertThat(run(new SelectorMatchesTemplateRule()).on(workload("Deployment", """
+                selector: {matchLabels: {app: web}}
+                template:
+                  metadata: {labels: {app: api}}
+                  spec: {containers: []}
+                """))).containsExactly("spec.template.metadata.labels: Invalid value: {\"app\":\"api\"}: `selector` "
+                + "does not match template `labels`");
+    }
+
+    @Test
+    void theSelectorIsRequiredAndNotEmptyInAppsV1() {
+        assertThat(run(new SelectorMatchesTemplateRule()).on(workload("Deployment", """
+                template: {metadata: {labels: {app: web}}, spec: {containers: []}}
+                """) + "---\n" + workload("DaemonSet", """
+                selector: {matchLabels: {}}
+                template: {metadata: {labels: {app: web}}, spec: {containers: []}}
+                """))).containsExactly("spec.selector: Required value",
+                "spec.selector: Invalid value: {\"matchLabels\":{}}: empty selector is invalid for daemonset");
+    }
+
+    @Test
+    void matchExpressionsUseKnownOperatorsWithFittingValues() {
+        assertThat(run(new SelectorMatchesTemplateRule()).on(workload("Deployment", """
+                selector:
+                  matchExpressions:
+                    - {key: a, operator: In}
+                    - {key: b, operator: Exists, values: [x]}
+                    - {key: c, operator: Equals, values: [x]}
+                template: {metadata: {labels: {a: x}}, spec: {containers: []}}
+                """))).containsExactly(
+                "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' "
+                        + "or 'NotIn'",
+                "spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is "
+                        + "'Exists' or 'DoesNotExist'",
+                "spec.selector.matchExpressions[2].operator: Invalid value: \"Equals\": not a valid selector operator");
+    }
+
+    @Test
+    void controllersThatKeepPodsRunningOnlyTakeRestartPolicyAlways() {
+        assertThat(run(new WorkloadRestartPolicyRule()).on(deployment("""
+                restartPolicy: Always
+                containers: []
+                """))).isEmpty();
+        assertThat(run(new WorkloadRestartPolicyRule()).on(deployment("""
+                restartPolicy: OnFailure
+                containers: []
+                """))).containsExactly(
+                "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\"");
+    }
+
+    @Test
+    void jobsNeedOnFailureOrNever() {
+        assertThat(run(new WorkloadRestartPolicyRule()).on("""
+                kind: Job
+                metadata: {name: j}
+                spec: {template: {spec: {restartPolicy: Never, containers: []}}}
+                """)).isEmpty();
+        assertThat(run(new WorkloadRestartPolicyRule()).on("""
+                kind: CronJob
+                metadata: {name: j}
+                spec: {jobTemplate: {spec: {template: {spec: {containers: []}}}}}
+                """)).containsExactly("spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: \"Always\": "
+                + "supported values: \"OnFailure\", \"Never\"");
+    }
+
+    @Test
+    void countsAndDurationsAreNotNegative() {
+        assertThat(run(new NonNegativeRule()).on(workload("Deployment", """
+                replicas: 0
+                revisionHistoryLimit: 0
+                minReadySeconds: 5
+                progressDeadlineSeconds: 600
+                template: {spec: {terminationGracePeriodSeconds: 0, containers: []}}
+                """))).isEmpty();
+        assertThat(run(new NonNegativeRule()).on(workload("Deployment", """
+                replicas: -1
+                revisionHistoryLimit: -2
+                minReadySeconds: 10
+                progressDeadlineSeconds: 10
+                template: {spec: {terminationGracePeriodSeconds: -5, activeDeadlineSeconds: 0, containers: []}}
+                """))).containsExactly(
+                "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+                "spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0",
+                "spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds",
+                "spec.template.spec.terminationGracePeriodSeconds: Invalid value: -5: must be greater than or equal to 0",
+                "spec.template.spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive");
+    }
+
+    @Test
+    void jobCountsAreNotNegative() {
+        assertThat(run(new NonNegativeRule()).on("""
+                kind: Job
+                metadata: {name: j}
+                spec: {backoffLimit: -1, template: {spec: {containers: []}}}
+                """)).containsExactly("spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0");
+    }
+
+    @Test
+    void rollingUpdatesCanMakeProgress() {
+        assertThat(run(new UpdateStrategyRule()).on(workload("Deployment", """
+                strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+                """))).isEmpty();
+        assertThat(run(new UpdateStrategyRule()).on(workload("Deployment", """
+                strategy: {rollingUpdate: {maxSurge: 0%, maxUnavailable: 0}}
+                """) + "---\n" + workload("Deployment", """
+                strategy: {rollingUpdate: {maxSurge: "50", maxUnavailable: 120%}}
+                """) + "---\n" + workload("Deployment", """
+                strategy: {type: Recreate, rollingUpdate: {maxSurge: 1}}
+                """))).containsExactly(
+                "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0",
+                "spec.strategy.rollingUpdate.maxSurge: Invalid value: \"50\": a valid percent string must be a numeric "
+                        + "string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is "
+                        + "'[0-9]+%')",
+                "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"120%\": must not be greater than 100%",
+                "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'");
+    }
+
+    @Test
+    void daemonSetsDefaultToNoSurgeSoMaxUnavailableZeroStalls() {
+        assertThat(run(new UpdateStrategyRule()).on(workload("DaemonSet", """
+                updateStrategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+                """))).isEmpty();
+        assertThat(run(new UpdateStrategyRule()).on(workload("DaemonSet", """
+                updateStrategy: {rollingUpdate: {maxUnavailable: 0}}
+                """))).containsExactly(
+                "spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0");
+    }
+
+    @Test
+    void statefulSetRollingUpdateOnlyWithItsType() {
+        assertThat(run(new UpdateStrategyRule()).on(workload("StatefulSet", """
+                updateStrategy: {type: OnDelete, rollingUpdate: {partition: -1}}
+                """))).containsExactly(
+                "spec.updateStrategy.rollingUpdate: Invalid value: {\"partition\":-1}: only allowed for updateStrategy "
+                        + "'RollingUpdate'",
+                "spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0");
+    }
+
+    @Test
+    void enumeratedPodFieldsHoldSupportedValues() {
+        assertThat(run(new SupportedValuesRule()).on(pod("""
+                restartPolicy: OnFailure
+                dnsPolicy: ClusterFirstWithHostNet
+                containers:
+                  - name: a
+                    image: a:1
+                    imagePullPolicy: IfNotPresent
+                    ports: [{containerPort: 53, protocol: UDP}]
+                    readinessProbe: {httpGet: {port: 80, scheme: HTTPS}}
+                volumes: [{name: v, emptyDir: {medium: HugePages-2Mi}}, {name: h, hostPath: {path: /x, type: Directory}}]
+                """))).isEmpty();
+        assertThat(run(new SupportedValuesRule()).on(pod("""
+                restartPolicy: Sometimes
+                dnsPolicy: Google
+                containers:
+                  - name: a
+                    image: a:1
+                    imagePullPolicy: always
+                    ports: [{containerPort: 80, protocol: HTTP}]
+                    livenessProbe: {httpGet: {port: 80, scheme: http}}
+                volumes: [{name: v, emptyDir: {medium: Disk}}, {name: h, hostPath: {path: /x, type: Dir}}]
+                """))).containsExactly(
+                "spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", "
+                        + "\"OnFailure\"",
+                "spec.dnsPolicy: Unsupported value: \"Google\": supported values: \"ClusterFirst\", "
+                        + "\"ClusterFirstWithHostNet\", \"Default\", \"None\"",
+                "spec.volumes[0].emptyDir.medium: Unsupported value: \"Disk\": supported values: \"\", \"HugePages\", "
+                        + "\"HugePages-<size>\", \"Memory\"",
+                "spec.volumes[1].hostPath.type: Unsupported value: \"Dir\": supported values: \"\", \"BlockDevice\", "
+                        + "\"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\"",
+                "spec.containers[0].imagePullPolicy: Unsupported value: \"always\": supported values: \"Always\", "
+                        + "\"IfNotPresent\", \"Never\"",
+                "spec.containers[0].ports[0].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", "
+                        + "\"UDP\"",
+                "spec.containers[0].livenessProbe.httpGet.scheme: Unsupported value: \"http\": supported values: "
+                        + "\"HTTP\", \"HTTPS\"");
+    }
+
+    @Test
+    void enumeratedObjectFieldsHoldSupportedValues() {
+        assertThat(run(new SupportedValuesRule()).on("""
+                kind: Service
+                metadata: {name: s}
+                spec:
+                  type: Internal
+                  externalTrafficPolicy: Global
+                  internalTrafficPolicy: Local
+                  sessionAffinity: Cookie
+                  ports: [{port: 80, protocol: tcp}]
+                ---
+                kind: Deployment
+                metadata: {name: d}
+                spec: {strategy: {type: BlueGreen}}
+                ---
+                kind: StatefulSet
+                metadata: {name: s}
+                spec:
+                  podManagementPolicy: Ordered
+                  updateStrategy: {type: Rolling}
+                  volumeClaimTemplates: [{spec: {volumeMode: Raw}}]
+                ---
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {persistentVolumeReclaimPolicy: Keep}
+                ---
+                kind: StorageClass
+                metadata: {name: c}
+                volumeBindingMode: Lazy
+                reclaimPolicy: Recycle
+                """)).containsExactly(
+                "spec.type: Unsupported value: \"Internal\": supported values: \"ClusterIP\", \"ExternalName\", "
+                        + "\"LoadBalancer\", \"NodePort\"",
+                "spec.externalTrafficPolicy: Unsupported value: \"Global\": supported values: \"Cluster\", \"Local\"",
+                "spec.sessionAffinity: Unsupported value: \"Cookie\": supported values: \"ClientIP\", \"None\"",
+                "spec.ports[0].protocol: Unsupported value: \"tcp\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+                "spec.strategy.type: Unsupported value: \"BlueGreen\": supported values: \"Recreate\", \"RollingUpdate\"",
+                "spec.podManagementPolicy: Unsupported value: \"Ordered\": supported values: \"OrderedReady\", "
+                        + "\"Parallel\"",
+                "spec.updateStrategy.type: Unsupported value: \"Rolling\": supported values: \"OnDelete\", "
+                        + "\"RollingUpdate\"",
+                "spec.volumeClaimTemplates[0].spec.volumeMode: Unsupported value: \"Raw\": supported values: \"Block\", "
+                        + "\"Filesystem\"",
+                "spec.persistentVolumeReclaimPolicy: Unsupported value: \"Keep\": supported values: \"Delete\", "
+                        + "\"Recycle\", \"Retain\"",
+                "reclaimPolicy: Unsupported value: \"Recycle\": supported values: \"Delete\", \"Retain\"",
+                "volumeBindingMode: Unsupported value: \"Lazy\": supported values: \"Immediate\", "
+                        + "\"WaitForFirstConsumer\"");
+    }
+}

@@ -1,64 +1,31 @@
 package dev.manifestkit.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Map;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import dev.manifestkit.core.ManifestDocument;
-import dev.manifestkit.core.SourceLocation;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import dev.manifestkit.core.yaml.ManifestReader;
 
-/** INTERIM (scratch only): reading until core's ManifestReader lands. */
+/**
+ * Where the command line reads manifests: core's {@link ManifestReader} (YAML 1.1 like kubectl,
+ * source locations, limits against hostile input), one document at a time.
+ */
 final class Documents {
 
-    /** The documents of one input, one at a time. */
-    interface Reader {
-        /** The next document, or null at the end; empty documents are skipped. */
-        ManifestDocument next() throws ReadFailure, IOException;
-    }
+    private static final ManifestReader READER = ManifestReader.create();
 
     private Documents() {
     }
 
-    static Reader open(InputStream in, String origin) {
-        var options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        options.setAllowDuplicateKeys(false);
-        Iterator<Object> documents = new Yaml(options).loadAll(new InputStreamReader(in, StandardCharsets.UTF_8)).iterator();
-        return new Reader() {
-            int index;
-
-            @Override
-            public ManifestDocument next() throws ReadFailure {
-                try {
-                    while (documents.hasNext()) {
-                        var value = documents.next();
-                        var current = index++;
-                        if (value instanceof Map<?, ?> map) {
-                            ObjectNode tree = JsonMapper.shared().valueToTree(map);
-                            return new ManifestDocument(tree, origin, current, Map.of("", new SourceLocation(1, 1)));
-                        }
-                        if (value != null) {
-                            throw new ReadFailure("document " + current + " is not a mapping", null);
-                        }
-                    }
-                    return null;
-                } catch (MarkedYAMLException e) {
-                    var mark = e.getProblemMark();
-                    throw new ReadFailure(e.getProblem(), new SourceLocation(mark.getLine() + 1, mark.getColumn() + 1));
-                } catch (YAMLException | IllegalArgumentException e) {
-                    throw new ReadFailure(String.valueOf(e.getMessage()), null);
-                }
-            }
-        };
+    /**
+     * The documents of one input, read lazily as the iterator advances, so only one is held at a
+     * time. The iterator throws {@link dev.manifestkit.core.yaml.ManifestReadException} for input
+     * that is not a readable manifest and {@link java.io.UncheckedIOException} when reading fails;
+     * the stream is not closed.
+     *
+     * @param origin how documents and messages name the input
+     */
+    static Iterator<ManifestDocument> open(InputStream in, String origin) {
+        return READER.stream(in, origin).iterator();
     }
 }

@@ -3,6 +3,7 @@ package dev.manifestkit.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestWriter;
 
 /**
@@ -37,17 +39,16 @@ final class FmtCommand {
             List<ManifestDocument> documents;
             try {
                 documents = readAll(input);
-            } catch (ReadFailure e) {
-                var where = e.location() == null ? "" : ":" + e.location();
-                err.println(input.name() + where + ": " + e.detail());
+            } catch (ManifestReadException e) {
+                err.println(e.getMessage());
                 exit = Math.max(exit, Main.EXIT_INVALID);
                 continue;
             } catch (InputException e) {
                 err.println("manifestkit: " + e.getMessage());
                 exit = Main.EXIT_USAGE;
                 continue;
-            } catch (IOException e) {
-                err.println("manifestkit: cannot read " + input.name() + ": " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                err.println("manifestkit: cannot read " + input.name() + ": " + e.getCause().getMessage());
                 exit = Main.EXIT_USAGE;
                 continue;
             }
@@ -55,8 +56,14 @@ final class FmtCommand {
                 continue;
             }
             if (options.write()) {
-                if (rewrite(input, documents)) {
-                    out.println("formatted " + input.name());
+                try {
+                    if (rewrite(input, documents)) {
+                        out.println("formatted " + input.name());
+                    }
+                } catch (IOException e) {
+                    err.println("manifestkit: cannot write " + input.name() + ": " + e.getMessage()
+                            + " (the file is unchanged)");
+                    exit = Main.EXIT_USAGE;
                 }
             } else {
                 if (printed) {
@@ -70,14 +77,11 @@ final class FmtCommand {
         return exit;
     }
 
-    private List<ManifestDocument> readAll(Input input) throws ReadFailure, InputException, IOException {
+    private List<ManifestDocument> readAll(Input input) throws InputException, IOException {
         var in = input.open(stdin);
         try {
-            var reader = Documents.open(in, input.name());
             var documents = new ArrayList<ManifestDocument>();
-            for (var doc = reader.next(); doc != null; doc = reader.next()) {
-                documents.add(doc);
-            }
+            Documents.open(in, input.name()).forEachRemaining(documents::add);
             return documents;
         } finally {
             if (!input.isStdin()) {

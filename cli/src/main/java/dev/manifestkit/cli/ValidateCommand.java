@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
+import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
@@ -124,15 +126,15 @@ final class ValidateCommand {
             return;
         }
         try {
-            var reader = Documents.open(in, input.name());
-            for (var doc = reader.next(); doc != null; doc = reader.next()) {
-                resources(doc);
+            var documents = Documents.open(in, input.name());
+            while (documents.hasNext()) {
+                resources(documents.next());
             }
-        } catch (ReadFailure e) {
-            fileErrors.add(new FileError(input.name(), e.location(), e.detail()));
-        } catch (IOException e) {
+        } catch (ManifestReadException e) {
+            fileErrors.add(new FileError(input.name(), e.location().orElse(null), e.problem()));
+        } catch (UncheckedIOException e) {
             inputFailed = true;
-            var message = "cannot read " + input.name() + ": " + e.getMessage();
+            var message = "cannot read " + input.name() + ": " + e.getCause().getMessage();
             err.println("manifestkit: " + message);
             fileErrors.add(new FileError(input.name(), null, message));
         } finally {

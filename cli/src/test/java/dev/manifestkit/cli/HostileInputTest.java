@@ -107,7 +107,6 @@ class HostileInputTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("TEMP: needs the API rules (vrules)")
     void stdinIsValidated() {
         var run = Run.withStdin("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: Not_A_Label\n", "validate", "-");
 

@@ -53,7 +53,6 @@ class MixedDirectoryTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("TEMP: needs core ManifestReader locations")
     void textReportsEachErrorOnOneLineWithFileLineAndColumnAndExitsOne() {
         var run = Run.of("validate", dir.toString());
 

@@ -36,7 +36,6 @@ class ValidateCommandTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("TEMP: needs the best-practice rules (vrules)")
     void exitsZeroWhenThereAreOnlyWarnings() throws IOException {
         write("pod.yaml", """
                 apiVersion: v1

@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
@@ -47,8 +47,8 @@ final class ValidateCommand {
     /** Rule id of a document without {@code kind} or {@code apiVersion}: it cannot be validated. */
     static final String TYPE_RULE = "input/type-meta";
 
-    /** Rule id of a second object with the same group, kind, namespace and name, in one-by-one mode. */
-    static final String DUPLICATE_RULE = "input/duplicate-object";
+    /** Rule id of a second object with the same kind, namespace and name (the validator's own id). */
+    static final String DUPLICATE_RULE = "ref/duplicate-object";
 
     private final InputStream stdin;
     private final PrintStream err;
@@ -56,7 +56,7 @@ final class ValidateCommand {
     private final List<ResourceResult> results = new ArrayList<>();
     private final List<FileError> fileErrors = new ArrayList<>();
     private final List<ManifestDocument> pending = new ArrayList<>();
-    private final Set<String> seenObjects = new HashSet<>();
+    private final Map<String, Seen> firstSeen = new HashMap<>();
     private Validator validator;
     private boolean oneByOne;
     private boolean inputFailed;
@@ -204,32 +204,36 @@ final class ValidateCommand {
         return problems;
     }
 
-    /** Validates one resource alone, adding a duplicate check the validator cannot make without the set. */
+    /**
+     * Validates one resource alone, plus the one cross-object check that needs no more than a key
+     * per object: a duplicate kind, namespace and name, worded and named like the validator's own
+     * {@value #DUPLICATE_RULE}.
+     */
     private ResourceResult validateAlone(ManifestDocument doc) {
         var result = validator.validateDocument(doc);
         var name = doc.name().orElse(null);
         if (name == null) {
             return result;
         }
-        var key = group(doc.apiVersion().orElse("")) + '\u0000' + doc.kind().orElse("") + '\u0000'
-                + doc.namespace().orElse("") + '\u0000' + name;
-        if (seenObjects.add(key)) {
+        var kind = doc.kind().orElse("");
+        var first = firstSeen.putIfAbsent(kind + '\u0000' + doc.namespace().orElse("") + '\u0000' + name,
+                new Seen(doc.origin(), doc.index()));
+        if (first == null) {
             return result;
         }
         var problems = new ArrayList<>(result.problems());
         problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE, result.object(), FieldPath.root("metadata").child("name"),
-                ErrorType.DUPLICATE, "\"" + name + "\"", "another " + doc.kind().orElse("object")
-                        + " with this namespace and name comes earlier in the input", where(doc, "/metadata/name")));
+                ErrorType.DUPLICATE, "\"" + name + "\"", "another " + kind + " with this name and namespace comes earlier ("
+                        + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
+                where(doc, "/metadata/name")));
         return new ResourceResult(result.object(), problems);
+    }
+
+    /** Where an object was first seen, for duplicate messages in one-by-one mode. */
+    private record Seen(String origin, int index) {
     }
 
     private static SourceLocation where(ManifestDocument doc, String pointer) {
         return doc.locationOf(pointer).orElse(null);
-    }
-
-    /** The API group of an apiVersion: {@code apps} for {@code apps/v1}, empty for the core {@code v1}. */
-    private static String group(String apiVersion) {
-        var slash = apiVersion.indexOf('/');
-        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 }

@@ -196,8 +196,9 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("manifestkit: note: more than " + ValidateCommand.SET_LIMIT
                 + " resources: validating them one by one; references between objects are not checked\n");
-        assertThat(run.out()).containsOnlyOnce("ConfigMap/cm-7: metadata.name: Duplicate value: \"cm-7\": "
-                + "another ConfigMap with this namespace and name comes earlier in the input [input/duplicate-object]");
+        assertThat(run.out()).containsOnlyOnce("ConfigMap/cm-7: metadata.name: Duplicate value: \"cm-7\": another "
+                + "ConfigMap with this name and namespace comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
+                + "applying both keeps only the last [ref/duplicate-object]");
         assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
                 .startsWith((ValidateCommand.SET_LIMIT + 2) + " resources: " + (ValidateCommand.SET_LIMIT + 1) + " valid, 1 invalid");
     }

@@ -1,6 +1,8 @@
 package dev.manifestkit.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -15,7 +18,8 @@ import java.util.List;
  *
  * <p>A named file is read whatever its extension (the user chose it). A directory is searched
  * recursively for {@code *.yaml}, {@code *.yml} and {@code *.json}, skipping hidden entries
- * ({@code .git}) and not following links to directories, in sorted path order so the same tree gives the same report on every machine.
+ * ({@code .git}) and following links (a link that loops back is skipped), in sorted path order so
+ * the same tree gives the same report on every machine.
  */
 final class Inputs {
 
@@ -54,23 +58,31 @@ final class Inputs {
     private static List<Input> search(Path directory) throws InputException {
         var found = new ArrayList<Path>();
         try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return dir.equals(directory) || !isHidden(dir) ? FileVisitResult.CONTINUE
-                            : FileVisitResult.SKIP_SUBTREE;
-                }
+            Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                            return dir.equals(directory) || !isHidden(dir) ? FileVisitResult.CONTINUE
+                                    : FileVisitResult.SKIP_SUBTREE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    var regular = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file);
-                    if (regular && !isHidden(file)
-                            && isManifestFileName(file.getFileName().toString())) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile() && !isHidden(file)
+                                    && isManifestFileName(file.getFileName().toString())) {
+                                found.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof FileSystemLoopException) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (IOException e) {
             throw new InputException(Input.describe(directory, e));
         }

@@ -56,6 +56,26 @@ class InputsTest {
     }
 
     @Test
+    void linksAreFollowedAndALinkLoopIsSkipped() throws Exception {
+        touch("real/a.yaml");
+        var elsewhere = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere"));
+        try {
+            Files.writeString(elsewhere.resolve("b.yaml"), "");
+            Files.createSymbolicLink(dir.resolve("real/linked"), elsewhere);
+            Files.createSymbolicLink(dir.resolve("real/loop"), dir.resolve("real"));
+            var viaLink = Files.createSymbolicLink(dir.resolve("via-link"), dir.resolve("real"));
+
+            var names = Inputs.expand(List.of(viaLink.toString())).stream().map(Input::name).toList();
+
+            assertThat(names).containsExactly(viaLink.resolve("a.yaml").toString(),
+                    viaLink.resolve("linked/b.yaml").toString());
+        } finally {
+            Files.deleteIfExists(elsewhere.resolve("b.yaml"));
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
     void aMissingInputIsOneLineNamingIt() {
         assertThatThrownBy(() -> Inputs.expand(List.of("no/such.yaml")))
                 .isInstanceOf(InputException.class)

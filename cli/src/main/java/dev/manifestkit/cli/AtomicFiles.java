@@ -1,7 +1,8 @@
 package dev.manifestkit.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,35 +12,46 @@ import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * Replaces a file's content so that readers see either the old bytes or the new ones, never a
- * mix: the new content goes to a temporary file beside it (same file system), is flushed to disk,
- * takes the old file's permissions, and is renamed over it.
+ * mix: the new content is streamed to a temporary file beside it (same file system), flushed to
+ * disk, given the old file's permissions, and renamed over it.
  */
 final class AtomicFiles {
+
+    /** Produces the new content. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     private AtomicFiles() {
     }
 
     /**
-     * Replaces {@code target}'s content. A symbolic link is followed, so the file it points to
-     * changes and the link stays. On any failure the original file is untouched and the temporary
-     * file removed.
+     * Replaces {@code target}'s content with what {@code content} writes, unless it is the same
+     * bytes (the file, and its modification time, are then left alone). A symbolic link is
+     * followed, so the file it points to changes and the link stays. If {@code content} or any
+     * step fails, the original file is untouched and the temporary file removed.
+     *
+     * @return true if the file was replaced, false if it already held exactly this content
      */
-    static void replace(Path target, byte[] content) throws IOException {
+    static boolean replace(Path target, Content content) throws IOException {
         var real = target.toRealPath();
         var temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
         try {
             try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                var buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                var out = Channels.newOutputStream(channel);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
-            var posix = Files.getFileAttributeView(real, PosixFileAttributeView.class);
-            if (posix != null) {
+            if (Files.mismatch(temp, real) == -1) {
+                Files.delete(temp);
+                return false;
+            }
+            if (Files.getFileAttributeView(real, PosixFileAttributeView.class) != null) {
                 Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(real));
             }
             Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -1,24 +1,27 @@
 package dev.manifestkit.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestWriter;
 
 /**
  * {@code manifestkit fmt}: rewrites manifests in the writer's canonical form, to stdout or, with
- * {@code --write}, in place. Document order within a file is kept (a diff should show only what
- * formatting changed). A file that cannot be read is reported in one line and left untouched;
- * files already in canonical form are not rewritten.
+ * {@code --write}, in place.
+ *
+ * <p>Document order within a file is kept, so a diff shows only what formatting changed; a
+ * {@code *.json} file holding one object stays JSON. Documents are formatted as they are read, so
+ * only text is held, never a file's trees. A file that cannot be read is reported in one line and
+ * nothing of it is printed or written; files already in canonical form are not rewritten.
  */
 final class FmtCommand {
 
@@ -36,81 +39,78 @@ final class FmtCommand {
         var exit = Main.EXIT_OK;
         var printed = false;
         for (var input : inputs) {
-            List<ManifestDocument> documents;
             try {
-                documents = readAll(input);
+                if (options.write()) {
+                    if (rewrite(input)) {
+                        out.println("formatted " + input.name());
+                    }
+                } else {
+                    var text = formatted(input);
+                    if (!text.isEmpty()) {
+                        out.print(printed ? "---\n" + text : text);
+                        printed = true;
+                    }
+                }
             } catch (ManifestReadException e) {
                 err.println(e.getMessage());
                 exit = Math.max(exit, Main.EXIT_INVALID);
-                continue;
             } catch (InputException e) {
                 err.println("manifestkit: " + e.getMessage());
                 exit = Main.EXIT_USAGE;
-                continue;
-            } catch (UncheckedIOException e) {
-                err.println("manifestkit: cannot read " + input.name() + ": " + e.getCause().getMessage());
+            } catch (UncheckedIOException | IOException e) {
+                var cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+                err.println("manifestkit: cannot " + (options.write() ? "rewrite " : "read ") + input.name() + ": "
+                        + cause.getMessage() + (options.write() ? " (the file is unchanged)" : ""));
                 exit = Main.EXIT_USAGE;
-                continue;
-            }
-            if (documents.isEmpty()) {
-                continue;
-            }
-            if (options.write()) {
-                try {
-                    if (rewrite(input, documents)) {
-                        out.println("formatted " + input.name());
-                    }
-                } catch (IOException e) {
-                    err.println("manifestkit: cannot write " + input.name() + ": " + e.getMessage()
-                            + " (the file is unchanged)");
-                    exit = Main.EXIT_USAGE;
-                }
-            } else {
-                if (printed) {
-                    out.print("---\n");
-                }
-                out.write(yaml(documents));
-                printed = true;
             }
         }
         out.flush();
         return exit;
     }
 
-    private List<ManifestDocument> readAll(Input input) throws InputException, IOException {
+    /** The input's documents in canonical form, as text. */
+    private String formatted(Input input) throws InputException, IOException {
+        var text = new StringWriter();
         var in = input.open(stdin);
         try {
-            var documents = new ArrayList<ManifestDocument>();
-            Documents.open(in, input.name()).forEachRemaining(documents::add);
-            return documents;
+            format(input, in, text);
         } finally {
             if (!input.isStdin()) {
                 in.close();
             }
         }
+        return text.toString();
     }
 
-    /** The documents in canonical YAML, in the order they were read, {@code ---} between them. */
-    private static byte[] yaml(List<ManifestDocument> documents) {
-        var sb = new StringBuilder();
-        for (var document : documents) {
-            if (!sb.isEmpty()) {
-                sb.append("---\n");
+    /** Rewrites one file in place if its canonical form differs; true if it was rewritten. */
+    private boolean rewrite(Input input) throws InputException, IOException {
+        try (var in = input.open(stdin)) {
+            return AtomicFiles.replace(input.path(), out -> {
+                var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                format(input, in, writer);
+                writer.flush();
+            });
+        }
+    }
+
+    /**
+     * Writes the documents of an input as they are read: canonical YAML in their order,
+     * {@code ---} between them, or canonical JSON for a {@code *.json} file of one object.
+     */
+    private static void format(Input input, InputStream in, Writer out) throws IOException {
+        var documents = Documents.open(in, input.name());
+        var first = true;
+        while (documents.hasNext()) {
+            var document = documents.next();
+            if (first && input.isJson() && !documents.hasNext()) {
+                out.write(ManifestWriter.toJson(List.of(document)));
+                return;
             }
-            sb.append(ManifestWriter.toYaml(document.tree()));
+            if (!first) {
+                out.write("---\n");
+            }
+            out.write(ManifestWriter.toYaml(document.tree()));
+            first = false;
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Rewrites one file if its canonical form differs; true if it was rewritten. */
-    private boolean rewrite(Input input, List<ManifestDocument> documents) throws IOException {
-        var formatted = input.isJson() && documents.size() == 1
-                ? ManifestWriter.toJson(documents).getBytes(StandardCharsets.UTF_8)
-                : yaml(documents);
-        if (Arrays.equals(formatted, Files.readAllBytes(input.path()))) {
-            return false;
-        }
-        AtomicFiles.replace(input.path(), formatted);
-        return true;
     }
 }

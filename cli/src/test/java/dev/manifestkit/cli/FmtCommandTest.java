@@ -120,6 +120,17 @@ class FmtCommandTest {
     }
 
     @Test
+    void aFileThatFailsHalfwayPrintsNothingOfIt() throws IOException {
+        var file = Files.writeString(dir.resolve("a.yaml"), MESSY + "---\nkey: [unclosed\n");
+
+        var run = Run.of("fmt", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(file + ":").hasLineCount(1);
+    }
+
+    @Test
     void readsStdin() {
         var run = Run.withStdin(MESSY, "fmt", "-");
 

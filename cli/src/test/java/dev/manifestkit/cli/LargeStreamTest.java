@@ -64,7 +64,7 @@ class LargeStreamTest {
         var report = dir.resolve("report.txt");
         var errors = dir.resolve("stderr.txt");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        var command = List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", input.toString());
 
         var process = new ProcessBuilder(command).redirectOutput(report.toFile()).redirectError(errors.toFile()).start();

@@ -22,18 +22,11 @@ final class DuplicateObjectRule extends BaseRule {
         if (kind == null || name == null) {
             return;
         }
-        var namespace = current.namespace().orElse("");
-        for (var other : context.set().documents()) {
-            if (other == current) {
-                return;
-            }
-            if (kind.equals(other.kind().orElse(null)) && name.equals(other.name().orElse(null))
-                    && namespace.equals(other.namespace().orElse(""))) {
-                context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
-                        "another " + kind + " with this name and namespace comes earlier ("
-                                + other.origin() + ", document " + other.index() + "); applying both keeps only the last");
-                return;
-            }
+        var first = context.set().firstOf(kind, current.namespace().orElse(""), name).orElse(null);
+        if (first != null && first != current) {
+            context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
+                    "another " + kind + " with this name and namespace comes earlier ("
+                            + first.origin() + ", document " + first.index() + "); applying both keeps only the last");
         }
     }
 }

@@ -275,6 +275,10 @@ public final class ManifestWriter {
     }
 
     private static void checkReplaceable(Path target) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException("refusing to replace " + target + ": it is a symbolic link; write to "
+                    + target.toRealPath() + " instead");
+        }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotDirectoryException(target + " exists and is not a directory");
         }

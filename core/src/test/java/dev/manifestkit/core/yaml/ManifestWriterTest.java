@@ -205,6 +205,21 @@ class ManifestWriterTest {
     }
 
     @Test
+    void refusesToReplaceAFileOrASymbolicLink() throws IOException {
+        Path file = Files.writeString(temp.resolve("manifests"), "not a directory");
+        assertThatIOException().isThrownBy(() -> Fixtures.fibApp(false).writeTo(file))
+                .withMessageEndingWith("manifests exists and is not a directory");
+        assertThat(file).hasContent("not a directory");
+
+        Path real = Files.createDirectories(temp.resolve("real"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), real);
+        assertThatIOException().isThrownBy(() -> Fixtures.fibApp(false).writeTo(link))
+                .withMessage("refusing to replace " + link.toAbsolutePath() + ": it is a symbolic link; write to "
+                        + real.toRealPath() + " instead");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
     void writeFileReplacesOneFileAtomically() throws IOException {
         Path file = temp.resolve("deploy/all.yaml");
         ManifestWriter.writeFile(Fixtures.fibApp(false).documents(), file);

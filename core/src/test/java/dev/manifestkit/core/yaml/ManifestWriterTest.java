@@ -68,6 +68,24 @@ class ManifestWriterTest {
     }
 
     @Test
+    void writeYamlLeavesTheWriterOpen() throws IOException {
+        var closed = new boolean[1];
+        var out = new StringWriter() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ManifestWriter.writeYaml(Fixtures.fibApp(false).documents(), out);
+        out.write("---\n");
+        ManifestWriter.writeYaml(Manifests.of(configMap("after", "fib")).documents(), out);
+        assertThat(closed[0]).isFalse();
+        assertThat(out.toString()).startsWith(Fixtures.fibApp(false).toYaml())
+                .endsWith("size: 3\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: after\n  namespace: fib\n"
+                        + "data:\n  k: v\n");
+    }
+
+    @Test
     void writerSortsDocumentsGivenInAnyOrder() {
         var documents = new ArrayList<>(Fixtures.fibApp(false).documents());
         Collections.reverse(documents);

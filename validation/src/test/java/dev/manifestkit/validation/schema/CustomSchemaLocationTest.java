@@ -111,6 +111,17 @@ class CustomSchemaLocationTest {
     }
 
     @Test
+    void anUnbundledVersionWorksFromAClusterDocumentAlone() throws IOException {
+        var file = Files.writeString(dir.resolve("cluster-1.30.json"), WIDGET_DEFINITIONS.replace(
+                "\"$ref\": \"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta\"", "\"type\": \"object\""));
+        var validator = Validator.builder().kubernetesVersion("1.30").schemaLocation(file).rules(List.of()).build();
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'},"
+                + "'spec':{'size':1}}")).isEmpty();
+        assertThat(problems(validator, "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}"))
+                .containsExactly("ConfigMap/c: Not found: no schema for v1 ConfigMap in " + file + " [schema/missing]");
+    }
+
+    @Test
     void unreadableLocationsFailWhenTheValidatorIsBuilt() throws IOException {
         assertThatThrownBy(() -> validatorWith(dir.resolve("nope.json")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -23,18 +23,11 @@ final class DuplicateObjectRule extends BaseRule {
         if (kind == null || name == null) {
             return;
         }
-        var namespace = Nodes.namespace(tree);
-        // documents come before existing objects in ofKind(), in set order: stop at this one
-        for (var other : context.set().ofKind(kind)) {
-            if (other == current) {
-                return;
-            }
-            if (name.equals(Nodes.name(other.tree())) && namespace.equals(Nodes.namespace(other.tree()))) {
-                context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
-                        "another " + kind + " with this name and namespace comes earlier ("
-                                + other.origin() + ", document " + other.index() + "); applying both keeps only the last");
-                return;
-            }
+        var first = context.set().firstOf(kind, Nodes.namespace(tree), name).orElse(null);
+        if (first != null && first != current) {
+            context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
+                    "another " + kind + " with this name and namespace comes earlier ("
+                            + first.origin() + ", document " + first.index() + "); applying both keeps only the last");
         }
     }
 }

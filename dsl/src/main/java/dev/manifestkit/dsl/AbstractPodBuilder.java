@@ -148,6 +148,10 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
                         volume.name());
             }
         }
+        int index = 0;
+        for (var volume : declared.values()) {
+            volume.checkName(ref(), podSpecPath() + ".volumes[" + index++ + "].name");
+        }
         List<Volume> list = declared.values().stream().map(PodVolume::toVolume).toList();
         if (!list.isEmpty()) {
             b.withVolumes(list);

@@ -69,15 +69,7 @@ public abstract class AbstractSecretBuilder<B extends AbstractSecretBuilder<B>>
     }
 
     private void checkNewKey(String key) {
-        Fail.notNull(key, ref(), "data");
-        var errors = Syntax.configMapKey(key);
-        if (!errors.isEmpty()) {
-            throw Fail.invalid(ref(), "data[" + key + "]", key, "is not a valid key name for a Secret: "
-                    + String.join("; ", errors));
-        }
-        if (data.containsKey(key) || stringData.containsKey(key)) {
-            throw Fail.duplicate(ref(), "data[" + key + "]", key);
-        }
+        KubectlSources.checkNewKey(ref(), "Secret", key, keys());
     }
 
     @Override

@@ -30,4 +30,13 @@ public interface AccessModes<B> {
     default B readWriteOncePod() {
         return accessModes(AccessMode.READ_WRITE_ONCE_POD);
     }
+
+    /** Adds the modes not already in the list, keeping the order of first mention. */
+    static void addTo(java.util.List<AccessMode> list, AccessMode... modes) {
+        for (var mode : modes) {
+            if (!list.contains(java.util.Objects.requireNonNull(mode, "mode"))) {
+                list.add(mode);
+            }
+        }
+    }
 }

@@ -37,11 +37,8 @@ public final class ConfigMapBuilder extends ObjectBuilder<ConfigMapBuilder, Conf
 
     /** Adds a key from kubectl's literal syntax, {@code key=value}, split at the first {@code =}. */
     public ConfigMapBuilder fromLiteral(String source) {
-        var eq = source == null ? -1 : source.indexOf('=');
-        if (eq <= 0) {
-            throw Fail.invalid(ref(), "data", source, "invalid literal source, expected key=value");
-        }
-        return literal(source.substring(0, eq), source.substring(eq + 1));
+        var keyAndValue = KubectlSources.splitLiteral(ref(), source, true);
+        return literal(keyAndValue[0], keyAndValue[1]);
     }
 
     /** Adds binary content under a key ({@code binaryData}). */
@@ -101,15 +98,7 @@ public final class ConfigMapBuilder extends ObjectBuilder<ConfigMapBuilder, Conf
     }
 
     private void checkNewKey(String key) {
-        Fail.notNull(key, ref(), "data");
-        var errors = Syntax.configMapKey(key);
-        if (!errors.isEmpty()) {
-            throw Fail.invalid(ref(), "data[" + key + "]", key, "is not a valid key name for a ConfigMap: "
-                    + String.join("; ", errors));
-        }
-        if (data.containsKey(key) || binaryData.containsKey(key)) {
-            throw Fail.duplicate(ref(), "data[" + key + "]", key);
-        }
+        KubectlSources.checkNewKey(ref(), "ConfigMap", key, keys());
     }
 
     @Override

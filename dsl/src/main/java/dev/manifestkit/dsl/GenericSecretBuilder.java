@@ -29,11 +29,8 @@ public final class GenericSecretBuilder extends AbstractSecretBuilder<GenericSec
      * ({@code --from-literal}).
      */
     public GenericSecretBuilder fromLiteral(String source) {
-        var eq = source == null ? -1 : source.indexOf('=');
-        if (eq <= 0) {
-            throw Fail.invalid(ref(), "data", "<redacted>", "invalid literal source, expected key=value");
-        }
-        return literal(source.substring(0, eq), source.substring(eq + 1));
+        var keyAndValue = KubectlSources.splitLiteral(ref(), source, false);
+        return literal(keyAndValue[0], keyAndValue[1]);
     }
 
     /** Adds raw bytes under a key. */

@@ -157,23 +157,23 @@ public final class K8s {
 
     /** A scratch directory that lives as long as the pod ({@code emptyDir}), on the node's disk. */
     public static PodVolume emptyDir(String name) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().endEmptyDir().build());
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().endEmptyDir().build());
     }
 
     /** A scratch directory capped at {@code sizeLimit}, such as {@code 1Gi}. */
     public static PodVolume emptyDir(String name, String sizeLimit) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir()
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir()
                 .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
     }
 
     /** A scratch directory in memory ({@code medium: Memory}); it counts against the container's memory. */
     public static PodVolume memoryEmptyDir(String name) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
     }
 
     /** A scratch directory in memory, capped at {@code sizeLimit}. */
     public static PodVolume memoryEmptyDir(String name, String sizeLimit) {
-        return PodVolume.of(name, new VolumeBuilder().withNewEmptyDir().withMedium("Memory")
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().withMedium("Memory")
                 .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
     }
 
@@ -182,7 +182,7 @@ public final class K8s {
         if (path == null || !path.startsWith("/")) {
             throw Fail.invalid("volume " + Fail.quote(name), "hostPath.path", path, "must be an absolute path");
         }
-        return PodVolume.of(name, new VolumeBuilder().withNewHostPath().withPath(path).endHostPath().build());
+        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewHostPath().withPath(path).endHostPath().build());
     }
 
     /** The claim as a pod volume named after it; mount it in as many containers as needed. */
@@ -284,6 +284,7 @@ public final class K8s {
     /**
      * Builds every builder, in order, into a {@link Manifests}. {@link ExistingSecret}s are not
      * written: they go to {@code Manifests.withExisting(…)}, so references to them still check.
+     * Two objects of the same kind and name are a Duplicate error.
      */
     public static Manifests manifests(ObjectBuilder<?, ?, ?>... builders) {
         return manifests(List.of(builders));
@@ -307,11 +308,23 @@ public final class K8s {
     public static Manifests manifests(List<? extends ObjectBuilder<?, ?, ?>> builders) {
         var objects = new ArrayList<HasMetadata>();
         var existing = new ArrayList<HasMetadata>();
+        var seen = new java.util.HashSet<String>();
         for (var builder : builders) {
-            (builder instanceof ExistingSecret ? existing : objects).add(builder.build());
+            var object = builder.build();
+            var namespace = object.getMetadata().getNamespace();
+            if (!seen.add(object.getKind() + "/" + (namespace == null ? "" : namespace) + "/" + object.getMetadata().getName())) {
+                throw Fail.duplicate(builder.ref(), "metadata.name", builder.name());
+            }
+            (builder instanceof ExistingSecret ? existing : objects).add(object);
         }
         var result = Manifests.of(objects);
         return existing.isEmpty() ? result : result.withExisting(existing.toArray(HasMetadata[]::new));
+    }
+
+    private static String volumeName(String name) {
+        Fail.notNull(name, "volume", "name");
+        Fail.check(Syntax.dns1123Label(name), "volume " + Fail.quote(name), "name", name);
+        return name;
     }
 
     private static Quantity quantity(String volume, String path, String value) {

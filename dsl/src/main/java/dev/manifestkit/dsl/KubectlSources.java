@@ -22,6 +22,34 @@ final class KubectlSources {
     private KubectlSources() {
     }
 
+    /**
+     * kubectl's rules for a new key of a Secret or ConfigMap ({@code kind}): a valid config key,
+     * not already present.
+     */
+    static void checkNewKey(String owner, String kind, String key, java.util.Set<String> existing) {
+        Fail.notNull(key, owner, "data");
+        var errors = Syntax.configMapKey(key);
+        if (!errors.isEmpty()) {
+            throw Fail.invalid(owner, "data[" + key + "]", key, "is not a valid key name for a " + kind + ": "
+                    + String.join("; ", errors));
+        }
+        if (existing.contains(key)) {
+            throw Fail.duplicate(owner, "data[" + key + "]", key);
+        }
+    }
+
+    /**
+     * kubectl's {@code --from-literal} syntax, {@code key=value} split at the first {@code =}. The
+     * source is quoted in the error only when {@code quote} is set (never for Secrets).
+     */
+    static String[] splitLiteral(String owner, String source, boolean quote) {
+        var eq = source == null ? -1 : source.indexOf('=');
+        if (eq <= 0) {
+            throw Fail.invalid(owner, "data", quote ? source : "<redacted>", "invalid literal source, expected key=value");
+        }
+        return new String[] {source.substring(0, eq), source.substring(eq + 1)};
+    }
+
     /** A file's key and bytes; a directory gives one entry per regular file in it, by name, as kubectl does. */
     static void fromFile(String owner, String key, Path path, BiConsumer<String, byte[]> add) {
         if (Files.isDirectory(path)) {

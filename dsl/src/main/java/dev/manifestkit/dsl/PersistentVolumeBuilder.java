@@ -41,11 +41,7 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
 
     @Override
     public PersistentVolumeBuilder accessModes(AccessMode... modes) {
-        for (var mode : modes) {
-            if (!accessModes.contains(mode)) {
-                accessModes.add(mode);
-            }
-        }
+        AccessModes.addTo(accessModes, modes);
         return this;
     }
 

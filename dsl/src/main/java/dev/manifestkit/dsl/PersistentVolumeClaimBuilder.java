@@ -32,11 +32,7 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
 
     @Override
     public PersistentVolumeClaimBuilder accessModes(AccessMode... modes) {
-        for (var mode : modes) {
-            if (!accessModes.contains(mode)) {
-                accessModes.add(mode);
-            }
-        }
+        AccessModes.addTo(accessModes, modes);
         return this;
     }
 

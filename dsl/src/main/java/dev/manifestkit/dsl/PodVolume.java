@@ -21,20 +21,34 @@ public final class PodVolume {
         this.volume = volume;
     }
 
+    /**
+     * A volume named after the object it comes from; the name is checked when a pod declares it,
+     * since a Secret or claim name may be a subdomain where a volume name must be a label
+     * ({@link #named(String)} then picks another).
+     */
     static PodVolume of(String name, Volume source) {
         Fail.notNull(name, "volume", "name");
-        Fail.check(Syntax.dns1123Label(name), "volume \"" + name + "\"", "name", name);
         return new PodVolume(new VolumeBuilder(source).withName(name).build());
     }
 
     /** Wraps any fabric8 volume (the escape hatch for sources the DSL has no factory for). */
     public static PodVolume of(Volume volume) {
         Objects.requireNonNull(volume, "volume");
+        Fail.notNull(volume.getName(), "volume", "name");
+        Fail.check(Syntax.dns1123Label(volume.getName()), "volume " + Fail.quote(volume.getName()), "name",
+                volume.getName());
         return of(volume.getName(), volume);
+    }
+
+    /** Checks the name as the pod that declares this volume at {@code path}. */
+    void checkName(String owner, String path) {
+        Fail.check(Syntax.dns1123Label(name()), owner, path, name());
     }
 
     /** The same volume under another name, for a pod that needs two volumes from one source. */
     public PodVolume named(String name) {
+        Fail.notNull(name, "volume", "name");
+        Fail.check(Syntax.dns1123Label(name), this.toString(), "name", name);
         return of(name, volume);
     }
 

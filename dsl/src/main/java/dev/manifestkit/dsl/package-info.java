@@ -1,2 +1,26 @@
-/** manifestkit dsl. */
+/**
+ * The typed DSL: fluent builders that produce plain fabric8 Kubernetes objects.
+ *
+ * <p>Start from {@link dev.manifestkit.dsl.K8s} ({@code import static dev.manifestkit.dsl.K8s.*;}).
+ * Objects refer to each other through their builders, never through retyped names:
+ * {@code selecting(deployment)}, {@code secret.key("K")}, {@code volume(claim)},
+ * {@code boundTo(persistentVolume)}, {@code route("/api", service, "http")},
+ * {@code serviceName(headlessService)}, {@code imagePullSecret(dockerRegistrySecret)}.
+ * Each Service type has its own builder, so options that do not fit the type do not compile.
+ *
+ * <p>Shared mechanics live in one place each: {@link dev.manifestkit.dsl.ObjectBuilder}
+ * (name, labels, annotations, {@code build()}, {@code customize(…)}),
+ * {@link dev.manifestkit.dsl.AbstractPodBuilder} (containers, volumes, pod options for Pods,
+ * Deployments and StatefulSets), {@link dev.manifestkit.dsl.AbstractWorkloadBuilder} (replicas,
+ * one source for selector and template labels), {@link dev.manifestkit.dsl.AbstractServiceBuilder}
+ * (ports) and {@link dev.manifestkit.dsl.AbstractSecretBuilder} (checked keys).
+ *
+ * <p>Output holds what was asked for and what Kubernetes requires, nothing else: no generated
+ * names, no image pull policy, resources or probes unless set. The one default is a workload's
+ * selector, {@code app.kubernetes.io/name: <workload name>}, when no selector label is given.
+ * Mistakes a type cannot prevent fail at once with an {@link java.lang.IllegalArgumentException}
+ * worded like the API server's field errors, e.g.
+ * {@code Deployment/web: spec.template.spec.containers[1].name: Duplicate value: "app"}.
+ * Secret values never appear in messages or {@code toString()}.
+ */
 package dev.manifestkit.dsl;

@@ -68,6 +68,17 @@ class KubectlEquivalenceTest {
     }
 
     @Test
+    void createServiceClusterIpWithSeveralPorts() throws Exception {
+        var expected = kubectl("create", "service", "clusterip", "web", "--tcp=80:8080", "--tcp=443:8443");
+
+        var web = clusterIpService("web").label("app", "web").selector("app", "web")
+                .port("80-8080", 80).protocol(Protocol.TCP).targetPort(8080)
+                .port("443-8443", 443).protocol(Protocol.TCP).targetPort(8443);
+
+        assertThat(dsl(web)).isEqualTo(expected);
+    }
+
+    @Test
     void createServiceClusterIpHeadless() throws Exception {
         var expected = kubectl("create", "service", "clusterip", "hl", "--clusterip=None");
 
@@ -119,6 +130,22 @@ class KubectlEquivalenceTest {
         var secret = secret("pgpassword").fromLiteral("PGPASSWORD=s3=cr3t").fromFile(file).fromFile("renamed", file);
 
         assertThat(dsl(secret)).isEqualTo(expected);
+    }
+
+    @Test
+    void createSecretGenericWithTypeFromADirectory() throws Exception {
+        var auth = Files.createDirectories(dir.resolve("basic-auth"));
+        Files.writeString(auth.resolve("username"), "admin");
+        Files.writeString(auth.resolve("password"), "t0p-Secret");
+        var expected = kubectl("create", "secret", "generic", "basic", "--type=kubernetes.io/basic-auth",
+                "--from-file=basic-auth");
+
+        var basic = secret("basic").type("kubernetes.io/basic-auth").fromFile(auth).immutable();
+
+        // kubectl has no flag for immutable; the escape hatch is not needed on the DSL side, so the
+        // expectation gets it instead.
+        expected.put("immutable", true);
+        assertThat(dsl(basic)).isEqualTo(expected);
     }
 
     @Test

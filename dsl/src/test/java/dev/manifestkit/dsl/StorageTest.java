@@ -122,4 +122,16 @@ class StorageTest {
         assertThatThrownBy(() -> subPath("../etc")).hasMessage("mount: subPath: Invalid value: \"../etc\": must not contain '..'");
         assertThatThrownBy(() -> subPath("/abs")).hasMessage("mount: subPath: Invalid value: \"/abs\": must be a relative path");
     }
+
+    @Test
+    void aVolumeFromAnObjectWhoseNameIsNoLabelIsRenamedOrRejectedWithThePodPath() {
+        var certs = secret("certs.example.com").literal("ca.crt", "-----BEGIN CERTIFICATE-----");
+        var rejected = pod("p").container(container("app", "nginx:1.27").mount(volume(certs), "/etc/certs"));
+        var renamed = pod("p").container(container("app", "nginx:1.27").mount(volume(certs).named("certs"), "/etc/certs"));
+
+        assertThatThrownBy(rejected::build).hasMessageStartingWith(
+                "Pod/p: spec.volumes[0].name: Invalid value: \"certs.example.com\": must not contain dots");
+        assertThat(renamed.build().getSpec().getVolumes().get(0).getSecret().getSecretName()).isEqualTo("certs.example.com");
+        assertThatThrownBy(() -> emptyDir("Cache")).hasMessageStartingWith("volume \"Cache\": name: Invalid value: \"Cache\"");
+    }
 }

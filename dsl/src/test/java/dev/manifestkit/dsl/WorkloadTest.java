@@ -240,6 +240,25 @@ class WorkloadTest {
     }
 
     @Test
+    void containersHaveTheEscapeHatchToo() {
+        var c = container("app", "nginx:1.27").customize(b -> b.withTerminationMessagePolicy("FallbackToLogsOnError"))
+                .build();
+
+        assertThat(c.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
+    }
+
+    @Test
+    void annotationsAndLabelsAreChecked() {
+        var ns = namespace("shop").label("team", "payments").annotation("example.com/owner", "Payments Team").build();
+
+        assertThat(ns.getMetadata().getAnnotations()).containsEntry("example.com/owner", "Payments Team");
+        assertThatThrownBy(() -> namespace("shop").label("team", "payments team"))
+                .hasMessageStartingWith("Namespace/shop: metadata.labels[team]: Invalid value: \"payments team\": ");
+        assertThatThrownBy(() -> namespace("shop").label("-team", "x"))
+                .hasMessageStartingWith("Namespace/shop: metadata.labels: Invalid value: \"-team\": ");
+    }
+
+    @Test
     void apiVersionComesFromTheKindTableNeverFromUserCode() {
         var objects = java.util.List.of(pod("p").container(web()).build(), deployment("d").container(web()).build(),
                 statefulSet("s").container(web()).build(), ingress("i").route("/", clusterIpService("s").port(80)).build(),
@@ -248,6 +267,14 @@ class WorkloadTest {
             assertThat(object.getApiVersion())
                     .isEqualTo(Kinds.lookup(object.getKind()).orElseThrow().apiVersion());
         }
+    }
+
+    @Test
+    void aSetMayNotHoldTwoObjectsOfOneKindAndName() {
+        var web = deployment("web").container(web());
+
+        assertThatThrownBy(() -> manifests(web, clusterIpService("web").port(80), deployment("web").container(web())))
+                .hasMessage("Deployment/web: metadata.name: Duplicate value: \"web\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,10 +43,11 @@ final class NodeConverter {
     private final ReaderOptions options;
     private final Map<String, SourceLocation> locations;
     private final Map<Node, Converted> anchored = new IdentityHashMap<>();
-    private int nodes;
-    private int expanded;
+    /** Values in the tree so far, counting those that aliases repeat. */
+    private long weight;
+    private long expanded;
 
-    private record Converted(JsonNode node, int size) {
+    private record Converted(JsonNode node, long size) {
     }
 
     private NodeConverter(String origin, ReaderOptions options) {
@@ -79,7 +81,7 @@ final class NodeConverter {
             JsonNode value = scalar(scalar);
             if (value != null) {
                 record(pointer, node);
-                nodes++;
+                weight++;
             }
             return value;
         }
@@ -91,6 +93,7 @@ final class NodeConverter {
                     throw error(node.getStartMark(), "alias *" + node.getAnchor() + " refers to itself");
                 }
                 expanded += done.size();
+                weight += done.size();
                 if (expanded > options.maxAliasExpansion()) {
                     throw error(node.getStartMark(), "aliases expand to more than " + options.maxAliasExpansion()
                             + " values (an alias bomb?); ReaderOptions.maxAliasExpansion");
@@ -100,13 +103,13 @@ final class NodeConverter {
             }
             anchored.put(node, new Converted(IN_PROGRESS, 0));
         }
-        int before = nodes;
+        long before = weight;
         JsonNode result = node instanceof MappingNode mapping ? mapping(mapping, pointer, depth)
                 : sequence((SequenceNode) node, pointer, depth);
-        nodes++;
+        weight++;
         record(pointer, node);
         if (isAnchored) {
-            anchored.put(node, new Converted(result, nodes - before));
+            anchored.put(node, new Converted(result, weight - before));
         }
         return result;
     }
@@ -182,7 +185,7 @@ final class NodeConverter {
             return null;
         }
         if (Tag.BOOL.equals(tag)) {
-            return NODES.booleanNode(switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            return NODES.booleanNode(switch (text.toLowerCase(Locale.ROOT)) {
                 case "yes", "true", "on", "y" -> true;
                 default -> false;
             });
@@ -243,7 +246,7 @@ final class NodeConverter {
      */
     private JsonNode floating(String text, Mark mark) {
         String value = text.replace("_", "");
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".inf") || lower.equals(".nan")) {
             throw error(mark, "\"" + text + "\" is not a number JSON can hold; quote it if it is meant as a string");
         }

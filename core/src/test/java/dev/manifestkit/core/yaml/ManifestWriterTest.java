@@ -11,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.Manifests;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -67,8 +69,8 @@ class ManifestWriterTest {
 
     @Test
     void writerSortsDocumentsGivenInAnyOrder() {
-        var documents = new java.util.ArrayList<>(Fixtures.fibApp(false).documents());
-        java.util.Collections.reverse(documents);
+        var documents = new ArrayList<>(Fixtures.fibApp(false).documents());
+        Collections.reverse(documents);
         assertThat(ManifestWriter.toYaml(documents)).isEqualTo(Fixtures.fibApp(false).toYaml());
     }
 
@@ -153,7 +155,7 @@ class ManifestWriterTest {
             @Override
             public void write(Path file, byte[] content, boolean secret) throws IOException {
                 if (writes.incrementAndGet() == 3) {
-                    Files.write(file, java.util.Arrays.copyOf(content, content.length / 2));
+                    Files.write(file, Arrays.copyOf(content, content.length / 2));
                     throw new IOException("disk full (injected)");
                 }
                 ManifestWriter.FileSystemOps.super.write(file, content, secret);
@@ -231,10 +233,5 @@ class ManifestWriterTest {
         try (Stream<Path> files = Files.list(path.getParent())) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static List<ManifestDocument> documents(Manifests manifests) {
-        return manifests.documents();
     }
 }

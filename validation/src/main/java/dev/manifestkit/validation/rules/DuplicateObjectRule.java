@@ -17,12 +17,13 @@ final class DuplicateObjectRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         var current = context.document();
-        var kind = current.kind().orElse(null);
-        var name = current.name().orElse(null);
+        var tree = context.tree();
+        var kind = Nodes.str(tree, "kind");
+        var name = Nodes.name(tree);
         if (kind == null || name == null) {
             return;
         }
-        var first = context.set().firstOf(kind, current.namespace().orElse(""), name).orElse(null);
+        var first = context.set().firstOf(kind, Nodes.namespace(tree), name).orElse(null);
         if (first != null && first != current) {
             context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
                     "another " + kind + " with this name and namespace comes earlier ("

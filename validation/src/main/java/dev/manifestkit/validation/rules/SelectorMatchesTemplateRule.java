@@ -36,8 +36,7 @@ final class SelectorMatchesTemplateRule extends BaseRule {
         }
         var selector = Nodes.obj(spec, "selector");
         if (selector == null) {
-            context.report(SELECTOR, ErrorType.REQUIRED, "");
-            return;
+            return; // absent: the schema layer reports it (required in apps/v1)
         }
         if (Selectors.isEmpty(selector)) {
             context.report(SELECTOR, ErrorType.INVALID, selector.toString(),
@@ -76,8 +75,10 @@ final class SelectorMatchesTemplateRule extends BaseRule {
                 }
             } else {
                 ok[0] = false;
-                context.report(path.child("operator"), ErrorType.INVALID,
-                        operator == null ? "\"\"" : Nodes.quote(operator), "not a valid selector operator");
+                if (operator != null) { // absent: the schema layer reports it
+                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator),
+                            "not a valid selector operator");
+                }
             }
         });
         return ok[0];

@@ -1,0 +1,255 @@
+package dev.manifestkit.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses the arguments by hand: two commands with a handful of options do not need a library,
+ * and every class loaded costs start-up time.
+ *
+ * <p>Options may come before or after the inputs, as {@code --name value} or
+ * {@code --name=value}; {@code --} ends the options.
+ */
+final class CommandLine {
+
+    static final String USAGE = """
+            Usage: manifestkit <command> [options] FILE|DIR|- ...
+
+            Commands:
+              validate   check manifests against the Kubernetes schema and the API server's rules
+              fmt        rewrite manifests in manifestkit's canonical YAML
+
+            Options:
+              -h, --help     show help (also: manifestkit <command> --help)
+              --version      show the version
+              --debug        show stack traces of unexpected failures
+
+            Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
+            """;
+
+    static final String VALIDATE_USAGE = """
+            Usage: manifestkit validate [options] FILE|DIR|- ...
+
+            Validates Kubernetes manifests: multi-document YAML and JSON files, directories
+            (searched recursively for *.yaml, *.yml and *.json) and stdin (-).
+
+            Options:
+              --kubernetes-version V   Kubernetes version to validate against (default 1.35)
+              --schema-location PATH   use these definitions instead of the bundled ones: a
+                                       _definitions.json or a cluster's /openapi/v2 document
+              --strict                 unknown fields are errors (default)
+              --no-strict              unknown fields are allowed
+              --profile dev|prod       best-practice profile (default dev)
+              --skip-missing-schemas   skip kinds that have no schema instead of failing
+              -o, --output FORMAT      text (default), json or junit
+              --debug                  show stack traces of unexpected failures
+
+            Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
+            """;
+
+    static final String FMT_USAGE = """
+            Usage: manifestkit fmt [--write] FILE|DIR|- ...
+
+            Rewrites manifests in canonical form: apiVersion, kind, metadata first, keys sorted,
+            nulls and empty objects dropped, strings quoted where a YAML 1.1 reader would
+            misread them. Comments are not kept.
+
+            Options:
+              -w, --write   rewrite the files in place (atomically, keeping their permissions)
+                            instead of printing to stdout
+              --debug       show stack traces of unexpected failures
+
+            Exit codes: 0 success, 1 an input is not valid YAML, 2 usage or I/O error.
+            """;
+
+    private CommandLine() {
+    }
+
+    /** Parses a whole command line. {@code --debug} is accepted anywhere before {@code --}. */
+    static Invocation parse(List<String> arguments) throws UsageException {
+        var args = new ArrayList<String>(arguments.size());
+        var debug = false;
+        var optionsEnded = false;
+        for (var arg : arguments) {
+            optionsEnded |= arg.equals("--");
+            if (!optionsEnded && arg.equals("--debug")) {
+                debug = true;
+            } else {
+                args.add(arg);
+            }
+        }
+        if (args.isEmpty()) {
+            throw new UsageException(null, "no command given: use validate or fmt");
+        }
+        var first = args.get(0);
+        var rest = args.subList(1, args.size());
+        return switch (first) {
+            case "-h", "--help", "help" -> new Invocation.Help(rest.isEmpty() ? USAGE : commandUsage(rest.get(0)), debug);
+            case "--version", "version" -> new Invocation.Version(debug);
+            case "validate" -> wantsHelp(rest)
+                    ? new Invocation.Help(VALIDATE_USAGE, debug)
+                    : new Invocation.Validate(validate(rest), debug);
+            case "fmt" -> wantsHelp(rest)
+                    ? new Invocation.Help(FMT_USAGE, debug)
+                    : new Invocation.Fmt(fmt(rest), debug);
+            default -> throw new UsageException(null, first.startsWith("-")
+                    ? "unknown option '" + first + "' before the command"
+                    : "unknown command '" + first + "': use validate or fmt");
+        };
+    }
+
+    private static boolean wantsHelp(List<String> args) {
+        for (var arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String commandUsage(String command) throws UsageException {
+        return switch (command) {
+            case "validate" -> VALIDATE_USAGE;
+            case "fmt" -> FMT_USAGE;
+            default -> throw new UsageException(null, "unknown command '" + command + "': use validate or fmt");
+        };
+    }
+
+    private static ValidateOptions validate(List<String> args) throws UsageException {
+        var version = ValidateOptions.DEFAULT_VERSION;
+        Path schemaLocation = null;
+        var strict = true;
+        var profile = "dev";
+        var skipMissing = false;
+        var output = OutputFormat.TEXT;
+        var inputs = new ArrayList<String>();
+        var cursor = new Cursor("validate", args);
+        while (cursor.hasNext()) {
+            var arg = cursor.next();
+            if (cursor.isInput(arg)) {
+                inputs.add(arg);
+                continue;
+            }
+            switch (cursor.name(arg)) {
+                case "--kubernetes-version" -> version = cursor.value(arg);
+                case "--schema-location" -> schemaLocation = Path.of(cursor.value(arg));
+                case "--strict" -> strict = cursor.flag(arg, true);
+                case "--no-strict" -> strict = cursor.flag(arg, false);
+                case "--profile" -> profile = profile(cursor.value(arg));
+                case "--skip-missing-schemas" -> skipMissing = cursor.flag(arg, true);
+                case "-o", "--output" -> output = OutputFormat.parse(cursor.value(arg));
+                default -> throw cursor.unknown(arg);
+            }
+        }
+        requireInputs("validate", inputs);
+        return new ValidateOptions(version, schemaLocation, strict, profile, skipMissing, output, inputs);
+    }
+
+    private static FmtOptions fmt(List<String> args) throws UsageException {
+        var write = false;
+        var inputs = new ArrayList<String>();
+        var cursor = new Cursor("fmt", args);
+        while (cursor.hasNext()) {
+            var arg = cursor.next();
+            if (cursor.isInput(arg)) {
+                inputs.add(arg);
+                continue;
+            }
+            switch (cursor.name(arg)) {
+                case "-w", "--write" -> write = cursor.flag(arg, true);
+                default -> throw cursor.unknown(arg);
+            }
+        }
+        requireInputs("fmt", inputs);
+        if (write && inputs.contains("-")) {
+            throw new UsageException("fmt", "--write cannot rewrite stdin: drop --write or name files");
+        }
+        return new FmtOptions(write, inputs);
+    }
+
+    private static String profile(String value) throws UsageException {
+        if (!value.equals("dev") && !value.equals("prod")) {
+            throw new UsageException("validate", "unknown profile '" + value + "': use dev or prod");
+        }
+        return value;
+    }
+
+    private static void requireInputs(String command, List<String> inputs) throws UsageException {
+        if (inputs.isEmpty()) {
+            throw new UsageException(command, "no input: name files, directories, or - for stdin");
+        }
+        if (inputs.stream().filter("-"::equals).count() > 1) {
+            throw new UsageException(command, "stdin (-) can be read only once");
+        }
+    }
+
+    /** Walks the arguments of one command, knowing when options end. */
+    private static final class Cursor {
+
+        private final String command;
+        private final List<String> args;
+        private int position;
+        private boolean optionsEnded;
+
+        Cursor(String command, List<String> args) {
+            this.command = command;
+            this.args = args;
+        }
+
+        boolean hasNext() {
+            return position < args.size();
+        }
+
+        String next() {
+            var arg = args.get(position++);
+            if (!optionsEnded && arg.equals("--")) {
+                optionsEnded = true;
+                return hasNext() ? next() : null;
+            }
+            return arg;
+        }
+
+        /** True for an input (a path or {@code -}), false for an option. */
+        boolean isInput(String arg) {
+            return optionsEnded || arg.equals("-") || !arg.startsWith("-");
+        }
+
+        /** The option's name, without any {@code =value}. */
+        String name(String arg) {
+            var eq = arg.indexOf('=');
+            return arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+        }
+
+        /** The option's value: after {@code =}, or the next argument. */
+        String value(String arg) throws UsageException {
+            var eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                var value = arg.substring(eq + 1);
+                if (value.isEmpty()) {
+                    throw new UsageException(command, "option " + name(arg) + " needs a value");
+                }
+                return value;
+            }
+            if (!hasNext() || args.get(position).startsWith("-") && !args.get(position).equals("-")) {
+                throw new UsageException(command, "option " + arg + " needs a value");
+            }
+            return args.get(position++);
+        }
+
+        /** Rejects {@code --flag=value} for options that take no value. */
+        boolean flag(String arg, boolean value) throws UsageException {
+            if (arg.indexOf('=') > 0) {
+                throw new UsageException(command, "option " + name(arg) + " takes no value");
+            }
+            return value;
+        }
+
+        UsageException unknown(String arg) {
+            return new UsageException(command, "unknown option '" + name(arg) + "'");
+        }
+    }
+}

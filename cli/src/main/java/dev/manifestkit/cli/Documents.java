@@ -1,0 +1,31 @@
+package dev.manifestkit.cli;
+
+import java.io.InputStream;
+import java.util.Iterator;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.yaml.ManifestReader;
+
+/**
+ * Where the command line reads manifests: core's {@link ManifestReader} (YAML 1.1 like kubectl,
+ * source locations, limits against hostile input), one document at a time.
+ */
+final class Documents {
+
+    private static final ManifestReader READER = ManifestReader.create();
+
+    private Documents() {
+    }
+
+    /**
+     * The documents of one input, read lazily as the iterator advances, so only one is held at a
+     * time. The iterator throws {@link dev.manifestkit.core.yaml.ManifestReadException} for input
+     * that is not a readable manifest and {@link java.io.UncheckedIOException} when reading fails;
+     * the stream is not closed.
+     *
+     * @param origin how documents and messages name the input
+     */
+    static Iterator<ManifestDocument> open(InputStream in, String origin) {
+        return READER.stream(in, origin).iterator();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.manifestkit.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.manifestkit.core.yaml.ManifestReadException;
+import dev.manifestkit.core.yaml.ManifestWriter;
+
+/**
+ * {@code manifestkit fmt}: rewrites manifests in the writer's canonical form, to stdout or, with
+ * {@code --write}, in place.
+ *
+ * <p>Document order within a file is kept, so a diff shows only what formatting changed; a
+ * {@code *.json} file holding one object stays JSON. Documents are formatted as they are read, so
+ * only text is held, never a file's trees. A file that cannot be read is reported in one line and
+ * nothing of it is printed or written; files already in canonical form are not rewritten.
+ */
+final class FmtCommand {
+
+    private final InputStream stdin;
+    private final PrintStream err;
+
+    FmtCommand(InputStream stdin, PrintStream err) {
+        this.stdin = stdin;
+        this.err = err;
+    }
+
+    /** Runs the command and returns the exit code. */
+    int run(FmtOptions options, PrintStream out) throws InputException, IOException {
+        var inputs = Inputs.expand(options.inputs());
+        var exit = Main.EXIT_OK;
+        var printed = false;
+        for (var input : inputs) {
+            try {
+                if (options.write()) {
+                    if (rewrite(input)) {
+                        out.println("formatted " + input.name());
+                    }
+                } else {
+                    var text = formatted(input);
+                    if (!text.isEmpty()) {
+                        out.print(printed ? "---\n" + text : text);
+                        printed = true;
+                    }
+                }
+            } catch (ManifestReadException e) {
+                err.println(e.getMessage());
+                exit = Math.max(exit, Main.EXIT_INVALID);
+            } catch (InputException e) {
+                err.println("manifestkit: " + e.getMessage());
+                exit = Main.EXIT_USAGE;
+            } catch (UncheckedIOException | IOException e) {
+                var cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+                err.println("manifestkit: cannot " + (options.write() ? "rewrite " : "read ") + input.name() + ": "
+                        + cause.getMessage() + (options.write() ? " (the file is unchanged)" : ""));
+                exit = Main.EXIT_USAGE;
+            }
+        }
+        out.flush();
+        return exit;
+    }
+
+    /** The input's documents in canonical form, as text. */
+    private String formatted(Input input) throws InputException, IOException {
+        var text = new StringWriter();
+        var in = input.open(stdin);
+        try {
+            format(input, in, text);
+        } finally {
+            if (!input.isStdin()) {
+                in.close();
+            }
+        }
+        return text.toString();
+    }
+
+    /** Rewrites one file in place if its canonical form differs; true if it was rewritten. */
+    private boolean rewrite(Input input) throws InputException, IOException {
+        try (var in = input.open(stdin)) {
+            return AtomicFiles.replace(input.path(), out -> {
+                var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                format(input, in, writer);
+                writer.flush();
+            });
+        }
+    }
+
+    /**
+     * Writes the documents of an input as they are read: canonical YAML in their order,
+     * {@code ---} between them, or canonical JSON for a {@code *.json} file of one object.
+     */
+    private static void format(Input input, InputStream in, Writer out) throws IOException {
+        var documents = Documents.open(in, input.name());
+        var first = true;
+        while (documents.hasNext()) {
+            var document = documents.next();
+            if (first && input.isJson() && !documents.hasNext()) {
+                out.write(ManifestWriter.toJson(List.of(document)));
+                return;
+            }
+            if (!first) {
+                out.write("---\n");
+            }
+            out.write(ManifestWriter.toYaml(document.tree()));
+            first = false;
+        }
+    }
+}

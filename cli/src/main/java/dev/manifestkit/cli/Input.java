@@ -1,0 +1,65 @@
+package dev.manifestkit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * One source of manifests: a file or stdin.
+ *
+ * @param path the file, or null for stdin
+ * @param name how reports name it: the path as found, or {@code <stdin>}
+ */
+record Input(Path path, String name) {
+
+    /** The name reports give standard input. */
+    static final String STDIN = "<stdin>";
+
+    /** A file, named by its path as found. */
+    static Input file(Path path) {
+        return new Input(path, path.toString());
+    }
+
+    /** Standard input. */
+    static Input stdin() {
+        return new Input(null, STDIN);
+    }
+
+    /** True for standard input. */
+    boolean isStdin() {
+        return path == null;
+    }
+
+    /** True if the file looks like JSON by its name (stdin never does: it is read as YAML, a superset). */
+    boolean isJson() {
+        return path != null && path.getFileName().toString().endsWith(".json");
+    }
+
+    /** Opens the file (or returns stdin), turning I/O failures into one line. */
+    InputStream open(InputStream stdin) throws InputException {
+        if (path == null) {
+            return stdin;
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new InputException(describe(path, e));
+        }
+    }
+
+    /** One line for an I/O failure on a path: {@code cannot read x.yaml: permission denied}. */
+    static String describe(Path path, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file or directory";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return "cannot read " + path + ": " + why;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.manifestkit.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.SourceLocation;
+import dev.manifestkit.core.yaml.ManifestReadException;
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.FileError;
+import dev.manifestkit.validation.ObjectRef;
+import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.ResourceResult;
+import dev.manifestkit.validation.Severity;
+import dev.manifestkit.validation.ValidationReport;
+import dev.manifestkit.validation.Validator;
+import dev.manifestkit.validation.report.ReportWriter;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code manifestkit validate}: reads the inputs document by document, expands {@code kind: List}
+ * into its items, validates, and writes the report in the chosen format.
+ *
+ * <p>Up to {@link #SET_LIMIT} resources are validated as one set, so references between files
+ * are checked. Beyond that the run validates each resource on its own as it is read, keeping
+ * only its verdict (and a key per object to find duplicates): memory stays bounded for inputs of
+ * any size, and a note on stderr says that references between objects were not checked.
+ */
+final class ValidateCommand {
+
+    /** Resources validated together as one set before the run switches to one by one. */
+    static final int SET_LIMIT = 2_000;
+
+    /** Rule id of a document without {@code kind} or {@code apiVersion}: it cannot be validated. */
+    static final String TYPE_RULE = "input/type-meta";
+
+    /** Rule id of a second object with the same kind, namespace and name (the validator's own id). */
+    static final String DUPLICATE_RULE = "ref/duplicate-object";
+
+    private final InputStream stdin;
+    private final PrintStream err;
+
+    private final List<ResourceResult> results = new ArrayList<>();
+    private final List<FileError> fileErrors = new ArrayList<>();
+    private final List<ManifestDocument> pending = new ArrayList<>();
+    private final Map<String, Seen> firstSeen = new HashMap<>();
+    private Validator validator;
+    private boolean oneByOne;
+    private boolean inputFailed;
+
+    ValidateCommand(InputStream stdin, PrintStream err) {
+        this.stdin = stdin;
+        this.err = err;
+    }
+
+    /** Runs the command and returns the exit code. */
+    int run(ValidateOptions options, PrintStream out) throws UsageException, InputException, IOException {
+        var inputs = Inputs.expand(options.inputs());
+        validator = validator(options);
+        for (var input : inputs) {
+            read(input);
+        }
+        if (!pending.isEmpty()) {
+            results.addAll(validator.validate(pending).resources());
+            pending.clear();
+        }
+        var report = ValidationReport.of(results, fileErrors);
+        var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        ReportWriter.forFormat(options.output().name().toLowerCase(Locale.ROOT)).write(report, writer);
+        writer.flush();
+        if (inputFailed) {
+            return Main.EXIT_USAGE;
+        }
+        return report.hasErrors() ? Main.EXIT_INVALID : Main.EXIT_OK;
+    }
+
+    /** The validator the options describe; options it refuses are usage errors. */
+    static Validator validator(ValidateOptions options) throws UsageException, InputException {
+        var builder = Validator.builder()
+                .strict(options.strict())
+                .skipMissingSchemas(options.skipMissingSchemas());
+        try {
+            builder.kubernetesVersion(options.kubernetesVersion()).profile(Profile.parse(options.profile()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("validate", e.getMessage());
+        }
+        var location = options.schemaLocation();
+        if (location != null) {
+            if (!Files.isReadable(location)) {
+                throw new InputException("cannot read " + location + ": "
+                        + (Files.exists(location) ? "permission denied" : "no such file or directory"));
+            }
+            builder.schemaLocation(location);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            if (location != null) {
+                throw new InputException(e.getMessage());
+            }
+            throw new UsageException("validate", e.getMessage());
+        }
+    }
+
+    private void read(Input input) throws IOException {
+        InputStream in;
+        try {
+            in = input.open(stdin);
+        } catch (InputException e) {
+            inputFailed = true;
+            err.println("manifestkit: " + e.getMessage());
+            fileErrors.add(new FileError(input.name(), null, e.getMessage()));
+            return;
+        }
+        try {
+            var documents = Documents.open(in, input.name());
+            while (documents.hasNext()) {
+                resources(documents.next());
+            }
+        } catch (ManifestReadException e) {
+            fileErrors.add(new FileError(input.name(), e.location().orElse(null), e.problem()));
+        } catch (UncheckedIOException e) {
+            inputFailed = true;
+            var message = "cannot read " + input.name() + ": " + e.getCause().getMessage();
+            err.println("manifestkit: " + message);
+            fileErrors.add(new FileError(input.name(), null, message));
+        } finally {
+            if (!input.isStdin()) {
+                in.close();
+            }
+        }
+    }
+
+    /** Accepts the resources of one document: itself, or a List's items. */
+    private void resources(ManifestDocument doc) {
+        var items = doc.tree().get("items");
+        if (!"List".equals(doc.kind().orElse(null)) || items == null || !items.isArray()) {
+            accept(doc);
+            return;
+        }
+        var locations = Lists.itemLocations(doc, items.size());
+        for (var i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof ObjectNode item) {
+                accept(new ManifestDocument(item, doc.origin(), doc.index(), locations.get(i)));
+            } else {
+                results.add(new ResourceResult(ObjectRef.of(doc), List.of(new Problem(Severity.ERROR, TYPE_RULE,
+                        ObjectRef.of(doc), FieldPath.root("items").index(i), ErrorType.INVALID, null,
+                        "a List item must be an object", where(doc, "/items/" + i)))));
+            }
+        }
+    }
+
+    private void accept(ManifestDocument doc) {
+        var untyped = typeProblems(doc);
+        if (!untyped.isEmpty()) {
+            results.add(new ResourceResult(ObjectRef.of(doc), untyped));
+        } else if (oneByOne) {
+            results.add(validateAlone(doc));
+        } else {
+            pending.add(doc);
+            if (pending.size() > SET_LIMIT) {
+                oneByOne = true;
+                err.println("manifestkit: note: more than " + SET_LIMIT
+                        + " resources: validating them one by one; references between objects are not checked");
+                for (var waiting : pending) {
+                    results.add(validateAlone(waiting));
+                }
+                pending.clear();
+            }
+        }
+    }
+
+    /** Problems that keep a document from being validated at all: no kind or no apiVersion. */
+    private static List<Problem> typeProblems(ManifestDocument doc) {
+        var kind = doc.kind().orElse("");
+        var apiVersion = doc.apiVersion().orElse("");
+        if (!kind.isEmpty() && !apiVersion.isEmpty()) {
+            return List.of();
+        }
+        var problems = new ArrayList<Problem>(2);
+        if (kind.isEmpty()) {
+            problems.add(new Problem(Severity.ERROR, TYPE_RULE, ObjectRef.of(doc), FieldPath.root("kind"),
+                    ErrorType.REQUIRED, null, "every manifest names its kind, such as kind: Deployment",
+                    where(doc, "/kind")));
+        }
+        if (apiVersion.isEmpty()) {
+            problems.add(new Problem(Severity.ERROR, TYPE_RULE, ObjectRef.of(doc), FieldPath.root("apiVersion"),
+                    ErrorType.REQUIRED, null, "every manifest names its API version, such as apiVersion: apps/v1",
+                    where(doc, "/apiVersion")));
+        }
+        return problems;
+    }
+
+    /**
+     * Validates one resource alone, plus the one cross-object check that needs no more than a key
+     * per object: a duplicate kind, namespace and name, worded and named like the validator's own
+     * {@value #DUPLICATE_RULE}.
+     */
+    private ResourceResult validateAlone(ManifestDocument doc) {
+        var result = validator.validateDocument(doc);
+        var name = doc.name().orElse(null);
+        if (name == null) {
+            return result;
+        }
+        var kind = doc.kind().orElse("");
+        var first = firstSeen.putIfAbsent(kind + '\u0000' + doc.namespace().orElse("") + '\u0000' + name,
+                new Seen(doc.origin(), doc.index()));
+        if (first == null) {
+            return result;
+        }
+        var problems = new ArrayList<>(result.problems());
+        problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE, result.object(), FieldPath.root("metadata").child("name"),
+                ErrorType.DUPLICATE, "\"" + name + "\"", "another " + kind + " with this name and namespace comes earlier ("
+                        + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
+                where(doc, "/metadata/name")));
+        return new ResourceResult(result.object(), problems);
+    }
+
+    /** Where an object was first seen, for duplicate messages in one-by-one mode. */
+    private record Seen(String origin, int index) {
+    }
+
+    private static SourceLocation where(ManifestDocument doc, String pointer) {
+        return doc.locationOf(pointer).orElse(null);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.manifestkit.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code manifestkit validate} was asked to do.
+ *
+ * @param kubernetesVersion  the version to validate against, as typed ({@code 1.35})
+ * @param schemaLocation     a {@code _definitions.json} or a cluster's {@code /openapi/v2}
+ *                           document to use instead of the bundled definitions, or null
+ * @param strict             unknown fields are errors
+ * @param profile            best-practice profile, {@code dev} or {@code prod}
+ * @param skipMissingSchemas kinds with no schema are skipped instead of being errors
+ * @param output             report format
+ * @param inputs             files, directories and {@code -}, as typed
+ */
+record ValidateOptions(String kubernetesVersion, Path schemaLocation, boolean strict, String profile,
+                       boolean skipMissingSchemas, OutputFormat output, List<String> inputs) {
+
+    /** The version used when {@code --kubernetes-version} is not given. */
+    static final String DEFAULT_VERSION = "1.35";
+
+    ValidateOptions {
+        inputs = List.copyOf(inputs);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.manifestkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    private static ValidateOptions validate(String... args) throws UsageException {
+        var all = new java.util.ArrayList<String>();
+        all.add("validate");
+        all.addAll(List.of(args));
+        return ((Invocation.Validate) CommandLine.parse(all)).options();
+    }
+
+    @Test
+    void validateDefaultsAreKubernetes135StrictDevTextOutput() throws UsageException {
+        var options = validate("a.yaml");
+
+        assertThat(options.kubernetesVersion()).isEqualTo("1.35");
+        assertThat(options.strict()).isTrue();
+        assertThat(options.profile()).isEqualTo("dev");
+        assertThat(options.skipMissingSchemas()).isFalse();
+        assertThat(options.schemaLocation()).isNull();
+        assertThat(options.output()).isEqualTo(OutputFormat.TEXT);
+        assertThat(options.inputs()).containsExactly("a.yaml");
+    }
+
+    @Test
+    void optionsTakeValuesWithSpaceOrEqualsAndMayFollowTheInputs() throws UsageException {
+        var options = validate("a.yaml", "--kubernetes-version=1.33", "-o", "json", "dir", "--no-strict",
+                "--profile", "prod", "--skip-missing-schemas", "--schema-location", "defs.json", "-");
+
+        assertThat(options.kubernetesVersion()).isEqualTo("1.33");
+        assertThat(options.output()).isEqualTo(OutputFormat.JSON);
+        assertThat(options.strict()).isFalse();
+        assertThat(options.profile()).isEqualTo("prod");
+        assertThat(options.skipMissingSchemas()).isTrue();
+        assertThat(options.schemaLocation()).isEqualTo(Path.of("defs.json"));
+        assertThat(options.inputs()).containsExactly("a.yaml", "dir", "-");
+    }
+
+    @Test
+    void lastOfStrictAndNoStrictWins() throws UsageException {
+        assertThat(validate("--no-strict", "--strict", "a.yaml").strict()).isTrue();
+        assertThat(validate("--strict", "--no-strict", "a.yaml").strict()).isFalse();
+    }
+
+    @Test
+    void doubleDashEndsOptionsSoFilesMayStartWithADash() throws UsageException {
+        assertThat(validate("--", "-odd.yaml", "--strict").inputs()).containsExactly("-odd.yaml", "--strict");
+    }
+
+    @Test
+    void debugIsAcceptedAnywhere() throws UsageException {
+        assertThat(CommandLine.parse(List.of("--debug", "validate", "a.yaml")).debug()).isTrue();
+        assertThat(CommandLine.parse(List.of("validate", "a.yaml", "--debug")).debug()).isTrue();
+        assertThat(CommandLine.parse(List.of("validate", "a.yaml")).debug()).isFalse();
+    }
+
+    @Test
+    void helpAndVersionAreRecognisedAtTopLevelAndPerCommand() throws UsageException {
+        assertThat(CommandLine.parse(List.of("--help"))).isEqualTo(new Invocation.Help(CommandLine.USAGE, false));
+        assertThat(CommandLine.parse(List.of("validate", "--help")))
+                .isEqualTo(new Invocation.Help(CommandLine.VALIDATE_USAGE, false));
+        assertThat(CommandLine.parse(List.of("help", "fmt"))).isEqualTo(new Invocation.Help(CommandLine.FMT_USAGE, false));
+        assertThat(CommandLine.parse(List.of("--version"))).isEqualTo(new Invocation.Version(false));
+    }
+
+    @Test
+    void unknownOptionNamesTheOptionAndTheCommandToAskForHelp() {
+        assertThatThrownBy(() -> validate("--stict", "a.yaml"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option '--stict'")
+                .satisfies(e -> assertThat(((UsageException) e).hint())
+                        .isEqualTo("Run 'manifestkit validate --help' for usage."));
+    }
+
+    @Test
+    void badValuesAreUsageErrorsThatListTheChoices() {
+        assertThatThrownBy(() -> validate("-o", "yaml", "a.yaml")).hasMessage(
+                "unknown output format 'yaml': use text, json or junit");
+        assertThatThrownBy(() -> validate("--profile", "staging", "a.yaml")).hasMessage(
+                "unknown profile 'staging': use dev or prod");
+        assertThatThrownBy(() -> validate("a.yaml", "-o")).hasMessage("option -o needs a value");
+        assertThatThrownBy(() -> validate("--kubernetes-version", "--strict", "a.yaml"))
+                .hasMessage("option --kubernetes-version needs a value");
+        assertThatThrownBy(() -> validate("--strict=yes", "a.yaml")).hasMessage("option --strict takes no value");
+    }
+
+    @Test
+    void inputsAreRequiredAndStdinMayBeNamedOnce() {
+        assertThatThrownBy(() -> validate("--strict")).hasMessage("no input: name files, directories, or - for stdin");
+        assertThatThrownBy(() -> validate("-", "-")).hasMessage("stdin (-) can be read only once");
+    }
+
+    @Test
+    void fmtParsesWriteAndRefusesToRewriteStdin() throws UsageException {
+        var fmt = (Invocation.Fmt) CommandLine.parse(List.of("fmt", "-w", "a.yaml"));
+        assertThat(fmt.options()).isEqualTo(new FmtOptions(true, List.of("a.yaml")));
+        assertThatThrownBy(() -> CommandLine.parse(List.of("fmt", "--write", "-")))
+                .hasMessage("--write cannot rewrite stdin: drop --write or name files");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("lint", "a.yaml")))
+                .hasMessage("unknown command 'lint': use validate or fmt");
+        assertThatThrownBy(() -> CommandLine.parse(List.of())).hasMessage("no command given: use validate or fmt");
+    }
+}

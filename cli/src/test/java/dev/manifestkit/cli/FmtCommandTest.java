@@ -1,0 +1,139 @@
+package dev.manifestkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code manifestkit fmt}: canonical YAML to stdout, or in place, atomically, with {@code --write}. */
+class FmtCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static final String MESSY = """
+            metadata:
+              name: settings
+            kind: ConfigMap
+            data:
+              mode: "0755"
+              enabled: "on"
+            apiVersion: v1
+            ---
+            # a comment
+            {apiVersion: v1, kind: Namespace, metadata: {name: shop}}
+            """;
+
+    static final String CANONICAL = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+            data:
+              enabled: "on"
+              mode: "0755"
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop
+            """;
+
+    @Test
+    void printsCanonicalYamlKeepingDocumentOrder() throws IOException {
+        var file = Files.writeString(dir.resolve("a.yaml"), MESSY);
+
+        var run = Run.of("fmt", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(CANONICAL);
+        assertThat(file).hasContent(MESSY.stripTrailing());
+    }
+
+    @Test
+    void separatesFilesWithADocumentMarker() throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "{apiVersion: v1, kind: Namespace, metadata: {name: a}}\n");
+        Files.writeString(dir.resolve("b.yaml"), "{apiVersion: v1, kind: Namespace, metadata: {name: b}}\n");
+
+        var run = Run.of("fmt", dir.toString());
+
+        assertThat(run.out()).isEqualTo("""
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: a
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: b
+                """);
+    }
+
+    @Test
+    void writeRewritesInPlaceKeepingPermissionsAndLeavesCanonicalFilesAlone() throws IOException {
+        var messy = Files.writeString(dir.resolve("a.yaml"), MESSY);
+        Files.setPosixFilePermissions(messy, PosixFilePermissions.fromString("rw-r-----"));
+        var tidy = Files.writeString(dir.resolve("b.yaml"), CANONICAL);
+        var tidyModified = Files.getLastModifiedTime(tidy);
+
+        var run = Run.of("fmt", "--write", dir.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("formatted " + messy + "\n");
+        assertThat(Files.readString(messy)).isEqualTo(CANONICAL);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(messy))).isEqualTo("rw-r-----");
+        assertThat(Files.getLastModifiedTime(tidy)).isEqualTo(tidyModified);
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(2);
+        }
+    }
+
+    @Test
+    void aJsonFileStaysJson() throws IOException {
+        var file = Files.writeString(dir.resolve("ns.json"),
+                "{\"metadata\": {\"name\": \"shop\"}, \"kind\": \"Namespace\", \"apiVersion\": \"v1\"}");
+
+        Run.of("fmt", "-w", file.toString());
+
+        assertThat(Files.readString(file)).startsWith("{").contains("\"apiVersion\"")
+                .satisfies(text -> assertThat(text.indexOf("apiVersion")).isLessThan(text.indexOf("metadata")));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsOneLineAndLeftUntouchedWhileOthersAreFormatted() throws IOException {
+        var broken = Files.writeString(dir.resolve("a.yaml"), "kind: \"unclosed\n");
+        var fine = Files.writeString(dir.resolve("b.yaml"), MESSY);
+
+        var run = Run.of("fmt", "--write", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith(broken + ":").doesNotContain("Exception");
+        assertThat(Files.readString(broken)).isEqualTo("kind: \"unclosed\n");
+        assertThat(Files.readString(fine)).isEqualTo(CANONICAL);
+    }
+
+    @Test
+    void aFileThatFailsHalfwayPrintsNothingOfIt() throws IOException {
+        var file = Files.writeString(dir.resolve("a.yaml"), MESSY + "---\nkey: [unclosed\n");
+
+        var run = Run.of("fmt", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(file + ":").hasLineCount(1);
+    }
+
+    @Test
+    void readsStdin() {
+        var run = Run.withStdin(MESSY, "fmt", "-");
+
+        assertThat(run.out()).isEqualTo(CANONICAL);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.manifestkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Malformed and hostile input gives one line and the right exit code, never a stack trace or a hang. */
+@Timeout(60)
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private static void assertOneCleanErrorLine(Run run, Path file) {
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.all()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("internal error");
+        var lines = run.out().lines().filter(l -> l.startsWith(file.toString())).toList();
+        assertThat(lines).as(run.out()).hasSize(1);
+        assertThat(lines.get(0)).endsWith("[read]");
+    }
+
+    @Test
+    void anAliasBombIsRefusedQuickly() throws IOException {
+        var bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (var level = 'b'; level <= 'j'; level++) {
+            var previous = (char) (level - 1);
+            bomb.append(level).append(": &").append(level).append(" [");
+            for (var i = 0; i < 9; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+            }
+            bomb.append("]\n");
+        }
+        var file = write("bomb.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n  x: y\n---\n" + bomb);
+
+        var started = System.nanoTime();
+        var run = Run.of("validate", file.toString());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertOneCleanErrorLine(run, file);
+    }
+
+    @Test
+    void binaryGarbageIsOneLine() throws IOException {
+        var garbage = new byte[4096];
+        new Random(42).nextBytes(garbage);
+        var file = write("garbage.yaml", garbage);
+
+        assertOneCleanErrorLine(Run.of("validate", file.toString()), file);
+    }
+
+    @Test
+    void anUnclosedQuoteIsOneLineWithItsPosition() throws IOException {
+        var file = write("quote.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"unclosed\n");
+
+        var run = Run.of("validate", file.toString());
+
+        assertOneCleanErrorLine(run, file);
+        assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(file.toString()) + ":\\d+:\\d+: ");
+    }
+
+    @Test
+    void deepNestingIsRefused() throws IOException {
+        var file = write("deep.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: "
+                + "[".repeat(5000) + "]".repeat(5000) + "\n");
+
+        assertOneCleanErrorLine(Run.of("validate", file.toString()), file);
+    }
+
+    @Test
+    void aMissingFileIsAnInputErrorWithExitTwo() {
+        var run = Run.of("validate", dir.resolve("absent.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("manifestkit: cannot read " + dir.resolve("absent.yaml")
+                + ": no such file or directory\n");
+    }
+
+    @Test
+    void goodFilesBesideABadOneAreStillValidated() throws IOException {
+        write("a-bad.yaml", "key: [unclosed\n");
+        write("b-good.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n");
+
+        var run = Run.of("validate", "-o", "json", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        var resources = JsonMapper.shared().readTree(run.out()).get("resources");
+        assertThat(resources).extracting(r -> r.get("file").asString() + " " + r.get("valid").asBoolean())
+                .containsExactly(dir.resolve("a-bad.yaml") + " false", dir.resolve("b-good.yaml") + " true");
+    }
+
+    @Test
+    void stdinIsValidated() {
+        var run = Run.withStdin("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: Not_A_Label\n", "validate", "-");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("<stdin>").contains("metadata.name");
+    }
+}

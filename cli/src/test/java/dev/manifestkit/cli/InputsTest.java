@@ -1,0 +1,84 @@
+package dev.manifestkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputsTest {
+
+    @TempDir
+    Path dir;
+
+    private void touch(String relative) throws IOException {
+        var file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "");
+    }
+
+    @Test
+    void directoriesAreSearchedRecursivelyForYamlYmlAndJsonInSortedOrder() throws Exception {
+        for (var name : List.of("z.yaml", "a.yml", "b/c.json", "b/a.yaml", "notes.txt", "b/README.md", "m.yaml.bak")) {
+            touch(name);
+        }
+
+        var names = Inputs.expand(List.of(dir.toString())).stream().map(i -> dir.relativize(i.path()).toString()).toList();
+
+        assertThat(names).containsExactly("a.yml", "b/a.yaml", "b/c.json", "z.yaml");
+    }
+
+    @Test
+    void hiddenFilesAndDirectoriesAreSkipped() throws Exception {
+        touch(".git/config.yaml");
+        touch(".hidden.yaml");
+        touch("shown.yaml");
+
+        var inputs = Inputs.expand(List.of(dir.toString()));
+
+        assertThat(inputs).extracting(Input::path).containsExactly(dir.resolve("shown.yaml"));
+    }
+
+    @Test
+    void aNamedFileIsReadWhateverItsExtensionAndInputsKeepCommandLineOrder() throws Exception {
+        touch("manifest.txt");
+        touch("sub/x.yaml");
+
+        var inputs = Inputs.expand(List.of(dir.resolve("manifest.txt").toString(), "-", dir.resolve("sub").toString()));
+
+        assertThat(inputs).extracting(Input::name).containsExactly(
+                dir.resolve("manifest.txt").toString(), "<stdin>", dir.resolve("sub/x.yaml").toString());
+    }
+
+    @Test
+    void linksAreFollowedAndALinkLoopIsSkipped() throws Exception {
+        touch("real/a.yaml");
+        var elsewhere = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere"));
+        try {
+            Files.writeString(elsewhere.resolve("b.yaml"), "");
+            Files.createSymbolicLink(dir.resolve("real/linked"), elsewhere);
+            Files.createSymbolicLink(dir.resolve("real/loop"), dir.resolve("real"));
+            var viaLink = Files.createSymbolicLink(dir.resolve("via-link"), dir.resolve("real"));
+
+            var names = Inputs.expand(List.of(viaLink.toString())).stream().map(Input::name).toList();
+
+            assertThat(names).containsExactly(viaLink.resolve("a.yaml").toString(),
+                    viaLink.resolve("linked/b.yaml").toString());
+        } finally {
+            Files.deleteIfExists(elsewhere.resolve("b.yaml"));
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
+    void aMissingInputIsOneLineNamingIt() {
+        assertThatThrownBy(() -> Inputs.expand(List.of("no/such.yaml")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("cannot read no/such.yaml: no such file or directory");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.manifestkit.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One in-process run of the command line: exit code and everything it printed.
+ *
+ * @param exitCode what the process would exit with
+ * @param out      stdout
+ * @param err      stderr
+ */
+record Run(int exitCode, String out, String err) {
+
+    /** Runs the command line with nothing on stdin. */
+    static Run of(String... args) {
+        return withStdin("", args);
+    }
+
+    /** Runs the command line with this text on stdin. */
+    static Run withStdin(String stdin, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            var code = Main.run(args, in, o, e);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** stdout and stderr together, for assertions such as "no stack trace anywhere". */
+    String all() {
+        return out + err;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.manifestkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code manifestkit validate}: exit codes, error lines, Lists, stdin and large inputs. */
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        var file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static String configMap(String name) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  key: value\n";
+    }
+
+    private static JsonNode json(Run run) {
+        return JsonMapper.shared().readTree(run.out());
+    }
+
+    @Test
+    void exitsZeroWhenThereAreOnlyWarnings() throws IOException {
+        write("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:latest
+                """);
+
+        var run = Run.of("validate", "-o", "json", dir.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(json(run).get("summary").get("errors").asInt()).isZero();
+        assertThat(json(run).get("summary").get("warnings").asInt()).isPositive();
+    }
+
+    @Test
+    void exitsOneWithOneLinePerErrorNamingFileObjectAndField() throws IOException {
+        var file = write("cm.yaml", configMap("settings") + "---\napiVersion: v1\nkind: Service\nmetadata:\n"
+                + "  name: web\nspec:\n  ports:\n  - port: sds\n");
+
+        var run = Run.of("validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(file.toString())
+                + ":\\d+:\\d+: Service/web: spec\\.ports\\[0\\]\\.port: .*\\[schema");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aMissingInputIsExitTwoWithOneLineAndNoReport() {
+        var run = Run.of("validate", dir.resolve("nope.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("manifestkit: cannot read " + dir.resolve("nope.yaml")
+                + ": no such file or directory\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsPrintOneLineAndAHint() {
+        var run = Run.of("validate", "--outptu", "json", "x.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("""
+                manifestkit: unknown option '--outptu'
+                Run 'manifestkit validate --help' for usage.
+                """);
+    }
+
+    @Test
+    void aKubernetesVersionWithoutDefinitionsIsAUsageError() throws IOException {
+        var file = write("cm.yaml", configMap("settings"));
+
+        var run = Run.of("validate", "--kubernetes-version", "1.12", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("manifestkit: ").contains("1.12")
+                .endsWith("Run 'manifestkit validate --help' for usage.\n");
+        assertThat(run.err().lines()).hasSize(2);
+    }
+
+    @Test
+    void aSchemaLocationThatDoesNotExistIsAnInputError() throws IOException {
+        var file = write("cm.yaml", configMap("settings"));
+
+        var run = Run.of("validate", "--schema-location", dir.resolve("defs.json").toString(), file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("manifestkit: cannot read " + dir.resolve("defs.json")
+                + ": no such file or directory\n");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertThat(Run.of("--help").out()).startsWith("Usage: manifestkit <command>");
+        assertThat(Run.of("validate", "--help").out()).contains("--skip-missing-schemas");
+        var version = Run.of("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("manifestkit ");
+    }
+
+    @Test
+    void unexpectedFailuresAreOneLineWithoutStackTraceUnlessDebug() {
+        var quiet = new ByteArrayOutputStream();
+        var debug = new ByteArrayOutputStream();
+        Main.Command failing = () -> {
+            throw new IllegalStateException("schema cache corrupted\nsecond line");
+        };
+
+        var code = Main.guarded(false, new PrintStream(quiet, true, StandardCharsets.UTF_8), failing);
+        Main.guarded(true, new PrintStream(debug, true, StandardCharsets.UTF_8), failing);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(quiet.toString(StandardCharsets.UTF_8)).isEqualTo("manifestkit: internal error: "
+                + "IllegalStateException: schema cache corrupted (run with --debug for the stack trace)\n");
+        assertThat(debug.toString(StandardCharsets.UTF_8)).contains("\tat dev.manifestkit.cli.");
+    }
+
+    @Test
+    void missingKindAndApiVersionAreRequiredValuesAndNothingElse() throws IOException {
+        write("a.yaml", "metadata:\n  name: x\n");
+
+        var run = Run.of("validate", "-o", "json", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        var resource = json(run).get("resources").get(0);
+        assertThat(resource.get("problems")).extracting(p -> p.get("path").asString() + ": " + p.get("message").asString())
+                .containsExactlyInAnyOrder(
+                        "kind: Required value: every manifest names its kind, such as kind: Deployment",
+                        "apiVersion: Required value: every manifest names its API version, such as apiVersion: apps/v1");
+    }
+
+    @Test
+    void aListIsExpandedIntoItemsEachCountedAsAResource() throws IOException {
+        write("list.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: one}}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: Not_Valid}}
+                - 42
+                """);
+
+        var run = Run.of("validate", "-o", "json", dir.toString());
+
+        var resources = json(run).get("resources");
+        assertThat(resources).extracting(r -> r.get("kind").asString() + "/" + r.get("name").asString())
+                .containsExactlyInAnyOrder("ConfigMap/one", "ConfigMap/Not_Valid", "List/");
+        assertThat(json(run).get("summary").get("resources").asInt()).isEqualTo(3);
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void stdinIsReadWhenNamedAsDash() {
+        var run = Run.withStdin(configMap("from-stdin"), "validate", "-o", "json", "-");
+
+        assertThat(run.exitCode()).isZero();
+        var resource = json(run).get("resources").get(0);
+        assertThat(resource.get("file").asString()).isEqualTo("<stdin>");
+        assertThat(resource.get("name").asString()).isEqualTo("from-stdin");
+    }
+
+    @Test
+    void beyondTheSetLimitResourcesAreValidatedOneByOneAndDuplicatesAreStillFound() throws IOException {
+        var text = new StringBuilder();
+        for (var i = 0; i <= ValidateCommand.SET_LIMIT; i++) {
+            text.append(configMap("cm-" + i)).append("---\n");
+        }
+        text.append(configMap("cm-7"));
+        write("big.yaml", text.toString());
+
+        var run = Run.of("validate", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("manifestkit: note: more than " + ValidateCommand.SET_LIMIT
+                + " resources: validating them one by one; references between objects are not checked\n");
+        assertThat(run.out()).containsOnlyOnce("ConfigMap/cm-7: metadata.name: Duplicate value: \"cm-7\": another "
+                + "ConfigMap with this name and namespace comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
+                + "applying both keeps only the last [ref/duplicate-object]");
+        assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith((ValidateCommand.SET_LIMIT + 2) + " resources: " + (ValidateCommand.SET_LIMIT + 1) + " valid, 1 invalid");
+    }
+
+    @Test
+    void jsonAndJunitReportsIncludeFilesThatCouldNotBeRead() throws Exception {
+        write("a.yaml", "key: [unclosed\n");
+
+        var json = json(Run.of("validate", "-o", "json", dir.toString()));
+        var junit = Run.of("validate", "-o", "junit", dir.toString());
+
+        var unreadable = json.get("resources").get(0);
+        assertThat(unreadable.get("file").asString()).isEqualTo(dir.resolve("a.yaml").toString());
+        assertThat(unreadable.get("valid").asBoolean()).isFalse();
+        assertThat(unreadable.get("problems").get(0).get("line").asInt()).isPositive();
+        assertThat(junit.exitCode()).isEqualTo(1);
+        assertThat(junit.out()).contains("<testcase name=\"" + dir.resolve("a.yaml") + "\"");
+        Xml.assertValidJunit(junit.out(), dir);
+    }
+}

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "my-name", "123-abc", "0", "a1", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(strings = {"a", "my-name", "123-abc", "0", "a1",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void dns1123LabelAcceptsLowerCaseAlphanumericsAndInnerHyphens(String value) {
         assertThat(Names.dns1123Label(value)).isEmpty();
         assertThat(Names.isDns1123Label(value)).isTrue();

@@ -41,6 +41,21 @@ class NamesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"web", "my-name", "abc-123", "a"})
+    void dns1035LabelAcceptsLabelsStartingWithALetter(String value) {
+        assertThat(Names.dns1035Label(value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1web", "123-abc", "", "-a", "Web", "a.b"})
+    void dns1035LabelRejectsLeadingDigitsLikeTheApiServerDoesForServiceNames(String value) {
+        assertThat(Names.dns1035Label(value)).containsExactly(
+                "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic "
+                        + "character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex "
+                        + "used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"example.com", "a", "a.b.c", "server-deployment", "1.2.3"})
     void dns1123SubdomainAcceptsDottedLabels(String value) {
         assertThat(Names.dns1123Subdomain(value)).isEmpty();

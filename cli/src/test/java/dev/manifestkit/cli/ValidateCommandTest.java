@@ -140,6 +140,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void evenAnErrorOfTheJvmIsOneLine() {
+        var err = new ByteArrayOutputStream();
+
+        var code = Main.guarded(false, new PrintStream(err, true, StandardCharsets.UTF_8), () -> {
+            throw new StackOverflowError();
+        });
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "manifestkit: internal error: StackOverflowError (run with --debug for the stack trace)\n");
+    }
+
+    @Test
     void missingKindAndApiVersionAreRequiredValuesAndNothingElse() throws IOException {
         write("a.yaml", "metadata:\n  name: x\n");
 

@@ -71,7 +71,7 @@ public final class Kinds {
      */
     public static Optional<KindInfo> lookup(String apiVersion, String kind) {
         var info = kind == null ? null : BY_KIND.get(kind);
-        if (info == null || apiVersion == null || !info.group().equals(groupOf(apiVersion))) {
+        if (info == null || apiVersion == null || !sameGroup(apiVersion, info.apiVersion())) {
             return Optional.empty();
         }
         return Optional.of(info);
@@ -101,6 +101,16 @@ public final class Kinds {
      */
     public static Optional<Boolean> isNamespaced(String apiVersion, String kind) {
         return lookup(apiVersion, kind).map(KindInfo::namespaced);
+    }
+
+    /**
+     * {@code groupOf(a).equals(groupOf(b))} without allocating: lookups run twice per comparison
+     * when documents are sorted into install order.
+     */
+    private static boolean sameGroup(String a, String b) {
+        int lengthA = Math.max(0, a.indexOf('/'));
+        int lengthB = Math.max(0, b.indexOf('/'));
+        return lengthA == lengthB && a.regionMatches(0, b, 0, lengthA);
     }
 
     static String groupOf(String apiVersion) {

@@ -2,6 +2,7 @@ package dev.manifestkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -153,7 +154,7 @@ class ManifestsTest {
     @Test
     void equalWhenTheyHoldEqualObjects() {
         var a = new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
-                .withData(new java.util.LinkedHashMap<>(Map.of("x", "1"))).addToData("y", "2").build();
+                .withData(new LinkedHashMap<>(Map.of("x", "1"))).addToData("y", "2").build();
         var b = new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().addToData("y", "2")
                 .addToData("x", "1").build();
         assertThat(Manifests.of(a)).isEqualTo(Manifests.of(b)).hasSameHashCodeAs(Manifests.of(b));

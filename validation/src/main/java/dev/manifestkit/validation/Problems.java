@@ -14,10 +14,13 @@ final class Problems {
             .thenComparing(Problem::message)
             .thenComparing(Problem::severity);
 
-    /** By origin, then document index. */
+    /** By origin, then document index; then kind, namespace and name for objects sharing both. */
     static final Comparator<ObjectRef> OBJECTS = Comparator
             .comparing((ObjectRef o) -> o.origin() == null ? "" : o.origin())
-            .thenComparingInt(ObjectRef::document);
+            .thenComparingInt(ObjectRef::document)
+            .thenComparing(o -> o.kind() == null ? "" : o.kind())
+            .thenComparing(o -> o.namespace() == null ? "" : o.namespace())
+            .thenComparing(o -> o.name() == null ? "" : o.name());
 
     static final Comparator<FileError> FILES = Comparator
             .comparing(FileError::file)

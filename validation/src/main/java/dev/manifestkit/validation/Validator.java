@@ -37,6 +37,9 @@ public final class Validator {
     private final List<Rule> perObject;
     private final List<Rule> crossObject;
     private final Map<String, Severity> severities;
+    /** {@link #severityOf} of each rule of {@link #perObject} and {@link #crossObject}, computed once. */
+    private final Severity[] perObjectSeverities;
+    private final Severity[] crossObjectSeverities;
 
     private Validator(Builder builder, SchemaRegistry registry) {
         this.version = builder.version;
@@ -62,6 +65,8 @@ public final class Validator {
         this.perObject = active.stream().filter(rule -> rule.layer() != Layer.REFERENCES).toList();
         this.crossObject = active.stream().filter(rule -> rule.layer() == Layer.REFERENCES).toList();
         this.severities = Map.copyOf(builder.severities);
+        this.perObjectSeverities = perObject.stream().map(this::severityOf).toArray(Severity[]::new);
+        this.crossObjectSeverities = crossObject.stream().map(this::severityOf).toArray(Severity[]::new);
     }
 
     private static void requireKnown(Set<String> patterns, Set<String> ids, String option) {
@@ -144,8 +149,8 @@ public final class Validator {
         for (var document : index.documents()) {
             var problems = new ArrayList<Problem>();
             var context = new DocumentContext(document, index, version, profile, problems);
-            runAll(context, perObject);
-            runAll(context, crossObject);
+            runAll(context, perObject, perObjectSeverities);
+            runAll(context, crossObject, crossObjectSeverities);
             results.add(new ResourceResult(context.object(), problems));
         }
         return ValidationReport.of(results, List.of());
@@ -173,7 +178,7 @@ public final class Validator {
         var problems = new ArrayList<Problem>();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
                 problems);
-        runAll(context, perObject);
+        runAll(context, perObject, perObjectSeverities);
         return new ResourceResult(context.object(), problems);
     }
 
@@ -182,7 +187,7 @@ public final class Validator {
             return List.of();
         }
         var problems = new ArrayList<Problem>();
-        runAll(new DocumentContext(document, index, version, profile, problems), crossObject);
+        runAll(new DocumentContext(document, index, version, profile, problems), crossObject, crossObjectSeverities);
         return problems;
     }
 
@@ -190,9 +195,9 @@ public final class Validator {
         return !crossObject.isEmpty();
     }
 
-    private void runAll(DocumentContext context, List<Rule> rules) {
-        for (var rule : rules) {
-            context.run(rule, severityOf(rule));
+    private static void runAll(DocumentContext context, List<Rule> rules, Severity[] severities) {
+        for (int i = 0; i < severities.length; i++) {
+            context.run(rules.get(i), severities[i]);
         }
     }
 

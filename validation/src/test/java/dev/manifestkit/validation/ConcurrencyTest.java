@@ -66,4 +66,33 @@ class ConcurrencyTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void oneSessionFedByEightThreadsReportsWhatBatchValidationReports() throws Exception {
+        var validator = Validator.builder().rules(List.of(ValidationSessionTest.SELECTS_SOMETHING)).build();
+        var documents = documents();
+        var session = validator.session();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                int first = t;
+                tasks.add(pool.submit(() -> {
+                    for (int i = first; i < documents.size(); i += 8) {
+                        session.add(documents.get(i));
+                    }
+                }));
+            }
+            for (var task : tasks) {
+                task.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var streamed = new StringWriter();
+        new JsonReport().write(session.finish(), streamed);
+        var batch = new StringWriter();
+        new JsonReport().write(validator.validate(documents), batch);
+        assertThat(streamed.toString()).isEqualTo(batch.toString()).contains("test/service-selects");
+    }
 }

@@ -2,6 +2,7 @@ package dev.manifestkit.core.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The name and key syntax rules of the Kubernetes API server, worded as the API server words them.
@@ -282,7 +283,7 @@ public final class Names {
      * The total size of an object's annotations (UTF-8 bytes of every key and value) against the
      * API server's 256 KiB limit.
      */
-    public static List<String> annotationsSize(java.util.Map<String, String> annotations) {
+    public static List<String> annotationsSize(Map<String, String> annotations) {
         long total = 0;
         for (var entry : annotations.entrySet()) {
             total += utf8Length(entry.getKey()) + utf8Length(entry.getValue());

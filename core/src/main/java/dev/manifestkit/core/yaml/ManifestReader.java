@@ -35,7 +35,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.reader.UnicodeReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
@@ -222,8 +221,9 @@ public final class ManifestReader {
     /** Composes one document at a time from a SnakeYAML parser and converts it. */
     private static final class DocumentIterator implements Iterator<ManifestDocument>, Closeable {
 
-        private final LimitedReader input;
-        private final StreamReader streamReader;
+        private final Reader input;
+        private final boolean closeInput;
+        private final LinearStreamReader streamReader;
         private final Composer composer;
         private final String origin;
         private final ReaderOptions options;
@@ -235,14 +235,15 @@ public final class ManifestReader {
         DocumentIterator(Reader reader, String origin, ReaderOptions options, boolean closeInput) {
             this.origin = origin;
             this.options = options;
-            this.input = new LimitedReader(reader, options.maxDocumentBytes(), closeInput);
+            this.input = reader;
+            this.closeInput = closeInput;
             var loaderOptions = new LoaderOptions();
             loaderOptions.setMaxAliasesForCollections(options.maxAliases());
             loaderOptions.setNestingDepthLimit(options.maxNestingDepth());
             loaderOptions.setCodePointLimit(options.maxDocumentBytes());
             loaderOptions.setAllowDuplicateKeys(false);
             loaderOptions.setAllowRecursiveKeys(false);
-            this.streamReader = new StreamReader(input);
+            this.streamReader = new LinearStreamReader(reader, options.maxDocumentBytes());
             this.composer = new Composer(new ParserImpl(streamReader, loaderOptions), new Resolver(), loaderOptions);
         }
 
@@ -282,7 +283,6 @@ public final class ManifestReader {
                 close();
                 throw new ManifestReadException(origin, here(), "nesting too deep to read", null);
             }
-            input.startDocument();
             documentStart = here();
             if (node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
                 return;
@@ -319,7 +319,8 @@ public final class ManifestReader {
             }
             Throwable cause = e.getCause();
             String message = String.valueOf(e.getMessage());
-            if (cause instanceof DocumentTooLarge || message.startsWith("The incoming YAML document exceeds the limit")) {
+            if (e instanceof LinearStreamReader.DocumentTooLargeException
+                    || message.startsWith("The incoming YAML document exceeds the limit")) {
                 return new ManifestReadException(origin, documentStart, "document " + (emitted + 1)
                         + " is larger than " + options.maxDocumentBytes()
                         + " characters (ReaderOptions.maxDocumentBytes)", e);
@@ -347,65 +348,13 @@ public final class ManifestReader {
 
         @Override
         public void close() {
+            if (!closeInput) {
+                return;
+            }
             try {
                 input.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Signals a document over {@link ReaderOptions#maxDocumentBytes()}, raised from inside SnakeYAML's reads. */
-    private static final class DocumentTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        DocumentTooLarge() {
-            super("document too large");
-        }
-    }
-
-    /**
-     * Counts the characters SnakeYAML pulls and fails once the current document has pulled more
-     * than the limit (plus SnakeYAML's read-ahead), so a huge input is refused after reading about
-     * the limit, never buffered whole.
-     */
-    private static final class LimitedReader extends Reader {
-
-        private static final int READ_AHEAD = 8192;
-
-        private final Reader in;
-        private final long limit;
-        private long total;
-        private long documentStart;
-
-        private final boolean closeInput;
-
-        LimitedReader(Reader in, int limit, boolean closeInput) {
-            this.in = in;
-            this.limit = limit;
-            this.closeInput = closeInput;
-        }
-
-        void startDocument() {
-            documentStart = total;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            if (total - documentStart > limit + READ_AHEAD) {
-                throw new DocumentTooLarge();
-            }
-            int read = in.read(buffer, offset, length);
-            if (read > 0) {
-                total += read;
-            }
-            return read;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closeInput) {
-                in.close();
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.manifestkit.core.yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +32,13 @@ import java.util.stream.Stream;
 import dev.manifestkit.core.Kinds;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.tree.Trees;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -58,8 +63,6 @@ public final class ManifestWriter {
     /** The file name of the {@link Layout#SINGLE_FILE} layout. */
     public static final String SINGLE_FILE_NAME = "manifests.yaml";
 
-    private static final String DOCUMENT_SEPARATOR = "---\n";
-
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .stringQuotingChecker(ScalarQuoting.INSTANCE)
                     .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
@@ -68,6 +71,8 @@ public final class ManifestWriter {
                     .disable(YAMLWriteFeature.SPLIT_LINES)
                     .build())
             .build();
+
+    private static final ObjectWriter YAML_SEQUENCE = YAML.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
 
     private static final ObjectWriter JSON = Trees.jsonMapper().writer().with(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance()
@@ -87,8 +92,8 @@ public final class ManifestWriter {
 
     /** Multi-document YAML of these documents, in install order. */
     public static String toYaml(List<ManifestDocument> documents) {
-        var out = new StringBuilder(documents.size() * 512);
-        appendYaml(documents, out);
+        var out = new StringWriter(documents.size() * 256);
+        writeDocuments(documents, out);
         return out.toString();
     }
 
@@ -97,27 +102,29 @@ public final class ManifestWriter {
         return YAML.writeValueAsString(Trees.canonicalize(tree));
     }
 
-    /** Writes multi-document YAML of these documents, in install order; does not close the writer. */
+    /**
+     * Writes multi-document YAML of these documents, in install order; flushes but does not close
+     * the writer. The output neither starts nor ends with {@code ---}: to append to YAML already
+     * written, write a {@code ---} line first.
+     */
     public static void writeYaml(List<ManifestDocument> documents, Writer out) throws IOException {
-        boolean first = true;
-        for (ManifestDocument document : inInstallOrder(documents)) {
-            if (!first) {
-                out.write(DOCUMENT_SEPARATOR);
-            }
-            out.write(toYaml(document.tree()));
-            first = false;
+        try {
+            writeDocuments(documents, out);
+        } catch (JacksonIOException e) {
+            throw e.getCause();
         }
         out.flush();
     }
 
-    private static void appendYaml(List<ManifestDocument> documents, StringBuilder out) {
-        boolean first = true;
-        for (ManifestDocument document : inInstallOrder(documents)) {
-            if (!first) {
-                out.append(DOCUMENT_SEPARATOR);
+    /** One generator for all documents: {@code ---} between them, none before the first. */
+    private static void writeDocuments(List<ManifestDocument> documents, Writer out) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try (SequenceWriter sequence = YAML_SEQUENCE.writeValues(out)) {
+            for (ManifestDocument document : inInstallOrder(documents)) {
+                sequence.write(Trees.canonicalize(document.tree()));
             }
-            out.append(toYaml(document.tree()));
-            first = false;
         }
     }
 
@@ -200,7 +207,7 @@ public final class ManifestWriter {
         for (ManifestDocument document : ordered) {
             counts.merge(baseName(document, false), 1, Integer::sum);
         }
-        var result = new java.util.LinkedHashMap<String, ManifestDocument>();
+        var result = new LinkedHashMap<String, ManifestDocument>();
         for (ManifestDocument document : ordered) {
             String base = baseName(document, false);
             String name = (counts.get(base) > 1 ? baseName(document, true) : base) + ".yaml";
@@ -260,7 +267,7 @@ public final class ManifestWriter {
     }
 
     private static Map<String, PlannedFile> plan(List<ManifestDocument> documents, Layout layout) {
-        var files = new java.util.LinkedHashMap<String, PlannedFile>();
+        var files = new LinkedHashMap<String, PlannedFile>();
         if (layout == Layout.SINGLE_FILE) {
             files.put(SINGLE_FILE_NAME, new PlannedFile(toYaml(documents).getBytes(StandardCharsets.UTF_8),
                     documents.stream().anyMatch(ManifestWriter::isSecret)));
@@ -272,6 +279,10 @@ public final class ManifestWriter {
     }
 
     private static void checkReplaceable(Path target) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException("refusing to replace " + target + ": it is a symbolic link; write to "
+                    + target.toRealPath() + " instead");
+        }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotDirectoryException(target + " exists and is not a directory");
         }

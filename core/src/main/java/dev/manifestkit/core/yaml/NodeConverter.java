@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,18 +41,21 @@ final class NodeConverter {
 
     private final String origin;
     private final ReaderOptions options;
-    private final Map<String, SourceLocation> locations;
+    private final List<Map.Entry<String, SourceLocation>> locations;
     private final Map<Node, Converted> anchored = new IdentityHashMap<>();
-    private int nodes;
-    private int expanded;
+    /** Values in the tree so far, counting those that aliases repeat. */
+    private long weight;
+    private long expanded;
+    private boolean recording;
 
-    private record Converted(JsonNode node, int size) {
+    private record Converted(JsonNode node, long size) {
     }
 
     private NodeConverter(String origin, ReaderOptions options) {
         this.origin = origin;
         this.options = options;
-        this.locations = options.recordLocations() ? new HashMap<>() : Map.of();
+        this.locations = options.recordLocations() ? new ArrayList<>() : List.of();
+        this.recording = options.recordLocations();
     }
 
     /** The document's tree and locations; the root must be a mapping. */
@@ -63,10 +67,25 @@ final class NodeConverter {
         }
         var converter = new NodeConverter(origin, options);
         var tree = (ObjectNode) converter.value(root, "", 0);
-        return new Result(tree, converter.locations);
+        return new Result(tree, converter.locationMap());
     }
 
     record Result(ObjectNode tree, Map<String, SourceLocation> locations) {
+    }
+
+    /** The recorded locations as an immutable map (which {@code ManifestDocument} then keeps without copying). */
+    private Map<String, SourceLocation> locationMap() {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, SourceLocation>[] entries = locations.toArray(new Map.Entry[0]);
+        try {
+            return Map.ofEntries(entries);
+        } catch (IllegalArgumentException duplicatePointer) {
+            var map = new HashMap<String, SourceLocation>();
+            for (Map.Entry<String, SourceLocation> entry : entries) {
+                map.putIfAbsent(entry.getKey(), entry.getValue());
+            }
+            return Map.copyOf(map);
+        }
     }
 
     /** The JSON value of a node, or {@code null} for a YAML null. */
@@ -79,7 +98,7 @@ final class NodeConverter {
             JsonNode value = scalar(scalar);
             if (value != null) {
                 record(pointer, node);
-                nodes++;
+                weight++;
             }
             return value;
         }
@@ -91,6 +110,7 @@ final class NodeConverter {
                     throw error(node.getStartMark(), "alias *" + node.getAnchor() + " refers to itself");
                 }
                 expanded += done.size();
+                weight += done.size();
                 if (expanded > options.maxAliasExpansion()) {
                     throw error(node.getStartMark(), "aliases expand to more than " + options.maxAliasExpansion()
                             + " values (an alias bomb?); ReaderOptions.maxAliasExpansion");
@@ -100,13 +120,13 @@ final class NodeConverter {
             }
             anchored.put(node, new Converted(IN_PROGRESS, 0));
         }
-        int before = nodes;
+        long before = weight;
         JsonNode result = node instanceof MappingNode mapping ? mapping(mapping, pointer, depth)
                 : sequence((SequenceNode) node, pointer, depth);
-        nodes++;
+        weight++;
         record(pointer, node);
         if (isAnchored) {
-            anchored.put(node, new Converted(result, nodes - before));
+            anchored.put(node, new Converted(result, weight - before));
         }
         return result;
     }
@@ -114,7 +134,7 @@ final class NodeConverter {
     private ObjectNode mapping(MappingNode mapping, String pointer, int depth) {
         var out = NODES.objectNode();
         List<NodeTuple> tuples = mapping.getValue();
-        Set<String> seen = new HashSet<>(Math.max(4, tuples.size() * 2));
+        Set<String> absent = null;
         List<Node> merges = null;
         for (NodeTuple tuple : tuples) {
             Node keyNode = tuple.getKeyNode();
@@ -124,33 +144,43 @@ final class NodeConverter {
                 continue;
             }
             String key = key(keyNode);
-            if (!seen.add(key)) {
+            if (out.has(key) || absent != null && absent.contains(key)) {
                 throw error(keyNode.getStartMark(), "duplicate key \"" + key + "\"" + firstOccurrence(tuples, key));
             }
             JsonNode value = value(tuple.getValueNode(), pointer + "/" + escape(key), depth + 1);
             if (value != null) {
                 out.set(key, value);
+            } else {
+                absent = absent == null ? new HashSet<>() : absent;
+                absent.add(key);
             }
         }
         if (merges != null) {
             for (Node merge : merges) {
-                merge(out, seen, merge, pointer, depth);
+                merge(out, absent == null ? Set.of() : absent, merge, pointer, depth);
             }
         }
         return out;
     }
 
-    /** Applies a merge key: keys of the merged mappings that the mapping does not set itself. */
-    private void merge(ObjectNode out, Set<String> seen, Node merge, String pointer, int depth) {
+    /** Applies a merge key: keys of the merged mappings that the mapping does not set (or null) itself. */
+    private void merge(ObjectNode out, Set<String> absent, Node merge, String pointer, int depth) {
         List<Node> sources = merge instanceof SequenceNode sequence ? sequence.getValue() : List.of(merge);
         for (Node source : sources) {
             if (!(source instanceof MappingNode)) {
                 throw error(source.getStartMark(), "a merge key (<<) takes a mapping or a list of mappings, not "
                         + describe(source));
             }
-            JsonNode merged = value(source, pointer, depth + 1);
+            boolean wasRecording = recording;
+            recording = false;
+            JsonNode merged;
+            try {
+                merged = value(source, pointer, depth + 1);
+            } finally {
+                recording = wasRecording;
+            }
             for (Map.Entry<String, JsonNode> entry : merged.properties()) {
-                if (seen.add(entry.getKey())) {
+                if (!out.has(entry.getKey()) && !absent.contains(entry.getKey())) {
                     out.set(entry.getKey(), entry.getValue());
                 }
             }
@@ -182,7 +212,7 @@ final class NodeConverter {
             return null;
         }
         if (Tag.BOOL.equals(tag)) {
-            return NODES.booleanNode(switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            return NODES.booleanNode(switch (text.toLowerCase(Locale.ROOT)) {
                 case "yes", "true", "on", "y" -> true;
                 default -> false;
             });
@@ -243,7 +273,7 @@ final class NodeConverter {
      */
     private JsonNode floating(String text, Mark mark) {
         String value = text.replace("_", "");
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".inf") || lower.equals(".nan")) {
             throw error(mark, "\"" + text + "\" is not a number JSON can hold; quote it if it is meant as a string");
         }
@@ -275,8 +305,8 @@ final class NodeConverter {
     }
 
     private void record(String pointer, Node node) {
-        if (options.recordLocations()) {
-            locations.put(pointer, location(node.getStartMark()));
+        if (recording) {
+            locations.add(Map.entry(pointer, location(node.getStartMark())));
         }
     }
 

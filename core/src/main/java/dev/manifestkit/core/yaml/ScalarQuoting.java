@@ -1,5 +1,6 @@
 package dev.manifestkit.core.yaml;
 
+import java.util.Locale;
 import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
@@ -76,7 +77,7 @@ final class ScalarQuoting extends StringQuotingChecker {
     }
 
     private static boolean isBoolOrNull(String s) {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
             case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~" -> true;
             default -> false;
         };

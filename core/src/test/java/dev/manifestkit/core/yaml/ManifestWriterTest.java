@@ -11,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.Manifests;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -66,9 +68,27 @@ class ManifestWriterTest {
     }
 
     @Test
+    void writeYamlLeavesTheWriterOpen() throws IOException {
+        var closed = new boolean[1];
+        var out = new StringWriter() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ManifestWriter.writeYaml(Fixtures.fibApp(false).documents(), out);
+        out.write("---\n");
+        ManifestWriter.writeYaml(Manifests.of(configMap("after", "fib")).documents(), out);
+        assertThat(closed[0]).isFalse();
+        assertThat(out.toString()).startsWith(Fixtures.fibApp(false).toYaml())
+                .endsWith("size: 3\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: after\n  namespace: fib\n"
+                        + "data:\n  k: v\n");
+    }
+
+    @Test
     void writerSortsDocumentsGivenInAnyOrder() {
-        var documents = new java.util.ArrayList<>(Fixtures.fibApp(false).documents());
-        java.util.Collections.reverse(documents);
+        var documents = new ArrayList<>(Fixtures.fibApp(false).documents());
+        Collections.reverse(documents);
         assertThat(ManifestWriter.toYaml(documents)).isEqualTo(Fixtures.fibApp(false).toYaml());
     }
 
@@ -153,7 +173,7 @@ class ManifestWriterTest {
             @Override
             public void write(Path file, byte[] content, boolean secret) throws IOException {
                 if (writes.incrementAndGet() == 3) {
-                    Files.write(file, java.util.Arrays.copyOf(content, content.length / 2));
+                    Files.write(file, Arrays.copyOf(content, content.length / 2));
                     throw new IOException("disk full (injected)");
                 }
                 ManifestWriter.FileSystemOps.super.write(file, content, secret);
@@ -203,6 +223,21 @@ class ManifestWriterTest {
     }
 
     @Test
+    void refusesToReplaceAFileOrASymbolicLink() throws IOException {
+        Path file = Files.writeString(temp.resolve("manifests"), "not a directory");
+        assertThatIOException().isThrownBy(() -> Fixtures.fibApp(false).writeTo(file))
+                .withMessageEndingWith("manifests exists and is not a directory");
+        assertThat(file).hasContent("not a directory");
+
+        Path real = Files.createDirectories(temp.resolve("real"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), real);
+        assertThatIOException().isThrownBy(() -> Fixtures.fibApp(false).writeTo(link))
+                .withMessage("refusing to replace " + link.toAbsolutePath() + ": it is a symbolic link; write to "
+                        + real.toRealPath() + " instead");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
     void writeFileReplacesOneFileAtomically() throws IOException {
         Path file = temp.resolve("deploy/all.yaml");
         ManifestWriter.writeFile(Fixtures.fibApp(false).documents(), file);
@@ -231,10 +266,5 @@ class ManifestWriterTest {
         try (Stream<Path> files = Files.list(path.getParent())) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static List<ManifestDocument> documents(Manifests manifests) {
-        return manifests.documents();
     }
 }

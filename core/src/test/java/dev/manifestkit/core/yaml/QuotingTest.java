@@ -2,15 +2,20 @@ package dev.manifestkit.core.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.manifestkit.core.Manifests;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -74,7 +79,7 @@ class QuotingTest {
     void keyReadsBackAsTheSameStringWithYaml11AndYaml12(String key) {
         // U+2028 is a line break to YAML 1.1 but printable to the YAML 1.2 emitter, which writes it raw;
         // no Kubernetes key (label, annotation, data) may contain it, so keys are spared that case
-        org.junit.jupiter.api.Assumptions.assumeFalse(key.indexOf('\u2028') >= 0);
+        Assumptions.assumeFalse(key.indexOf('\u2028') >= 0);
         String yaml = configMap(Map.of(key, "v"));
 
         Map<String, Object> data = dataOf(new Yaml().load(yaml));
@@ -97,7 +102,25 @@ class QuotingTest {
         assertThat(configMap(Map.of("key", value))).contains("  key: \"" + value + "\"\n");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void kubectlReadsEveryTrickyValueAsTheSameString() throws IOException {
+        Kubectl.assumeAvailable();
+        var data = new TreeMap<String, String>();
+        var values = trickyStrings().filter(v -> v.codePoints().allMatch(c -> c >= 0x20 || c == '\n' || c == '\t'))
+                .toList();
+        for (int i = 0; i < values.size(); i++) {
+            data.put(String.format("k%03d", i), values.get(i));
+        }
+        String json = Kubectl.readAsJson(configMap(data));
+
+        var read = JsonMapper.builder().build().readTree(json).get("data");
+        for (var entry : data.entrySet()) {
+            assertThat(read.get(entry.getKey()).isString()).as("kubectl reading %s", entry.getValue()).isTrue();
+            assertThat(read.get(entry.getKey()).asString()).isEqualTo(entry.getValue());
+        }
+    }
+
+    @Test
     void multiLineStringsAreLiteralBlocks() {
         assertThat(configMap(Map.of("nginx.conf", "server {\n  listen 80;\n}\n")))
                 .contains("  nginx.conf: |\n    server {\n      listen 80;\n    }\n");

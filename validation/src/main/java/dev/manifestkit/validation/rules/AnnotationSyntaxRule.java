@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class AnnotationSyntaxRule extends BaseRule {
 
     /** The API server's limit on the total size of an object's annotations, keys and values. */
-    static final int TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+    static final int TOTAL_ANNOTATION_SIZE_LIMIT = Names.TOTAL_ANNOTATION_SIZE_LIMIT_BYTES;
 
     AnnotationSyntaxRule() {
         super("api/annotation-syntax", Layer.API, Severity.ERROR,
@@ -36,7 +37,7 @@ final class AnnotationSyntaxRule extends BaseRule {
         long total = 0;
         for (var entry : annotations.properties()) {
             var key = entry.getKey();
-            for (var msg : Syntax.qualifiedName(key.toLowerCase(java.util.Locale.ROOT))) {
+            for (var msg : Names.annotationKey(key)) {
                 context.report(path.key(key), ErrorType.INVALID, Nodes.quote(key), msg);
             }
             total += key.length();

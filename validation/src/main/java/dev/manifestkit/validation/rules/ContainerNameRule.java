@@ -17,7 +17,10 @@ final class ContainerNameRule extends BaseRule {
     public void check(RuleContext context) {
         PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
             var name = Nodes.str(container, "name");
-            if (name == null || name.isEmpty()) {
+            if (name == null) {
+                return; // absent: the schema layer reports it
+            }
+            if (name.isEmpty()) {
                 context.report(path.child("name"), ErrorType.REQUIRED, "");
                 return;
             }

@@ -17,23 +17,17 @@ final class DuplicateObjectRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         var current = context.document();
-        var kind = current.kind().orElse(null);
-        var name = current.name().orElse(null);
+        var tree = context.tree();
+        var kind = Nodes.str(tree, "kind");
+        var name = Nodes.name(tree);
         if (kind == null || name == null) {
             return;
         }
-        var namespace = current.namespace().orElse("");
-        for (var other : context.set().documents()) {
-            if (other == current) {
-                return;
-            }
-            if (kind.equals(other.kind().orElse(null)) && name.equals(other.name().orElse(null))
-                    && namespace.equals(other.namespace().orElse(""))) {
-                context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
-                        "another " + kind + " with this name and namespace comes earlier ("
-                                + other.origin() + ", document " + other.index() + "); applying both keeps only the last");
-                return;
-            }
+        var first = context.set().firstOf(kind, Nodes.namespace(tree), name).orElse(null);
+        if (first != null && first != current) {
+            context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
+                    "another " + kind + " with this name and namespace comes earlier ("
+                            + first.origin() + ", document " + first.index() + "); applying both keeps only the last");
         }
     }
 }

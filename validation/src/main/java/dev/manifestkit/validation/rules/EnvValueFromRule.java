@@ -78,20 +78,20 @@ final class EnvValueFromRule extends BaseRule {
                 context.report(fromPath.child(ref, "name"), ErrorType.REQUIRED, "");
             }
             var key = Nodes.str(selector, "key");
-            if (isBlank(key)) {
+            if ("".equals(key)) {
                 context.report(fromPath.child(ref, "key"), ErrorType.REQUIRED, "");
-            } else {
+            } else if (key != null) {
                 for (var msg : Syntax.configMapKey(key)) {
                     context.report(fromPath.child(ref, "key"), ErrorType.INVALID, Nodes.quote(key), msg);
                 }
             }
         }
         var fieldRef = Nodes.obj(valueFrom, "fieldRef");
-        if (fieldRef != null && isBlank(Nodes.str(fieldRef, "fieldPath"))) {
+        if (fieldRef != null && "".equals(Nodes.str(fieldRef, "fieldPath"))) {
             context.report(fromPath.child("fieldRef", "fieldPath"), ErrorType.REQUIRED, "");
         }
         var resourceFieldRef = Nodes.obj(valueFrom, "resourceFieldRef");
-        if (resourceFieldRef != null && isBlank(Nodes.str(resourceFieldRef, "resource"))) {
+        if (resourceFieldRef != null && "".equals(Nodes.str(resourceFieldRef, "resource"))) {
             context.report(fromPath.child("resourceFieldRef", "resource"), ErrorType.REQUIRED, "");
         }
     }

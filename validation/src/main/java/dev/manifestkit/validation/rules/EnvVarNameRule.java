@@ -24,7 +24,10 @@ final class EnvVarNameRule extends BaseRule {
         PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
             Nodes.forEachObject(container, "env", path, (env, envPath, i) -> {
                 var name = Nodes.str(env, "name");
-                if (name == null || name.isEmpty()) {
+                if (name == null) {
+                    return; // absent: the schema layer reports it
+                }
+                if (name.isEmpty()) {
                     context.report(envPath.child("name"), ErrorType.REQUIRED, "");
                     return;
                 }

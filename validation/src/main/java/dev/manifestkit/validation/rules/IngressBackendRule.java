@@ -51,7 +51,9 @@ final class IngressBackendRule extends BaseRule {
                 return;
             }
             var name = Nodes.str(service, "name");
-            if (name == null || name.isEmpty()) {
+            if (name == null) {
+                // absent: the schema layer reports it
+            } else if (name.isEmpty()) {
                 context.report(path.child("service", "name"), ErrorType.REQUIRED, "");
             } else {
                 for (var msg : Syntax.dns1035Label(name)) {

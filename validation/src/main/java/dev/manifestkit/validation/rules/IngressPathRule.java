@@ -26,7 +26,10 @@ final class IngressPathRule extends BaseRule {
         Ingresses.forEachPath(tree, (httpPath, path) -> {
             var pathType = Nodes.str(httpPath, "pathType");
             var value = Nodes.str(httpPath, "path");
-            if (pathType == null || pathType.isEmpty()) {
+            if (pathType == null) {
+                return; // absent: the schema layer reports it
+            }
+            if (pathType.isEmpty()) {
                 context.report(path.child("pathType"), ErrorType.REQUIRED, "pathType must be specified");
                 return;
             }

@@ -2,6 +2,7 @@ package dev.manifestkit.validation.rules;
 
 import java.util.HashSet;
 
+import dev.manifestkit.core.syntax.Ports;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -15,8 +16,8 @@ import dev.manifestkit.validation.Severity;
  */
 final class NodePortRangeRule extends BaseRule {
 
-    static final int MIN = 30000;
-    static final int MAX = 32767;
+    static final int MIN = Ports.DEFAULT_NODE_PORT_MIN;
+    static final int MAX = Ports.DEFAULT_NODE_PORT_MAX;
 
     NodePortRangeRule() {
         super("api/node-port-range", Layer.API, Severity.ERROR,

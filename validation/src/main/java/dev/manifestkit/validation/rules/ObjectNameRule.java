@@ -1,8 +1,10 @@
 package dev.manifestkit.validation.rules;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.manifestkit.core.Kinds;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -18,8 +20,8 @@ final class ObjectNameRule extends BaseRule {
 
     private static final FieldPath METADATA = FieldPath.root("metadata");
 
-    /** Kinds whose objects have no namespace. */
-    static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "StorageClass", "Node",
+    /** Cluster-scoped kinds beyond core's kind table. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "StorageClass", "Node",
             "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "IngressClass",
             "CSIDriver", "VolumeAttachment", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
             "APIService", "RuntimeClass");
@@ -61,7 +63,7 @@ final class ObjectNameRule extends BaseRule {
         }
         var namespace = Nodes.str(metadata, "namespace");
         if (namespace != null && !namespace.isEmpty()) {
-            if (CLUSTER_SCOPED.contains(kind)) {
+            if (isClusterScoped(Nodes.str(tree, "apiVersion"), kind)) {
                 context.report(METADATA.child("namespace"), ErrorType.FORBIDDEN, "not allowed on this type");
             } else {
                 for (var msg : Syntax.dns1123Label(namespace)) {
@@ -69,6 +71,11 @@ final class ObjectNameRule extends BaseRule {
                 }
             }
         }
+    }
+
+    private static boolean isClusterScoped(String apiVersion, String kind) {
+        var namespaced = apiVersion == null ? Optional.<Boolean>empty() : Kinds.isNamespaced(apiVersion, kind);
+        return namespaced.map(n -> !n).orElseGet(() -> CLUSTER_SCOPED.contains(kind));
     }
 
     private static List<String> validate(String kind, String name) {

@@ -31,7 +31,7 @@ final class PortNameRule extends BaseRule {
                     iana(context, name, portPath.child("name"));
                 }
             });
-            Ports.forEachProbePort(container, path, (port, portPath, numericOnly) -> {
+            PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) -> {
                 if (port.isString()) {
                     if (numericOnly) {
                         context.report(portPath, ErrorType.INVALID, Nodes.show(port), "must be a port number");

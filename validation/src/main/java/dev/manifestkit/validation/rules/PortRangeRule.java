@@ -14,8 +14,8 @@ final class PortRangeRule extends BaseRule {
 
     PortRangeRule() {
         super("api/port-range", Layer.API, Severity.ERROR,
-                "Port numbers are between 1 and 65535: containerPort (required), hostPort, probe ports, Service port "
-                        + "(required), targetPort and nodePort, Ingress backend port numbers.");
+                "Port numbers are between 1 and 65535: containerPort, hostPort, probe ports, Service port, targetPort "
+                        + "and nodePort, Ingress backend port numbers.");
     }
 
     @Override
@@ -23,19 +23,14 @@ final class PortRangeRule extends BaseRule {
         var tree = context.tree();
         PodSpecs.forEachContainer(tree, (container, path, init) -> {
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
-                var containerPort = Nodes.get(port, "containerPort");
-                if (containerPort == null) {
-                    context.report(portPath.child("containerPort"), ErrorType.REQUIRED, "");
-                } else {
-                    Ports.checkNumber(context, containerPort, portPath.child("containerPort"));
-                }
+                PortFields.checkNumber(context, Nodes.get(port, "containerPort"), portPath.child("containerPort"));
                 var hostPort = Nodes.get(port, "hostPort");
                 if (Nodes.isInt(hostPort) && hostPort.longValue() != 0) {
-                    Ports.checkNumber(context, hostPort, portPath.child("hostPort"));
+                    PortFields.checkNumber(context, hostPort, portPath.child("hostPort"));
                 }
             });
-            Ports.forEachProbePort(container, path, (port, portPath, numericOnly) ->
-                    Ports.checkNumber(context, port, portPath));
+            PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) ->
+                    PortFields.checkNumber(context, port, portPath));
         });
         switch (Nodes.kind(tree)) {
             case "Service" -> checkService(context);
@@ -48,20 +43,15 @@ final class PortRangeRule extends BaseRule {
     private static void checkService(RuleContext context) {
         var spec = Nodes.obj(context.tree(), "spec");
         Nodes.forEachObject(spec, "ports", FieldPath.root("spec"), (port, path, i) -> {
-            var number = Nodes.get(port, "port");
-            if (number == null) {
-                context.report(path.child("port"), ErrorType.REQUIRED, "");
-            } else {
-                Ports.checkNumber(context, number, path.child("port"));
-            }
+            PortFields.checkNumber(context, Nodes.get(port, "port"), path.child("port"));
             var target = Nodes.get(port, "targetPort");
             // 0 means "same as port" (the server defaults it)
             if (Nodes.isInt(target) && target.longValue() != 0) {
-                Ports.checkNumber(context, target, path.child("targetPort"));
+                PortFields.checkNumber(context, target, path.child("targetPort"));
             }
             var nodePort = Nodes.get(port, "nodePort");
             if (Nodes.isInt(nodePort) && nodePort.longValue() != 0) {
-                Ports.checkNumber(context, nodePort, path.child("nodePort"));
+                PortFields.checkNumber(context, nodePort, path.child("nodePort"));
             }
         });
     }
@@ -70,7 +60,7 @@ final class PortRangeRule extends BaseRule {
         Ingresses.forEachBackend(context.tree(), (backend, path) -> {
             var number = Nodes.get(Nodes.obj(backend, "service", "port"), "number");
             if (number != null) {
-                Ports.checkNumber(context, number, path.child("service", "port", "number"));
+                PortFields.checkNumber(context, number, path.child("service", "port", "number"));
             }
         });
     }

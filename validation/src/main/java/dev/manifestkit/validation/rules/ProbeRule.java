@@ -8,7 +8,7 @@ import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A probe has exactly one handler with its port, timings that are not negative, and (for
+ * A probe has exactly one handler, timings that are not negative, and (for
  * liveness and startup probes) a success threshold of 1.
  */
 final class ProbeRule extends BaseRule {
@@ -19,14 +19,14 @@ final class ProbeRule extends BaseRule {
 
     ProbeRule() {
         super("api/probe", Layer.API, Severity.ERROR,
-                "Each probe has exactly one handler (exec, httpGet, tcpSocket, grpc) with its port, non-negative "
+                "Each probe has exactly one handler (exec, httpGet, tcpSocket, grpc), non-negative "
                         + "timings and thresholds, and liveness/startup probes have successThreshold 1.");
     }
 
     @Override
     public void check(RuleContext context) {
         PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
-            for (var name : Ports.PROBES) {
+            for (var name : PortFields.PROBES) {
                 var probe = Nodes.obj(container, name);
                 if (probe != null) {
                     check(context, probe, path.child(name), !name.equals("readinessProbe"));
@@ -47,12 +47,6 @@ final class ProbeRule extends BaseRule {
         }
         if (handlers == 0) {
             context.report(path, ErrorType.REQUIRED, "must specify a handler type");
-        }
-        for (var handler : new String[] {"httpGet", "tcpSocket", "grpc"}) {
-            var source = Nodes.obj(probe, handler);
-            if (source != null && !source.has("port")) {
-                context.report(path.child(handler, "port"), ErrorType.REQUIRED, "");
-            }
         }
         for (var timing : TIMINGS) {
             var value = probe.get(timing);

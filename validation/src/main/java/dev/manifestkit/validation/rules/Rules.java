@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.rules;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.manifestkit.validation.Rule;
@@ -101,5 +102,20 @@ public final class Rules {
      */
     public static boolean isProdOnly(Rule rule) {
         return rule instanceof LintRule lint && lint.prodOnly();
+    }
+
+    /**
+     * The rule list as a Markdown table (id, layer, default severity, description), as the
+     * README and {@code validation/RULES.md} show it.
+     */
+    public static String markdownTable() {
+        var sb = new StringBuilder("| rule id | layer | default severity | description |\n| --- | --- | --- | --- |\n");
+        for (var rule : ALL) {
+            sb.append("| `").append(rule.id()).append("` | ")
+                    .append(rule.layer().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" | ")
+                    .append(rule.defaultSeverity().label()).append(" | ")
+                    .append(rule.description().replace("|", "\\|")).append(" |\n");
+        }
+        return sb.toString();
     }
 }

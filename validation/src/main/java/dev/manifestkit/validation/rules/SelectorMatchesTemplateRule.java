@@ -19,8 +19,9 @@ final class SelectorMatchesTemplateRule extends BaseRule {
 
     SelectorMatchesTemplateRule() {
         super("api/selector-matches-template", Layer.API, Severity.ERROR,
-                "A Deployment, StatefulSet, DaemonSet or ReplicaSet has a non-empty spec.selector (required in "
-                        + "apps/v1) with valid matchExpressions, and it selects the pod template's labels.");
+                "A Deployment, StatefulSet, DaemonSet or ReplicaSet has a non-empty spec.selector (its presence, "
+                        + "required in apps/v1, is the schema layer's check) with valid matchExpressions, and it selects "
+                        + "the pod template's labels.");
     }
 
     @Override
@@ -36,8 +37,7 @@ final class SelectorMatchesTemplateRule extends BaseRule {
         }
         var selector = Nodes.obj(spec, "selector");
         if (selector == null) {
-            context.report(SELECTOR, ErrorType.REQUIRED, "");
-            return;
+            return; // absent: the schema layer reports it (required in apps/v1)
         }
         if (Selectors.isEmpty(selector)) {
             context.report(SELECTOR, ErrorType.INVALID, selector.toString(),
@@ -76,8 +76,10 @@ final class SelectorMatchesTemplateRule extends BaseRule {
                 }
             } else {
                 ok[0] = false;
-                context.report(path.child("operator"), ErrorType.INVALID,
-                        operator == null ? "\"\"" : Nodes.quote(operator), "not a valid selector operator");
+                if (operator != null) { // absent: the schema layer reports it
+                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator),
+                            "not a valid selector operator");
+                }
             }
         });
         return ok[0];

@@ -30,10 +30,7 @@ final class ServiceSelectsPodsRule extends BaseRule {
         }
         var namespace = Nodes.namespace(tree);
         for (var kind : WORKLOADS) {
-            for (var doc : context.set().ofKind(kind)) {
-                if (!Nodes.namespace(doc.tree()).equals(namespace)) {
-                    continue;
-                }
+            for (var doc : context.set().ofKind(kind, namespace)) {
                 var pod = PodSpecs.of(doc.tree());
                 var labels = pod == null ? Nodes.obj(doc.tree(), "metadata", "labels") : pod.labels();
                 if (labels != null && Selectors.mapMatches(selector, labels)) {

@@ -25,7 +25,10 @@ final class StorageClassProvisionerRule extends BaseRule {
             return;
         }
         var provisioner = Nodes.str(tree, "provisioner");
-        if (provisioner == null || provisioner.isEmpty()) {
+        if (provisioner == null) {
+            return; // absent: the schema layer reports it
+        }
+        if (provisioner.isEmpty()) {
             context.report(PROVISIONER, ErrorType.REQUIRED, "");
             return;
         }

@@ -107,7 +107,7 @@ final class SupportedValuesRule extends BaseRule {
             }
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) ->
                     one(context, port, "protocol", portPath, PROTOCOLS));
-            for (var probe : Ports.PROBES) {
+            for (var probe : PortFields.PROBES) {
                 var httpGet = Nodes.obj(container, probe, "httpGet");
                 one(context, httpGet, "scheme", path.child(probe, "httpGet"), "HTTP", "HTTPS");
             }

@@ -49,15 +49,15 @@ final class VolumeMountRule extends BaseRule {
             var mountPaths = new HashSet<String>();
             Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) -> {
                 var name = Nodes.str(mount, "name");
-                if (name == null || name.isEmpty()) {
+                if ("".equals(name)) {
                     context.report(mountPath.child("name"), ErrorType.REQUIRED, "");
-                } else if (!declared.contains(name)) {
+                } else if (name != null && !declared.contains(name)) {
                     context.report(mountPath.child("name"), ErrorType.NOT_FOUND, Nodes.quote(name), "");
                 }
                 var target = Nodes.str(mount, "mountPath");
-                if (target == null || target.isEmpty()) {
+                if ("".equals(target)) {
                     context.report(mountPath.child("mountPath"), ErrorType.REQUIRED, "");
-                } else if (!mountPaths.add(target)) {
+                } else if (target != null && !mountPaths.add(target)) {
                     context.report(mountPath.child("mountPath"), ErrorType.INVALID, Nodes.quote(target),
                             "must be unique");
                 }

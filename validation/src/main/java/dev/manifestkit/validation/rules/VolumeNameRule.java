@@ -20,7 +20,10 @@ final class VolumeNameRule extends BaseRule {
         }
         Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
             var name = Nodes.str(volume, "name");
-            if (name == null || name.isEmpty()) {
+            if (name == null) {
+                return; // absent: the schema layer reports it
+            }
+            if (name.isEmpty()) {
                 context.report(path.child("name"), ErrorType.REQUIRED, "");
                 return;
             }

@@ -16,7 +16,7 @@ final class VolumePathsRule extends BaseRule {
     VolumePathsRule() {
         super("api/volume-paths", Layer.API, Severity.ERROR,
                 "hostPath, nfs and local volume paths are absolute, volumeMount subPaths are relative, and none "
-                        + "contains '..'; nfs needs a server.");
+                        + "contains '..'; an nfs server is not empty.");
     }
 
     @Override
@@ -58,8 +58,7 @@ final class VolumePathsRule extends BaseRule {
         }
         var nfs = Nodes.obj(holder, "nfs");
         if (nfs != null) {
-            var server = Nodes.str(nfs, "server");
-            if (server == null || server.isEmpty()) {
+            if ("".equals(Nodes.str(nfs, "server"))) {
                 context.report(path.child("nfs", "server"), ErrorType.REQUIRED, "");
             }
             absolute(context, nfs, path.child("nfs"));
@@ -69,7 +68,10 @@ final class VolumePathsRule extends BaseRule {
     private static void absolute(RuleContext context, ObjectNode source, FieldPath sourcePath) {
         var value = Nodes.str(source, "path");
         var path = sourcePath.child("path");
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
+            return; // absent: the schema layer reports it
+        }
+        if (value.isEmpty()) {
             context.report(path, ErrorType.REQUIRED, "");
             return;
         }

@@ -33,6 +33,7 @@ public final class KindSchema {
     private final String definition;
     private final Schema schema;
     private final ObjectNode definitions;
+    private final FastCheck fast;
 
     KindSchema(String apiVersion, String kind, String definition, Schema schema, ObjectNode definitions) {
         this.apiVersion = apiVersion;
@@ -40,6 +41,7 @@ public final class KindSchema {
         this.definition = definition;
         this.schema = schema;
         this.definitions = definitions;
+        this.fast = FastCheck.compile(definitions, definition);
     }
 
     /** The apiVersion this schema is for ({@code apps/v1}). */
@@ -60,8 +62,28 @@ public final class KindSchema {
     /**
      * Validates one object, giving one violation per cause: the alternatives of a {@code oneOf}
      * (IntOrString, Quantity) collapse into one, and nulls count as absent, as on the API server.
+     * Valid objects are recognized by a cheap pre-check over the schema subset the definitions
+     * use; the JSON Schema validator runs for the others and words their problems.
      */
     public List<SchemaViolation> validate(JsonNode object) {
+        if (fast != null && fast.passes(object)) {
+            return List.of();
+        }
+        return validateFully(object);
+    }
+
+    /** True if this kind's schema has a pre-check for valid objects (the official ones all do). */
+    boolean hasPreCheck() {
+        return fast != null;
+    }
+
+    /** True if the pre-check alone finds the object valid. */
+    boolean preCheckPasses(JsonNode object) {
+        return fast != null && fast.passes(object);
+    }
+
+    /** The general validator's findings, without the pre-check. */
+    List<SchemaViolation> validateFully(JsonNode object) {
         List<Error> errors = schema.validate(object, context -> context.setExecutionConfig(EXECUTION));
         if (errors.isEmpty()) {
             return List.of();

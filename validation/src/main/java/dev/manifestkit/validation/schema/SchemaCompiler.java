@@ -22,12 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code additionalProperties} gets {@code additionalProperties: false}, unless it carries
  * {@code x-kubernetes-preserve-unknown-fields}: that is what the API server's strict field
  * validation rejects as an unknown field.
+ *
+ * <p>Documents taken straight from a cluster's {@code /openapi/v2} write IntOrString the
+ * upstream way ({@code type: string, format: int-or-string}) and Quantity as a plain string;
+ * both are widened to what the API server accepts ({@code oneOf} string or integer, string or
+ * number), as the bundled definitions already have them.
  */
 final class SchemaCompiler {
 
     private static final String REF_PREFIX = "#/definitions/";
     private static final Set<String> SCHEMA_VALUED = Set.of("items", "additionalProperties", "not");
     private static final Set<String> SCHEMA_LISTS = Set.of("oneOf", "anyOf", "allOf");
+    private static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 
     private final boolean strict;
     private final com.networknt.schema.SchemaRegistry registry;
@@ -67,7 +73,11 @@ final class SchemaCompiler {
             var holder = sources.stream().filter(d -> d.contains(name)).findFirst().orElseThrow(() ->
                     new IllegalArgumentException(source.source() + ": definition " + root + " refers to " + name
                             + ", which no definitions document defines"));
-            closure.set(name, transform(holder.definition(name), pending));
+            var definition = transform(holder.definition(name), pending);
+            if (name.equals(QUANTITY) && "string".equals(definition.path("type").asString(null))) {
+                definition = either("string", "number");
+            }
+            closure.set(name, definition);
         }
         var document = Definitions.JSON.createObjectNode();
         document.put("$ref", REF_PREFIX + root);
@@ -77,7 +87,24 @@ final class SchemaCompiler {
         return new KindSchema(apiVersion, kind, root, schema, closure);
     }
 
+    /** {@code {"oneOf": [{"type": a}, {"type": b}]}}. */
+    private static ObjectNode either(String a, String b) {
+        var schema = Definitions.JSON.createObjectNode();
+        var branches = schema.putArray("oneOf");
+        branches.addObject().put("type", a);
+        branches.addObject().put("type", b);
+        return schema;
+    }
+
+    private static boolean isIntOrString(JsonNode schema) {
+        return "int-or-string".equals(schema.path("format").asString(null))
+                || schema.path("x-kubernetes-int-or-string").asBoolean(false);
+    }
+
     private ObjectNode transform(JsonNode schema, Deque<String> refs) {
+        if (isIntOrString(schema) && !schema.has("oneOf") && !schema.has("anyOf")) {
+            return either("string", "integer");
+        }
         var copy = Definitions.JSON.createObjectNode();
         for (var entry : schema.properties()) {
             var keyword = entry.getKey();

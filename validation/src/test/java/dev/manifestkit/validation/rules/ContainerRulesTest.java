@@ -34,14 +34,14 @@ class ContainerRulesTest {
     }
 
     @Test
-    void containerNamesAreRequiredDnsLabels() {
+    void containerNamesAreNonEmptyDnsLabels() {
         assertThat(run(new ContainerNameRule()).on(deployment("""
                 containers: [{name: app, image: a:1}]
                 initContainers: [{name: init-1, image: a:1}]
                 """))).isEmpty();
         assertThat(run(new ContainerNameRule()).on(deployment("""
-                initContainers: [{image: a:1}]
-                containers: [{name: App, image: a:1}]
+                initContainers: [{name: "", image: a:1}]
+                containers: [{name: App, image: a:1}, {image: a:1}]
                 """))).containsExactly(
                 "spec.template.spec.initContainers[0].name: Required value",
                 "spec.template.spec.containers[0].name: Invalid value: \"App\": " + Names.dns1123Label("App").get(0));
@@ -88,7 +88,6 @@ class ContainerRulesTest {
                 """))).containsExactly(
                 "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and "
                         + "65535, inclusive",
-                "spec.template.spec.containers[0].ports[1].containerPort: Required value",
                 "spec.template.spec.containers[0].ports[2].hostPort: Invalid value: -1: must be between 1 and 65535, "
                         + "inclusive",
                 "spec.template.spec.containers[0].readinessProbe.tcpSocket.port: Invalid value: 0: must be between 1 "
@@ -186,10 +185,9 @@ class ContainerRulesTest {
                   - name: a
                     image: a:1
                     readinessProbe: {periodSeconds: -1}
-                    livenessProbe: {httpGet: {path: /}, tcpSocket: {port: 80}, successThreshold: 2}
+                    livenessProbe: {httpGet: {path: /, port: 80}, tcpSocket: {port: 80}, successThreshold: 2}
                 """))).containsExactly(
                 "spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type",
-                "spec.containers[0].livenessProbe.httpGet.port: Required value",
                 "spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
                 "spec.containers[0].readinessProbe: Required value: must specify a handler type",
                 "spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0");

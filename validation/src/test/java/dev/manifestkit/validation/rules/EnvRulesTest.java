@@ -31,7 +31,7 @@ class EnvRulesTest {
     void envVarNamesAreAnyPrintableAsciiButEqualsFrom134() {
         assertThat(run(new EnvVarNameRule()).version("1.34").on(ODD_NAMES)).isEmpty();
         assertThat(run(new EnvVarNameRule()).version("1.35").on(pod("""
-                containers: [{name: a, image: a:1, env: [{name: "A=B", value: x}, {value: y}]}]
+                containers: [{name: a, image: a:1, env: [{name: "A=B", value: x}, {name: "", value: y}, {value: z}]}]
                 """))).containsExactly(
                 "spec.containers[0].env[0].name: Invalid value: \"A=B\": " + Names.envVarName("A=B", true).get(0),
                 "spec.containers[0].env[1].name: Required value");

@@ -58,7 +58,16 @@ class MetadataRulesTest {
         assertThat(run(new ObjectNameRule()).on("""
                 kind: PersistentVolume
                 metadata: {name: pv, namespace: fib}
-                """)).containsExactly("metadata.namespace: Forbidden: not allowed on this type");
+                ---
+                apiVersion: storage.k8s.io/v1
+                kind: StorageClass
+                metadata: {name: fast, namespace: fib}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c, namespace: fib}
+                """)).containsExactly("metadata.namespace: Forbidden: not allowed on this type",
+                "metadata.namespace: Forbidden: not allowed on this type");
         assertThat(run(new ObjectNameRule()).on("""
                 kind: Pod
                 metadata: {name: p, namespace: Fib}

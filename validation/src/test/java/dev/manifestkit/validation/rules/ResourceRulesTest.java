@@ -143,6 +143,10 @@ class ResourceRulesTest {
         assertThat(run(new StorageClassProvisionerRule()).on("""
                 kind: StorageClass
                 metadata: {name: fast}
+                provisioner: ""
+                ---
+                kind: StorageClass
+                metadata: {name: medium}
                 parameters: {type: gp3}
                 ---
                 kind: StorageClass

@@ -139,7 +139,7 @@ class ServiceIngressRulesTest {
                 rules:
                   - http:
                       paths:
-                        - {path: /api}
+                        - {path: /api, pathType: ""}
                         - {path: api, pathType: Prefix}
                         - {path: /a//b, pathType: Exact}
                         - {path: /, pathType: Regex}
@@ -164,7 +164,7 @@ class ServiceIngressRulesTest {
                 rules:
                   - http:
                       paths:
-                        - {path: /a, pathType: Prefix, backend: {service: {port: {number: 80}}}}
+                        - {path: /a, pathType: Prefix, backend: {service: {name: "", port: {number: 80}}}}
                         - {path: /b, pathType: Prefix, backend: {service: {name: 1api, port: {}}}}
                         - {path: /c, pathType: Prefix, backend: {}}
                         - {path: /d, pathType: Prefix, backend: {service: {name: x, port: {name: HTTP}}, resource: {kind: B, name: b}}}

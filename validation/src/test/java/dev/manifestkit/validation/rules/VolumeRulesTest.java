@@ -12,9 +12,9 @@ import dev.manifestkit.core.syntax.Names;
 class VolumeRulesTest {
 
     @Test
-    void volumeNamesAreRequiredDnsLabels() {
+    void volumeNamesAreNonEmptyDnsLabels() {
         assertThat(run(new VolumeNameRule()).on(pod("volumes: [{name: data, emptyDir: {}}]"))).isEmpty();
-        assertThat(run(new VolumeNameRule()).on(pod("volumes: [{emptyDir: {}}, {name: my_data, emptyDir: {}}]")))
+        assertThat(run(new VolumeNameRule()).on(pod("volumes: [{name: \"\", emptyDir: {}}, {name: my_data, emptyDir: {}}, {emptyDir: {}}]")))
                 .containsExactly("spec.volumes[0].name: Required value",
                         "spec.volumes[1].name: Invalid value: \"my_data\": " + Names.dns1123Label("my_data").get(0));
     }
@@ -40,7 +40,7 @@ class VolumeRulesTest {
                 containers:
                   - name: a
                     image: a:1
-                    volumeMounts: [{name: data, mountPath: /data}, {name: cache, mountPath: /data}, {mountPath: /x}]
+                    volumeMounts: [{name: data, mountPath: /data}, {name: cache, mountPath: /data}, {name: "", mountPath: /x}]
                 """))).containsExactly(
                 "spec.template.spec.containers[0].volumeMounts[0].name: Not found: \"data\"",
                 "spec.template.spec.containers[0].volumeMounts[1].mountPath: Invalid value: \"/data\": must be unique",
@@ -84,7 +84,7 @@ class VolumeRulesTest {
                 containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: app/logs}]}]
                 """))).isEmpty();
         assertThat(run(new VolumePathsRule()).on(pod("""
-                volumes: [{name: a, hostPath: {path: var/log}}, {name: b, nfs: {path: /x/../y}}]
+                volumes: [{name: a, hostPath: {path: var/log}}, {name: b, nfs: {server: "", path: /x/../y}}]
                 containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: /abs}]}]
                 """))).containsExactly(
                 "spec.volumes[0].hostPath.path: Invalid value: \"var/log\": must be an absolute path",

@@ -38,13 +38,13 @@ class WorkloadRulesTest {
     }
 
     @Test
-    void theSelectorIsRequiredAndNotEmptyInAppsV1() {
+    void theSelectorIsNotEmptyWhileItsAbsenceIsLeftToTheSchema() {
         assertThat(run(new SelectorMatchesTemplateRule()).on(workload("Deployment", """
                 template: {metadata: {labels: {app: web}}, spec: {containers: []}}
                 """) + "---\n" + workload("DaemonSet", """
                 selector: {matchLabels: {}}
                 template: {metadata: {labels: {app: web}}, spec: {containers: []}}
-                """))).containsExactly("spec.selector: Required value",
+                """))).containsExactly(
                 "spec.selector: Invalid value: {\"matchLabels\":{}}: empty selector is invalid for daemonset");
     }
 

@@ -79,11 +79,46 @@ class CustomSchemaLocationTest {
     }
 
     @Test
+    void upstreamIntOrStringAndQuantityAreWidenedAsTheApiServerAcceptsThem() throws IOException {
+        var upstream = Files.writeString(dir.resolve("openapi-v2.json"), """
+                {"swagger": "2.0", "definitions": {
+                  "io.k8s.apimachinery.pkg.util.intstr.IntOrString": {"type": "string", "format": "int-or-string"},
+                  "io.k8s.apimachinery.pkg.api.resource.Quantity": {"type": "string"},
+                  "com.example.v1.Gadget": {"type": "object", "properties": {
+                    "apiVersion": {"type": "string"}, "kind": {"type": "string"},
+                    "metadata": {"type": "object"},
+                    "port": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString"},
+                    "size": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"},
+                    "surge": {"x-kubernetes-int-or-string": true}},
+                   "x-kubernetes-group-version-kind": [{"group": "example.com", "version": "v1", "kind": "Gadget"}]}}}
+                """);
+        var validator = validatorWith(upstream);
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Gadget','metadata':{},"
+                + "'port':8080,'size':2,'surge':'25%'}")).isEmpty();
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Gadget','metadata':{},"
+                + "'port':true,'size':[],'surge':1.5}")).containsExactly(
+                "Gadget/?: port: Invalid value: true: must be a string or an integer [schema]",
+                "Gadget/?: size: Invalid value: []: must be a string or a number [schema]",
+                "Gadget/?: surge: Invalid value: 1.5: must be a string or an integer [schema]");
+    }
+
+    @Test
     void missingSchemaMessageNamesTheUserDocumentToo() throws IOException {
         var file = Files.writeString(dir.resolve("widgets.json"), WIDGET_DEFINITIONS);
         assertThat(problems(validatorWith(file), "{'apiVersion':'example.com/v2','kind':'Widget','metadata':{'name':'w'}}"))
                 .containsExactly("Widget/w: Not found: no schema for example.com/v2 Widget in " + file
                         + " or Kubernetes 1.35 [schema/missing]");
+    }
+
+    @Test
+    void anUnbundledVersionWorksFromAClusterDocumentAlone() throws IOException {
+        var file = Files.writeString(dir.resolve("cluster-1.30.json"), WIDGET_DEFINITIONS.replace(
+                "\"$ref\": \"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta\"", "\"type\": \"object\""));
+        var validator = Validator.builder().kubernetesVersion("1.30").schemaLocation(file).rules(List.of()).build();
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'},"
+                + "'spec':{'size':1}}")).isEmpty();
+        assertThat(problems(validator, "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}"))
+                .containsExactly("ConfigMap/c: Not found: no schema for v1 ConfigMap in " + file + " [schema/missing]");
     }
 
     @Test

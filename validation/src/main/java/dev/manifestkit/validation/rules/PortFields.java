@@ -1,23 +1,24 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Ports;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Port numbers and the handlers (probes) that name ports, shared by the port rules. */
-final class Ports {
+/** Port fields of containers and probes, shared by the port rules (the ranges come from core's {@link Ports}). */
+final class PortFields {
 
-    static final String RANGE = "must be between 1 and 65535, inclusive";
+    static final String RANGE = Ports.portRangeError();
     static final String[] PROBES = {"livenessProbe", "readinessProbe", "startupProbe"};
 
-    private Ports() {
+    private PortFields() {
     }
 
     /** True for 1–65535. */
     static boolean inRange(long port) {
-        return port >= 1 && port <= 65535;
+        return port >= Ports.MIN_PORT && port <= Ports.MAX_PORT;
     }
 
     /** Reports an integral port outside 1–65535; strings and absent values are left alone. */

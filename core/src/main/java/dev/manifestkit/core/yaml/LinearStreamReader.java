@@ -1,0 +1,267 @@
+package dev.manifestkit.core.yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.scanner.Constant;
+
+/**
+ * SnakeYAML's character reader, reimplemented to stay linear and bounded on hostile input.
+ *
+ * <p>SnakeYAML's own {@link StreamReader} copies its whole look-ahead window on every 1 KiB it
+ * reads, so scanning one long scalar takes time quadratic in its length (a 3 MB single-line value
+ * takes seconds, a 100 MB one effectively forever), and its code point limit is checked only
+ * between tokens. This reader grows its window by doubling and refuses a document as soon as the
+ * characters read for it exceed the limit, before buffering more. To refuse an oversized document
+ * without scanning it, it reads ahead to the next line that starts with a document marker
+ * ({@code ---} or {@code ...}): every document boundary is such a line, so a stretch between two
+ * of them longer than the limit proves the document too large. It keeps SnakeYAML's semantics
+ * for everything the scanner observes: code points, line and column counting, the printable
+ * character check and the marks.
+ */
+final class LinearStreamReader extends StreamReader {
+
+    private static final String NAME = "'reader'";
+
+    private final Reader in;
+    private final long documentLimit;
+    private final char[] chars = new char[8192];
+    /** Raw characters read ahead of decoding, {@code raw[rawHead..rawTail)}. */
+    private char[] raw = new char[16384];
+    private int rawHead;
+    private int rawTail;
+    private boolean rawEof;
+    /** Characters read from the input so far, and since the last document marker line. */
+    private long rawRead;
+    private long sinceMarker;
+    /** Position (in {@link #rawRead} terms) just after the last marker line seen. */
+    private long lastMarker = -1;
+    private long decoded;
+    private int markerState;
+    private char markerChar;
+    private int[] window = new int[8192];
+    private int start;
+    private int end;
+    private boolean eof;
+    private int pendingHighSurrogate = -1;
+    private int index;
+    private int documentIndex;
+    private int line;
+    private int column;
+
+    LinearStreamReader(Reader in, int documentLimit) {
+        super(Reader.nullReader());
+        this.in = in;
+        this.documentLimit = documentLimit;
+    }
+
+    /** A document grew past the limit while it was being read. */
+    static final class DocumentTooLargeException extends YAMLException {
+        private static final long serialVersionUID = 1L;
+
+        DocumentTooLargeException() {
+            super("document too large");
+        }
+    }
+
+    @Override
+    public Mark getMark() {
+        return new Mark(NAME, index, line, column, window, start);
+    }
+
+    @Override
+    public void forward() {
+        forward(1);
+    }
+
+    @Override
+    public void forward(int length) {
+        for (int i = 0; i < length && ensure(1); i++) {
+            int c = window[start++];
+            index++;
+            documentIndex++;
+            if (Constant.LINEBR.has(c) || (c == '\r' && ensure(1) && window[start] != '\n')) {
+                line++;
+                column = 0;
+            } else if (c != 0xFEFF) {
+                column++;
+            }
+        }
+    }
+
+    @Override
+    public int peek() {
+        return ensure(1) ? window[start] : '\0';
+    }
+
+    @Override
+    public int peek(int offset) {
+        return ensure(offset + 1) ? window[start + offset] : '\0';
+    }
+
+    @Override
+    public String prefix(int length) {
+        if (length == 0) {
+            return "";
+        }
+        ensure(length);
+        return new String(window, start, Math.min(length, end - start));
+    }
+
+    @Override
+    public String prefixForward(int length) {
+        String prefix = prefix(length);
+        start += length;
+        index += length;
+        documentIndex += length;
+        column += length;
+        return prefix;
+    }
+
+    @Override
+    public int getColumn() {
+        return column;
+    }
+
+    @Override
+    public int getDocumentIndex() {
+        return documentIndex;
+    }
+
+    @Override
+    public void resetDocumentIndex() {
+        documentIndex = 0;
+    }
+
+    @Override
+    public int getIndex() {
+        return index;
+    }
+
+    @Override
+    public int getLine() {
+        return line;
+    }
+
+    private boolean ensure(int size) {
+        while (end - start < size && !eof) {
+            fill();
+        }
+        return end - start >= size;
+    }
+
+    private void fill() {
+        if ((long) documentIndex + (end - start) > documentLimit) {
+            throw new DocumentTooLargeException();
+        }
+        int read = takeRaw(chars);
+        if (read <= 0) {
+            eof = true;
+            if (pendingHighSurrogate >= 0) {
+                throw new ReaderException(NAME, index + end - start, pendingHighSurrogate,
+                        "The last char is HighSurrogate (no LowSurrogate detected).");
+            }
+            return;
+        }
+        makeRoom(read);
+        for (int i = 0; i < read; i++) {
+            char c = chars[i];
+            int codePoint;
+            if (pendingHighSurrogate >= 0) {
+                codePoint = Character.isLowSurrogate(c) ? Character.toCodePoint((char) pendingHighSurrogate, c) : -1;
+                if (codePoint < 0) {
+                    throw new ReaderException(NAME, index + end - start, pendingHighSurrogate,
+                            "special characters are not allowed");
+                }
+                pendingHighSurrogate = -1;
+            } else if (Character.isHighSurrogate(c)) {
+                pendingHighSurrogate = c;
+                continue;
+            } else {
+                codePoint = c;
+            }
+            if (!isPrintable(codePoint)) {
+                throw new ReaderException(NAME, index + end - start, codePoint, "special characters are not allowed");
+            }
+            window[end++] = codePoint;
+        }
+    }
+
+    /**
+     * Moves up to {@code target.length} read-ahead characters into {@code target}, first reading
+     * ahead until the current stretch between marker lines is fully buffered (or the input ends).
+     */
+    private int takeRaw(char[] target) {
+        while (!rawEof && lastMarker <= decoded) {
+            readAhead();
+        }
+        int count = Math.min(target.length, rawTail - rawHead);
+        System.arraycopy(raw, rawHead, target, 0, count);
+        rawHead += count;
+        decoded += count;
+        return count;
+    }
+
+    private void readAhead() {
+        if (raw.length - rawTail < chars.length) {
+            int live = rawTail - rawHead;
+            char[] target = live + chars.length > raw.length / 2 ? new char[raw.length * 2] : raw;
+            System.arraycopy(raw, rawHead, target, 0, live);
+            raw = target;
+            rawHead = 0;
+            rawTail = live;
+        }
+        int read;
+        try {
+            read = in.read(raw, rawTail, chars.length);
+        } catch (IOException e) {
+            throw new YAMLException(e);
+        }
+        if (read <= 0) {
+            rawEof = true;
+            return;
+        }
+        for (int i = rawTail; i < rawTail + read; i++) {
+            char c = raw[i];
+            rawRead++;
+            if (++sinceMarker > documentLimit) {
+                throw new DocumentTooLargeException();
+            }
+            if (markerState == 0 && (c == '-' || c == '.')) {
+                markerChar = c;
+                markerState = 1;
+            } else if ((markerState == 1 || markerState == 2) && c == markerChar) {
+                markerState++;
+            } else if (markerState == 3 && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+                sinceMarker = 0;
+                lastMarker = rawRead;
+                markerState = -1;
+            } else {
+                markerState = -1;
+            }
+            if (c == '\n' || c == '\r') {
+                markerState = 0;
+            }
+        }
+        rawTail += read;
+    }
+
+    /** Room for {@code count} more code points: compacts the window, or doubles it when it is over half full. */
+    private void makeRoom(int count) {
+        if (window.length - end >= count) {
+            return;
+        }
+        int live = end - start;
+        int[] target = live + count > window.length / 2
+                ? new int[Math.max(window.length * 2, live + count)]
+                : window;
+        System.arraycopy(window, start, target, 0, live);
+        window = target;
+        start = 0;
+        end = live;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.manifestkit.core.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Input built to hurt: each is refused quickly, in one line, without exhausting memory. */
+class HostileInputTest {
+
+    private final ManifestReader reader = ManifestReader.create();
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void billionLaughsAliasBombIsRefused() {
+        var bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\n");
+        bomb.append("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        char previous = 'a';
+        for (char c = 'b'; c <= 'i'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+            }
+            bomb.append("]\n");
+            previous = c;
+        }
+        assertOneLineRefusal(() -> reader.read(bomb.toString(), "bomb.yaml"),
+                "bomb.yaml:", "more than 50 aliases to collections in one document (an alias bomb?); "
+                        + "ReaderOptions.maxAliases");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void nestedAliasBombUnderTheAliasCountIsRefused() {
+        var bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\n");
+        bomb.append("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level <= 24; level++) {
+            bomb.append('l').append(level).append(": &l").append(level).append(" [*l").append(level - 1)
+                    .append(", *l").append(level - 1).append("]\n");
+        }
+        assertOneLineRefusal(() -> reader.read(bomb.toString()), "<memory>:",
+                "aliases expand to more than 100000 values (an alias bomb?); ReaderOptions.maxAliasExpansion");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void selfReferencingAliasIsRefused() {
+        assertOneLineRefusal(() -> reader.read("apiVersion: v1\nkind: X\nloop: &a [*a]\n"), "<memory>:3:",
+                "alias *a refers to itself");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void hundredMegabyteDocumentIsRefusedAfterReadingAboutTheLimit() {
+        var huge = new GeneratedInput("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  blob: ",
+                'x', 100L * 1024 * 1024);
+        assertOneLineRefusal(() -> reader.read(huge, "huge.yaml"), "huge.yaml:1:1: ",
+                "document 1 is larger than 8388608 characters (ReaderOptions.maxDocumentBytes)");
+        assertThat(huge.served).isLessThan(9L * 1024 * 1024);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
+    void longSingleLineValuesAreReadInLinearTime() {
+        // SnakeYAML's own reader needs seconds for this (its look-ahead copy is quadratic in a scalar's length)
+        String blob = "x".repeat(4 * 1024 * 1024);
+        var plain = reader.read("apiVersion: v1\nkind: ConfigMap\ndata:\n  plain: " + blob + "\n");
+        var quoted = reader.read("apiVersion: v1\nkind: ConfigMap\ndata:\n  quoted: \"" + blob + "\"\n");
+        assertThat(plain.get(0).tree().at("/data/plain").asString()).hasSize(blob.length());
+        assertThat(quoted.get(0).tree().at("/data/quoted").asString()).hasSize(blob.length());
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void documentLimitIsPerDocument() {
+        var small = ManifestReader.create(ReaderOptions.defaults().withMaxDocumentBytes(100_000));
+        var many = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            many.append("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i).append("}\ndata: {k: \"")
+                    .append("v".repeat(10_000)).append("\"}\n---\n");
+        }
+        assertThat(small.read(many.toString())).hasSize(50);
+        assertThat(many.length()).isGreaterThan(500_000);
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void tenThousandDeepFlowNestingIsRefused() {
+        String deep = "apiVersion: v1\nkind: X\nspec: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        assertOneLineRefusal(() -> reader.read(deep), "<memory>:3:",
+                "nesting deeper than 100 levels (ReaderOptions.maxNestingDepth)");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void tenThousandDeepBlockNestingIsRefused() {
+        var deep = new StringBuilder("apiVersion: v1\nkind: X\nspec:\n");
+        for (int i = 0; i < 10_000; i++) {
+            deep.append("- ");
+        }
+        deep.append("x\n");
+        assertOneLineRefusal(() -> reader.read(deep.toString()), "<memory>:",
+                "nesting deeper than 100 levels (ReaderOptions.maxNestingDepth)");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void duplicateKeysAreRefused() {
+        assertOneLineRefusal(() -> reader.read("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: a
+                  name: b
+                """, "dup.yaml"), "dup.yaml:5:3: ", "duplicate key \"name\" (first at 4:3)");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void binaryGarbageIsRefused() {
+        var random = new Random(42);
+        var bytes = new byte[64 * 1024];
+        random.nextBytes(bytes);
+        assertOneLineRefusal(() -> reader.read(new ByteArrayInputStream(bytes), "garbage.bin"),
+                "garbage.bin:", "");
+        var nul = "apiVersion: v1\nkind: X\u0000\n".getBytes(StandardCharsets.UTF_8);
+        assertOneLineRefusal(() -> reader.read(new ByteArrayInputStream(nul), "nul.bin"), "nul.bin:",
+                "unacceptable character U+0000");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void tooManyDocumentsAreRefused() {
+        var limited = ManifestReader.create(ReaderOptions.defaults().withMaxDocuments(3));
+        assertOneLineRefusal(() -> limited.read("kind: A\n---\nkind: B\n---\nkind: C\n---\nkind: D\n"), "<memory>:7:1: ",
+                "more than 3 documents (ReaderOptions.maxDocuments)");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void hundredThousandDocumentsStreamInBoundedMemory() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var process = new ProcessBuilder(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                StreamingMain.class.getName(), "100000"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output.trim()).isEqualTo("read 100000 documents");
+    }
+
+    private static void assertOneLineRefusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable read,
+                                             String prefix, String problem) {
+        assertThatThrownBy(read).isInstanceOf(ManifestReadException.class)
+                .hasMessageStartingWith(prefix)
+                .hasMessageContaining(problem)
+                .hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+    }
+
+    /** A long input that is produced as it is read, never held in memory. */
+    static final class GeneratedInput extends InputStream {
+
+        private final byte[] head;
+        private final byte filler;
+        private final long length;
+        long served;
+
+        GeneratedInput(String head, char filler, long length) {
+            this.head = head.getBytes(StandardCharsets.UTF_8);
+            this.filler = (byte) filler;
+            this.length = length;
+        }
+
+        @Override
+        public int read() {
+            if (served >= length) {
+                return -1;
+            }
+            int value = served < head.length ? head[(int) served] : filler;
+            served++;
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int count) throws IOException {
+            if (served >= length) {
+                return -1;
+            }
+            int n = (int) Math.min(count, length - served);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = served < head.length ? head[(int) served] : filler;
+                served++;
+            }
+            return n;
+        }
+    }
+}

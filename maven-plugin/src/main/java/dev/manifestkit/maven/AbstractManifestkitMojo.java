@@ -1,0 +1,165 @@
+package dev.manifestkit.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.manifestkit.validation.KubernetesVersion;
+import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.ValidationReport;
+import dev.manifestkit.validation.Validator;
+import dev.manifestkit.validation.report.ReportWriter;
+
+/** What both goals share: skipping, and how manifests are validated and problems reported. */
+abstract class AbstractManifestkitMojo extends AbstractMojo {
+
+    /** Skips the goal. Set {@code -Dmanifestkit.skip} to skip both {@code generate} and {@code validate}. */
+    @Parameter(property = "manifestkit.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The Kubernetes version to validate against, such as {@code 1.35}: it picks the official
+     * definitions and the version-dependent rules. Definitions for 1.33 to 1.36 are bundled.
+     */
+    @Parameter(property = "manifestkit.kubernetesVersion", defaultValue = "1.35")
+    String kubernetesVersion;
+
+    /**
+     * The best-practice profile: {@code dev}, or {@code prod}, which adds the rules that are noise
+     * during development (resource requests and limits, probes, NodePort services, …).
+     */
+    @Parameter(property = "manifestkit.profile", defaultValue = "dev")
+    String profile;
+
+    /**
+     * The lowest severity that fails the build: {@code error} (warnings are only logged) or
+     * {@code warning}.
+     */
+    @Parameter(property = "manifestkit.failOn", defaultValue = "error")
+    String failOn;
+
+    /**
+     * Kubernetes definitions to consult before the bundled ones: a cluster's {@code /openapi/v2}
+     * document, a {@code _definitions.json} file (custom resources, with
+     * {@code x-kubernetes-group-version-kind}), or a directory holding one. With it, any
+     * Kubernetes version may be named, bundled or not.
+     */
+    @Parameter(property = "manifestkit.schemaLocation")
+    File schemaLocation;
+
+    /**
+     * Accept objects whose kind has no definition (custom resources without a schema) instead of
+     * reporting them as errors. The other rules still apply to them.
+     */
+    @Parameter(property = "manifestkit.skipMissingSchemas", defaultValue = "false")
+    boolean skipMissingSchemas;
+
+    /**
+     * Also write the validation report to this file, passing or failing, for CI systems that show
+     * test results ({@code target/manifestkit-report.xml} with the {@code junit} format).
+     */
+    @Parameter(property = "manifestkit.reportFile")
+    File reportFile;
+
+    /** The format of {@code reportFile}: {@code junit}, {@code json} or {@code text}. */
+    @Parameter(property = "manifestkit.reportFormat", defaultValue = "junit")
+    String reportFormat;
+
+    /** Where Maven was started, to print paths relative to it (as the user typed them). */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
+    File executionRoot;
+
+    /** The validator the configuration describes. */
+    Validator validator() throws MojoFailureException {
+        try {
+            var builder = Validator.builder()
+                    .kubernetesVersion(KubernetesVersion.parse(kubernetesVersion))
+                    .profile(Profile.parse(profile))
+                    .skipMissingSchemas(skipMissingSchemas);
+            if (schemaLocation != null) {
+                builder.schemaLocation(schemaLocation.toPath());
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code report} to {@link #reportFile}, if one is configured. */
+    void writeReport(ValidationReport report) throws MojoExecutionException, MojoFailureException {
+        if (reportFile == null) {
+            return;
+        }
+        final ReportWriter writer;
+        try {
+            writer = ReportWriter.forFormat(reportFormat);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: reportFormat: " + e.getMessage());
+        }
+        try {
+            var file = reportFile.toPath();
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                writer.write(report, out);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The configured {@link #failOn}. */
+    FailOn failOnSeverity() throws MojoFailureException {
+        try {
+            return FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Logs each problem on its own line at its own level; notes of severity info only with
+     * {@code -X}, so that the summary lines stay readable.
+     *
+     * @param where prefix naming the source or file, ending with {@code ": "}
+     */
+    void log(String where, List<Problem> problems) {
+        for (var problem : problems) {
+            var line = "  " + where + problem;
+            switch (problem.severity()) {
+                case ERROR -> getLog().error(line);
+                case WARNING -> getLog().warn(line);
+                case INFO -> getLog().debug(line);
+            }
+        }
+    }
+
+    /**
+     * The exception that fails the build, listing every failing problem on its own line.
+     *
+     * @param failing lines of the form {@code where: Kind/ns/name: path: message [rule]}
+     */
+    static MojoFailureException failure(String what, List<String> failing) {
+        return new MojoFailureException("manifestkit: " + what + ":" + System.lineSeparator()
+                + failing.stream().map(line -> "  " + line).collect(Collectors.joining(System.lineSeparator())));
+    }
+
+    /** {@code file} relative to where Maven was started, for short log lines. */
+    String relative(Path file) {
+        var base = executionRoot.toPath().toAbsolutePath().normalize();
+        var target = file.toAbsolutePath().normalize();
+        return target.startsWith(base) ? base.relativize(target).toString() : target.toString();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.manifestkit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.manifestkit.maven.sources.Shop;
+
+class GenerateMojoTest {
+
+    private static final String SHOP = Shop.class.getName();
+
+    @TempDir
+    Path root;
+
+    private final List<String> log = new ArrayList<>();
+
+    private GenerateMojo mojo(String... sources) throws URISyntaxException {
+        var classes = Path.of(Shop.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var mojo = new GenerateMojo();
+        mojo.sources = List.of(sources);
+        mojo.packages = List.of();
+        mojo.outputDirectory = root.resolve("target/manifests").toFile();
+        mojo.layout = "object";
+        mojo.kustomization = true;
+        mojo.classesDirectory = classes.toFile();
+        mojo.classpathElements = List.of(classes.toString());
+        mojo.kubernetesVersion = "1.35";
+        mojo.profile = "dev";
+        mojo.failOn = "error";
+        mojo.executionRoot = root.toFile();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                log.add("[INFO] " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("[WARNING] " + content);
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                log.add("[ERROR] " + content);
+            }
+        });
+        return mojo;
+    }
+
+    @Test
+    void writesEachSourceToItsOwnFolderWithAKustomizationAndLogsOneLinePerSource() throws Exception {
+        mojo(SHOP + "$Valid").execute();
+
+        var folder = root.resolve("target/manifests/shop/valid");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("configmap-shop-config.yaml", "kustomization.yaml", "service-shop.yaml");
+        }
+        assertThat(folder.resolve("kustomization.yaml")).hasContent("""
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                - configmap-shop-config.yaml
+                - service-shop.yaml""");
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).isEqualTo("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1),"
+                + " 0 errors, 1 warning, written to target" + File.separator + "manifests" + File.separator + "shop"
+                + File.separator + "valid");
+        assertThat(log.get(1)).startsWith("[WARNING]   Shop.Valid: Service/shop: spec.selector: Not found: ")
+                .endsWith("[ref/service-selects-pods]");
+    }
+
+    @Test
+    void failOnWarningMakesWarningsFailTheBuild() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        mojo.failOn = "warning";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem at or above failOn=warning; nothing was written:\n"
+                        + "  Shop.Valid: Service/shop: spec.selector: Not found: ");
+        assertThat(root.resolve("target/manifests")).doesNotExist();
+    }
+
+    @Test
+    void theSourceLayoutWritesOneFilePerSource() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        mojo.layout = "Source";
+        mojo.kustomization = false;
+
+        mojo.execute();
+
+        try (var files = Files.list(root.resolve("target/manifests/shop/valid"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("manifests.yaml");
+        }
+    }
+
+    @Test
+    void anInvalidSourceFailsTheBuildListingEveryProblemAndWritesNothing() throws Exception {
+        var mojo = mojo(SHOP + "$Valid", SHOP + "$Invalid");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageMatching("(?s)manifestkit: \\d+ problems? at or above failOn=error; nothing was written:\n.*")
+                .hasMessageContaining("\n  Shop.Invalid: Service/shop: spec.ports[0].port: Required value [");
+        assertThat(root.resolve("target/manifests")).doesNotExist();
+        assertThat(log).contains("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1), 0 errors,"
+                + " 1 warning, not written");
+    }
+
+    @Test
+    void theReportFileListsTheProblemsOfEverySource() throws Exception {
+        var mojo = mojo(SHOP + "$Valid", SHOP + "$Invalid");
+        mojo.reportFile = root.resolve("target/manifestkit-report.json").toFile();
+        mojo.reportFormat = "json";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(Files.readString(root.resolve("target/manifestkit-report.json")))
+                .contains("\"spec.ports[0].port\"")
+                .contains("ref/service-selects-pods");
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousOutputAsItWas() throws Exception {
+        mojo(SHOP + "$Valid").execute();
+        var before = Files.readString(root.resolve("target/manifests/shop/valid/service-shop.yaml"));
+
+        assertThatThrownBy(mojo(SHOP + "$Valid", SHOP + "$Throws")::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(root.resolve("target/manifests/shop/valid/service-shop.yaml")).hasContent(before.strip());
+    }
+
+    @Test
+    void aSourceThatThrowsIsReportedWithTheExceptionAndWhereItWasThrown() throws Exception {
+        var mojo = mojo(SHOP + "$Throws", SHOP + "$ReturnsNull");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 2 sources failed to run; nothing was written:")
+                .hasMessageContaining("  Shop.Throws: manifests() threw IllegalArgumentException: Secret/pgpassword"
+                        + " has no key PGPASSWRD (at " + SHOP + "$Throws.manifests(Shop.java:")
+                .hasMessageContaining("  Shop.ReturnsNull: manifests() returned null");
+    }
+
+    @Test
+    void unusableConfigurationFailsWithOneClearLine() throws Exception {
+        var badLayout = mojo(SHOP + "$Valid");
+        badLayout.layout = "per-object";
+        assertThatThrownBy(badLayout::execute)
+                .hasMessage("manifestkit: layout must be one of object, source; got 'per-object'");
+
+        var badFailOn = mojo(SHOP + "$Valid");
+        badFailOn.failOn = "warnings";
+        assertThatThrownBy(badFailOn::execute)
+                .hasMessage("manifestkit: failOn must be one of error, warning; got 'warnings'");
+
+        var badVersion = mojo(SHOP + "$Valid");
+        badVersion.kubernetesVersion = "latest";
+        assertThatThrownBy(badVersion::execute)
+                .hasMessage("manifestkit: Kubernetes version must look like 1.35, got 'latest'");
+
+        assertThatThrownBy(mojo(SHOP)::execute)
+                .hasMessageContaining(SHOP + ": does not implement dev.manifestkit.core.ManifestSource");
+    }
+
+    @Test
+    void skipWritesNothing() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        mojo.skip = true;
+
+        mojo.execute();
+
+        assertThat(root.resolve("target/manifests")).doesNotExist();
+        assertThat(log).containsExactly("[INFO] manifestkit: generate skipped (manifestkit.skip)");
+    }
+
+    @Test
+    void aSourceFolderCannotHoldAnotherSourcesFolder() throws Exception {
+        var nested = "dev.manifestkit.maven.sources.Nested";
+
+        assertThatThrownBy(mojo(nested, nested + "$Inner")::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("manifestkit: " + nested + " and " + nested + "$Inner would be written to nested and"
+                        + " nested/inner; a source's folder must not hold another's, so rename one of the classes");
+    }
+}

@@ -1,0 +1,156 @@
+package dev.manifestkit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateMojoTest {
+
+    private static final String SERVICE = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              ports:
+              - port: 80
+            """;
+
+    @TempDir
+    Path root;
+
+    private Path kubernetes;
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void folder() throws Exception {
+        kubernetes = Files.createDirectories(root.resolve("src/main/kubernetes"));
+    }
+
+    private ValidateMojo mojo() {
+        var mojo = new ValidateMojo();
+        mojo.directory = kubernetes.toFile();
+        mojo.kubernetesVersion = "1.35";
+        mojo.profile = "dev";
+        mojo.failOn = "error";
+        mojo.executionRoot = root.toFile();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                log.add("[INFO] " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("[WARNING] " + content);
+            }
+        });
+        return mojo;
+    }
+
+    private static String path(String first, String... more) {
+        return String.join(File.separator, first, String.join(File.separator, more));
+    }
+
+    @Test
+    void logsOneLinePerFileAndLeavesKustomizeConfigurationAlone() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        Files.createDirectories(kubernetes.resolve("config"));
+        Files.writeString(kubernetes.resolve("config/settings.yml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  A: \"1\"\n");
+        Files.writeString(kubernetes.resolve("kustomization.yaml"), "resources:\n- service.yaml\n");
+        Files.writeString(kubernetes.resolve("README.md"), "not yaml");
+
+        mojo().execute();
+
+        assertThat(log).containsExactly(
+                "[INFO] manifestkit: " + path("src", "main", "kubernetes", "config", "settings.yml")
+                        + ": 1 object (ConfigMap 1), 0 errors, 0 warnings",
+                "[INFO] manifestkit: " + path("src", "main", "kubernetes", "service.yaml")
+                        + ": 1 object (Service 1), 0 errors, 0 warnings");
+    }
+
+    @Test
+    void problemsNameFileLineObjectPathAndRule() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE.replace("port: 80", "port: \"http\""));
+
+        assertThatThrownBy(mojo()::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem in " + path("src", "main", "kubernetes")
+                        + " at or above failOn=error:")
+                .hasMessageContaining("  " + path("src", "main", "kubernetes", "service.yaml")
+                        + ":7:11: Service/web: spec.ports[0].port: Invalid value: \"http\"")
+                .hasMessageEndingWith("[schema]");
+    }
+
+    @Test
+    void theReportFileIsWrittenEvenWhenTheBuildFails() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE.replace("port: 80", "port: \"http\""));
+        Files.writeString(kubernetes.resolve("broken.yaml"), "kind: [\n");
+        var mojo = mojo();
+        mojo.reportFile = root.resolve("target/manifestkit-report.xml").toFile();
+        mojo.reportFormat = "junit";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        assertThat(Files.readString(root.resolve("target/manifestkit-report.xml")))
+                .startsWith("<?xml")
+                .contains("<testsuite")
+                .contains("spec.ports[0].port")
+                .contains("broken.yaml");
+    }
+
+    @Test
+    void anUnknownReportFormatIsAConfigurationError() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var mojo = mojo();
+        mojo.reportFile = root.resolve("report.txt").toFile();
+        mojo.reportFormat = "html";
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessage("manifestkit: reportFormat: output format must be one of text, json, junit; got 'html'");
+    }
+
+    @Test
+    void malformedYamlIsAProblemOfItsFileNotACrash() throws Exception {
+        Files.writeString(kubernetes.resolve("broken.yaml"), "apiVersion: v1\nkind: [Service\n");
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+
+        assertThatThrownBy(mojo()::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("  " + path("src", "main", "kubernetes", "broken.yaml") + ":");
+        assertThat(log).contains("[INFO] manifestkit: " + path("src", "main", "kubernetes", "service.yaml")
+                + ": 1 object (Service 1), 0 errors, 0 warnings");
+    }
+
+    @Test
+    void aMissingDirectorySaysWhatToConfigure() throws Exception {
+        Files.delete(kubernetes);
+
+        assertThatThrownBy(mojo()::execute)
+                .hasMessage("manifestkit: " + path("src", "main", "kubernetes") + " is not a directory; set <directory>"
+                        + " to where the YAML files are, or skip with -Dmanifestkit.skip");
+    }
+
+    @Test
+    void skipReadsNothing() throws Exception {
+        Files.writeString(kubernetes.resolve("broken.yaml"), "kind: [");
+        var mojo = mojo();
+        mojo.skip = true;
+
+        mojo.execute();
+
+        assertThat(log).containsExactly("[INFO] manifestkit: validate skipped (manifestkit.skip)");
+    }
+}

@@ -1,0 +1,187 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.ContainerRulesTest.deployment;
+import static dev.manifestkit.validation.rules.ContainerRulesTest.pod;
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.validation.Profile;
+
+class BestPracticeRulesTest {
+
+    @Test
+    void imagesPinAVersion() {
+        assertThat(run(new ImageTagRule()).on(pod("""
+                containers:
+                  - {name: a, image: nginx:1.27}
+                  - {name: b, image: "localhost:5000/app:2"}
+                  - {name: c, image: "app@sha256:0123456789abcdef"}
+                """))).isEmpty();
+        assertThat(run(new ImageTagRule()).on(pod("""
+                initContainers: [{name: i, image: "registry.example.com:5000/tools"}]
+                containers: [{name: a, image: nginx:latest}]
+                """))).containsExactly(
+                "spec.initContainers[0].image: Advice: \"registry.example.com:5000/tools\": has no tag, so it means "
+                        + ":latest and changes under you; pin a version or a digest",
+                "spec.containers[0].image: Advice: \"nginx:latest\": uses :latest, which changes under you; pin a "
+                        + "version or a digest");
+    }
+
+    @Test
+    void neverPulledImagesComeFromARegistry() {
+        assertThat(run(new LocalImageRule()).on(pod("""
+                containers:
+                  - {name: a, image: "registry.example.com/app:1", imagePullPolicy: Never}
+                  - {name: b, image: "app:1", imagePullPolicy: IfNotPresent}
+                """))).isEmpty();
+        assertThat(run(new LocalImageRule()).on(pod("""
+                containers: [{name: a, image: "myteam/app:dev", imagePullPolicy: Never}]
+                """))).containsExactly("spec.containers[0].imagePullPolicy: Advice: \"Never\": image \"myteam/app:dev\" "
+                + "names no registry and is never pulled, so it must already be on every node; push it to a registry "
+                + "and drop imagePullPolicy Never");
+    }
+
+    @Test
+    void resourcesAreSetUnderProdOnly() {
+        var yaml = deployment("""
+                containers:
+                  - {name: a, image: a:1, resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 64Mi}}}
+                  - {name: b, image: a:1, resources: {requests: {memory: 64Mi}}}
+                """);
+        assertThat(run(new ResourcesRule()).profile(Profile.DEV).on(yaml)).isEmpty();
+        assertThat(run(new ResourcesRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.template.spec.containers[1].resources: Advice: missing requests.cpu, limits.memory: without "
+                        + "requests the scheduler cannot place the pod well, without a memory limit one container can "
+                        + "exhaust its node");
+    }
+
+    @Test
+    void longRunningContainersHaveProbesUnderProd() {
+        var yaml = deployment("""
+                initContainers: [{name: i, image: a:1}]
+                containers:
+                  - {name: a, image: a:1, readinessProbe: {tcpSocket: {port: 80}}, livenessProbe: {tcpSocket: {port: 80}}}
+                  - {name: b, image: a:1, readinessProbe: {tcpSocket: {port: 80}}}
+                """);
+        assertThat(run(new ProbesRule()).on(yaml)).isEmpty();
+        assertThat(run(new ProbesRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.template.spec.containers[1].livenessProbe: Advice: no liveness probe: a stuck container is never "
+                        + "restarted");
+        assertThat(run(new ProbesRule()).profile(Profile.PROD).on("""
+                kind: Job
+                metadata: {name: j}
+                spec: {template: {spec: {containers: [{name: a, image: a:1}]}}}
+                """)).isEmpty();
+    }
+
+    @Test
+    void containersAreNotPrivileged() {
+        assertThat(run(new PrivilegedRule()).on(pod("containers: [{name: a, image: a:1, securityContext: {privileged: false}}]")))
+                .isEmpty();
+        assertThat(run(new PrivilegedRule()).on(pod("containers: [{name: a, image: a:1, securityContext: {privileged: true}}]")))
+                .containsExactly("spec.containers[0].securityContext.privileged: Advice: true: a privileged container "
+                        + "has full access to its node; grant specific capabilities instead");
+    }
+
+    @Test
+    void privilegeEscalationIsReportedWhenAllowedAndUnderProdWhenUnset() {
+        var yaml = pod("""
+                containers:
+                  - {name: a, image: a:1, securityContext: {allowPrivilegeEscalation: false}}
+                  - {name: b, image: a:1}
+                  - {name: c, image: a:1, securityContext: {allowPrivilegeEscalation: true}}
+                """);
+        assertThat(run(new PrivilegeEscalationRule()).on(yaml)).containsExactly(
+                "spec.containers[2].securityContext.allowPrivilegeEscalation: Advice: true: lets processes gain more "
+                        + "privileges than their parent; set it to false");
+        assertThat(run(new PrivilegeEscalationRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.containers[1].securityContext.allowPrivilegeEscalation: Advice: unset, so privilege escalation is "
+                        + "allowed; set it to false",
+                "spec.containers[2].securityContext.allowPrivilegeEscalation: Advice: true: lets processes gain more "
+                        + "privileges than their parent; set it to false");
+    }
+
+    @Test
+    void rootIsReportedWhenExplicitAndUnderProdWhenNotExcluded() {
+        var yaml = pod("""
+                securityContext: {runAsUser: 0}
+                containers:
+                  - {name: a, image: a:1}
+                  - {name: b, image: a:1, securityContext: {runAsUser: 1000}}
+                """) + "---\n" + pod("""
+                containers:
+                  - {name: c, image: a:1}
+                  - {name: d, image: a:1, securityContext: {runAsNonRoot: true}}
+                """);
+        assertThat(run(new RunAsRootRule()).on(yaml)).containsExactly(
+                "spec.securityContext.runAsUser: Advice: 0: runs as root; use a non-zero user id");
+        assertThat(run(new RunAsRootRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.securityContext.runAsUser: Advice: 0: runs as root; use a non-zero user id",
+                "spec.containers[0].securityContext.runAsNonRoot: Advice: may run as root (the image decides); set "
+                        + "runAsNonRoot: true or a non-zero runAsUser");
+    }
+
+    @Test
+    void podsDoNotMountHostPaths() {
+        assertThat(run(new HostPathRule()).on(pod("volumes: [{name: v, emptyDir: {}}]"))).isEmpty();
+        assertThat(run(new HostPathRule()).on(pod("volumes: [{name: v, hostPath: {path: /var/run/docker.sock}}]")))
+                .containsExactly("spec.volumes[0].hostPath: Advice: \"/var/run/docker.sock\": a hostPath volume exposes "
+                        + "the node's file system and ties the pod to one node; use a PersistentVolumeClaim, emptyDir, "
+                        + "configMap or secret volume");
+    }
+
+    @Test
+    void nodePortServicesAreReportedUnderProdOnly() {
+        var yaml = """
+                kind: Service
+                metadata: {name: s}
+                spec: {type: NodePort}
+                """;
+        assertThat(run(new NodePortServiceRule()).on(yaml)).isEmpty();
+        assertThat(run(new NodePortServiceRule()).profile(Profile.PROD).on(yaml.replace("NodePort", "LoadBalancer")))
+                .isEmpty();
+        assertThat(run(new NodePortServiceRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.type: Advice: \"NodePort\": opens a port on every node; expose the Service through an Ingress or "
+                        + "a LoadBalancer");
+    }
+
+    @Test
+    void literalSecretsAreReportedUnderProdWithoutTheirValues() {
+        var yaml = """
+                kind: Secret
+                metadata: {name: s}
+                stringData: {password: hunter2}
+                """;
+        assertThat(run(new SecretLiteralsRule()).on(yaml)).isEmpty();
+        assertThat(run(new SecretLiteralsRule()).profile(Profile.PROD).on("""
+                kind: Secret
+                metadata: {name: token}
+                type: kubernetes.io/service-account-token
+                """)).isEmpty();
+        assertThat(run(new SecretLiteralsRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "stringData: Advice: the Secret's values are written into the manifests; create it out of band "
+                        + "(kubectl create secret, a secret manager) and reference it as an existing Secret");
+    }
+
+    @Test
+    void deploymentsRunSeveralReplicasUnderProd() {
+        var yaml = """
+                kind: Deployment
+                metadata: {name: d}
+                spec: {replicas: %s}
+                """;
+        assertThat(run(new SingleReplicaRule()).on(yaml.formatted(1))).isEmpty();
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on(yaml.formatted(3))).isEmpty();
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on(yaml.formatted(1))).containsExactly(
+                "spec.replicas: Advice: 1: a single replica is unavailable whenever its node is drained or its pod "
+                        + "restarts; run at least 2");
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on("""
+                kind: Deployment
+                metadata: {name: d}
+                spec: {}
+                """)).containsExactly("spec.replicas: Advice: unset, so 1: a single replica is unavailable whenever its "
+                + "node is drained or its pod restarts; run at least 2");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.dsl.K8s.clusterIpService;
+import static dev.manifestkit.dsl.K8s.container;
+import static dev.manifestkit.dsl.K8s.deployment;
+import static dev.manifestkit.dsl.K8s.existingSecret;
+import static dev.manifestkit.dsl.K8s.externalNameService;
+import static dev.manifestkit.dsl.K8s.ingress;
+import static dev.manifestkit.dsl.K8s.loadBalancerService;
+import static dev.manifestkit.dsl.K8s.manifests;
+import static dev.manifestkit.dsl.K8s.nodePortService;
+import static dev.manifestkit.dsl.K8s.persistentVolumeClaim;
+import static dev.manifestkit.dsl.K8s.secret;
+import static dev.manifestkit.dsl.K8s.subPath;
+import static dev.manifestkit.dsl.K8s.volume;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.Validator;
+
+/** What the DSL builds passes every API and reference rule; what it cannot express is still caught. */
+class DslBuiltObjectsTest {
+
+    @Test
+    void theDesignNotesApplicationHasNoErrors() {
+        var password = secret("pgpassword").literal("PGPASSWORD", "not-a-real-one");
+        var data = persistentVolumeClaim("database-persistent-volume-claim").readWriteOnce().request("2Gi");
+        var postgres = deployment("postgres-deployment")
+                .container(container("postgres", "postgres:16.4").port(5432)
+                        .env("POSTGRES_PASSWORD", password.key("PGPASSWORD"))
+                        .mount(volume(data), "/var/lib/postgresql/data", subPath("postgres")));
+        var client = deployment("client-deployment").replicas(3)
+                .container(container("client", "docker.io/acme/multi-client:1.4.2").port(3000));
+        var admin = existingSecret("db-admin", "PASSWORD");
+        var server = deployment("server-deployment").replicas(3)
+                .container(container("server", "docker.io/acme/multi-server:1.4.2").port(5000)
+                        .env("PGPASSWORD", admin.key("PASSWORD")));
+        var postgresService = clusterIpService("postgres-cluster-ip-service").selecting(postgres).port(5432);
+        var clientService = clusterIpService("client-cluster-ip-service").selecting(client).port(3000);
+        var serverService = clusterIpService("server-cluster-ip-service").selecting(server).port(5000);
+        var app = manifests(password, admin, data, postgres, client, server, postgresService, clientService, serverService,
+                nodePortService("client-node-port").selecting(client).port(3050).targetPort(3000).nodePort(31515),
+                loadBalancerService("client-load-balancer").selecting(client).port(80).targetPort(3000),
+                externalNameService("legacy-db", "db.example.com"),
+                ingress("ingress-service").className("nginx").route("/api", serverService).route("/", clientService))
+                .namespace("fib");
+
+        var report = Validator.builder().profile(Profile.DEV).build().validate(app);
+
+        assertThat(report.errors()).extracting(Problem::toString).isEmpty();
+        assertThat(report.problems()).extracting(Problem::ruleId).contains("ref/claim-binding");
+    }
+}

@@ -1,0 +1,333 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.validation.Problem;
+
+class ReferenceRulesTest {
+
+    private static final String WEB = """
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web, tier: front}}
+                spec:
+                  containers:
+                    - name: web
+                      image: web:1
+                      env:
+                        - {name: PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}
+                        - {name: MODE, valueFrom: {configMapKeyRef: {name: settings, key: mode}}}
+                      envFrom: [{configMapRef: {name: settings}}]
+                  volumes:
+                    - {name: tls, secret: {secretName: tls, items: [{key: tls.crt, path: cert}]}}
+                    - {name: all, projected: {sources: [{configMap: {name: settings}}, {secret: {name: db}}]}}
+            """;
+
+    private static final String OBJECTS = """
+            kind: Secret
+            metadata: {name: db, namespace: shop}
+            stringData: {password: x}
+            ---
+            kind: Secret
+            metadata: {name: tls, namespace: shop}
+            data: {tls.crt: eA==, tls.key: eA==}
+            ---
+            kind: ConfigMap
+            metadata: {name: settings, namespace: shop}
+            data: {mode: fast}
+            """;
+
+    @Test
+    void theSecondObjectWithTheSameIdentityIsADuplicate() {
+        var problems = run(new DuplicateObjectRule()).problems("""
+                kind: ConfigMap
+                metadata: {name: settings, namespace: a}
+                ---
+                kind: ConfigMap
+                metadata: {name: settings, namespace: b}
+                ---
+                kind: Secret
+                metadata: {name: settings, namespace: a}
+                ---
+                kind: ConfigMap
+                metadata: {name: settings, namespace: a}
+                """);
+        assertThat(problems).extracting(Problem::message).containsExactly("metadata.name: Duplicate value: \"settings\": "
+                + "another ConfigMap with this name and namespace comes earlier (<memory>, document 0); applying both "
+                + "keeps only the last");
+        assertThat(problems.get(0).object().document()).isEqualTo(3);
+    }
+
+    @Test
+    void servicesSelectPodsOfTheirNamespace() {
+        assertThat(run(new ServiceSelectsPodsRule()).on(WEB + """
+                ---
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec: {selector: {app: web, tier: front}, ports: [{port: 80}]}
+                ---
+                kind: Service
+                metadata: {name: external, namespace: shop}
+                spec: {type: ExternalName, externalName: example.com}
+                """)).isEmpty();
+        assertThat(run(new ServiceSelectsPodsRule()).on(WEB + """
+                ---
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec: {selector: {app: webb}, ports: [{port: 80}]}
+                ---
+                kind: Service
+                metadata: {name: web, namespace: other}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                """)).containsExactly(
+                "spec.selector: Not found: {\"app\":\"webb\"}: selects no pods: no Pod or workload pod template in "
+                        + "namespace \"shop\" of this set has these labels",
+                "spec.selector: Not found: {\"app\":\"web\"}: selects no pods: no Pod or workload pod template in "
+                        + "namespace \"other\" of this set has these labels");
+    }
+
+    @Test
+    void ingressBackendsNameServicesOfTheSetAndTheirPorts() {
+        var services = """
+                kind: Service
+                metadata: {name: web}
+                spec: {ports: [{name: http, port: 80}, {name: admin, port: 8081}]}
+                ---
+                """;
+        var ingress = services + """
+                kind: Ingress
+                metadata: {name: i}
+                spec:
+                  defaultBackend: {service: {name: web, port: {number: %s}}}
+                  rules:
+                    - http:
+                        paths:
+                          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {name: %s}}}}
+                          - {path: /x, pathType: Prefix, backend: {service: {name: %s, port: {number: 80}}}}
+                """;
+        assertThat(run(new IngressBackendReferenceRules.ServiceExists()).on(ingress.formatted(80, "http", "web")))
+                .isEmpty();
+        assertThat(run(new IngressBackendReferenceRules.PortExists()).on(ingress.formatted(80, "http", "web")))
+                .isEmpty();
+        assertThat(run(new IngressBackendReferenceRules.ServiceExists()).on(ingress.formatted(80, "http", "api")))
+                .containsExactly("spec.rules[0].http.paths[1].backend.service.name: Not found: \"api\": no Service of "
+                        + "that name in this set (no namespace)");
+        assertThat(run(new IngressBackendReferenceRules.PortExists()).on(ingress.formatted(8080, "metrics", "api")))
+                .containsExactly(
+                        "spec.defaultBackend.service.port.number: Not found: 8080: Service \"web\" has no such port "
+                                + "(ports: 80, 8081)",
+                        "spec.rules[0].http.paths[0].backend.service.port.name: Not found: \"metrics\": Service \"web\" "
+                                + "has no port of that name (names: \"http\", \"admin\")");
+    }
+
+    @Test
+    void secretReferencesNameSecretsAndKeysOfTheSet() {
+        assertThat(run(ConfigReferenceRule.secrets()).on(OBJECTS + "---\n" + WEB)).isEmpty();
+        assertThat(run(ConfigReferenceRule.secrets()).on("""
+                kind: Secret
+                metadata: {name: tls, namespace: shop}
+                data: {tls.key: eA==}
+                ---
+                """ + WEB)).containsExactly(
+                "spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name: Not found: \"db\": no Secret of "
+                        + "that name in namespace \"shop\" of this set; add it, declare it as existing, or mark the "
+                        + "reference optional",
+                "spec.template.spec.volumes[0].secret.items[0].key: Not found: \"tls.crt\": Secret \"tls\" has no such key",
+                "spec.template.spec.volumes[1].projected.sources[1].secret.name: Not found: \"db\": no Secret of that "
+                        + "name in namespace \"shop\" of this set; add it, declare it as existing, or mark the reference "
+                        + "optional");
+    }
+
+    @Test
+    void existingSecretsCountWithTheKeysTheyDeclare() {
+        var existing = """
+                kind: Secret
+                metadata: {name: db, namespace: shop}
+                data: {password: ""}
+                ---
+                kind: Secret
+                metadata: {name: tls, namespace: shop}
+                data: {tls.crt: ""}
+                """;
+        assertThat(run(ConfigReferenceRule.secrets()).existing(existing).on(WEB)).isEmpty();
+        assertThat(run(ConfigReferenceRule.secrets()).existing(existing.replace("password", "pass")).on(WEB))
+                .containsExactly("spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key: Not found: "
+                        + "\"password\": Secret \"db\" has no such key");
+    }
+
+    @Test
+    void configMapReferencesNameConfigMapsAndKeysUnlessOptional() {
+        assertThat(run(ConfigReferenceRule.configMaps()).on(OBJECTS + "---\n" + WEB)).isEmpty();
+        assertThat(run(ConfigReferenceRule.configMaps()).on("""
+                kind: ConfigMap
+                metadata: {name: settings, namespace: shop}
+                data: {speed: fast}
+                ---
+                """ + WEB.replace("envFrom: [{configMapRef: {name: settings}}]",
+                "envFrom: [{configMapRef: {name: missing, optional: true}}]"))).containsExactly(
+                "spec.template.spec.containers[0].env[1].valueFrom.configMapKeyRef.key: Not found: \"mode\": ConfigMap "
+                        + "\"settings\" has no such key");
+    }
+
+    @Test
+    void imagePullSecretsExist() {
+        var pod = """
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  imagePullSecrets: [{name: registry}]
+                  containers: [{name: a, image: r.example.com/a:1}]
+                ---
+                kind: ServiceAccount
+                metadata: {name: builder}
+                imagePullSecrets: [{name: registry}]
+                """;
+        assertThat(run(new ImagePullSecretRule()).existing("""
+                kind: Secret
+                metadata: {name: registry}
+                """).on(pod)).isEmpty();
+        assertThat(run(new ImagePullSecretRule()).on(pod)).containsExactly(
+                "spec.imagePullSecrets[0].name: Not found: \"registry\": no Secret of that name in this set (no "
+                        + "namespace); add a docker-registry Secret or declare it as existing",
+                "imagePullSecrets[0].name: Not found: \"registry\": no Secret of that name in this set (no "
+                        + "namespace); add a docker-registry Secret or declare it as existing");
+    }
+
+    @Test
+    void serviceAccountsExistUnlessDefault() {
+        var pod = """
+                kind: Pod
+                metadata: {name: p}
+                spec: {serviceAccountName: %s, containers: []}
+                """;
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("default"))).isEmpty();
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("builder") + """
+                ---
+                kind: ServiceAccount
+                metadata: {name: builder}
+                """)).isEmpty();
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("builder"))).containsExactly(
+                "spec.serviceAccountName: Not found: \"builder\": no ServiceAccount of that name in this set (no "
+                        + "namespace); pods naming a missing account are rejected");
+    }
+
+    @Test
+    void statefulSetsNameAHeadlessService() {
+        var statefulSet = """
+                kind: StatefulSet
+                metadata: {name: db}
+                spec: {serviceName: db, template: {spec: {containers: []}}}
+                ---
+                """;
+        assertThat(run(new StatefulSetServiceRule()).on(statefulSet + """
+                kind: Service
+                metadata: {name: db}
+                spec: {clusterIP: None}
+                """)).isEmpty();
+        assertThat(run(new StatefulSetServiceRule()).on(statefulSet + """
+                kind: Service
+                metadata: {name: db}
+                spec: {ports: [{port: 5432}]}
+                """)).containsExactly(
+                "spec.serviceName: Invalid value: \"db\": Service \"db\" is not headless: set its clusterIP to None");
+        assertThat(run(new StatefulSetServiceRule()).on(statefulSet.replace("---\n", ""))).containsExactly(
+                "spec.serviceName: Not found: \"db\": no Service of that name in this set (no namespace); the pods get "
+                        + "no stable DNS names without a headless Service");
+    }
+
+    private static final String VOLUME = """
+            kind: PersistentVolume
+            metadata: {name: pv, labels: {disk: ssd}}
+            spec:
+              capacity: {storage: 5Gi}
+              accessModes: [ReadWriteOnce]
+              nfs: {server: nfs, path: /x}
+            ---
+            """;
+
+    @Test
+    void aClaimWithoutClassBindsToAMatchingVolumeOfTheSet() {
+        assertThat(run(new ClaimBindingRule()).on(VOLUME + """
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  selector: {matchLabels: {disk: ssd}}
+                  resources: {requests: {storage: 2Gi}}
+                """)).isEmpty();
+        assertThat(run(new ClaimBindingRule()).on(VOLUME + """
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec:
+                  accessModes: [ReadWriteMany]
+                  resources: {requests: {storage: 2Gi}}
+                """)).containsExactly("spec.storageClassName: Not found: no PersistentVolume in this set can bind this "
+                + "claim and it names no StorageClass: it relies on the cluster's default StorageClass");
+    }
+
+    @Test
+    void aClaimNamingAClassIsLeftToItsProvisioner() {
+        assertThat(run(new ClaimBindingRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec: {storageClassName: fast, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """)).isEmpty();
+        assertThat(run(new ClaimBindingRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec: {storageClassName: "", accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """)).containsExactly("spec.storageClassName: Not found: \"\": no PersistentVolume in this set can bind "
+                + "this claim and storageClassName \"\" turns off dynamic provisioning: the claim stays Pending unless a "
+                + "matching volume exists in the cluster");
+    }
+
+    @Test
+    void aClaimBoundByNameMustFitItsVolume() {
+        var claim = """
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec:
+                  volumeName: pv
+                  accessModes: [ReadWriteOnce, ReadOnlyMany]
+                  resources: {requests: {storage: %s}}
+                """;
+        assertThat(run(new ClaimBindingRule()).on(VOLUME + claim.formatted("5Gi").replace(", ReadOnlyMany", "")))
+                .isEmpty();
+        assertThat(run(new ClaimBindingRule()).on(VOLUME + claim.formatted("10Gi"))).containsExactly(
+                "spec.volumeName: Invalid value: \"pv\": PersistentVolume \"pv\" cannot bind this claim: its capacity "
+                        + "5Gi is less than the requested 10Gi; it does not offer access mode \"ReadOnlyMany\"");
+        assertThat(run(new ClaimBindingRule()).on(claim.formatted("1Gi"))).containsExactly(
+                "spec.volumeName: Not found: \"pv\": no PersistentVolume of that name in this set; it must exist in "
+                        + "the cluster");
+    }
+
+    @Test
+    void storageClassesNamedByClaimsAreInTheSetOrTheCluster() {
+        var claims = """
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec: {storageClassName: fast}
+                ---
+                kind: StatefulSet
+                metadata: {name: db}
+                spec: {volumeClaimTemplates: [{spec: {storageClassName: fast}}]}
+                """;
+        assertThat(run(new StorageClassReferenceRule()).on(claims + """
+                ---
+                kind: StorageClass
+                metadata: {name: fast}
+                provisioner: x
+                """)).isEmpty();
+        assertThat(run(new StorageClassReferenceRule()).problems(claims)).extracting(Problem::message).containsExactly(
+                "spec.storageClassName: Not found: \"fast\": no StorageClass of that name in this set; it must exist "
+                        + "in the cluster",
+                "spec.volumeClaimTemplates[0].spec.storageClassName: Not found: \"fast\": no StorageClass of that name "
+                        + "in this set; it must exist in the cluster");
+    }
+}

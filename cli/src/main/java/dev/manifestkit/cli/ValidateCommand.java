@@ -53,13 +53,13 @@ final class ValidateCommand {
 
     private final InputStream stdin;
     private final PrintStream err;
+    private final long setLimit;
 
     private final List<ResourceResult> results = new ArrayList<>();
     private final List<FileError> fileErrors = new ArrayList<>();
-    private final long setLimit;
     private final List<ManifestDocument> pending = new ArrayList<>();
-    private long pendingValues;
     private final Map<String, Seen> firstSeen = new HashMap<>();
+    private long pendingValues;
     private Validator validator;
     private boolean oneByOne;
     private boolean inputFailed;
@@ -70,9 +70,9 @@ final class ValidateCommand {
 
     /** A command with another limit than {@link #SET_LIMIT}, for tests. */
     ValidateCommand(InputStream stdin, PrintStream err, long setLimit) {
-        this.setLimit = setLimit;
         this.stdin = stdin;
         this.err = err;
+        this.setLimit = setLimit;
     }
 
     /** Runs the command and returns the exit code. */

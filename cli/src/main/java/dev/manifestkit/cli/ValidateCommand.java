@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Map;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
-import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
@@ -55,13 +53,13 @@ final class ValidateCommand {
 
     private final InputStream stdin;
     private final PrintStream err;
+    private final long setLimit;
 
     private final List<ResourceResult> results = new ArrayList<>();
     private final List<FileError> fileErrors = new ArrayList<>();
-    private final long setLimit;
     private final List<ManifestDocument> pending = new ArrayList<>();
-    private long pendingValues;
     private final Map<String, Seen> firstSeen = new HashMap<>();
+    private long pendingValues;
     private Validator validator;
     private boolean oneByOne;
     private boolean inputFailed;
@@ -72,17 +70,19 @@ final class ValidateCommand {
 
     /** A command with another limit than {@link #SET_LIMIT}, for tests. */
     ValidateCommand(InputStream stdin, PrintStream err, long setLimit) {
-        this.setLimit = setLimit;
         this.stdin = stdin;
         this.err = err;
+        this.setLimit = setLimit;
     }
 
     /** Runs the command and returns the exit code. */
     int run(ValidateOptions options, PrintStream out) throws UsageException, InputException, IOException {
         var inputs = Inputs.expand(options.inputs());
         validator = validator(options);
-        for (var input : inputs) {
-            read(input);
+        try (var reader = new ReadAhead(inputs, stdin)) {
+            for (var item = reader.next(); !(item instanceof ReadAhead.End); item = reader.next()) {
+                take(item);
+            }
         }
         if (!pending.isEmpty()) {
             results.addAll(validator.validate(pending).resources());
@@ -126,32 +126,21 @@ final class ValidateCommand {
         }
     }
 
-    private void read(Input input) throws IOException {
-        InputStream in;
-        try {
-            in = input.open(stdin);
-        } catch (InputException e) {
+    private void take(ReadAhead.Item item) {
+        if (item instanceof ReadAhead.Document document) {
+            resources(document.document());
+        } else if (item instanceof ReadAhead.Unreadable unreadable) {
+            var error = unreadable.error();
+            fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), error.problem()));
+        } else if (item instanceof ReadAhead.Failed failed) {
             inputFailed = true;
-            err.println("manifestkit: " + e.getMessage());
-            fileErrors.add(new FileError(input.name(), null, e.getMessage()));
-            return;
-        }
-        try {
-            var documents = Documents.open(in, input.name());
-            while (documents.hasNext()) {
-                resources(documents.next());
+            err.println("manifestkit: " + failed.message());
+            fileErrors.add(new FileError(failed.input().name(), null, failed.message()));
+        } else if (item instanceof ReadAhead.Crashed crashed) {
+            if (crashed.error() instanceof Error error) {
+                throw error;
             }
-        } catch (ManifestReadException e) {
-            fileErrors.add(new FileError(input.name(), e.location().orElse(null), e.problem()));
-        } catch (UncheckedIOException e) {
-            inputFailed = true;
-            var message = "cannot read " + input.name() + ": " + e.getCause().getMessage();
-            err.println("manifestkit: " + message);
-            fileErrors.add(new FileError(input.name(), null, message));
-        } finally {
-            if (!input.isStdin()) {
-                in.close();
-            }
+            throw (RuntimeException) crashed.error();
         }
     }
 

@@ -285,4 +285,15 @@ class WorkloadTest {
 
         assertThat(service.build().getSpec().getSelector()).isEqualTo(Map.of("component", "web"));
     }
+
+    @Test
+    void aNegativeQuantityIsRefusedAsTheApiServerRefusesIt() {
+        assertThatThrownBy(() -> container("app", "nginx:1.27").requests("-1", "1Gi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("container \"app\": resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0");
+        assertThatThrownBy(() -> persistentVolumeClaim("data").request("-2Gi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: Invalid value: \"-2Gi\":"
+                        + " must be greater than or equal to 0");
+    }
 }

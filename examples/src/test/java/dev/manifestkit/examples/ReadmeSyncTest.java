@@ -38,6 +38,14 @@ class ReadmeSyncTest {
     }
 
     @Test
+    void quickstartIsTheOneReadmeTestingExampleTestRuns() throws IOException {
+        var source = read("examples/src/test/java/dev/manifestkit/examples/ReadmeTestingExampleTest.java");
+        var body = marked(source, "README \"Quickstart\" example");
+
+        assertThat(normalize(codeBlockAfter("## Quickstart"))).endsWith(normalize(body));
+    }
+
+    @Test
     void ruleListIsTheGeneratedOne() throws IOException {
         var rules = read("validation/RULES.md");
         var table = rules.substring(rules.indexOf("| rule id |")).strip();

@@ -98,12 +98,29 @@ class GenerateMojoTest {
     void theSourceLayoutWritesOneFilePerSource() throws Exception {
         var mojo = mojo(SHOP + "$Valid");
         mojo.layout = "Source";
+
+        mojo.execute();
+
+        var folder = root.resolve("target/manifests/shop/valid");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("kustomization.yaml", "manifests.yaml");
+        }
+        assertThat(Files.readString(folder.resolve("manifests.yaml")))
+                .startsWith("apiVersion: v1\nkind: ConfigMap\n").contains("\n---\napiVersion: v1\nkind: Service\n");
+        assertThat(Files.readString(folder.resolve("kustomization.yaml"))).endsWith("resources:\n- manifests.yaml\n");
+    }
+
+    @Test
+    void withoutKustomizationOnlyTheManifestsAreWritten() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
         mojo.kustomization = false;
 
         mojo.execute();
 
         try (var files = Files.list(root.resolve("target/manifests/shop/valid"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("manifests.yaml");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("configmap-shop-config.yaml", "service-shop.yaml");
         }
     }
 

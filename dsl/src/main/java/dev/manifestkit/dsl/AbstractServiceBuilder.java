@@ -27,6 +27,8 @@ public abstract class AbstractServiceBuilder<B extends AbstractServiceBuilder<B>
 
     AbstractServiceBuilder(String name) {
         super("Service", name, true);
+        // a Service name is a DNS-1035 label: it also becomes an environment variable prefix
+        Fail.check(Syntax.dns1035Label(name), "Service/" + name, "metadata.name", name);
     }
 
     /** The Service's {@code spec.type}. */

@@ -50,6 +50,9 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
         Fail.notNull(host, ref(), "spec.rules[].host");
         var bare = host.startsWith("*.") ? host.substring(2) : host;
         Fail.check(Syntax.dns1123Subdomain(bare), ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
+        if (bare.matches("[0-9.]+")) {
+            throw Fail.invalid(ref(), "spec.rules[" + ruleIndex(host) + "].host", host, "must be a DNS name, not an IP address");
+        }
         this.currentHost = host;
         return this;
     }

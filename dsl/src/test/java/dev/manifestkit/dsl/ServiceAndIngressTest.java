@@ -150,4 +150,14 @@ class ServiceAndIngressTest {
         assertThat(clusterIpService("web").customize(b -> b.editOrNewSpec().addNewPort().withPort(80).endPort().endSpec())
                 .build().getSpec().getPorts()).hasSize(1);
     }
+
+    @Test
+    void aServiceNameMustStartWithALetterAndAnIngressHostMustNotBeAnIpAddress() {
+        assertThatThrownBy(() -> clusterIpService("1web"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Service/1web: metadata.name: Invalid value: \"1web\": a DNS-1035 label must");
+        assertThatThrownBy(() -> ingress("shop").host("10.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Ingress/shop: spec.rules[0].host: Invalid value: \"10.0.0.1\": must be a DNS name, not an IP address");
+    }
 }

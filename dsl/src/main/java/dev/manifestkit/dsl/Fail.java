@@ -31,6 +31,10 @@ final class Fail {
         return new IllegalArgumentException(owner + ": " + path + ": Not found: " + quote(value) + ": " + detail);
     }
 
+    static IllegalArgumentException tooLong(String owner, String path, String detail) {
+        return new IllegalArgumentException(owner + ": " + path + ": Too long: " + detail);
+    }
+
     static IllegalArgumentException forbidden(String owner, String path, String detail) {
         return new IllegalArgumentException(owner + ": " + path + ": Forbidden: " + detail);
     }

@@ -74,7 +74,16 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
     public final B annotation(String key, String value) {
         Fail.notNull(value, ref(), "metadata.annotations[" + key + "]");
         Fail.check(Syntax.annotationKey(key), ref(), "metadata.annotations", key);
-        annotations.put(key, value);
+        var previous = annotations.put(key, value);
+        var tooLarge = Syntax.annotationsSize(annotations);
+        if (!tooLarge.isEmpty()) {
+            if (previous == null) {
+                annotations.remove(key);
+            } else {
+                annotations.put(key, previous);
+            }
+            throw Fail.tooLong(ref(), "metadata.annotations", tooLarge.get(0));
+        }
         return self();
     }
 

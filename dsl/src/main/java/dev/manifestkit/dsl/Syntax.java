@@ -22,6 +22,10 @@ final class Syntax {
         return Names.dns1123Label(value);
     }
 
+    static List<String> annotationsSize(java.util.Map<String, String> annotations) {
+        return Names.annotationsSize(annotations);
+    }
+
     static List<String> dns1035Label(String value) {
         return Names.dns1035Label(value);
     }

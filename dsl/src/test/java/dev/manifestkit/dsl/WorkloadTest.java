@@ -311,4 +311,14 @@ class WorkloadTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("env: valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.labels['bad key']\":");
     }
+
+    @Test
+    void annotationsOverTheApiServersTotalSizeFailAndLeaveTheBuilderAsItWas() {
+        var d = deployment("web").container(container("app", "nginx:1.27")).annotation("note", "x".repeat(200_000));
+
+        assertThatThrownBy(() -> d.annotation("more", "y".repeat(100_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Deployment/web: metadata.annotations: Too long: must have at most 262144 bytes, got 300008");
+        assertThat(d.build().getMetadata().getAnnotations()).containsOnlyKeys("note");
+    }
 }

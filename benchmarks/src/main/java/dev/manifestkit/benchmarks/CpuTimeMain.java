@@ -131,6 +131,7 @@ public final class CpuTimeMain {
         return List.of(
                 new Stage("dslBuild", () -> Workload.build(scale)),
                 new Stage("yamlWrite", manifests::toYaml),
+                new Stage("jsonWrite", manifests::toJson), // a streaming generator's cost, for comparison
                 new Stage("yamlRead", () -> reader.read(yaml)),
                 new Stage("schemaValidation", () -> schemaOnly.validate(manifests)),
                 new Stage("fullValidation", () -> validator.validate(manifests)),

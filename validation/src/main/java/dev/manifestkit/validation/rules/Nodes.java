@@ -25,7 +25,17 @@ final class Nodes {
         return value instanceof ObjectNode o ? o : null;
     }
 
-    /** The object at {@code a.b.c…}, or null. */
+    /** The object at {@code a.b}, or null. */
+    static ObjectNode obj(JsonNode node, String field, String next) {
+        return obj(obj(node, field), next);
+    }
+
+    /** The object at {@code a.b.c}, or null. */
+    static ObjectNode obj(JsonNode node, String field, String next, String last) {
+        return obj(obj(obj(node, field), next), last);
+    }
+
+    /** The object at {@code a.b.c.d…}, or null (deep paths are rare; the shorter overloads allocate nothing). */
     static ObjectNode obj(JsonNode node, String field, String... more) {
         var current = obj(node, field);
         for (var f : more) {

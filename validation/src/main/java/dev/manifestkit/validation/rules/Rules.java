@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.rules;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.manifestkit.validation.Rule;
@@ -111,7 +112,7 @@ public final class Rules {
         var sb = new StringBuilder("| rule id | layer | default severity | description |\n| --- | --- | --- | --- |\n");
         for (var rule : ALL) {
             sb.append("| `").append(rule.id()).append("` | ")
-                    .append(rule.layer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(" | ")
+                    .append(rule.layer().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" | ")
                     .append(rule.defaultSeverity().label()).append(" | ")
                     .append(rule.description().replace("|", "\\|")).append(" |\n");
         }

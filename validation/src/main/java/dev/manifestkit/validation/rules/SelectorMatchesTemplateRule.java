@@ -19,8 +19,9 @@ final class SelectorMatchesTemplateRule extends BaseRule {
 
     SelectorMatchesTemplateRule() {
         super("api/selector-matches-template", Layer.API, Severity.ERROR,
-                "A Deployment, StatefulSet, DaemonSet or ReplicaSet has a non-empty spec.selector (required in "
-                        + "apps/v1) with valid matchExpressions, and it selects the pod template's labels.");
+                "A Deployment, StatefulSet, DaemonSet or ReplicaSet has a non-empty spec.selector (its presence, "
+                        + "required in apps/v1, is the schema layer's check) with valid matchExpressions, and it selects "
+                        + "the pod template's labels.");
     }
 
     @Override

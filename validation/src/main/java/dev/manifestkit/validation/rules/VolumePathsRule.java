@@ -16,7 +16,7 @@ final class VolumePathsRule extends BaseRule {
     VolumePathsRule() {
         super("api/volume-paths", Layer.API, Severity.ERROR,
                 "hostPath, nfs and local volume paths are absolute, volumeMount subPaths are relative, and none "
-                        + "contains '..'; nfs needs a server.");
+                        + "contains '..'; an nfs server is not empty.");
     }
 
     @Override

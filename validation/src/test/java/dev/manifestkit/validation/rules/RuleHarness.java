@@ -69,6 +69,14 @@ final class RuleHarness {
         return found;
     }
 
+    /** Runs one rule over one document of a set; returns what it reported. */
+    static List<Problem> checkOne(Rule rule, ManifestDocument doc, ManifestIndex index, Profile profile) {
+        var harness = new RuleHarness(rule).profile(profile);
+        var found = new ArrayList<Problem>();
+        rule.check(harness.new Context(doc, index, found));
+        return found;
+    }
+
     static List<ManifestDocument> parse(String yaml) {
         var docs = new ArrayList<ManifestDocument>();
         try (var it = YAML.readerFor(ObjectNode.class).<ObjectNode>readValues(yaml)) {

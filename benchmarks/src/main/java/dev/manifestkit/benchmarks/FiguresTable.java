@@ -50,7 +50,9 @@ public final class FiguresTable {
             double objects = scale * (double) Workload.OBJECTS_PER_COPY;
             double perSecond = objects / (score * secondsPer(unit));
             objectsPerSecond.put(name + "@" + scale, perSecond);
-            JsonNode alloc = result.path("secondaryMetrics").path("·gc.alloc.rate.norm");
+            JsonNode secondary = result.path("secondaryMetrics");
+            JsonNode alloc = secondary.has("gc.alloc.rate.norm") ? secondary.path("gc.alloc.rate.norm")
+                    : secondary.path("·gc.alloc.rate.norm"); // the name JMH used before 1.37
             String bytes = alloc.isMissingNode() ? "" : format(alloc.get("score").asDouble() / objects);
             out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", name, scale,
                     format(score), Double.isNaN(error) ? "" : "± " + format(error), unit, format(perSecond), bytes));

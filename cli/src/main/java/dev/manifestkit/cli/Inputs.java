@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -27,24 +28,33 @@ final class Inputs {
     }
 
     /**
-     * The files to read, in command-line order, each directory's files sorted.
+     * The files to read, in command-line order, each directory's files sorted. A file named twice
+     * (directly and through its directory, say) is read once, where it first appears, so it does
+     * not collide with itself.
      *
      * @throws InputException if a named path does not exist or a directory cannot be listed
      */
     static List<Input> expand(List<String> names) throws InputException {
         var inputs = new ArrayList<Input>();
+        var seen = new HashSet<Path>();
         for (var name : names) {
             if (name.equals("-")) {
                 inputs.add(Input.stdin());
                 continue;
             }
             var path = Path.of(name);
+            List<Input> found;
             if (Files.isDirectory(path)) {
-                inputs.addAll(search(path));
+                found = search(path);
             } else if (Files.exists(path)) {
-                inputs.add(Input.file(path));
+                found = List.of(Input.file(path));
             } else {
                 throw new InputException(Input.describe(path, new NoSuchFileException(name)));
+            }
+            for (var input : found) {
+                if (seen.add(input.path().toAbsolutePath().normalize())) {
+                    inputs.add(input);
+                }
             }
         }
         return inputs;

@@ -96,7 +96,7 @@ public final class Main {
         } catch (IOException e) {
             err.println("manifestkit: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return EXIT_USAGE;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             err.println("manifestkit: internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))
                     + (debug ? "" : " (run with --debug for the stack trace)"));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Map;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
-import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
@@ -34,15 +32,18 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code manifestkit validate}: reads the inputs document by document, expands {@code kind: List}
  * into its items, validates, and writes the report in the chosen format.
  *
- * <p>Up to {@link #SET_LIMIT} resources are validated as one set, so references between files
- * are checked. Beyond that the run validates each resource on its own as it is read, keeping
- * only its verdict (and a key per object to find duplicates): memory stays bounded for inputs of
- * any size, and a note on stderr says that references between objects were not checked.
+ * <p>Resources are validated as one set, so references between files are checked, while they
+ * hold up to {@link #SET_LIMIT} values in all (2,500 objects of 20 values, some 15 MB of heap;
+ * set validation also costs time that grows with the square of the set). Beyond that the run
+ * validates each resource on its own as it is read, keeping only its verdict (and a key per object
+ * to find duplicates): memory stays bounded for inputs of any size, and a note on stderr says that
+ * references between objects were not checked. The limit counts values, not heap, so the same
+ * input gets the same report whatever the JVM's memory.
  */
 final class ValidateCommand {
 
-    /** Resources validated together as one set before the run switches to one by one. */
-    static final int SET_LIMIT = 2_000;
+    /** Values (scalars, lists and maps) held for set validation before the run switches to one by one. */
+    static final long SET_LIMIT = 50_000;
 
     /** Rule id of a document without {@code kind} or {@code apiVersion}: it cannot be validated. */
     static final String TYPE_RULE = "input/type-meta";
@@ -52,26 +53,36 @@ final class ValidateCommand {
 
     private final InputStream stdin;
     private final PrintStream err;
+    private final long setLimit;
 
     private final List<ResourceResult> results = new ArrayList<>();
     private final List<FileError> fileErrors = new ArrayList<>();
     private final List<ManifestDocument> pending = new ArrayList<>();
     private final Map<String, Seen> firstSeen = new HashMap<>();
+    private long pendingValues;
     private Validator validator;
     private boolean oneByOne;
     private boolean inputFailed;
 
     ValidateCommand(InputStream stdin, PrintStream err) {
+        this(stdin, err, SET_LIMIT);
+    }
+
+    /** A command with another limit than {@link #SET_LIMIT}, for tests. */
+    ValidateCommand(InputStream stdin, PrintStream err, long setLimit) {
         this.stdin = stdin;
         this.err = err;
+        this.setLimit = setLimit;
     }
 
     /** Runs the command and returns the exit code. */
     int run(ValidateOptions options, PrintStream out) throws UsageException, InputException, IOException {
         var inputs = Inputs.expand(options.inputs());
         validator = validator(options);
-        for (var input : inputs) {
-            read(input);
+        try (var reader = new ReadAhead(inputs, stdin)) {
+            for (var item = reader.next(); !(item instanceof ReadAhead.End); item = reader.next()) {
+                take(item);
+            }
         }
         if (!pending.isEmpty()) {
             results.addAll(validator.validate(pending).resources());
@@ -115,32 +126,21 @@ final class ValidateCommand {
         }
     }
 
-    private void read(Input input) throws IOException {
-        InputStream in;
-        try {
-            in = input.open(stdin);
-        } catch (InputException e) {
+    private void take(ReadAhead.Item item) {
+        if (item instanceof ReadAhead.Document document) {
+            resources(document.document());
+        } else if (item instanceof ReadAhead.Unreadable unreadable) {
+            var error = unreadable.error();
+            fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), error.problem()));
+        } else if (item instanceof ReadAhead.Failed failed) {
             inputFailed = true;
-            err.println("manifestkit: " + e.getMessage());
-            fileErrors.add(new FileError(input.name(), null, e.getMessage()));
-            return;
-        }
-        try {
-            var documents = Documents.open(in, input.name());
-            while (documents.hasNext()) {
-                resources(documents.next());
+            err.println("manifestkit: " + failed.message());
+            fileErrors.add(new FileError(failed.input().name(), null, failed.message()));
+        } else if (item instanceof ReadAhead.Crashed crashed) {
+            if (crashed.error() instanceof Error error) {
+                throw error;
             }
-        } catch (ManifestReadException e) {
-            fileErrors.add(new FileError(input.name(), e.location().orElse(null), e.problem()));
-        } catch (UncheckedIOException e) {
-            inputFailed = true;
-            var message = "cannot read " + input.name() + ": " + e.getCause().getMessage();
-            err.println("manifestkit: " + message);
-            fileErrors.add(new FileError(input.name(), null, message));
-        } finally {
-            if (!input.isStdin()) {
-                in.close();
-            }
+            throw (RuntimeException) crashed.error();
         }
     }
 
@@ -171,10 +171,11 @@ final class ValidateCommand {
             results.add(validateAlone(doc));
         } else {
             pending.add(doc);
-            if (pending.size() > SET_LIMIT) {
+            pendingValues += Math.max(1, doc.locations().size());
+            if (pendingValues > setLimit) {
                 oneByOne = true;
-                err.println("manifestkit: note: more than " + SET_LIMIT
-                        + " resources: validating them one by one; references between objects are not checked");
+                err.println("manifestkit: note: the input holds over " + setLimit
+                        + " values: validating resources one by one; references between objects are not checked");
                 for (var waiting : pending) {
                     results.add(validateAlone(waiting));
                 }

@@ -76,6 +76,17 @@ class InputsTest {
     }
 
     @Test
+    void aFileNamedTwiceIsReadOnceWhereItFirstAppears() throws Exception {
+        touch("sub/a.yaml");
+        touch("sub/b.yaml");
+
+        var inputs = Inputs.expand(List.of(dir.resolve("sub/b.yaml").toString(), dir.resolve("sub").toString(),
+                dir.resolve("sub/../sub/a.yaml").toString()));
+
+        assertThat(inputs).extracting(Input::path).containsExactly(dir.resolve("sub/b.yaml"), dir.resolve("sub/a.yaml"));
+    }
+
+    @Test
     void aMissingInputIsOneLineNamingIt() {
         assertThatThrownBy(() -> Inputs.expand(List.of("no/such.yaml")))
                 .isInstanceOf(InputException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,6 +140,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void evenAnErrorOfTheJvmIsOneLine() {
+        var err = new ByteArrayOutputStream();
+
+        var code = Main.guarded(false, new PrintStream(err, true, StandardCharsets.UTF_8), () -> {
+            throw new StackOverflowError();
+        });
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "manifestkit: internal error: StackOverflowError (run with --debug for the stack trace)\n");
+    }
+
+    @Test
     void missingKindAndApiVersionAreRequiredValuesAndNothingElse() throws IOException {
         write("a.yaml", "metadata:\n  name: x\n");
 
@@ -182,25 +196,58 @@ class ValidateCommandTest {
         assertThat(resource.get("name").asString()).isEqualTo("from-stdin");
     }
 
+    /** Runs validate with a small set limit, as a large input would run with the default one. */
+    private static Run validateWithSetLimit(long setLimit, String... args) throws Exception {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var options = ((Invocation.Validate) CommandLine.parse(java.util.List.of(args))).options();
+        int code;
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new ValidateCommand(InputStream.nullInputStream(), e, setLimit).run(options, o);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void beyondTheSetLimitResourcesAreValidatedOneByOneAndDuplicatesAreStillFound() throws IOException {
+    void referencesBetweenFilesAreCheckedWhileTheInputFitsTheSetLimit() throws Exception {
+        write("a/service.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  selector: {app: web}
+                  ports: [{port: 80}]
+                """);
+        write("b/config.yaml", configMap("settings"));
+
+        var small = validateWithSetLimit(1_000, "validate", dir.toString());
+        var large = validateWithSetLimit(10, "validate", dir.toString());
+
+        assertThat(small.out()).contains("Service/web").contains("[ref/");
+        assertThat(small.err()).isEmpty();
+        assertThat(large.out()).doesNotContain("[ref/");
+        assertThat(large.err()).isEqualTo("manifestkit: note: the input holds over 10 values: validating resources"
+                + " one by one; references between objects are not checked\n");
+    }
+
+    @Test
+    void beyondTheSetLimitDuplicatesAreStillFound() throws Exception {
         var text = new StringBuilder();
-        for (var i = 0; i <= ValidateCommand.SET_LIMIT; i++) {
+        for (var i = 0; i < 20; i++) {
             text.append(configMap("cm-" + i)).append("---\n");
         }
         text.append(configMap("cm-7"));
         write("big.yaml", text.toString());
 
-        var run = Run.of("validate", dir.toString());
+        var run = validateWithSetLimit(30, "validate", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("manifestkit: note: more than " + ValidateCommand.SET_LIMIT
-                + " resources: validating them one by one; references between objects are not checked\n");
+        assertThat(run.err()).startsWith("manifestkit: note: the input holds over 30 values");
         assertThat(run.out()).containsOnlyOnce("ConfigMap/cm-7: metadata.name: Duplicate value: \"cm-7\": another "
                 + "ConfigMap with this name and namespace comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
                 + "applying both keeps only the last [ref/duplicate-object]");
-        assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
-                .startsWith((ValidateCommand.SET_LIMIT + 2) + " resources: " + (ValidateCommand.SET_LIMIT + 1) + " valid, 1 invalid");
+        assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("21 resources: 20 valid, 1 invalid");
     }
 
     @Test

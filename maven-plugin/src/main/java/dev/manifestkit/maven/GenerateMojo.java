@@ -227,7 +227,7 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
     }
 
     /** A {@code kustomize.config.k8s.io/v1beta1} Kustomization listing these files. */
-    static ManifestDocument kustomization(List<String> files) {
+    private static ManifestDocument kustomization(List<String> files) {
         var tree = Trees.jsonMapper().createObjectNode();
         tree.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
         tree.put("kind", "Kustomization");

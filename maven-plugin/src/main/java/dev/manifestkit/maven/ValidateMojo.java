@@ -59,7 +59,11 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         var unreadable = new ArrayList<FileError>();
         for (var file : files) {
             try {
-                documents.put(file, reader.read(file));
+                var expanded = new ArrayList<ManifestDocument>();
+                for (var document : reader.read(file)) {
+                    expanded.addAll(ListItems.expand(document, relative(file), unreadable::add));
+                }
+                documents.put(file, expanded);
             } catch (ManifestReadException e) {
                 unreadable.add(new FileError(relative(file), e.location().orElse(null), e.problem()));
             } catch (IOException e) {

@@ -98,12 +98,29 @@ class GenerateMojoTest {
     void theSourceLayoutWritesOneFilePerSource() throws Exception {
         var mojo = mojo(SHOP + "$Valid");
         mojo.layout = "Source";
+
+        mojo.execute();
+
+        var folder = root.resolve("target/manifests/shop/valid");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("kustomization.yaml", "manifests.yaml");
+        }
+        assertThat(Files.readString(folder.resolve("manifests.yaml")))
+                .startsWith("apiVersion: v1\nkind: ConfigMap\n").contains("\n---\napiVersion: v1\nkind: Service\n");
+        assertThat(Files.readString(folder.resolve("kustomization.yaml"))).endsWith("resources:\n- manifests.yaml\n");
+    }
+
+    @Test
+    void withoutKustomizationOnlyTheManifestsAreWritten() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
         mojo.kustomization = false;
 
         mojo.execute();
 
         try (var files = Files.list(root.resolve("target/manifests/shop/valid"))) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("manifests.yaml");
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("configmap-shop-config.yaml", "service-shop.yaml");
         }
     }
 
@@ -113,8 +130,8 @@ class GenerateMojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("manifestkit: 1 problem at or above failOn=error; nothing was written:")
-                .hasMessageContaining("\n  Shop.Invalid: Service/shop: spec.ports[0].port: Required value [schema]");
+                .hasMessageMatching("(?s)manifestkit: \\d+ problems? at or above failOn=error; nothing was written:\n.*")
+                .hasMessageContaining("\n  Shop.Invalid: Service/shop: spec.ports[0].port: Required value [");
         assertThat(root.resolve("target/manifests")).doesNotExist();
         assertThat(log).contains("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1), 0 errors,"
                 + " 1 warning, not written");

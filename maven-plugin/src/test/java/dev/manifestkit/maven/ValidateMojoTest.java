@@ -135,6 +135,44 @@ class ValidateMojoTest {
     }
 
     @Test
+    void theItemsOfAKindListAreValidatedAsObjectsAsKubectlAndTheCliDo() throws Exception {
+        Files.writeString(kubernetes.resolve("list.yaml"), """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: settings
+                - apiVersion: v1
+                  kind: Service
+                  metadata:
+                    name: web
+                  spec:
+                    ports:
+                    - port: "http"
+                """);
+
+        assertThatThrownBy(mojo()::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem in ")
+                .hasMessageContaining("  " + path("src", "main", "kubernetes", "list.yaml")
+                        + ":14:13: Service/web: spec.ports[0].port: Invalid value: \"http\"");
+        assertThat(log).containsExactly("[INFO] manifestkit: " + path("src", "main", "kubernetes", "list.yaml")
+                + ": 2 objects (ConfigMap 1, Service 1), 1 error, 0 warnings");
+    }
+
+    @Test
+    void aListItemThatIsNotAnObjectIsAProblemOfItsFile() throws Exception {
+        Files.writeString(kubernetes.resolve("list.yaml"), "apiVersion: v1\nkind: List\nitems:\n- 7\n");
+
+        assertThatThrownBy(mojo()::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("  " + path("src", "main", "kubernetes", "list.yaml")
+                        + ":4:3: items[0]: a List item must be an object");
+    }
+
+    @Test
     void aMissingDirectorySaysWhatToConfigure() throws Exception {
         Files.delete(kubernetes);
 

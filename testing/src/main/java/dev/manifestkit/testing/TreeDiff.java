@@ -12,13 +12,19 @@ import tools.jackson.databind.JsonNode;
  * The differences between two object trees, each one line with the field path the API server
  * would print: {@code spec.replicas: expected 3 but was 1}. Key order never matters; list order
  * does, as it does to Kubernetes; numbers compare by value ({@code 1} equals {@code 1.0}) and a
- * string never equals a number or a boolean ({@code "6379"} is not {@code 6379}).
+ * string never equals a number or a boolean ({@code "6379"} is not {@code 6379}); an empty object
+ * or list equals its absence ({@code status: {}}), except where emptiness has a meaning
+ * ({@code emptyDir: {}}).
  */
 final class TreeDiff {
 
     /** Fields whose children are map entries (printed {@code labels[tier]}), not struct fields. */
     private static final Set<String> MAP_FIELDS = Set.of("labels", "annotations", "data", "stringData",
             "binaryData", "matchLabels", "nodeSelector", "capacity", "requests", "limits", "parameters");
+
+    /** Fields whose empty value differs from their absence (as in core's canonical trees). */
+    private static final Set<String> MEANINGFUL_EMPTY =
+            Set.of("emptyDir", "podSelector", "namespaceSelector", "selector", "labelSelector");
 
     private static final int MAX_VALUE_LENGTH = 80;
 
@@ -42,9 +48,13 @@ final class TreeDiff {
                 var e = expected.get(name);
                 var a = actual.get(name);
                 if (a == null) {
-                    out.add(where(child) + "missing, expected " + show(e));
+                    if (!isVacuous(name, e)) {
+                        out.add(where(child) + "missing, expected " + show(e));
+                    }
                 } else if (e == null) {
-                    out.add(where(child) + "unexpected " + show(a));
+                    if (!isVacuous(name, a)) {
+                        out.add(where(child) + "unexpected " + show(a));
+                    }
                 } else {
                     compare(child, name, e, a, out);
                 }
@@ -63,6 +73,21 @@ final class TreeDiff {
         } else if (!sameScalar(expected, actual)) {
             out.add(where(path) + "expected " + show(expected) + " but was " + show(actual));
         }
+    }
+
+    /**
+     * True for a value Kubernetes treats as absent: an empty object or list ({@code status: {}},
+     * {@code resources: {}}), or an object holding only such values, except where emptiness means
+     * something ({@code emptyDir: {}}, an empty selector that selects everything).
+     */
+    private static boolean isVacuous(String field, JsonNode value) {
+        if (MEANINGFUL_EMPTY.contains(field) || !value.isContainer()) {
+            return false;
+        }
+        if (value.isArray()) {
+            return value.isEmpty();
+        }
+        return value.properties().stream().allMatch(e -> isVacuous(e.getKey(), e.getValue()));
     }
 
     private static boolean isMap(String field, JsonNode expected, JsonNode actual) {

@@ -55,6 +55,15 @@ class TreeDiffTest {
     }
 
     @Test
+    void emptyObjectsEqualTheirAbsenceUnlessEmptinessMeansSomething() {
+        assertThat(TreeDiff.differences(json("{'metadata':{'name':'a'},'status':{},'spec':{'containers':[]}}"),
+                json("{'metadata':{'name':'a'}}"))).isEmpty();
+        assertThat(TreeDiff.differences(json("{'volumes':[{'name':'logs','emptyDir':{}}]}"),
+                json("{'volumes':[{'name':'logs'}]}")))
+                .containsExactly("volumes[0].emptyDir: missing, expected {}");
+    }
+
+    @Test
     void longValuesAreCut() {
         var longText = "x".repeat(200);
         var line = TreeDiff.differences(json("{'a':'" + longText + "'}"), json("{'a':1}")).get(0);

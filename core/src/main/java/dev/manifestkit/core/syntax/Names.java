@@ -30,6 +30,7 @@ public final class Names {
     public static final int TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
     static final String DNS1123_LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    static final String DNS1035_LABEL_FORMAT = "[a-z]([-a-z0-9]*[a-z0-9])?";
     static final String DNS1123_SUBDOMAIN_FORMAT = DNS1123_LABEL_FORMAT + "(\\." + DNS1123_LABEL_FORMAT + ")*";
     static final String QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     static final String LABEL_VALUE_FORMAT = "(" + QUALIFIED_NAME_FORMAT + ")?";
@@ -40,6 +41,10 @@ public final class Names {
             "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
                     + "start and end with an alphanumeric character",
             DNS1123_LABEL_FORMAT, "my-name", "123-abc");
+    private static final String DNS1035_LABEL_ERROR = regexError(
+            "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an "
+                    + "alphabetic character, and end with an alphanumeric character",
+            DNS1035_LABEL_FORMAT, "my-name", "abc-123");
     private static final String DNS1123_SUBDOMAIN_ERROR = regexError(
             "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
                     + "must start and end with an alphanumeric character",
@@ -79,6 +84,26 @@ public final class Names {
         }
         if (!isDns1123Label(value, 0, value.length())) {
             errors.add(isDns1123Subdomain(value, 0, value.length()) ? "must not contain dots" : DNS1123_LABEL_ERROR);
+        }
+        return List.copyOf(errors);
+    }
+
+    /**
+     * An RFC 1035 label: an RFC 1123 label that starts with a letter. Required of Service names
+     * (they become DNS names and environment variable prefixes in every pod of the namespace).
+     */
+    public static List<String> dns1035Label(String value) {
+        boolean tooLong = value.length() > DNS1123_LABEL_MAX_LENGTH;
+        boolean matches = isDns1123Label(value, 0, value.length()) && isLowerAlpha(value.charAt(0));
+        if (!tooLong && matches) {
+            return List.of();
+        }
+        var errors = new ArrayList<String>(2);
+        if (tooLong) {
+            errors.add(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
+        }
+        if (!matches) {
+            errors.add(DNS1035_LABEL_ERROR);
         }
         return List.copyOf(errors);
     }
@@ -401,7 +426,8 @@ public final class Names {
                 length++;
             } else if (c < 0x800) {
                 length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 length += 4;
                 i++;
             } else {

@@ -35,7 +35,8 @@ public final class Quantity implements Comparable<Quantity> {
      * Parses a quantity.
      *
      * @throws IllegalArgumentException naming the value and what is wrong with it, for instance
-     *                                  {@code invalid quantity "2GB": unknown suffix "GB" (expected one of Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E or an exponent like e3)}
+     *                                  {@code invalid quantity "2GB": unknown suffix "GB" (expected one of
+     *                                  Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E or an exponent like e3)}
      */
     public static Quantity parse(String text) {
         Objects.requireNonNull(text, "text");

@@ -101,9 +101,28 @@ public final class Trees {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JacksonException e) {
+            if ("Secret".equals(text(tree, "kind"))) {
+                // Jackson's messages quote the offending value, and in a Secret that may be the secret
+                // itself: say where, not what, and keep Jackson's exception (its message) out of the chain
+                throw new IllegalArgumentException(describe(tree) + ": " + fieldPath(e)
+                        + ": value does not fit the field's type (values of a Secret are not shown)");
+            }
             throw new IllegalArgumentException(describe(tree) + ": " + e.getOriginalMessage()
                     + " at " + e.getPathReference(), e);
         }
+    }
+
+    /** {@code spec.containers[0].name}: where in the object a binding failed. */
+    private static String fieldPath(JacksonException e) {
+        var path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "<root>" : path.toString();
     }
 
     /** {@code Kind/namespace/name} (or {@code Kind/name}) of a tree, for messages. */

@@ -102,7 +102,11 @@ public final class ManifestWriter {
         return YAML.writeValueAsString(Trees.canonicalize(tree));
     }
 
-    /** Writes multi-document YAML of these documents, in install order; does not close the writer. */
+    /**
+     * Writes multi-document YAML of these documents, in install order; flushes but does not close
+     * the writer. The output neither starts nor ends with {@code ---}: to append to YAML already
+     * written, write a {@code ---} line first.
+     */
     public static void writeYaml(List<ManifestDocument> documents, Writer out) throws IOException {
         try {
             writeDocuments(documents, out);
@@ -275,6 +279,10 @@ public final class ManifestWriter {
     }
 
     private static void checkReplaceable(Path target) throws IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException("refusing to replace " + target + ": it is a symbolic link; write to "
+                    + target.toRealPath() + " instead");
+        }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotDirectoryException(target + " exists and is not a directory");
         }

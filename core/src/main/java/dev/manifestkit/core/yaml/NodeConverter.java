@@ -41,11 +41,12 @@ final class NodeConverter {
 
     private final String origin;
     private final ReaderOptions options;
-    private final Map<String, SourceLocation> locations;
+    private final List<Map.Entry<String, SourceLocation>> locations;
     private final Map<Node, Converted> anchored = new IdentityHashMap<>();
     /** Values in the tree so far, counting those that aliases repeat. */
     private long weight;
     private long expanded;
+    private boolean recording;
 
     private record Converted(JsonNode node, long size) {
     }
@@ -53,7 +54,8 @@ final class NodeConverter {
     private NodeConverter(String origin, ReaderOptions options) {
         this.origin = origin;
         this.options = options;
-        this.locations = options.recordLocations() ? new HashMap<>() : Map.of();
+        this.locations = options.recordLocations() ? new ArrayList<>() : List.of();
+        this.recording = options.recordLocations();
     }
 
     /** The document's tree and locations; the root must be a mapping. */
@@ -65,10 +67,25 @@ final class NodeConverter {
         }
         var converter = new NodeConverter(origin, options);
         var tree = (ObjectNode) converter.value(root, "", 0);
-        return new Result(tree, converter.locations);
+        return new Result(tree, converter.locationMap());
     }
 
     record Result(ObjectNode tree, Map<String, SourceLocation> locations) {
+    }
+
+    /** The recorded locations as an immutable map (which {@code ManifestDocument} then keeps without copying). */
+    private Map<String, SourceLocation> locationMap() {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, SourceLocation>[] entries = locations.toArray(new Map.Entry[0]);
+        try {
+            return Map.ofEntries(entries);
+        } catch (IllegalArgumentException duplicatePointer) {
+            var map = new HashMap<String, SourceLocation>();
+            for (Map.Entry<String, SourceLocation> entry : entries) {
+                map.putIfAbsent(entry.getKey(), entry.getValue());
+            }
+            return Map.copyOf(map);
+        }
     }
 
     /** The JSON value of a node, or {@code null} for a YAML null. */
@@ -117,7 +134,7 @@ final class NodeConverter {
     private ObjectNode mapping(MappingNode mapping, String pointer, int depth) {
         var out = NODES.objectNode();
         List<NodeTuple> tuples = mapping.getValue();
-        Set<String> seen = new HashSet<>(Math.max(4, tuples.size() * 2));
+        Set<String> absent = null;
         List<Node> merges = null;
         for (NodeTuple tuple : tuples) {
             Node keyNode = tuple.getKeyNode();
@@ -127,33 +144,43 @@ final class NodeConverter {
                 continue;
             }
             String key = key(keyNode);
-            if (!seen.add(key)) {
+            if (out.has(key) || absent != null && absent.contains(key)) {
                 throw error(keyNode.getStartMark(), "duplicate key \"" + key + "\"" + firstOccurrence(tuples, key));
             }
             JsonNode value = value(tuple.getValueNode(), pointer + "/" + escape(key), depth + 1);
             if (value != null) {
                 out.set(key, value);
+            } else {
+                absent = absent == null ? new HashSet<>() : absent;
+                absent.add(key);
             }
         }
         if (merges != null) {
             for (Node merge : merges) {
-                merge(out, seen, merge, pointer, depth);
+                merge(out, absent == null ? Set.of() : absent, merge, pointer, depth);
             }
         }
         return out;
     }
 
-    /** Applies a merge key: keys of the merged mappings that the mapping does not set itself. */
-    private void merge(ObjectNode out, Set<String> seen, Node merge, String pointer, int depth) {
+    /** Applies a merge key: keys of the merged mappings that the mapping does not set (or null) itself. */
+    private void merge(ObjectNode out, Set<String> absent, Node merge, String pointer, int depth) {
         List<Node> sources = merge instanceof SequenceNode sequence ? sequence.getValue() : List.of(merge);
         for (Node source : sources) {
             if (!(source instanceof MappingNode)) {
                 throw error(source.getStartMark(), "a merge key (<<) takes a mapping or a list of mappings, not "
                         + describe(source));
             }
-            JsonNode merged = value(source, pointer, depth + 1);
+            boolean wasRecording = recording;
+            recording = false;
+            JsonNode merged;
+            try {
+                merged = value(source, pointer, depth + 1);
+            } finally {
+                recording = wasRecording;
+            }
             for (Map.Entry<String, JsonNode> entry : merged.properties()) {
-                if (seen.add(entry.getKey())) {
+                if (!out.has(entry.getKey()) && !absent.contains(entry.getKey())) {
                     out.set(entry.getKey(), entry.getValue());
                 }
             }
@@ -278,8 +305,8 @@ final class NodeConverter {
     }
 
     private void record(String pointer, Node node) {
-        if (options.recordLocations()) {
-            locations.put(pointer, location(node.getStartMark()));
+        if (recording) {
+            locations.add(Map.entry(pointer, location(node.getStartMark())));
         }
     }
 

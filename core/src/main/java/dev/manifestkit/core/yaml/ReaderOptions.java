@@ -31,8 +31,8 @@ public record ReaderOptions(int maxDocumentBytes, int maxAliases, int maxAliasEx
 
     public ReaderOptions {
         requirePositive(maxDocumentBytes, "maxDocumentBytes");
-        requirePositive(maxAliases + 1, "maxAliases + 1");
-        requirePositive(maxAliasExpansion + 1, "maxAliasExpansion + 1");
+        requireNonNegative(maxAliases, "maxAliases");
+        requireNonNegative(maxAliasExpansion, "maxAliasExpansion");
         requirePositive(maxNestingDepth, "maxNestingDepth");
         requirePositive(maxDocuments, "maxDocuments");
     }
@@ -77,6 +77,12 @@ public record ReaderOptions(int maxDocumentBytes, int maxAliases, int maxAliasEx
     public ReaderOptions withRecordLocations(boolean value) {
         return new ReaderOptions(maxDocumentBytes, maxAliases, maxAliasExpansion, maxNestingDepth, maxDocuments,
                 value);
+    }
+
+    private static void requireNonNegative(int value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
     }
 
     private static void requirePositive(int value, String name) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "my-name", "123-abc", "0", "a1", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(strings = {"a", "my-name", "123-abc", "0", "a1",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void dns1123LabelAcceptsLowerCaseAlphanumericsAndInnerHyphens(String value) {
         assertThat(Names.dns1123Label(value)).isEmpty();
         assertThat(Names.isDns1123Label(value)).isTrue();
@@ -37,6 +38,21 @@ class NamesTest {
         assertThat(Names.dns1123Label("a".repeat(64))).containsExactly("must be no more than 63 characters");
         assertThat(Names.dns1123Label("-".repeat(64))).hasSize(2).first()
                 .isEqualTo("must be no more than 63 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"web", "my-name", "abc-123", "a"})
+    void dns1035LabelAcceptsLabelsStartingWithALetter(String value) {
+        assertThat(Names.dns1035Label(value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1web", "123-abc", "", "-a", "Web", "a.b"})
+    void dns1035LabelRejectsLeadingDigitsLikeTheApiServerDoesForServiceNames(String value) {
+        assertThat(Names.dns1035Label(value)).containsExactly(
+                "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic "
+                        + "character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex "
+                        + "used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')");
     }
 
     @ParameterizedTest

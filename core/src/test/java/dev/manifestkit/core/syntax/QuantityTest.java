@@ -45,7 +45,8 @@ class QuantityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Gi", "2GB", "2K", "1.5.5", "1e", "1e+", "1ee3", "abc", "1 Gi", " 1", "1i", "+", ".", "2gi", "1e3.5"})
+    @ValueSource(strings = {"", "Gi", "2GB", "2K", "1.5.5", "1e", "1e+", "1ee3", "abc", "1 Gi", " 1", "1i", "+", ".",
+        "2gi", "1e3.5"})
     void rejectsWhatTheApiServerRejects(String text) {
         assertThat(Quantity.isValid(text)).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> Quantity.parse(text))

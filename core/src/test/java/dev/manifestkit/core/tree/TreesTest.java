@@ -85,7 +85,8 @@ class TreesTest {
     @Test
     void toObjectKeepsFieldsFabric8DoesNotModel() throws Exception {
         var tree = (ObjectNode) Trees.jsonMapper().readTree("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
-                + "\"metadata\":{\"name\":\"c\",\"futureField\":{\"x\":1}},\"data\":{\"k\":\"v\"},\"newTopLevel\":[1,2]}");
+                + "\"metadata\":{\"name\":\"c\",\"futureField\":{\"x\":1}},\"data\":{\"k\":\"v\"},"
+                + "\"newTopLevel\":[1,2]}");
         var configMap = (ConfigMap) Trees.toObject(tree);
         assertThat(configMap.getAdditionalProperties()).containsKey("newTopLevel");
         assertThat(Trees.toTree(configMap)).isEqualTo(Trees.canonicalize(tree));

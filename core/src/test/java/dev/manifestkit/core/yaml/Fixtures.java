@@ -50,7 +50,8 @@ final class Fixtures {
                 .build();
         var config = new ConfigMapBuilder().withNewMetadata().withName("server-config").endMetadata()
                 .withData(map(reversed, "FEATURE_X", "on", "UMASK", "0755", "START", "12:30",
-                        "nginx.conf", "server {\n  listen 80;\n  location / {\n    root /usr/share/nginx/html;\n  }\n}\n",
+                        "nginx.conf",
+                        "server {\n  listen 80;\n  location / {\n    root /usr/share/nginx/html;\n  }\n}\n",
                         "EMPTY", ""))
                 .build();
         var claim = new PersistentVolumeClaimBuilder().withNewMetadata().withName("database-persistent-volume-claim")

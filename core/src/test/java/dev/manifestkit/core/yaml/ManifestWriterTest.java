@@ -68,6 +68,24 @@ class ManifestWriterTest {
     }
 
     @Test
+    void writeYamlLeavesTheWriterOpen() throws IOException {
+        var closed = new boolean[1];
+        var out = new StringWriter() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ManifestWriter.writeYaml(Fixtures.fibApp(false).documents(), out);
+        out.write("---\n");
+        ManifestWriter.writeYaml(Manifests.of(configMap("after", "fib")).documents(), out);
+        assertThat(closed[0]).isFalse();
+        assertThat(out.toString()).startsWith(Fixtures.fibApp(false).toYaml())
+                .endsWith("size: 3\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: after\n  namespace: fib\n"
+                        + "data:\n  k: v\n");
+    }
+
+    @Test
     void writerSortsDocumentsGivenInAnyOrder() {
         var documents = new ArrayList<>(Fixtures.fibApp(false).documents());
         Collections.reverse(documents);
@@ -202,6 +220,21 @@ class ManifestWriterTest {
                         + "manifest file; write to a directory of its own");
         assertThat(contents(out)).containsOnlyKeys("pom.xml");
         assertThat(siblingsOf(out)).containsExactly("project");
+    }
+
+    @Test
+    void refusesToReplaceAFileOrASymbolicLink() throws IOException {
+        Path file = Files.writeString(temp.resolve("manifests"), "not a directory");
+        assertThatIOException().isThrownBy(() -> Fixtures.fibApp(false).writeTo(file))
+                .withMessageEndingWith("manifests exists and is not a directory");
+        assertThat(file).hasContent("not a directory");
+
+        Path real = Files.createDirectories(temp.resolve("real"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), real);
+        assertThatIOException().isThrownBy(() -> Fixtures.fibApp(false).writeTo(link))
+                .withMessage("refusing to replace " + link.toAbsolutePath() + ": it is a symbolic link; write to "
+                        + real.toRealPath() + " instead");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
     }
 
     @Test

@@ -79,9 +79,11 @@ final class Nodes {
         return value != null && value.isBoolean() && !value.booleanValue();
     }
 
-    /** True if the node is an integral number (of any size). */
+    /** True if the node is an integral number that fits a {@code long} (so {@code longValue()} is safe). */
     static boolean isInt(JsonNode node) {
-        return node != null && node.isIntegralNumber();
+        // canConvertToLong: callers read longValue(), which throws for a BigInteger beyond 64 bits
+        // (YAML "port: 99999999999999999999"); such values are reported by the range checks that need to
+        return node != null && node.isIntegralNumber() && node.canConvertToLong();
     }
 
     /** {@code metadata.name}, or null. */

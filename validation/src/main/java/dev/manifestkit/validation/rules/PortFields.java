@@ -23,7 +23,7 @@ final class PortFields {
 
     /** Reports an integral port outside 1–65535; strings and absent values are left alone. */
     static void checkNumber(RuleContext context, JsonNode value, FieldPath path) {
-        if (Nodes.isInt(value) && !inRange(value.longValue())) {
+        if (value != null && value.isIntegralNumber() && (!value.canConvertToLong() || !inRange(value.longValue()))) {
             context.report(path, ErrorType.INVALID, value.toString(), RANGE);
         }
     }

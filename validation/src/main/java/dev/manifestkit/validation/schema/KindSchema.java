@@ -62,8 +62,8 @@ public final class KindSchema {
     /**
      * Validates one object, giving one violation per cause: the alternatives of a {@code oneOf}
      * (IntOrString, Quantity) collapse into one, and nulls count as absent, as on the API server.
-     * Valid objects are recognized by a cheap pre-check ({@link FastCheck}); the JSON Schema
-     * validator runs for the others and words their problems.
+     * Valid objects are recognized by a cheap pre-check over the schema subset the definitions
+     * use; the JSON Schema validator runs for the others and words their problems.
      */
     public List<SchemaViolation> validate(JsonNode object) {
         if (fast != null && fast.passes(object)) {

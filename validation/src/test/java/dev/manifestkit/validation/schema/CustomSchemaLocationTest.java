@@ -111,6 +111,29 @@ class CustomSchemaLocationTest {
     }
 
     @Test
+    void keywordsBeyondTheOfficialSubsetAreStillEnforced() throws IOException {
+        var file = Files.writeString(dir.resolve("strict-widgets.json"), WIDGET_DEFINITIONS.replace(
+                "\"size\": {\"type\": \"integer\"}", "\"size\": {\"type\": \"integer\", \"minimum\": 1}"));
+        var validator = validatorWith(file);
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'},"
+                + "'spec':{'size':1}}")).isEmpty();
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'},"
+                + "'spec':{'size':0}}")).singleElement().asString()
+                .startsWith("Widget/w: spec.size: Invalid value: 0: ").contains("1").endsWith("[schema]");
+    }
+
+    @Test
+    void anUnbundledVersionWorksFromAClusterDocumentAlone() throws IOException {
+        var file = Files.writeString(dir.resolve("cluster-1.30.json"), WIDGET_DEFINITIONS.replace(
+                "\"$ref\": \"#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta\"", "\"type\": \"object\""));
+        var validator = Validator.builder().kubernetesVersion("1.30").schemaLocation(file).rules(List.of()).build();
+        assertThat(problems(validator, "{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'},"
+                + "'spec':{'size':1}}")).isEmpty();
+        assertThat(problems(validator, "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'}}"))
+                .containsExactly("ConfigMap/c: Not found: no schema for v1 ConfigMap in " + file + " [schema/missing]");
+    }
+
+    @Test
     void unreadableLocationsFailWhenTheValidatorIsBuilt() throws IOException {
         assertThatThrownBy(() -> validatorWith(dir.resolve("nope.json")))
                 .isInstanceOf(IllegalArgumentException.class)

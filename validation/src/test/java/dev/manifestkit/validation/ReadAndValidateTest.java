@@ -1,0 +1,97 @@
+package dev.manifestkit.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.yaml.ManifestReadException;
+import dev.manifestkit.core.yaml.ManifestReader;
+import dev.manifestkit.validation.report.TextReport;
+
+/** YAML read by core's reader, validated with every default rule: positions reach the report. */
+class ReadAndValidateTest {
+
+    private static final ManifestReader READER = ManifestReader.create();
+    private static final Validator DEFAULT = Validator.forKubernetes("1.35");
+
+    @Test
+    void textReportPointsAtTheLineAndColumnOfTheOffendingField() throws IOException {
+        var documents = READER.read("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: "3"
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                          imagePolicy: Always
+                """, "deploy.yaml");
+        var report = Validator.builder().rules(List.of()).build().validate(documents);
+        var out = new StringWriter();
+        new TextReport().write(report, out);
+        assertThat(out.toString()).isEqualTo("""
+                deploy.yaml:6:13: Deployment/web: spec.replicas: Invalid value: "3": must be of type integer [schema]
+                deploy.yaml:16:24: Deployment/web: spec.template.spec.containers[0].imagePolicy: Forbidden: unknown field "spec.template.spec.containers[0].imagePolicy" [schema]
+                1 resource: 0 valid, 1 invalid; 2 errors, 0 warnings
+                """);
+    }
+
+    /**
+     * kubeconform's fixtures with the verdicts its README gives for the default options (the
+     * {@code kind: List} ones are expanded by the CLI, not here).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "valid.yaml, false, 1", "valid.json, false, 1", "int_or_string.yaml, false, 1",
+            "generate_name.yaml, false, 1", "quantity.yaml, false, 1", "null_array.yaml, false, 1",
+            "null_string.yaml, false, 1", "multi_valid.yaml, false, 6", "unconventional_keys.yaml, false, 1",
+            "full_domain_group.yaml, false, 1", "blank.yaml, false, 0", "comment.yaml, false, 0",
+            "invalid.yaml, true, 1", "multi_invalid.yaml, true, 6",
+            "extra_property.yaml, true, 1", "duplicates.yaml, true, 2", "same-kind-different-api.yaml, true, 2"})
+    void kubeconformFixturesGetTheDocumentedVerdicts(String fixture, boolean errors, int resources) throws IOException {
+        var file = fixtures().resolve(fixture);
+        var report = DEFAULT.validate(READER.read(file));
+        assertThat(report.hasErrors()).as("%s: %s", fixture, report.problems()).isEqualTo(errors);
+        assertThat(report.resources()).hasSize(resources);
+    }
+
+    @Test
+    void unreadableFixturesBecomeFileErrorsInTheReport() throws IOException {
+        var session = DEFAULT.session();
+        for (var fixture : List.of("duplicate_property.yaml", "missing_kind_value.yaml")) {
+            var file = fixtures().resolve(fixture);
+            try {
+                READER.read(file).forEach(session::add);
+            } catch (ManifestReadException e) {
+                session.addFileError(new FileError(fixture, e.location().orElse(null), e.problem()));
+            }
+        }
+        var report = session.finish();
+        assertThat(report.hasErrors()).isTrue();
+        assertThat(report.fileErrors().size() + report.errors().size()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static Path fixtures() {
+        var dir = Path.of(System.getProperty("manifestkit.schemas", "../../shared/kubernetes-schemas"))
+                .resolveSibling("peer-suites/kubeconform/fixtures");
+        Assumptions.assumeTrue(Files.isDirectory(dir), "kubeconform fixtures not found");
+        return dir;
+    }
+}

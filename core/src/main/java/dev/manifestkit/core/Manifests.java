@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.core.yaml.Layout;
 import dev.manifestkit.core.yaml.ManifestWriter;
@@ -102,6 +103,7 @@ public final class Manifests {
      */
     public Manifests namespace(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
+        checkSyntax(Names.dns1123Label(namespace), "metadata.namespace", namespace);
         UnaryOperator<ObjectNode> setNamespace = tree -> {
             var namespaced = Kinds.isNamespaced(text(tree, "apiVersion"), text(tree, "kind"));
             boolean set = namespaced.orElseGet(() -> metadataText(tree, "namespace") != null);
@@ -116,11 +118,17 @@ public final class Manifests {
      * immutable in a cluster, so changing them silently would break the next apply).
      */
     public Manifests commonLabel(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        checkSyntax(Names.labelKey(key), "metadata.labels", key);
+        checkSyntax(Names.labelValue(value), "metadata.labels[" + key + "]", value);
         return withMetadataEntry("labels", key, value);
     }
 
     /** A copy with this annotation on every object's {@code metadata.annotations}, replacing one of the same key. */
     public Manifests commonAnnotation(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        checkSyntax(Names.annotationKey(key), "metadata.annotations", key);
         return withMetadataEntry("annotations", key, value);
     }
 
@@ -243,6 +251,14 @@ public final class Manifests {
             indexed.add(ManifestDocument.inMemory(documents.get(i).tree(), i));
         }
         return List.copyOf(indexed);
+    }
+
+    /** Refuses a namespace, label or annotation that the API server would reject on every object. */
+    private static void checkSyntax(List<String> errors, String path, String value) {
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("Manifests: " + path + ": Invalid value: \"" + value + "\": "
+                    + String.join("; ", errors));
+        }
     }
 
     private Manifests withMetadataEntry(String field, String key, String value) {

@@ -1,6 +1,7 @@
 package dev.manifestkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,6 +108,24 @@ class ManifestsTest {
         });
         assertThat(((Deployment) manifests.objects().get(0)).getSpec().getSelector()).isNull();
         assertThat(Manifests.of(web).objects().get(0).getMetadata().getLabels()).isEmpty();
+    }
+
+    @Test
+    void aNamespaceLabelOrAnnotationTheApiServerWouldRejectFailsAtOnce() {
+        var manifests = Manifests.of(new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata().build());
+
+        assertThatThrownBy(() -> manifests.namespace("Team A"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Manifests: metadata.namespace: Invalid value: \"Team A\": a lowercase RFC 1123 label");
+        assertThatThrownBy(() -> manifests.commonLabel("part of", "fib"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Manifests: metadata.labels: Invalid value: \"part of\": name part must consist of");
+        assertThatThrownBy(() -> manifests.commonLabel("app.kubernetes.io/part-of", "fib app"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Manifests: metadata.labels[app.kubernetes.io/part-of]: Invalid value: \"fib app\": a valid label must be");
+        assertThatThrownBy(() -> manifests.commonAnnotation("-bad", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Manifests: metadata.annotations: Invalid value: \"-bad\": name part must consist of");
     }
 
     @Test

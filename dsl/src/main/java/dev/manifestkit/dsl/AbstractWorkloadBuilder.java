@@ -76,7 +76,7 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
     /** Adds an annotation to the pod template ({@code spec.template.metadata.annotations}). */
     public final B podAnnotation(String key, String value) {
         Fail.check(Syntax.annotationKey(key), ref(), "spec.template.metadata.annotations", key);
-        podAnnotations.put(key, java.util.Objects.requireNonNull(value, "value"));
+        podAnnotations.put(key, Fail.notNull(value, ref(), "spec.template.metadata.annotations[" + key + "]"));
         return self();
     }
 

@@ -31,7 +31,7 @@ public final class ConfigMapBuilder extends ObjectBuilder<ConfigMapBuilder, Conf
     /** Adds a key with a text value ({@code --from-literal key=value}). */
     public ConfigMapBuilder literal(String key, String value) {
         checkNewKey(key);
-        data.put(key, Objects.requireNonNull(value, "value"));
+        data.put(key, Fail.notNull(value, ref(), "data[" + key + "]"));
         return this;
     }
 

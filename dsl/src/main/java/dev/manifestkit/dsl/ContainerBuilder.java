@@ -128,7 +128,9 @@ public final class ContainerBuilder {
 
     /** Sets an environment variable to a literal value. */
     public ContainerBuilder env(String name, String value) {
-        Objects.requireNonNull(value, "value");
+        if (value == null) {
+            throw Fail.required(owner, "env[" + env.size() + "].value", "must not be null (" + name + ")");
+        }
         return addEnv(new EnvVar(name, value, null));
     }
 

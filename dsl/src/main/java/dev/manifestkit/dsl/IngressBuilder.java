@@ -72,30 +72,35 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
     /** Routes a path with an explicit path type to the Service's only port. */
     public IngressBuilder route(PathType type, String path, AbstractServiceBuilder<?> service) {
         var at = pathAt();
+        Fail.notNull(service, ref(), at + ".backend.service");
         var only = service.onlyPort(ref(), at + ".backend.service.port");
         return addPath(type, path, backend(service, only.getPort(), null));
     }
 
     /** Routes a path with an explicit path type to a Service port by number. */
     public IngressBuilder route(PathType type, String path, AbstractServiceBuilder<?> service, int port) {
+        Fail.notNull(service, ref(), pathAt() + ".backend.service");
         checkPort(service, port, pathAt() + ".backend.service.port.number");
         return addPath(type, path, backend(service, port, null));
     }
 
     /** Routes a path with an explicit path type to a Service port by name. */
     public IngressBuilder route(PathType type, String path, AbstractServiceBuilder<?> service, String portName) {
+        Fail.notNull(service, ref(), pathAt() + ".backend.service");
         checkPort(service, portName, pathAt() + ".backend.service.port.name");
         return addPath(type, path, backend(service, null, portName));
     }
 
     /** Where requests that match no rule go ({@code defaultBackend}): the Service's only port. */
     public IngressBuilder defaultBackend(AbstractServiceBuilder<?> service) {
+        Fail.notNull(service, ref(), "spec.defaultBackend.service");
         this.defaultBackend = backend(service, service.onlyPort(ref(), "spec.defaultBackend.service.port").getPort(), null);
         return this;
     }
 
     /** Where requests that match no rule go: a Service port by number. */
     public IngressBuilder defaultBackend(AbstractServiceBuilder<?> service, int port) {
+        Fail.notNull(service, ref(), "spec.defaultBackend.service");
         checkPort(service, port, "spec.defaultBackend.service.port.number");
         this.defaultBackend = backend(service, port, null);
         return this;
@@ -103,6 +108,7 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
 
     /** Where requests that match no rule go: a Service port by name. */
     public IngressBuilder defaultBackend(AbstractServiceBuilder<?> service, String portName) {
+        Fail.notNull(service, ref(), "spec.defaultBackend.service");
         checkPort(service, portName, "spec.defaultBackend.service.port.name");
         this.defaultBackend = backend(service, null, portName);
         return this;

@@ -240,13 +240,33 @@ public final class K8s {
         return EnvValue.field("status.hostIP");
     }
 
-    /** Any field the downward API supports, such as {@code metadata.labels['app']}. */
+    /**
+     * Any field the downward API offers to environment variables: {@code metadata.name},
+     * {@code metadata.namespace}, {@code metadata.uid}, {@code spec.nodeName},
+     * {@code spec.serviceAccountName}, {@code status.hostIP(s)}, {@code status.podIP(s)}, or one label
+     * or annotation such as {@code metadata.labels['app']}. Other paths fail at once, as the API
+     * server refuses them.
+     */
     public static EnvValue fieldRef(String fieldPath) {
+        var path = "valueFrom.fieldRef.fieldPath";
         if (fieldPath == null || fieldPath.isBlank()) {
-            throw Fail.required("env", "valueFrom.fieldRef.fieldPath", "must name a field");
+            throw Fail.required("env", path, "must name a field");
+        }
+        var subscript = java.util.regex.Pattern.compile("(metadata\\.(?:labels|annotations))\\['(.*)'\\]").matcher(fieldPath);
+        if (subscript.matches()) {
+            var key = subscript.group(2);
+            Fail.check(subscript.group(1).endsWith("labels") ? Syntax.labelKey(key) : Syntax.annotationKey(key),
+                    "env", path, fieldPath);
+        } else if (!ENV_FIELD_PATHS.contains(fieldPath)) {
+            throw Fail.unsupported("env", path, fieldPath, ENV_FIELD_PATHS);
         }
         return EnvValue.field(fieldPath);
     }
+
+    /** The pod fields the API server lets an env var reference (besides one label or annotation). */
+    private static final List<String> ENV_FIELD_PATHS = List.of("metadata.name", "metadata.namespace",
+            "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs",
+            "status.podIP", "status.podIPs");
 
     // ---- probes ------------------------------------------------------------------------------
 

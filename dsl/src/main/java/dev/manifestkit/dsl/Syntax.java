@@ -56,8 +56,12 @@ final class Syntax {
         return Ports.isValidPort(port) ? List.of() : List.of(Ports.portRangeError());
     }
 
+    /** A quantity for resources, capacities and size limits, which the API server wants non-negative. */
     static List<String> quantity(String value) {
         var problem = Quantity.problem(value);
-        return problem == null ? List.of() : List.of(problem);
+        if (problem != null) {
+            return List.of(problem);
+        }
+        return Quantity.parse(value).toBigDecimal().signum() < 0 ? List.of("must be greater than or equal to 0") : List.of();
     }
 }

@@ -285,4 +285,30 @@ class WorkloadTest {
 
         assertThat(service.build().getSpec().getSelector()).isEqualTo(Map.of("component", "web"));
     }
+
+    @Test
+    void aNegativeQuantityIsRefusedAsTheApiServerRefusesIt() {
+        assertThatThrownBy(() -> container("app", "nginx:1.27").requests("-1", "1Gi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("container \"app\": resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0");
+        assertThatThrownBy(() -> persistentVolumeClaim("data").request("-2Gi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: Invalid value: \"-2Gi\":"
+                        + " must be greater than or equal to 0");
+    }
+
+    @Test
+    void fieldRefAcceptsOnlyTheFieldsTheApiServerOffersToEnvVars() {
+        assertThat(container("app", "nginx:1.27").env("APP", fieldRef("metadata.labels['app.kubernetes.io/name']"))
+                .env("SA", fieldRef("spec.serviceAccountName")).build().getEnv())
+                .extracting(e -> e.getValueFrom().getFieldRef().getFieldPath())
+                .containsExactly("metadata.labels['app.kubernetes.io/name']", "spec.serviceAccountName");
+        assertThatThrownBy(() -> fieldRef("metadata.labels"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("env: valueFrom.fieldRef.fieldPath: Unsupported value: \"metadata.labels\":"
+                        + " supported values: \"metadata.name\", \"metadata.namespace\"");
+        assertThatThrownBy(() -> fieldRef("metadata.labels['bad key']"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("env: valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.labels['bad key']\":");
+    }
 }

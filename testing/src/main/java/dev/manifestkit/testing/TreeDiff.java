@@ -31,47 +31,65 @@ final class TreeDiff {
     private TreeDiff() {
     }
 
-    /** Every difference, in document order; empty when the trees are equal. */
+    /** The values of a Secret, which a failure message must not print. */
+    private static final Set<String> SECRET_VALUES = Set.of("data", "stringData");
+    private static final String REDACTED = "[redacted]";
+
+    /**
+     * Every difference, in document order; empty when the trees are equal. The values under a
+     * Secret's {@code data} and {@code stringData} show as {@code [redacted]}: a failing test must
+     * not print a password into the build log.
+     */
     static List<String> differences(JsonNode expected, JsonNode actual) {
         var out = new ArrayList<String>();
-        compare(FieldPath.root(), null, expected, actual, out);
+        boolean secret = isSecret(expected) || isSecret(actual);
+        compare(FieldPath.root(), null, expected, actual, secret, out);
         return out;
     }
 
-    private static void compare(FieldPath path, String field, JsonNode expected, JsonNode actual, List<String> out) {
+    private static boolean isSecret(JsonNode tree) {
+        var kind = tree.get("kind");
+        return kind != null && kind.isString() && kind.asString().equals("Secret");
+    }
+
+    /** {@code secret}: at a Secret's root (to find its values), or inside its values (to hide them). */
+    private static void compare(FieldPath path, String field, JsonNode expected, JsonNode actual, boolean secret,
+                                List<String> out) {
+        boolean hidden = secret && !path.toString().isEmpty();
         if (expected.isObject() && actual.isObject()) {
             var names = new TreeSet<String>(expected.propertyNames());
             names.addAll(actual.propertyNames());
             boolean map = isMap(field, expected, actual);
             for (var name : names) {
                 var child = map ? path.key(name) : path.child(name);
+                boolean childSecret = hidden || secret && SECRET_VALUES.contains(name);
                 var e = expected.get(name);
                 var a = actual.get(name);
                 if (a == null) {
                     if (!isVacuous(name, e)) {
-                        out.add(where(child) + "missing, expected " + show(e));
+                        out.add(where(child) + "missing, expected " + show(e, childSecret));
                     }
                 } else if (e == null) {
                     if (!isVacuous(name, a)) {
-                        out.add(where(child) + "unexpected " + show(a));
+                        out.add(where(child) + "unexpected " + show(a, childSecret));
                     }
                 } else {
-                    compare(child, name, e, a, out);
+                    compare(child, name, e, a, childSecret, out);
                 }
             }
         } else if (expected.isArray() && actual.isArray()) {
             int common = Math.min(expected.size(), actual.size());
             for (int i = 0; i < common; i++) {
-                compare(path.index(i), field, expected.get(i), actual.get(i), out);
+                compare(path.index(i), field, expected.get(i), actual.get(i), hidden, out);
             }
             for (int i = common; i < expected.size(); i++) {
-                out.add(where(path.index(i)) + "missing, expected " + show(expected.get(i)));
+                out.add(where(path.index(i)) + "missing, expected " + show(expected.get(i), hidden));
             }
             for (int i = common; i < actual.size(); i++) {
-                out.add(where(path.index(i)) + "unexpected " + show(actual.get(i)));
+                out.add(where(path.index(i)) + "unexpected " + show(actual.get(i), hidden));
             }
         } else if (!sameScalar(expected, actual)) {
-            out.add(where(path) + "expected " + show(expected) + " but was " + show(actual));
+            out.add(where(path) + "expected " + show(expected, hidden) + " but was " + show(actual, hidden));
         }
     }
 
@@ -120,6 +138,10 @@ final class TreeDiff {
     private static String where(FieldPath path) {
         var text = path.toString();
         return (text.isEmpty() ? "(document)" : text) + ": ";
+    }
+
+    private static String show(JsonNode value, boolean hidden) {
+        return hidden ? REDACTED : show(value);
     }
 
     /** The value as JSON, so a string shows its quotes; long values are cut. */

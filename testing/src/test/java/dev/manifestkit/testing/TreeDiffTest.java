@@ -70,4 +70,19 @@ class TreeDiffTest {
 
         assertThat(line).hasSizeLessThan(120).contains("…");
     }
+
+    @Test
+    void secretValuesAreNamedButNeverPrinted() {
+        var expected = json("{'kind':'Secret','metadata':{'name':'pg','labels':{'a':'x'}},"
+                + "'data':{'PGPASSWORD':'c2VjcmV0','OLD':'b2xk'},'stringData':{'TOKEN':'t0ps3cret'}}");
+        var actual = json("{'kind':'Secret','metadata':{'name':'pg','labels':{'a':'y'}},"
+                + "'data':{'PGPASSWORD':'aHVudGVyMg==','NEW':'bmV3'},'stringData':{'TOKEN':['t0ps3cret2']}}");
+
+        assertThat(TreeDiff.differences(expected, actual)).containsExactly(
+                "data[NEW]: unexpected [redacted]",
+                "data[OLD]: missing, expected [redacted]",
+                "data[PGPASSWORD]: expected [redacted] but was [redacted]",
+                "metadata.labels[a]: expected \"x\" but was \"y\"",
+                "stringData[TOKEN]: expected [redacted] but was [redacted]");
+    }
 }

@@ -36,14 +36,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.UnicodeReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
 
 /**
  * Reads Kubernetes manifests from YAML (or JSON, which is YAML) the way kubectl reads them.
  *
- * <p>Plain scalars resolve by YAML 1.1 rules, as Kubernetes tools do: {@code defaultMode: 0755} is
- * the integer 493, unquoted {@code yes}, {@code on} and {@code off} are booleans. Null values count
+ * <p>Plain scalars resolve as kubectl resolves them (YAML 1.1 as go-yaml v2 reads it):
+ * {@code defaultMode: 0755} is the integer 493, unquoted {@code yes}, {@code on} and {@code off}
+ * are booleans, {@code 12:30} is a string. Null values count
  * as absent fields ({@code creationTimestamp: null} in kubectl's own output disappears). Keys that
  * YAML reads as numbers or booleans become their string form. Empty documents (a trailing
  * {@code ---}, a file of comments) are skipped. Each document records the line and column of every
@@ -244,7 +244,7 @@ public final class ManifestReader {
             loaderOptions.setAllowDuplicateKeys(false);
             loaderOptions.setAllowRecursiveKeys(false);
             this.streamReader = new LinearStreamReader(reader, options.maxDocumentBytes());
-            this.composer = new Composer(new ParserImpl(streamReader, loaderOptions), new Resolver(), loaderOptions);
+            this.composer = new Composer(new ParserImpl(streamReader, loaderOptions), new KubectlResolver(), loaderOptions);
         }
 
         @Override

@@ -229,7 +229,7 @@ final class NodeConverter {
         return NODES.stringNode(text);
     }
 
-    /** A YAML 1.1 integer: sign, underscores, 0b binary, 0x hex, leading-zero octal, sexagesimal. */
+    /** An integer: sign, underscores, 0b binary, 0x hex, 0o or leading-zero octal, sexagesimal (only if tagged {@code !!int}). */
     private JsonNode integer(String text, Mark mark) {
         String value = text.replace("_", "");
         boolean negative = value.startsWith("-");
@@ -240,10 +240,12 @@ final class NodeConverter {
         try {
             if (value.equals("0")) {
                 number = BigInteger.ZERO;
-            } else if (value.startsWith("0b")) {
+            } else if (value.startsWith("0b") || value.startsWith("0B")) {
                 number = new BigInteger(value.substring(2), 2);
-            } else if (value.startsWith("0x")) {
+            } else if (value.startsWith("0x") || value.startsWith("0X")) {
                 number = new BigInteger(value.substring(2), 16);
+            } else if (value.startsWith("0o") || value.startsWith("0O")) {
+                number = new BigInteger(value.substring(2), 8);
             } else if (value.startsWith("0")) {
                 number = new BigInteger(value.substring(1), 8);
             } else if (value.indexOf(':') >= 0) {

@@ -42,7 +42,7 @@ class ManifestReaderTest {
                   hex: 0x1F
                   binary: 0b101
                   underscores: 1_000
-                  sexagesimal: 12:30
+                  time: 12:30
                   float: 1.5
                   integralFloat: 1e3
                   tilde: ~
@@ -60,7 +60,7 @@ class ManifestReaderTest {
         assertThat(tree.get("hex").asInt()).isEqualTo(31);
         assertThat(tree.get("binary").asInt()).isEqualTo(5);
         assertThat(tree.get("underscores").asInt()).isEqualTo(1000);
-        assertThat(tree.get("sexagesimal").asInt()).isEqualTo(750);
+        assertThat(tree.get("time").asString()).isEqualTo("12:30"); // go-yaml v2 has no base 60
         assertThat(tree.get("float").asDouble()).isEqualTo(1.5);
         assertThat(tree.get("integralFloat").isIntegralNumber()).isTrue();
         assertThat(tree.get("integralFloat").asLong()).isEqualTo(1000L);

@@ -45,6 +45,8 @@ final class FastCheck {
         Node[] anyOf;
         Node[] allOf;
         JsonNode[] allowed;
+        /** 32 or 64 for {@code format: int32/int64}: integers beyond that many bits fail. */
+        int integerBits;
     }
 
     /** Thrown while compiling when a schema uses a keyword this check does not evaluate. */
@@ -156,6 +158,7 @@ final class FastCheck {
                         node.allowed[i] = value.get(i);
                     }
                 }
+                case "format" -> node.integerBits = IntegerFormats.bits(value);
                 case "oneOf" -> node.oneOf = list(value, definitions, named);
                 case "anyOf" -> node.anyOf = list(value, definitions, named);
                 case "allOf" -> node.allOf = list(value, definitions, named);
@@ -225,6 +228,9 @@ final class FastCheck {
             return false;
         }
         if (schema.allowed != null && !isAllowed(schema.allowed, value)) {
+            return false;
+        }
+        if (schema.integerBits != 0 && !IntegerFormats.fits(value, schema.integerBits)) {
             return false;
         }
         if (value.isObject() && !passesObject(schema, value)) {

@@ -85,8 +85,11 @@ public final class KindSchema {
     /** The general validator's findings, without the pre-check. */
     List<SchemaViolation> validateFully(JsonNode object) {
         List<Error> errors = schema.validate(object, context -> context.setExecutionConfig(EXECUTION));
+        var outOfRange = new ArrayList<SchemaViolation>();
+        IntegerFormats.outOfRange(object, resolve(definitions.get(definition)), FieldPath.root(), this::resolve,
+                outOfRange);
         if (errors.isEmpty()) {
-            return List.of();
+            return List.copyOf(outOfRange);
         }
         var alternatives = new ArrayList<String>();
         for (var error : errors) {
@@ -104,6 +107,7 @@ public final class KindSchema {
                 result.add(violation);
             }
         }
+        result.addAll(outOfRange);
         return List.copyOf(result);
     }
 
@@ -224,7 +228,7 @@ public final class KindSchema {
         return new Position(path, current);
     }
 
-    private static boolean isMap(JsonNode schema) {
+    static boolean isMap(JsonNode schema) {
         var additional = schema.get("additionalProperties");
         return additional != null && additional.isObject() && !schema.has("properties");
     }

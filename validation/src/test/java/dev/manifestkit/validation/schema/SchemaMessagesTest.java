@@ -33,6 +33,26 @@ class SchemaMessagesTest {
     }
 
     @Test
+    void integersBeyondTheirDeclaredInt32OrInt64FormatAreInvalidAsTheApiServerCannotDecodeThem() {
+        assertThat(messages("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'replicas':99999999999999999999,'selector':{},'template':{'spec':{"
+                + "'terminationGracePeriodSeconds':99999999999999999999,"
+                + "'containers':[{'name':'a','image':'x','ports':[{'containerPort':3000000000}]}]}}}}"))
+                .containsExactly(
+                        "Deployment/web: spec.replicas: Invalid value: 99999999999999999999:"
+                                + " must fit in a 32-bit integer (-2147483648 to 2147483647) [schema]",
+                        "Deployment/web: spec.template.spec.containers[0].ports[0].containerPort: Invalid value:"
+                                + " 3000000000: must fit in a 32-bit integer (-2147483648 to 2147483647) [schema]",
+                        "Deployment/web: spec.template.spec.terminationGracePeriodSeconds: Invalid value:"
+                                + " 99999999999999999999: must fit in a 64-bit integer"
+                                + " (-9223372036854775808 to 9223372036854775807) [schema]");
+        assertThat(messages("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'replicas':2147483647,'selector':{},'template':{'spec':{"
+                + "'terminationGracePeriodSeconds':9223372036854775807,'containers':[{'name':'a','image':'x'}]}}}}"))
+                .isEmpty();
+    }
+
+    @Test
     void intOrStringAlternativesCollapseIntoOneProblem() {
         assertThat(messages("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
                 + "'spec':{'selector':{},'template':{},'strategy':{'rollingUpdate':{'maxSurge':true}}}}"))

@@ -1,0 +1,45 @@
+package dev.manifestkit.core.yaml;
+
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Resolves plain scalars exactly as kubectl does (sigs.k8s.io/yaml over go-yaml v2), which is
+ * YAML 1.1 with go-yaml's own choices; SnakeYAML's YAML 1.1 resolver differs on several of them:
+ * <ul>
+ *   <li>{@code 12:30} and other base-60 forms are strings (SnakeYAML: the integer 750);</li>
+ *   <li>{@code 0o17} is octal 15 and {@code 08} the number 8 (SnakeYAML: strings);</li>
+ *   <li>{@code ._5} is a string (SnakeYAML: 0.5); dates stay strings, as in kubectl's JSON.</li>
+ * </ul>
+ * Checked against kubectl itself by {@code KubectlScalarResolutionTest}. One difference is kept:
+ * kubectl also reads {@code y}, {@code Y}, {@code n}, {@code N} as booleans; here they stay strings
+ * (as in SnakeYAML and PyYAML) until the tests that rely on that are updated.
+ */
+final class KubectlResolver extends Resolver {
+
+    private static final Pattern BOOL = Pattern.compile(
+            "^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
+    /** Go's {@code strconv.ParseInt(s, 0, 64)} after go-yaml removes every '_'. */
+    private static final Pattern INT = Pattern.compile("^[-+]?(?:0[bB][0-1_]*[0-1][0-1_]*"
+            + "|0[oO][0-7_]*[0-7][0-7_]*|0[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|0[0-7_]*|[1-9][0-9_]*)$");
+    /** go-yaml's {@code yamlStyleFloat} (after removing '_'), {@code .5}, and the infinity and NaN words. */
+    private static final Pattern FLOAT = Pattern.compile(
+            "^(?:[-+]?[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?_*[0-9][0-9_]*)?"
+            + "|[-+]_*\\.[0-9_]*[0-9][0-9_]*(?:[eE][-+]?_*[0-9][0-9_]*)?"
+            + "|\\.[0-9]+(?:[eE][-+]?[0-9]+)?"
+            + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
+    private static final Pattern MERGE = Pattern.compile("^<<$");
+
+    @Override
+    protected void addImplicitResolvers() {
+        addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+        addImplicitResolver(Tag.INT, INT, "-+0123456789");
+        addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+        addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+        addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+        addImplicitResolver(Tag.NULL, NULL, null, 10);
+    }
+}

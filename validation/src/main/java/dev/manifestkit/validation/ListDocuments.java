@@ -1,50 +1,69 @@
-package dev.manifestkit.maven;
+package dev.manifestkit.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
-import dev.manifestkit.validation.FileError;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Expands {@code kind: List} documents ({@code kubectl get -o yaml} output) into their items, as
- * kubectl and {@code manifestkit validate} do, so each item is validated as the object it is.
+ * {@code kind: List} documents, as {@code kubectl get -o yaml} writes them: kubectl applies their
+ * items, so the validator validates the items, each with its own source locations.
  */
-final class ListItems {
+public final class ListDocuments {
+
+    /** The rule id of a List item that is not an object (the CLI reports it under the same id). */
+    public static final String ITEM_RULE = "input/type-meta";
 
     private static final String ITEMS = "/items/";
 
-    private ListItems() {
+    private ListDocuments() {
+    }
+
+    /** True for a {@code kind: List} document with an {@code items} array. */
+    public static boolean isList(ManifestDocument document) {
+        return "List".equals(document.kind().orElse(null)) && document.tree().path("items").isArray();
     }
 
     /**
-     * The document itself, or the items of a {@code kind: List} with their own source locations;
-     * an item that is not an object goes to {@code errors} with its position.
+     * The document itself, or a List's items that are objects, with locations relative to each item
+     * ({@code /items/2/spec/replicas} becomes {@code /spec/replicas} of item 2).
      */
-    static List<ManifestDocument> expand(ManifestDocument document, String file, Consumer<FileError> errors) {
-        var items = document.tree().get("items");
-        if (!"List".equals(document.kind().orElse(null)) || items == null || !items.isArray()) {
+    public static List<ManifestDocument> expand(ManifestDocument document) {
+        if (!isList(document)) {
             return List.of(document);
         }
+        var items = document.tree().get("items");
         var locations = itemLocations(document, items.size());
         var expanded = new ArrayList<ManifestDocument>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ObjectNode item) {
                 expanded.add(new ManifestDocument(item, document.origin(), document.index(), locations.get(i)));
-            } else {
-                errors.accept(new FileError(file, document.locationOf(ITEMS + i).orElse(null),
-                        "items[" + i + "]: a List item must be an object"));
             }
         }
         return expanded;
     }
 
-    /** For each item, the locations of its values with pointers relative to the item. */
+    /** One error per item of a List that is not an object; none for other documents. */
+    static List<Problem> itemProblems(ManifestDocument document) {
+        if (!isList(document)) {
+            return List.of();
+        }
+        var items = document.tree().get("items");
+        var problems = new ArrayList<Problem>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).isObject()) {
+                problems.add(new Problem(Severity.ERROR, ITEM_RULE, ObjectRef.of(document),
+                        FieldPath.root("items").index(i), ErrorType.INVALID, null, "a List item must be an object",
+                        document.locationOf(ITEMS + i).orElse(null)));
+            }
+        }
+        return problems;
+    }
+
     private static List<Map<String, SourceLocation>> itemLocations(ManifestDocument list, int itemCount) {
         var perItem = new ArrayList<Map<String, SourceLocation>>(itemCount);
         for (int i = 0; i < itemCount; i++) {

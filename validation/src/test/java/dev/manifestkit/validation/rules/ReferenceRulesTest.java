@@ -330,4 +330,18 @@ class ReferenceRulesTest {
                 "spec.volumeClaimTemplates[0].spec.storageClassName: Not found: \"fast\": no StorageClass of that name "
                         + "in this set; it must exist in the cluster");
     }
+
+    @Test
+    void aClassNameCarriedByAPersistentVolumeNeedsNoStorageClassObject() {
+        var staticallyProvisioned = """
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec: {storageClassName: manual, volumeName: data-pv}
+                ---
+                kind: PersistentVolume
+                metadata: {name: data-pv}
+                spec: {storageClassName: manual, capacity: {storage: 1Gi}, hostPath: {path: /mnt/data}}
+                """;
+        assertThat(run(new StorageClassReferenceRule()).on(staticallyProvisioned)).isEmpty();
+    }
 }

@@ -9,18 +9,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Resolves plain scalars exactly as kubectl does (sigs.k8s.io/yaml over go-yaml v2), which is
  * YAML 1.1 with go-yaml's own choices; SnakeYAML's YAML 1.1 resolver differs on several of them:
  * <ul>
+ *   <li>{@code y}, {@code Y}, {@code n}, {@code N} are booleans (SnakeYAML: strings);</li>
  *   <li>{@code 12:30} and other base-60 forms are strings (SnakeYAML: the integer 750);</li>
  *   <li>{@code 0o17} is octal 15 and {@code 08} the number 8 (SnakeYAML: strings);</li>
  *   <li>{@code ._5} is a string (SnakeYAML: 0.5); dates stay strings, as in kubectl's JSON.</li>
  * </ul>
- * Checked against kubectl itself by {@code KubectlScalarResolutionTest}. One difference is kept:
- * kubectl also reads {@code y}, {@code Y}, {@code n}, {@code N} as booleans; here they stay strings
- * (as in SnakeYAML and PyYAML) until the tests that rely on that are updated.
+ * Checked against kubectl itself by {@code KubectlScalarResolutionTest}.
  */
 final class KubectlResolver extends Resolver {
 
     private static final Pattern BOOL = Pattern.compile(
-            "^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
+            "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
     /** Go's {@code strconv.ParseInt(s, 0, 64)} after go-yaml removes every '_'. */
     private static final Pattern INT = Pattern.compile("^[-+]?(?:0[bB][0-1_]*[0-1][0-1_]*"
             + "|0[oO][0-7_]*[0-7][0-7_]*|0[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|0[0-7_]*|[1-9][0-9_]*)$");

@@ -42,8 +42,8 @@ import tools.jackson.core.JacksonException;
  * Reads Kubernetes manifests from YAML (or JSON, which is YAML) the way kubectl reads them.
  *
  * <p>Plain scalars resolve as kubectl resolves them (YAML 1.1 as go-yaml v2 reads it):
- * {@code defaultMode: 0755} is the integer 493, unquoted {@code yes}, {@code on} and {@code off}
- * are booleans, {@code 12:30} is a string. Null values count
+ * {@code defaultMode: 0755} is the integer 493, unquoted {@code yes}, {@code y}, {@code on} and
+ * {@code off} are booleans, {@code 12:30} is a string. Null values count
  * as absent fields ({@code creationTimestamp: null} in kubectl's own output disappears). Keys that
  * YAML reads as numbers or booleans become their string form. Empty documents (a trailing
  * {@code ---}, a file of comments) are skipped. Each document records the line and column of every

@@ -9,14 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Unquoted scalars mean to the reader what they mean to kubectl (go-yaml v2 rules, not the
- * letter of YAML 1.1): the same document read by kubectl and by us gives the same values
- * (except y/n, see {@link KubectlResolver}).
+ * letter of YAML 1.1): the same document read by kubectl and by us gives the same values.
  */
 class KubectlScalarResolutionTest {
 
     /** Plain scalars where YAML 1.1 readers disagree with each other. */
     private static final List<String> SCALARS = List.of(
-            "yes", "No", "on", "OFF", "true", "False", "~", "null", "Null",
+            "y", "Y", "n", "N", "yes", "No", "on", "OFF", "true", "False", "~", "null", "Null",
             "12:30", "190:20:30", "-1:30", "1:30.5", "0755", "0o17", "0O17", "0b101", "0x1F", "0X1f", "-0x1F",
             "1_000", "08", "0788", "00", "+12", "-0", "1e3", "1E3", "1.5e-3", "1.", ".5", "-.5", "+.5", "._5",
             ".", "+", "1e", "0x", "0b", "0o", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "NaN", "Infinity",
@@ -46,17 +45,21 @@ class KubectlScalarResolutionTest {
     }
 
     @Test
-    void timesAreStringsAndOctalHasBothSpellingsAsInKubectl() {
+    void timesAreStringsAndShortBooleansAreBooleansAsInKubectl() {
         var data = ManifestReader.create().read("""
                 apiVersion: v1
                 kind: ConfigMap
                 metadata: {name: c}
                 data:
                   backupTime: 02:30
+                  enabled: y
                   mode: 0o644
+                  n: 1
                 """).get(0).tree().get("data");
 
         assertThat(data.get("backupTime").asString()).isEqualTo("02:30");
+        assertThat(data.get("enabled").isBoolean()).isTrue();
         assertThat(data.get("mode").asInt()).isEqualTo(420);
+        assertThat(data.has("false")).isTrue();
     }
 }

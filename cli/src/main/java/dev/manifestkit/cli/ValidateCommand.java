@@ -18,6 +18,7 @@ import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
+import dev.manifestkit.validation.ListDocuments;
 import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
@@ -147,20 +148,11 @@ final class ValidateCommand {
 
     /** Accepts the resources of one document: itself, or a List's items. */
     private void resources(ManifestDocument doc) {
-        var items = doc.tree().get("items");
-        if (!"List".equals(doc.kind().orElse(null)) || items == null || !items.isArray()) {
-            accept(doc);
-            return;
+        for (var problem : ListDocuments.itemProblems(doc)) {
+            results.add(new ResourceResult(problem.object(), List.of(problem)));
         }
-        var locations = Lists.itemLocations(doc, items.size());
-        for (var i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof ObjectNode item) {
-                accept(new ManifestDocument(item, doc.origin(), doc.index(), locations.get(i)));
-            } else {
-                results.add(new ResourceResult(ObjectRef.of(doc), List.of(new Problem(Severity.ERROR, TYPE_RULE,
-                        ObjectRef.of(doc), FieldPath.root("items").index(i), ErrorType.INVALID, null,
-                        "a List item must be an object", where(doc, "/items/" + i)))));
-            }
+        for (var resource : ListDocuments.expand(doc)) {
+            accept(resource);
         }
     }
 

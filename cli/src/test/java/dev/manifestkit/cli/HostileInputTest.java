@@ -48,7 +48,7 @@ class HostileInputTest {
             }
             bomb.append("]\n");
         }
-        var file = write("bomb.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n  x: y\n---\n" + bomb);
+        var file = write("bomb.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n  x: z\n---\n" + bomb);
 
         var started = System.nanoTime();
         var run = Run.of("validate", file.toString());

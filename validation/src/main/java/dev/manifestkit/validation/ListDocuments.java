@@ -48,7 +48,7 @@ public final class ListDocuments {
     }
 
     /** One error per item of a List that is not an object; none for other documents. */
-    static List<Problem> itemProblems(ManifestDocument document) {
+    public static List<Problem> itemProblems(ManifestDocument document) {
         if (!isList(document)) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -40,7 +41,7 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
 
     /** The IngressClass that serves this Ingress ({@code ingressClassName}), such as {@code nginx}. */
     public IngressBuilder className(String className) {
-        Fail.check(Syntax.dns1123Subdomain(className), ref(), "spec.ingressClassName", className);
+        Fail.check(Names.dns1123Subdomain(className), ref(), "spec.ingressClassName", className);
         this.className = className;
         return this;
     }
@@ -49,7 +50,7 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
     public IngressBuilder host(String host) {
         Fail.notNull(host, ref(), "spec.rules[].host");
         var bare = host.startsWith("*.") ? host.substring(2) : host;
-        Fail.check(Syntax.dns1123Subdomain(bare), ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
+        Fail.check(Names.dns1123Subdomain(bare), ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
         this.currentHost = host;
         return this;
     }

@@ -151,7 +151,7 @@ final class ValidateCommand {
             accept(doc);
             return;
         }
-        var locations = Lists.itemLocations(doc, items.size());
+        var locations = doc.itemLocations();
         for (var i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ObjectNode item) {
                 accept(new ManifestDocument(item, doc.origin(), doc.index(), locations.get(i)));

@@ -1,13 +1,10 @@
 package dev.manifestkit.maven;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.manifestkit.core.ManifestDocument;
-import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.validation.FileError;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +28,7 @@ final class ListItems {
         if (!"List".equals(document.kind().orElse(null)) || items == null || !items.isArray()) {
             return List.of(document);
         }
-        var locations = itemLocations(document, items.size());
+        var locations = document.itemLocations();
         var expanded = new ArrayList<ManifestDocument>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ObjectNode item) {
@@ -42,31 +39,5 @@ final class ListItems {
             }
         }
         return expanded;
-    }
-
-    /** For each item, the locations of its values with pointers relative to the item. */
-    private static List<Map<String, SourceLocation>> itemLocations(ManifestDocument list, int itemCount) {
-        var perItem = new ArrayList<Map<String, SourceLocation>>(itemCount);
-        for (int i = 0; i < itemCount; i++) {
-            perItem.add(new HashMap<>());
-        }
-        for (var entry : list.locations().entrySet()) {
-            var pointer = entry.getKey();
-            if (!pointer.startsWith(ITEMS)) {
-                continue;
-            }
-            int end = pointer.indexOf('/', ITEMS.length());
-            var indexText = end < 0 ? pointer.substring(ITEMS.length()) : pointer.substring(ITEMS.length(), end);
-            int index;
-            try {
-                index = Integer.parseInt(indexText);
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (index >= 0 && index < itemCount) {
-                perItem.get(index).put(end < 0 ? "" : pointer.substring(end), entry.getValue());
-            }
-        }
-        return perItem;
     }
 }

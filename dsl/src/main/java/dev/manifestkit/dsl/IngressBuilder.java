@@ -49,8 +49,9 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
     /** Routes added after this call match requests for this host only. */
     public IngressBuilder host(String host) {
         Fail.notNull(host, ref(), "spec.rules[].host");
-        var bare = host.startsWith("*.") ? host.substring(2) : host;
-        Fail.check(Names.dns1123Subdomain(bare), ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
+        // the API server's rule: a host with a '*' must be a wildcard subdomain, 253 characters in all
+        var errors = host.contains("*") ? Names.wildcardDns1123Subdomain(host) : Names.dns1123Subdomain(host);
+        Fail.check(errors, ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
         this.currentHost = host;
         return this;
     }

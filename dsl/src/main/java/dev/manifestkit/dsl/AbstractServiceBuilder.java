@@ -122,6 +122,17 @@ public abstract class AbstractServiceBuilder<B extends AbstractServiceBuilder<B>
         return service;
     }
 
+    /** Like the API server: only ExternalName and headless Services may have no ports. */
+    @Override
+    final void checkBuilt(Service service) {
+        var spec = service.getSpec();
+        if (spec != null && (spec.getPorts() == null || spec.getPorts().isEmpty())
+                && !"ExternalName".equals(spec.getType()) && !"None".equals(spec.getClusterIP())) {
+            throw Fail.required(ref(), "spec.ports", "a " + (spec.getType() == null ? "ClusterIP" : spec.getType())
+                    + " Service needs at least one port; add one with port(…)");
+        }
+    }
+
     private static ServicePort copy(ServicePort p) {
         var copy = new io.fabric8.kubernetes.api.model.ServicePortBuilder(p).build();
         if (copy.getTargetPort() != null) {

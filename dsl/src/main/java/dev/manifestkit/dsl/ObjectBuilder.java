@@ -93,12 +93,20 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
     public final T build() {
         T object = assemble();
         object.setMetadata(metadata());
-        if (customizers.isEmpty()) {
-            return object;
+        if (!customizers.isEmpty()) {
+            F editor = object.edit();
+            customizers.forEach(c -> c.accept(editor));
+            object = editor.build();
         }
-        F editor = object.edit();
-        customizers.forEach(c -> c.accept(editor));
-        return editor.build();
+        checkBuilt(object);
+        return object;
+    }
+
+    /**
+     * Checks what only the finished object can show, after {@code customize(…)} had its say (a
+     * customizer may supply what the builder lacks); throws IllegalArgumentException.
+     */
+    void checkBuilt(T object) {
     }
 
     /** {@code Kind/name}, as used in error messages. */

@@ -137,6 +137,21 @@ class ServiceAndIngressTest {
     }
 
     @Test
+    void aServiceWithoutPortsFailsUnlessItIsHeadlessOrExternalName() {
+        assertThatThrownBy(() -> clusterIpService("web").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Service/web: spec.ports: Required value: a ClusterIP Service needs at least one port;"
+                        + " add one with port(…)");
+        assertThatThrownBy(() -> nodePortService("web").build())
+                .hasMessageStartingWith("Service/web: spec.ports: Required value: a NodePort Service");
+        assertThat(headlessService("db").build().getSpec().getPorts()).isNullOrEmpty();
+        assertThat(externalNameService("legacy", "db.example.com").build().getSpec().getExternalName())
+                .isEqualTo("db.example.com");
+        assertThat(clusterIpService("web").customize(b -> b.editOrNewSpec().addNewPort().withPort(80).endPort().endSpec())
+                .build().getSpec().getPorts()).hasSize(1);
+    }
+
+    @Test
     void hostsMayStartWithAWildcardLabelAsTheApiServerAllows() {
         var ingress = ingress("web").host("*.example.com").route("/", clusterIpService("site").port(80)).build();
         assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("*.example.com");

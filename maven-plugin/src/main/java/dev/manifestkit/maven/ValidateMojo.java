@@ -19,6 +19,7 @@ import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestReader;
 import dev.manifestkit.validation.FileError;
+import dev.manifestkit.validation.ListDocuments;
 import dev.manifestkit.validation.Problem;
 
 /**
@@ -59,11 +60,7 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         var unreadable = new ArrayList<FileError>();
         for (var file : files) {
             try {
-                var expanded = new ArrayList<ManifestDocument>();
-                for (var document : reader.read(file)) {
-                    expanded.addAll(ListItems.expand(document, relative(file), unreadable::add));
-                }
-                documents.put(file, expanded);
+                documents.put(file, reader.read(file));
             } catch (ManifestReadException e) {
                 unreadable.add(new FileError(relative(file), e.location().orElse(null), e.problem()));
             } catch (IOException e) {
@@ -80,7 +77,8 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
             var file = entry.getKey();
             var origin = file.toString();
             var own = problems.stream().filter(p -> origin.equals(p.object().origin())).toList();
-            getLog().info("manifestkit: " + relative(file) + ": " + Summary.objects(entry.getValue())
+            var objects = entry.getValue().stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
+            getLog().info("manifestkit: " + relative(file) + ": " + Summary.objects(objects)
                     + ", " + Summary.problems(own));
             for (var problem : own) {
                 if (failOnSeverity.fails(problem.severity())) {

@@ -169,7 +169,7 @@ class ValidateMojoTest {
         assertThatThrownBy(mojo()::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("  " + path("src", "main", "kubernetes", "list.yaml")
-                        + ":4:3: items[0]: a List item must be an object");
+                        + ":4:3: List/?: items[0]: Invalid value: a List item must be an object [input/type-meta]");
     }
 
     @Test

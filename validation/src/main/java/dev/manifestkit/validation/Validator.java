@@ -137,15 +137,26 @@ public final class Validator {
 
     /**
      * Validates objects as one set: every rule of every layer, cross-object rules seeing all of
-     * {@code documents} and {@code existing}.
+     * {@code documents} and {@code existing}. The items of {@code kind: List} documents are
+     * validated as the objects they are, as kubectl applies them.
      *
      * @param documents the objects to validate
      * @param existing  objects that exist in the cluster already: references to them are
      *                  satisfied, but they are not validated themselves
      */
     public ValidationReport validate(List<ManifestDocument> documents, List<ManifestDocument> existing) {
-        var index = new ManifestIndex(documents, existing);
         var results = new ArrayList<ResourceResult>(documents.size());
+        if (documents.stream().anyMatch(ListDocuments::isList) || existing.stream().anyMatch(ListDocuments::isList)) {
+            for (var document : documents) {
+                var broken = ListDocuments.itemProblems(document);
+                if (!broken.isEmpty()) {
+                    results.add(new ResourceResult(ObjectRef.of(document), broken));
+                }
+            }
+            documents = documents.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
+            existing = existing.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
+        }
+        var index = new ManifestIndex(documents, existing);
         for (var document : index.documents()) {
             var problems = new ArrayList<Problem>();
             var context = new DocumentContext(document, index, version, profile, problems);

@@ -54,8 +54,8 @@ class ReadAndValidateTest {
     }
 
     /**
-     * kubeconform's fixtures with the verdicts its README gives for the default options (the
-     * {@code kind: List} ones are expanded by the CLI, not here).
+     * kubeconform's fixtures with the verdicts its README gives for the default options, its
+     * {@code kind: List} ones included: the validator validates a List's items.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -64,12 +64,38 @@ class ReadAndValidateTest {
             "null_string.yaml, false, 1", "multi_valid.yaml, false, 6", "unconventional_keys.yaml, false, 1",
             "full_domain_group.yaml, false, 1", "blank.yaml, false, 0", "comment.yaml, false, 0",
             "invalid.yaml, true, 1", "multi_invalid.yaml, true, 6",
-            "extra_property.yaml, true, 1", "duplicates.yaml, true, 2", "same-kind-different-api.yaml, true, 2"})
+            "extra_property.yaml, true, 1", "duplicates.yaml, true, 2", "same-kind-different-api.yaml, true, 2",
+            "list_valid.yaml, false, 6", "list_empty_valid.yaml, false, 0", "multi_with_list.yaml, false, 2",
+            "list_invalid.yaml, true, 2"})
     void kubeconformFixturesGetTheDocumentedVerdicts(String fixture, boolean errors, int resources) throws IOException {
         var file = fixtures().resolve(fixture);
         var report = DEFAULT.validate(READER.read(file));
         assertThat(report.hasErrors()).as("%s: %s", fixture, report.problems()).isEqualTo(errors);
         assertThat(report.resources()).hasSize(resources);
+    }
+
+    @Test
+    void theItemsOfAKindListAreValidatedWithTheirOwnLinesAndANonObjectItemIsAnError() {
+        var documents = READER.read("""
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Service
+                  metadata:
+                    name: web
+                  spec:
+                    ports:
+                    - port: "http"
+                - 7
+                """, "list.yaml");
+
+        var problems = Validator.builder().rules(List.of()).build().validate(documents).problems();
+
+        assertThat(problems).extracting(p -> p.location() + " " + p)
+                .containsExactlyInAnyOrder(
+                        "11:3 List/?: items[1]: Invalid value: a List item must be an object [input/type-meta]",
+                        "10:13 Service/web: spec.ports[0].port: Invalid value: \"http\": must be of type integer [schema]");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.manifestkit.core;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  *                  empty for objects that were not read from text
  */
 public record ManifestDocument(ObjectNode tree, String origin, int index, Map<String, SourceLocation> locations) {
+
+    private static final String ITEMS = "/items/";
 
     public ManifestDocument {
         Objects.requireNonNull(tree, "tree");
@@ -78,6 +83,40 @@ public record ManifestDocument(ObjectNode tree, String origin, int index, Map<St
             }
             pointer = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
         }
+    }
+
+    /**
+     * For a document holding an {@code items} array (a {@code kind: List}, as {@code kubectl get
+     * -o yaml} prints), the source locations of each item's values keyed by JSON pointers relative
+     * to the item ({@code /items/2/spec/replicas} becomes {@code /spec/replicas} of item 2), so
+     * each item can be checked as a document of its own with its real lines. Empty without an
+     * {@code items} array. One pass over the locations, whatever the number of items.
+     */
+    public List<Map<String, SourceLocation>> itemLocations() {
+        var items = tree.get("items");
+        int itemCount = items != null && items.isArray() ? items.size() : 0;
+        var perItem = new ArrayList<Map<String, SourceLocation>>(itemCount);
+        for (int i = 0; i < itemCount; i++) {
+            perItem.add(new HashMap<>());
+        }
+        for (var entry : locations.entrySet()) {
+            var pointer = entry.getKey();
+            if (!pointer.startsWith(ITEMS)) {
+                continue;
+            }
+            int end = pointer.indexOf('/', ITEMS.length());
+            var indexText = end < 0 ? pointer.substring(ITEMS.length()) : pointer.substring(ITEMS.length(), end);
+            int index;
+            try {
+                index = Integer.parseInt(indexText);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (index >= 0 && index < itemCount) {
+                perItem.get(index).put(end < 0 ? "" : pointer.substring(end), entry.getValue());
+            }
+        }
+        return perItem;
     }
 
     private Optional<String> text(String field) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -28,7 +30,7 @@ public abstract class AbstractServiceBuilder<B extends AbstractServiceBuilder<B>
     AbstractServiceBuilder(String name) {
         super("Service", name, true);
         // a Service name is a DNS-1035 label: it also becomes an environment variable prefix
-        Fail.check(Syntax.dns1035Label(name), "Service/" + name, "metadata.name", name);
+        Fail.check(Names.dns1035Label(name), "Service/" + name, "metadata.name", name);
     }
 
     /** The Service's {@code spec.type}. */
@@ -53,9 +55,9 @@ public abstract class AbstractServiceBuilder<B extends AbstractServiceBuilder<B>
 
     private B addPort(String name, int port) {
         var path = "spec.ports[" + ports.size() + "]";
-        Fail.check(Syntax.port(port), ref(), path + ".port", port);
+        Fail.check(Ports.portNumber(port), ref(), path + ".port", port);
         if (name != null) {
-            Fail.check(Syntax.dns1123Label(name), ref(), path + ".name", name);
+            Fail.check(Names.dns1123Label(name), ref(), path + ".name", name);
             if (ports.stream().anyMatch(p -> name.equals(p.getName()))) {
                 throw Fail.duplicate(ref(), path + ".name", name);
             }

@@ -3,6 +3,7 @@ package dev.manifestkit.dsl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -75,7 +76,7 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
 
     /** Adds an annotation to the pod template ({@code spec.template.metadata.annotations}). */
     public final B podAnnotation(String key, String value) {
-        Fail.check(Syntax.annotationKey(key), ref(), "spec.template.metadata.annotations", key);
+        Fail.check(Names.annotationKey(key), ref(), "spec.template.metadata.annotations", key);
         podAnnotations.put(key, Fail.notNull(value, ref(), "spec.template.metadata.annotations[" + key + "]"));
         return self();
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -57,7 +59,7 @@ public final class ContainerBuilder {
     ContainerBuilder(String name, String image) {
         this.owner = "container " + Fail.quote(name);
         Fail.notNull(name, "container", "name");
-        Fail.check(Syntax.dns1123Label(name), owner, "name", name);
+        Fail.check(Names.dns1123Label(name), owner, "name", name);
         if (image == null || image.isBlank() || !image.strip().equals(image)) {
             throw Fail.invalid(owner, "image", image, "must be non-empty and have no leading or trailing whitespace");
         }
@@ -114,9 +116,9 @@ public final class ContainerBuilder {
 
     private ContainerBuilder addPort(String portName, int number, Protocol protocol) {
         var path = "ports[" + ports.size() + "]";
-        Fail.check(Syntax.port(number), owner, path + ".containerPort", number);
+        Fail.check(Ports.portNumber(number), owner, path + ".containerPort", number);
         if (portName != null) {
-            Fail.check(Syntax.ianaServiceName(portName), owner, path + ".name", portName);
+            Fail.check(Names.ianaServiceName(portName), owner, path + ".name", portName);
             if (declaresPort(portName)) {
                 throw Fail.duplicate(owner, path + ".name", portName);
             }
@@ -146,7 +148,8 @@ public final class ContainerBuilder {
     private ContainerBuilder addEnv(EnvVar var) {
         var path = "env[" + env.size() + "].name";
         Fail.notNull(var.getName(), owner, path);
-        Fail.check(Syntax.envVarName(var.getName()), owner, path, var.getName());
+        // The strict (pre-1.34 default) rule, which every supported cluster accepts.
+        Fail.check(Names.envVarName(var.getName(), false), owner, path, var.getName());
         if (env.containsKey(var.getName())) {
             throw Fail.duplicate(owner, path, var.getName());
         }
@@ -190,7 +193,7 @@ public final class ContainerBuilder {
 
     private Quantity quantity(String path, String value) {
         Fail.notNull(value, owner, path);
-        Fail.check(Syntax.quantity(value), owner, path, value);
+        Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(value), owner, path, value);
         return new Quantity(value);
     }
 

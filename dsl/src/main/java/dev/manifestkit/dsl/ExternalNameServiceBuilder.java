@@ -1,5 +1,6 @@
 package dev.manifestkit.dsl;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 
 /**
@@ -14,7 +15,7 @@ public final class ExternalNameServiceBuilder extends AbstractServiceBuilder<Ext
         super(name);
         Fail.notNull(externalName, ref(), "spec.externalName");
         var host = externalName.endsWith(".") ? externalName.substring(0, externalName.length() - 1) : externalName;
-        Fail.check(Syntax.dns1123Subdomain(host), ref(), "spec.externalName", externalName);
+        Fail.check(Names.dns1123Subdomain(host), ref(), "spec.externalName", externalName);
         this.externalName = externalName;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -40,7 +41,7 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
 
     /** The IngressClass that serves this Ingress ({@code ingressClassName}), such as {@code nginx}. */
     public IngressBuilder className(String className) {
-        Fail.check(Syntax.dns1123Subdomain(className), ref(), "spec.ingressClassName", className);
+        Fail.check(Names.dns1123Subdomain(className), ref(), "spec.ingressClassName", className);
         this.className = className;
         return this;
     }
@@ -48,9 +49,10 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
     /** Routes added after this call match requests for this host only. */
     public IngressBuilder host(String host) {
         Fail.notNull(host, ref(), "spec.rules[].host");
-        var bare = host.startsWith("*.") ? host.substring(2) : host;
-        Fail.check(Syntax.dns1123Subdomain(bare), ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
-        if (bare.matches("[0-9.]+")) {
+        // the API server's rule: a host with a '*' must be a wildcard subdomain, 253 characters in all
+        var errors = host.contains("*") ? Names.wildcardDns1123Subdomain(host) : Names.dns1123Subdomain(host);
+        Fail.check(errors, ref(), "spec.rules[" + ruleIndex(host) + "].host", host);
+        if (host.matches("[0-9.]+")) {
             throw Fail.invalid(ref(), "spec.rules[" + ruleIndex(host) + "].host", host, "must be a DNS name, not an IP address");
         }
         this.currentHost = host;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -255,7 +257,7 @@ public final class K8s {
         var subscript = java.util.regex.Pattern.compile("(metadata\\.(?:labels|annotations))\\['(.*)'\\]").matcher(fieldPath);
         if (subscript.matches()) {
             var key = subscript.group(2);
-            Fail.check(subscript.group(1).endsWith("labels") ? Syntax.labelKey(key) : Syntax.annotationKey(key),
+            Fail.check(subscript.group(1).endsWith("labels") ? Names.labelKey(key) : Names.annotationKey(key),
                     "env", path, fieldPath);
         } else if (!ENV_FIELD_PATHS.contains(fieldPath)) {
             throw Fail.unsupported("env", path, fieldPath, ENV_FIELD_PATHS);
@@ -272,25 +274,25 @@ public final class K8s {
 
     /** An HTTP GET check of a path on a port number. */
     public static HealthProbe httpGet(String path, int port) {
-        Fail.check(Syntax.port(port), "probe", "httpGet.port", port);
+        Fail.check(Ports.portNumber(port), "probe", "httpGet.port", port);
         return HealthProbe.httpGet(path, new IntOrString(port));
     }
 
     /** An HTTP GET check of a path on a named container port. */
     public static HealthProbe httpGet(String path, String portName) {
-        Fail.check(Syntax.ianaServiceName(portName), "probe", "httpGet.port", portName);
+        Fail.check(Names.ianaServiceName(portName), "probe", "httpGet.port", portName);
         return HealthProbe.httpGet(path, new IntOrString(portName));
     }
 
     /** A check that a TCP connection to this port opens. */
     public static HealthProbe tcpSocket(int port) {
-        Fail.check(Syntax.port(port), "probe", "tcpSocket.port", port);
+        Fail.check(Ports.portNumber(port), "probe", "tcpSocket.port", port);
         return HealthProbe.tcpSocket(new IntOrString(port));
     }
 
     /** A check that a TCP connection to a named container port opens. */
     public static HealthProbe tcpSocket(String portName) {
-        Fail.check(Syntax.ianaServiceName(portName), "probe", "tcpSocket.port", portName);
+        Fail.check(Names.ianaServiceName(portName), "probe", "tcpSocket.port", portName);
         return HealthProbe.tcpSocket(new IntOrString(portName));
     }
 
@@ -343,13 +345,13 @@ public final class K8s {
 
     private static String volumeName(String name) {
         Fail.notNull(name, "volume", "name");
-        Fail.check(Syntax.dns1123Label(name), "volume " + Fail.quote(name), "name", name);
+        Fail.check(Names.dns1123Label(name), "volume " + Fail.quote(name), "name", name);
         return name;
     }
 
     private static Quantity quantity(String volume, String path, String value) {
         Fail.notNull(value, "volume " + Fail.quote(volume), path);
-        Fail.check(Syntax.quantity(value), "volume " + Fail.quote(volume), path, value);
+        Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(value), "volume " + Fail.quote(volume), path, value);
         return new Quantity(value);
     }
 }

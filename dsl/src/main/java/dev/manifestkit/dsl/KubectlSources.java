@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
+import dev.manifestkit.core.syntax.Names;
+
 /**
  * Internal: kubectl's {@code --from-file} and {@code --from-env-file} rules, shared by Secrets
  * and ConfigMaps. Error messages name files and keys, never contents.
@@ -28,7 +30,7 @@ final class KubectlSources {
      */
     static void checkNewKey(String owner, String kind, String key, java.util.Set<String> existing) {
         Fail.notNull(key, owner, "data");
-        var errors = Syntax.configMapKey(key);
+        var errors = Names.configMapKey(key);
         if (!errors.isEmpty()) {
             throw Fail.invalid(owner, "data[" + key + "]", key, "is not a valid key name for a " + kind + ": "
                     + String.join("; ", errors));
@@ -94,7 +96,7 @@ final class KubectlSources {
             }
             var eq = line.indexOf('=');
             var key = eq < 0 ? line : line.substring(0, eq);
-            var errors = Syntax.envVarName(key);
+            var errors = Names.envVarName(key, false);
             if (!errors.isEmpty()) {
                 throw Fail.invalid(owner, "data", key, "is not a valid key name (" + path + " line " + (i + 1)
                         + "): " + String.join("; ", errors));

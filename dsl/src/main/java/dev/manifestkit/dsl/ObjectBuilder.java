@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,7 +43,7 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
         this.kind = kind;
         var owner = kind + "/" + name;
         Fail.notNull(name, kind, "metadata.name");
-        Fail.check(dnsLabelName ? Syntax.dns1123Label(name) : Syntax.dns1123Subdomain(name), owner,
+        Fail.check(dnsLabelName ? Names.dns1123Label(name) : Names.dns1123Subdomain(name), owner,
                 "metadata.name", name);
         this.name = name;
     }
@@ -73,9 +74,9 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
     /** Adds an annotation to {@code metadata.annotations}; the key must be a qualified name. */
     public final B annotation(String key, String value) {
         Fail.notNull(value, ref(), "metadata.annotations[" + key + "]");
-        Fail.check(Syntax.annotationKey(key), ref(), "metadata.annotations", key);
+        Fail.check(Names.annotationKey(key), ref(), "metadata.annotations", key);
         var previous = annotations.put(key, value);
-        var tooLarge = Syntax.annotationsSize(annotations);
+        var tooLarge = Names.annotationsSize(annotations);
         if (!tooLarge.isEmpty()) {
             if (previous == null) {
                 annotations.remove(key);
@@ -149,8 +150,8 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
 
     static void checkLabel(String owner, String path, String key, String value) {
         Fail.notNull(key, owner, path);
-        Fail.check(Syntax.labelKey(key), owner, path, key);
+        Fail.check(Names.labelKey(key), owner, path, key);
         Fail.notNull(value, owner, path + "[" + key + "]");
-        Fail.check(Syntax.labelValue(value), owner, path + "[" + key + "]", value);
+        Fail.check(Names.labelValue(value), owner, path + "[" + key + "]", value);
     }
 }

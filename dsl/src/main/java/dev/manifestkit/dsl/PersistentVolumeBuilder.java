@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -34,7 +35,7 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
     /** The size ({@code spec.capacity.storage}), a quantity such as {@code 2Gi}. */
     public PersistentVolumeBuilder capacity(String storage) {
         Fail.notNull(storage, ref(), "spec.capacity[storage]");
-        Fail.check(Syntax.quantity(storage), ref(), "spec.capacity[storage]", storage);
+        Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(storage), ref(), "spec.capacity[storage]", storage);
         this.capacity = new Quantity(storage);
         return this;
     }
@@ -53,7 +54,7 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
 
     /** The class of this volume by name, for classes that exist only as a label (such as {@code manual}). */
     public PersistentVolumeBuilder storageClassName(String className) {
-        Fail.check(Syntax.dns1123Subdomain(className), ref(), "spec.storageClassName", className);
+        Fail.check(Names.dns1123Subdomain(className), ref(), "spec.storageClassName", className);
         this.storageClassName = className;
         return this;
     }

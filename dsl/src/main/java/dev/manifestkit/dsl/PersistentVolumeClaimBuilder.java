@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -39,7 +40,7 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
     /** The storage asked for ({@code spec.resources.requests.storage}), such as {@code 2Gi}. */
     public PersistentVolumeClaimBuilder request(String storage) {
         Fail.notNull(storage, ref(), "spec.resources.requests[storage]");
-        Fail.check(Syntax.quantity(storage), ref(), "spec.resources.requests[storage]", storage);
+        Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(storage), ref(), "spec.resources.requests[storage]", storage);
         this.request = new Quantity(storage);
         return this;
     }
@@ -52,7 +53,7 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
 
     /** Asks for a class by name, for classes the cluster already has. */
     public PersistentVolumeClaimBuilder storageClassName(String className) {
-        Fail.check(Syntax.dns1123Subdomain(className), ref(), "spec.storageClassName", className);
+        Fail.check(Names.dns1123Subdomain(className), ref(), "spec.storageClassName", className);
         this.storageClassName = className;
         return this;
     }

@@ -2,6 +2,7 @@ package dev.manifestkit.dsl;
 
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 
@@ -35,20 +36,20 @@ public final class PodVolume {
     public static PodVolume of(Volume volume) {
         Objects.requireNonNull(volume, "volume");
         Fail.notNull(volume.getName(), "volume", "name");
-        Fail.check(Syntax.dns1123Label(volume.getName()), "volume " + Fail.quote(volume.getName()), "name",
+        Fail.check(Names.dns1123Label(volume.getName()), "volume " + Fail.quote(volume.getName()), "name",
                 volume.getName());
         return of(volume.getName(), volume);
     }
 
     /** Checks the name as the pod that declares this volume at {@code path}. */
     void checkName(String owner, String path) {
-        Fail.check(Syntax.dns1123Label(name()), owner, path, name());
+        Fail.check(Names.dns1123Label(name()), owner, path, name());
     }
 
     /** The same volume under another name, for a pod that needs two volumes from one source. */
     public PodVolume named(String name) {
         Fail.notNull(name, "volume", "name");
-        Fail.check(Syntax.dns1123Label(name), this.toString(), "name", name);
+        Fail.check(Names.dns1123Label(name), this.toString(), "name", name);
         return of(name, volume);
     }
 

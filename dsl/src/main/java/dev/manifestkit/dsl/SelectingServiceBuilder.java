@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 
@@ -41,7 +43,7 @@ public abstract class SelectingServiceBuilder<B extends SelectingServiceBuilder<
     /** The pod port the port added last forwards to; Kubernetes' default is the same number. */
     public final B targetPort(int targetPort) {
         var port = lastPort("targetPort");
-        Fail.check(Syntax.port(targetPort), ref(), lastPortPath() + ".targetPort", targetPort);
+        Fail.check(Ports.portNumber(targetPort), ref(), lastPortPath() + ".targetPort", targetPort);
         port.setTargetPort(new IntOrString(targetPort));
         return self();
     }
@@ -49,7 +51,7 @@ public abstract class SelectingServiceBuilder<B extends SelectingServiceBuilder<
     /** Forwards the port added last to a container port by name, checked against the selected workload. */
     public final B targetPort(String containerPortName) {
         var port = lastPort("targetPort");
-        Fail.check(Syntax.ianaServiceName(containerPortName), ref(), lastPortPath() + ".targetPort", containerPortName);
+        Fail.check(Names.ianaServiceName(containerPortName), ref(), lastPortPath() + ".targetPort", containerPortName);
         port.setTargetPort(new IntOrString(containerPortName));
         return self();
     }

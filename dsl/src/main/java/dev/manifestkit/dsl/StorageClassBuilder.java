@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 
 /**
@@ -26,7 +27,7 @@ public final class StorageClassBuilder extends ObjectBuilder<StorageClassBuilder
     /** The volume plugin or CSI driver that provisions volumes, such as {@code ebs.csi.aws.com}. */
     public StorageClassBuilder provisioner(String provisioner) {
         Fail.notNull(provisioner, ref(), "provisioner");
-        Fail.check(Syntax.labelKey(provisioner), ref(), "provisioner", provisioner);
+        Fail.check(Names.labelKey(provisioner), ref(), "provisioner", provisioner);
         this.provisioner = provisioner;
         return this;
     }

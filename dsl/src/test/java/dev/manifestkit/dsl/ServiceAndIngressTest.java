@@ -160,4 +160,20 @@ class ServiceAndIngressTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Ingress/shop: spec.rules[0].host: Invalid value: \"10.0.0.1\": must be a DNS name, not an IP address");
     }
+
+    @Test
+    void hostsMayStartWithAWildcardLabelAsTheApiServerAllows() {
+        var ingress = ingress("web").host("*.example.com").route("/", clusterIpService("site").port(80)).build();
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("*.example.com");
+
+        assertThatThrownBy(() -> ingress("web").host("*.*.example.com"))
+                .hasMessageStartingWith("Ingress/web: spec.rules[0].host: Invalid value: \"*.*.example.com\": "
+                        + "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain");
+        assertThatThrownBy(() -> ingress("web").host("shop.*.example.com"))
+                .hasMessageContaining("a wildcard DNS-1123 subdomain must start with '*.'");
+        var longest = "*." + ("a".repeat(63) + ".").repeat(3) + "a".repeat(59);
+        assertThat(ingress("web").host(longest)).isNotNull();
+        assertThatThrownBy(() -> ingress("web").host(longest + "a"))
+                .hasMessageEndingWith(": must be no more than 253 characters");
+    }
 }

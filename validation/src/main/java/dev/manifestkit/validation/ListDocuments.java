@@ -1,12 +1,9 @@
 package dev.manifestkit.validation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.manifestkit.core.ManifestDocument;
-import dev.manifestkit.core.SourceLocation;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,7 +34,7 @@ public final class ListDocuments {
             return List.of(document);
         }
         var items = document.tree().get("items");
-        var locations = itemLocations(document, items.size());
+        var locations = document.itemLocations();
         var expanded = new ArrayList<ManifestDocument>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ObjectNode item) {
@@ -62,30 +59,5 @@ public final class ListDocuments {
             }
         }
         return problems;
-    }
-
-    private static List<Map<String, SourceLocation>> itemLocations(ManifestDocument list, int itemCount) {
-        var perItem = new ArrayList<Map<String, SourceLocation>>(itemCount);
-        for (int i = 0; i < itemCount; i++) {
-            perItem.add(new HashMap<>());
-        }
-        for (var entry : list.locations().entrySet()) {
-            var pointer = entry.getKey();
-            if (!pointer.startsWith(ITEMS)) {
-                continue;
-            }
-            int end = pointer.indexOf('/', ITEMS.length());
-            var indexText = end < 0 ? pointer.substring(ITEMS.length()) : pointer.substring(ITEMS.length(), end);
-            int index;
-            try {
-                index = Integer.parseInt(indexText);
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (index >= 0 && index < itemCount) {
-                perItem.get(index).put(end < 0 ? "" : pointer.substring(end), entry.getValue());
-            }
-        }
-        return perItem;
     }
 }

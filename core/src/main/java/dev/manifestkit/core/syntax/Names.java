@@ -32,6 +32,7 @@ public final class Names {
     static final String DNS1123_LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     static final String DNS1035_LABEL_FORMAT = "[a-z]([-a-z0-9]*[a-z0-9])?";
     static final String DNS1123_SUBDOMAIN_FORMAT = DNS1123_LABEL_FORMAT + "(\\." + DNS1123_LABEL_FORMAT + ")*";
+    static final String WILDCARD_DNS1123_SUBDOMAIN_FORMAT = "\\*\\." + DNS1123_SUBDOMAIN_FORMAT;
     static final String QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     static final String LABEL_VALUE_FORMAT = "(" + QUALIFIED_NAME_FORMAT + ")?";
     static final String ENV_VAR_NAME_FORMAT = "[-._a-zA-Z][-._a-zA-Z0-9]*";
@@ -49,6 +50,11 @@ public final class Names {
             "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and "
                     + "must start and end with an alphanumeric character",
             DNS1123_SUBDOMAIN_FORMAT, "example.com");
+    private static final String WILDCARD_DNS1123_SUBDOMAIN_ERROR = regexError(
+            "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must "
+                    + "consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric "
+                    + "character",
+            WILDCARD_DNS1123_SUBDOMAIN_FORMAT, "*.example.com");
     private static final String QUALIFIED_NAME_ERROR = regexError(
             "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an "
                     + "alphanumeric character",
@@ -75,17 +81,10 @@ public final class Names {
      * alphanumeric. Required of Namespace, Service and container names.
      */
     public static List<String> dns1123Label(String value) {
-        if (value.length() <= DNS1123_LABEL_MAX_LENGTH && isDns1123Label(value, 0, value.length())) {
-            return List.of();
-        }
-        var errors = new ArrayList<String>(2);
-        if (value.length() > DNS1123_LABEL_MAX_LENGTH) {
-            errors.add(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
-        }
-        if (!isDns1123Label(value, 0, value.length())) {
-            errors.add(isDns1123Subdomain(value, 0, value.length()) ? "must not contain dots" : DNS1123_LABEL_ERROR);
-        }
-        return List.copyOf(errors);
+        boolean matches = isDns1123Label(value, 0, value.length());
+        boolean dotted = !matches && isDns1123Subdomain(value, 0, value.length());
+        return lengthAndFormat(value.length() > DNS1123_LABEL_MAX_LENGTH, DNS1123_LABEL_MAX_LENGTH, matches,
+                dotted ? "must not contain dots" : DNS1123_LABEL_ERROR);
     }
 
     /**
@@ -93,19 +92,8 @@ public final class Names {
      * (they become DNS names and environment variable prefixes in every pod of the namespace).
      */
     public static List<String> dns1035Label(String value) {
-        boolean tooLong = value.length() > DNS1123_LABEL_MAX_LENGTH;
-        boolean matches = isDns1123Label(value, 0, value.length()) && isLowerAlpha(value.charAt(0));
-        if (!tooLong && matches) {
-            return List.of();
-        }
-        var errors = new ArrayList<String>(2);
-        if (tooLong) {
-            errors.add(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
-        }
-        if (!matches) {
-            errors.add(DNS1035_LABEL_ERROR);
-        }
-        return List.copyOf(errors);
+        return lengthAndFormat(value.length() > DNS1123_LABEL_MAX_LENGTH, DNS1123_LABEL_MAX_LENGTH,
+                isDns1123Label(value, 0, value.length()) && isLowerAlpha(value.charAt(0)), DNS1035_LABEL_ERROR);
     }
 
     /**
@@ -113,19 +101,19 @@ public final class Names {
      * most object names (Deployment, Pod, Secret, ConfigMap, …).
      */
     public static List<String> dns1123Subdomain(String value) {
-        boolean tooLong = value.length() > DNS1123_SUBDOMAIN_MAX_LENGTH;
-        boolean matches = isDns1123Subdomain(value, 0, value.length());
-        if (!tooLong && matches) {
-            return List.of();
-        }
-        var errors = new ArrayList<String>(2);
-        if (tooLong) {
-            errors.add(maxLengthError(DNS1123_SUBDOMAIN_MAX_LENGTH));
-        }
-        if (!matches) {
-            errors.add(DNS1123_SUBDOMAIN_ERROR);
-        }
-        return List.copyOf(errors);
+        return lengthAndFormat(value.length() > DNS1123_SUBDOMAIN_MAX_LENGTH, DNS1123_SUBDOMAIN_MAX_LENGTH,
+                isDns1123Subdomain(value, 0, value.length()), DNS1123_SUBDOMAIN_ERROR);
+    }
+
+    /**
+     * A wildcard RFC 1123 subdomain, the syntax of an Ingress host with a wildcard: {@code *.}
+     * followed by an RFC 1123 subdomain ({@code *.example.com}), at most 253 characters in all.
+     * Only the leftmost label may be the wildcard.
+     */
+    public static List<String> wildcardDns1123Subdomain(String value) {
+        return lengthAndFormat(value.length() > DNS1123_SUBDOMAIN_MAX_LENGTH, DNS1123_SUBDOMAIN_MAX_LENGTH,
+                value.startsWith("*.") && isDns1123Subdomain(value, 2, value.length()),
+                WILDCARD_DNS1123_SUBDOMAIN_ERROR);
     }
 
     /**
@@ -185,19 +173,8 @@ public final class Names {
      * an alphanumeric.
      */
     public static List<String> labelValue(String value) {
-        boolean tooLong = value.length() > LABEL_VALUE_MAX_LENGTH;
-        boolean matches = value.isEmpty() || isQualifiedNamePart(value, 0, value.length());
-        if (!tooLong && matches) {
-            return List.of();
-        }
-        var errors = new ArrayList<String>(2);
-        if (tooLong) {
-            errors.add(maxLengthError(LABEL_VALUE_MAX_LENGTH));
-        }
-        if (!matches) {
-            errors.add(LABEL_VALUE_ERROR);
-        }
-        return List.copyOf(errors);
+        return lengthAndFormat(value.length() > LABEL_VALUE_MAX_LENGTH, LABEL_VALUE_MAX_LENGTH,
+                value.isEmpty() || isQualifiedNamePart(value, 0, value.length()), LABEL_VALUE_ERROR);
     }
 
     /**
@@ -329,6 +306,17 @@ public final class Names {
         return value.length() <= DNS1123_SUBDOMAIN_MAX_LENGTH && isDns1123Subdomain(value, 0, value.length());
     }
 
+    /**
+     * The API server's order for a value with a length limit and a format: the length problem
+     * first, then the format problem; nothing allocated for a fine value.
+     */
+    private static List<String> lengthAndFormat(boolean tooLong, int maxLength, boolean matches, String formatError) {
+        if (!tooLong) {
+            return matches ? List.of() : List.of(formatError);
+        }
+        return matches ? List.of(maxLengthError(maxLength)) : List.of(maxLengthError(maxLength), formatError);
+    }
+
     // --- scanners -------------------------------------------------------------------------------
 
     private static boolean isDns1123Label(String s, int from, int to) {
@@ -441,14 +429,22 @@ public final class Names {
         return "must be no more than " + length + " characters";
     }
 
-    private static String regexError(String message, String format, String... examples) {
-        var out = new StringBuilder(message).append(" (e.g. ");
-        for (int i = 0; i < examples.length; i++) {
-            if (i > 0) {
-                out.append(" or ");
+    /**
+     * apimachinery's {@code RegexError}, word for word: the message, the examples and the regular
+     * expression, including the two spaces before each "or" that the API server prints (so a
+     * message from manifestkit can be compared with one from {@code kubectl apply}).
+     */
+    public static String regexError(String message, String format, String... examples) {
+        var out = new StringBuilder(message).append(" (");
+        if (examples.length > 0) {
+            out.append("e.g. ");
+            for (int i = 0; i < examples.length; i++) {
+                if (i > 0) {
+                    out.append(" or ");
+                }
+                out.append('\'').append(examples[i]).append("', ");
             }
-            out.append('\'').append(examples[i]).append("',");
         }
-        return out.append(" regex used for validation is '").append(format).append("')").toString();
+        return out.append("regex used for validation is '").append(format).append("')").toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.manifestkit.core.syntax;
 
+import java.util.List;
+
 /** Port number ranges the API server enforces. */
 public final class Ports {
 
@@ -18,6 +20,14 @@ public final class Ports {
     /** {@code true} for 1 to 65535, the range of container, service and target ports. */
     public static boolean isValidPort(int port) {
         return port >= MIN_PORT && port <= MAX_PORT;
+    }
+
+    /**
+     * The problems with a container, service or target port number, shaped like {@link Names}'
+     * checks: empty for 1 to 65535, otherwise {@link #portRangeError()}.
+     */
+    public static List<String> portNumber(int port) {
+        return isValidPort(port) ? List.of() : List.of(portRangeError());
     }
 
     /** {@code true} for a node port in the default range 30000 to 32767. */

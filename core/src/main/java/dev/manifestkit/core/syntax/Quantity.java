@@ -1,6 +1,7 @@
 package dev.manifestkit.core.syntax;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -78,6 +79,19 @@ public final class Quantity implements Comparable<Quantity> {
             return "must start with a number, like 500m, 2Gi, 1.5 or 1e3";
         }
         return suffixProblem(text, pos);
+    }
+
+    /**
+     * The problems with the text as a quantity the API server wants non-negative (resource
+     * requests and limits, storage sizes, emptyDir size limits), shaped like {@link Names}' checks:
+     * empty when fine, otherwise the one thing that is wrong.
+     */
+    public static List<String> nonNegative(String text) {
+        String problem = problem(text);
+        if (problem != null) {
+            return List.of(problem);
+        }
+        return parse(text).toBigDecimal().signum() < 0 ? List.of("must be greater than or equal to 0") : List.of();
     }
 
     private static Object scan(String text) {

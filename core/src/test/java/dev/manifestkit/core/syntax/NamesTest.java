@@ -23,7 +23,7 @@ class NamesTest {
     void dns1123LabelRejectsWithTheApiServersWording(String value) {
         assertThat(Names.dns1123Label(value)).containsExactly(
                 "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
-                        + "start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used "
+                        + "start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used "
                         + "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
         assertThat(Names.isDns1123Label(value)).isFalse();
     }
@@ -51,7 +51,7 @@ class NamesTest {
     void dns1035LabelRejectsLeadingDigitsLikeTheApiServerDoesForServiceNames(String value) {
         assertThat(Names.dns1035Label(value)).containsExactly(
                 "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic "
-                        + "character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123', regex "
+                        + "character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex "
                         + "used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')");
     }
 
@@ -89,7 +89,7 @@ class NamesTest {
         assertThat(Names.labelKey("/name")).containsExactly("prefix part must be non-empty");
         assertThat(Names.labelKey("example.com/")).containsExactly("name part must be non-empty",
                 "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with "
-                        + "an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for "
+                        + "an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for "
                         + "validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
         assertThat(Names.labelKey("Example.com/name")).singleElement().asString()
                 .startsWith("prefix part a lowercase RFC 1123 subdomain");
@@ -189,5 +189,44 @@ class NamesTest {
         assertThat(Names.annotationsSize(Map.of("k", "v".repeat(limit)))).containsExactly(
                 "must have at most 262144 bytes, got 262145");
         assertThat(Names.annotationsSize(Map.of("k", "é".repeat(limit / 2)))).hasSize(1);
+    }
+
+    @Test
+    void dns1035LabelReportsLengthSeparately() {
+        assertThat(Names.dns1035Label("a".repeat(64))).containsExactly("must be no more than 63 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*.example.com", "*.a", "*.1.2.3"})
+    void wildcardDns1123SubdomainAcceptsAStarDotAndASubdomain(String value) {
+        assertThat(Names.wildcardDns1123Subdomain(value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*example.com", "*.*.example.com", "*.", "*", "example.com", "a.*.example.com",
+        "*.Example.com", "*.a..b", "**.example.com", ""})
+    void wildcardDns1123SubdomainRejectsWithTheApiServersWording(String value) {
+        assertThat(Names.wildcardDns1123Subdomain(value)).containsExactly(
+                "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must "
+                        + "consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric "
+                        + "character (e.g. '*.example.com', regex used for validation is "
+                        + "'\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+    }
+
+    @Test
+    void wildcardDns1123SubdomainLimitsLengthTo253() {
+        String ok = "*." + ("a".repeat(63) + ".").repeat(3) + "a".repeat(59);
+        assertThat(ok).hasSize(253);
+        assertThat(Names.wildcardDns1123Subdomain(ok)).isEmpty();
+        assertThat(Names.wildcardDns1123Subdomain(ok + "a")).containsExactly("must be no more than 253 characters");
+    }
+
+    @Test
+    void regexErrorJoinsExamplesAsApimachineryDoesWithTwoSpacesBeforeOr() {
+        assertThat(Names.regexError("bad", "[a-z]+")).isEqualTo("bad (regex used for validation is '[a-z]+')");
+        assertThat(Names.regexError("bad", "[a-z]+", "a")).isEqualTo(
+                "bad (e.g. 'a', regex used for validation is '[a-z]+')");
+        assertThat(Names.regexError("bad", "[a-z]+", "a", "b", "c")).isEqualTo(
+                "bad (e.g. 'a',  or 'b',  or 'c', regex used for validation is '[a-z]+')");
     }
 }

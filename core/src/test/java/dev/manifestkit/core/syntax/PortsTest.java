@@ -25,4 +25,11 @@ class PortsTest {
         assertThat(Ports.isValidNodePort(32768)).isFalse();
         assertThat(Ports.isInNodePortRange(8080, 8000, 9000)).isTrue();
     }
+
+    @Test
+    void portNumberListsTheRangeErrorOutsideOneTo65535() {
+        assertThat(Ports.portNumber(8080)).isEmpty();
+        assertThat(Ports.portNumber(0)).containsExactly("must be between 1 and 65535, inclusive");
+        assertThat(Ports.portNumber(65536)).containsExactly("must be between 1 and 65535, inclusive");
+    }
 }

@@ -71,4 +71,14 @@ class QuantityTest {
         assertThat(Quantity.parse("1G")).isLessThan(Quantity.parse("1Gi"));
         assertThat(Quantity.parse("-1").isNegative()).isTrue();
     }
+
+    @Test
+    void nonNegativeListsTheParseProblemOrASign() {
+        assertThat(Quantity.nonNegative("500m")).isEmpty();
+        assertThat(Quantity.nonNegative("0")).isEmpty();
+        assertThat(Quantity.nonNegative("-1Gi")).containsExactly("must be greater than or equal to 0");
+        assertThat(Quantity.nonNegative("-0")).isEmpty();
+        assertThat(Quantity.nonNegative("2GB")).singleElement().asString().startsWith("unknown suffix \"GB\"");
+        assertThat(Quantity.nonNegative("")).containsExactly("must not be empty");
+    }
 }

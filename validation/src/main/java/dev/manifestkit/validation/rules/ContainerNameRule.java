@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
@@ -24,7 +25,7 @@ final class ContainerNameRule extends BaseRule {
                 context.report(path.child("name"), ErrorType.REQUIRED, "");
                 return;
             }
-            for (var msg : Syntax.dns1123Label(name)) {
+            for (var msg : Names.dns1123Label(name)) {
                 context.report(path.child("name"), ErrorType.INVALID, Nodes.quote(name), msg);
             }
         });

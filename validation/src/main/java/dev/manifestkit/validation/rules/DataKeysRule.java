@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -51,7 +52,7 @@ final class DataKeysRule extends BaseRule {
             return;
         }
         for (var key : map.propertyNames()) {
-            for (var msg : Syntax.configMapKey(key)) {
+            for (var msg : Names.configMapKey(key)) {
                 context.report(path.key(key), ErrorType.INVALID, Nodes.quote(key), msg);
             }
         }

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -81,7 +82,7 @@ final class EnvValueFromRule extends BaseRule {
             if ("".equals(key)) {
                 context.report(fromPath.child(ref, "key"), ErrorType.REQUIRED, "");
             } else if (key != null) {
-                for (var msg : Syntax.configMapKey(key)) {
+                for (var msg : Names.configMapKey(key)) {
                     context.report(fromPath.child(ref, "key"), ErrorType.INVALID, Nodes.quote(key), msg);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
@@ -31,14 +32,14 @@ final class EnvVarNameRule extends BaseRule {
                     context.report(envPath.child("name"), ErrorType.REQUIRED, "");
                     return;
                 }
-                for (var msg : Syntax.envVarName(name, relaxed)) {
+                for (var msg : Names.envVarName(name, relaxed)) {
                     context.report(envPath.child("name"), ErrorType.INVALID, Nodes.quote(name), msg);
                 }
             });
             Nodes.forEachObject(container, "envFrom", path, (envFrom, envFromPath, i) -> {
                 var prefix = Nodes.str(envFrom, "prefix");
                 if (prefix != null && !prefix.isEmpty()) {
-                    for (var msg : Syntax.envVarName(prefix, relaxed)) {
+                    for (var msg : Names.envVarName(prefix, relaxed)) {
                         context.report(envFromPath.child("prefix"), ErrorType.INVALID, Nodes.quote(prefix), msg);
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -56,7 +57,7 @@ final class IngressBackendRule extends BaseRule {
             } else if (name.isEmpty()) {
                 context.report(path.child("service", "name"), ErrorType.REQUIRED, "");
             } else {
-                for (var msg : Syntax.dns1035Label(name)) {
+                for (var msg : Names.dns1035Label(name)) {
                     context.report(path.child("service", "name"), ErrorType.INVALID, Nodes.quote(name), msg);
                 }
             }
@@ -68,7 +69,7 @@ final class IngressBackendRule extends BaseRule {
             if (hasName && hasNumber) {
                 context.report(path, ErrorType.INVALID, "\"\"", "cannot set both port name & port number");
             } else if (hasName) {
-                for (var msg : Syntax.ianaServiceName(portName)) {
+                for (var msg : Names.ianaServiceName(portName)) {
                     context.report(path.child("service", "port", "name"), ErrorType.INVALID, Nodes.quote(portName), msg);
                 }
             } else if (!hasNumber) {

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -33,7 +34,7 @@ final class IngressHostRule extends BaseRule {
             if (isIpAddress(host)) {
                 context.report(hostPath, ErrorType.INVALID, Nodes.quote(host), "must be a DNS name, not an IP address");
             }
-            var errors = host.contains("*") ? Syntax.wildcardDns1123Subdomain(host) : Syntax.dns1123Subdomain(host);
+            var errors = host.contains("*") ? Names.wildcardDns1123Subdomain(host) : Names.dns1123Subdomain(host);
             for (var msg : errors) {
                 context.report(hostPath, ErrorType.INVALID, Nodes.quote(host), msg);
             }
@@ -47,7 +48,7 @@ final class IngressHostRule extends BaseRule {
                 var host = hosts.get(j);
                 if (host.isString() && !host.asString().isEmpty()) {
                     var text = host.asString();
-                    var errors = text.contains("*") ? Syntax.wildcardDns1123Subdomain(text) : Syntax.dns1123Subdomain(text);
+                    var errors = text.contains("*") ? Names.wildcardDns1123Subdomain(text) : Names.dns1123Subdomain(text);
                     for (var msg : errors) {
                         context.report(path.child("hosts").index(j), ErrorType.INVALID, Nodes.quote(text), msg);
                     }

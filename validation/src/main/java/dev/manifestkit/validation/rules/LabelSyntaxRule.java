@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -45,12 +46,12 @@ final class LabelSyntaxRule extends BaseRule {
         }
         for (var entry : labels.properties()) {
             var key = entry.getKey();
-            for (var msg : Syntax.qualifiedName(key)) {
+            for (var msg : Names.qualifiedName(key)) {
                 context.report(path.key(key), ErrorType.INVALID, Nodes.quote(key), msg);
             }
             var value = entry.getValue();
             if (value.isString()) {
-                for (var msg : Syntax.labelValue(value.asString())) {
+                for (var msg : Names.labelValue(value.asString())) {
                     context.report(path.key(key), ErrorType.INVALID, Nodes.quote(value.asString()), msg);
                 }
             }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.manifestkit.core.Kinds;
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -66,7 +67,7 @@ final class ObjectNameRule extends BaseRule {
             if (isClusterScoped(Nodes.str(tree, "apiVersion"), kind)) {
                 context.report(METADATA.child("namespace"), ErrorType.FORBIDDEN, "not allowed on this type");
             } else {
-                for (var msg : Syntax.dns1123Label(namespace)) {
+                for (var msg : Names.dns1123Label(namespace)) {
                     context.report(METADATA.child("namespace"), ErrorType.INVALID, Nodes.quote(namespace), msg);
                 }
             }
@@ -80,13 +81,13 @@ final class ObjectNameRule extends BaseRule {
 
     private static List<String> validate(String kind, String name) {
         if (kind.equals("Service")) {
-            return Syntax.dns1035Label(name);
+            return Names.dns1035Label(name);
         }
         if (kind.equals("Namespace")) {
-            return Syntax.dns1123Label(name);
+            return Names.dns1123Label(name);
         }
         if (SUBDOMAIN_NAMED.contains(kind)) {
-            return Syntax.dns1123Subdomain(name);
+            return Names.dns1123Subdomain(name);
         }
         return List.of();
     }

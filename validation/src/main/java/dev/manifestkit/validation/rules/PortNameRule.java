@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -45,7 +46,7 @@ final class PortNameRule extends BaseRule {
             Nodes.forEachObject(Nodes.obj(tree, "spec"), "ports", FieldPath.root("spec"), (port, path, i) -> {
                 var name = Nodes.str(port, "name");
                 if (name != null && !name.isEmpty()) {
-                    for (var msg : Syntax.dns1123Label(name)) {
+                    for (var msg : Names.dns1123Label(name)) {
                         context.report(path.child("name"), ErrorType.INVALID, Nodes.quote(name), msg);
                     }
                 }
@@ -62,7 +63,7 @@ final class PortNameRule extends BaseRule {
     }
 
     private static void iana(RuleContext context, String name, FieldPath path) {
-        for (var msg : Syntax.ianaServiceName(name)) {
+        for (var msg : Names.ianaServiceName(name)) {
             context.report(path, ErrorType.INVALID, Nodes.quote(name), msg);
         }
     }

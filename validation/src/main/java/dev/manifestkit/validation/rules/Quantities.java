@@ -2,6 +2,7 @@ package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
 
+import dev.manifestkit.core.syntax.Quantity;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.RuleContext;
@@ -22,7 +23,10 @@ final class Quantities {
         if (value.isNumber()) {
             return value.decimalValue();
         }
-        return value.isString() ? Syntax.quantity(value.asString()) : null;
+        if (!value.isString() || !Quantity.isValid(value.asString())) {
+            return null;
+        }
+        return Quantity.parse(value.asString()).toBigDecimal();
     }
 
     /** Visits one PersistentVolumeClaim spec. */
@@ -71,7 +75,7 @@ final class Quantities {
             return;
         }
         if (value.isString()) {
-            var problem = Syntax.quantityProblem(value.asString());
+            var problem = Quantity.problem(value.asString());
             if (problem != null) {
                 context.report(path, ErrorType.INVALID, Nodes.show(value), problem);
                 return;

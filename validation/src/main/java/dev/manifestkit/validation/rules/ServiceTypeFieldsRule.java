@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -60,7 +61,7 @@ final class ServiceTypeFieldsRule extends BaseRule {
                 context.report(SPEC.child("externalName"), ErrorType.REQUIRED, "");
             } else {
                 var host = externalName.endsWith(".") ? externalName.substring(0, externalName.length() - 1) : externalName;
-                for (var msg : Syntax.dns1123Subdomain(host)) {
+                for (var msg : Names.dns1123Subdomain(host)) {
                     context.report(SPEC.child("externalName"), ErrorType.INVALID, Nodes.quote(externalName), msg);
                 }
             }

@@ -2,6 +2,7 @@ package dev.manifestkit.validation.rules;
 
 import java.util.Locale;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -32,7 +33,7 @@ final class StorageClassProvisionerRule extends BaseRule {
             context.report(PROVISIONER, ErrorType.REQUIRED, "");
             return;
         }
-        for (var msg : Syntax.qualifiedName(provisioner.toLowerCase(Locale.ROOT))) {
+        for (var msg : Names.qualifiedName(provisioner.toLowerCase(Locale.ROOT))) {
             context.report(PROVISIONER, ErrorType.INVALID, Nodes.quote(provisioner), msg);
         }
     }

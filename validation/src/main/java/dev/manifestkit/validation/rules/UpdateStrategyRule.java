@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class UpdateStrategyRule extends BaseRule {
 
-    private static final String PERCENT_MSG = Syntax.regexError(
+    private static final String PERCENT_MSG = Names.regexError(
             "a valid percent string must be a numeric string followed by an ending '%'", "[0-9]+%", "1%", "93%");
 
     UpdateStrategyRule() {

@@ -110,7 +110,7 @@ class ServiceIngressRulesTest {
                 """))).containsExactly(
                 "spec.rules[0].host: Invalid value: \"10.0.0.1\": must be a DNS name, not an IP address",
                 "spec.rules[1].host: Invalid value: \"*.*.example.com\": "
-                        + Syntax.wildcardDns1123Subdomain("*.*.example.com").get(0),
+                        + Names.wildcardDns1123Subdomain("*.*.example.com").get(0),
                 "spec.rules[2].host: Invalid value: \"App.example.com\": "
                         + Names.dns1123Subdomain("App.example.com").get(0),
                 "spec.tls[0].hosts[0]: Invalid value: \"bad_host\": " + Names.dns1123Subdomain("bad_host").get(0));
@@ -175,7 +175,7 @@ class ServiceIngressRulesTest {
                 "spec.defaultBackend: Invalid value: \"\": cannot set both port name & port number",
                 "spec.rules[0].http.paths[0].backend.service.name: Required value",
                 "spec.rules[0].http.paths[1].backend.service.name: Invalid value: \"1api\": "
-                        + Syntax.dns1035Label("1api").get(0),
+                        + Names.dns1035Label("1api").get(0),
                 "spec.rules[0].http.paths[1].backend: Required value: port name or number is required",
                 "spec.rules[0].http.paths[2].backend: Invalid value: \"\": resource or service backend is required",
                 "spec.rules[0].http.paths[3].backend: Invalid value: \"\": cannot set both resource and service backends");

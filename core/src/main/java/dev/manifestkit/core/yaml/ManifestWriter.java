@@ -1,8 +1,8 @@
 package dev.manifestkit.core.yaml;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,7 +33,6 @@ import dev.manifestkit.core.Kinds;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.tree.Trees;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -72,8 +71,6 @@ public final class ManifestWriter {
                     .build())
             .build();
 
-    private static final ObjectWriter YAML_SEQUENCE = YAML.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
-
     private static final ObjectWriter JSON = Trees.jsonMapper().writer().with(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance()
                             .withObjectNameValueSpacing(Separators.Spacing.AFTER)
@@ -92,40 +89,74 @@ public final class ManifestWriter {
 
     /** Multi-document YAML of these documents, in install order. */
     public static String toYaml(List<ManifestDocument> documents) {
-        var out = new StringWriter(documents.size() * 256);
-        writeDocuments(documents, out);
+        var out = new StringBuilder(documents.size() * 1024);
+        boolean first = true;
+        for (ManifestDocument document : inInstallOrder(documents)) {
+            appendYaml(Trees.canonicalize(document.tree()), first, out);
+            first = false;
+        }
         return out.toString();
     }
 
     /** YAML of one object tree. */
     public static String toYaml(ObjectNode tree) {
-        return YAML.writeValueAsString(Trees.canonicalize(tree));
+        var out = new StringBuilder(1024);
+        appendYaml(Trees.canonicalize(tree), true, out);
+        return out.toString();
     }
 
     /**
      * Writes multi-document YAML of these documents, in install order; flushes but does not close
      * the writer. The output neither starts nor ends with {@code ---}: to append to YAML already
-     * written, write a {@code ---} line first.
+     * written, write a {@code ---} line first. Only one document at a time is held in memory.
      */
     public static void writeYaml(List<ManifestDocument> documents, Writer out) throws IOException {
-        try {
-            writeDocuments(documents, out);
-        } catch (JacksonIOException e) {
-            throw e.getCause();
+        var document = new StringBuilder(4096);
+        var chunk = new char[8192];
+        boolean first = true;
+        for (ManifestDocument each : inInstallOrder(documents)) {
+            document.setLength(0);
+            appendYaml(Trees.canonicalize(each.tree()), first, document);
+            first = false;
+            for (int start = 0; start < document.length(); start += chunk.length) {
+                int end = Math.min(document.length(), start + chunk.length);
+                document.getChars(start, end, chunk, 0);
+                out.write(chunk, 0, end - start);
+            }
         }
         out.flush();
     }
 
-    /** One generator for all documents: {@code ---} between them, none before the first. */
-    private static void writeDocuments(List<ManifestDocument> documents, Writer out) {
-        if (documents.isEmpty()) {
-            return;
+    /**
+     * One canonical tree as a YAML document ({@code ---} before it unless first): by
+     * {@link YamlEmitter}, or by Jackson for the rare tree it leaves to Jackson (long keys).
+     */
+    static void appendYaml(ObjectNode canonical, boolean first, StringBuilder out) {
+        if (!YamlEmitter.write(canonical, first, out)) {
+            appendJacksonYaml(canonical, first, out);
         }
-        try (SequenceWriter sequence = YAML_SEQUENCE.writeValues(out)) {
-            for (ManifestDocument document : inInstallOrder(documents)) {
-                sequence.write(Trees.canonicalize(document.tree()));
+    }
+
+    /** The same document by Jackson's YAML generator: the fallback. */
+    private static void appendJacksonYaml(ObjectNode canonical, boolean first, StringBuilder out) {
+        if (!first) {
+            out.append("---\n");
+        }
+        out.append(YAML.writeValueAsString(canonical));
+    }
+
+    /**
+     * These trees, as they are, by one Jackson YAML generator, as manifestkit wrote them before
+     * {@link YamlEmitter}: the oracle its tests compare with.
+     */
+    static String jacksonYaml(List<ObjectNode> trees) {
+        var out = new StringWriter();
+        try (SequenceWriter sequence = YAML.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(out)) {
+            for (ObjectNode tree : trees) {
+                sequence.write(tree);
             }
         }
+        return out.toString();
     }
 
     // --- JSON -----------------------------------------------------------------------------------

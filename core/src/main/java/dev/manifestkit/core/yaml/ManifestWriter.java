@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -216,7 +217,7 @@ public final class ManifestWriter {
         Files.createDirectories(parent);
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
         try {
-            FileSystemOps.DEFAULT.write(temp, toYaml(documents).getBytes(StandardCharsets.UTF_8),
+            FileSystemOps.DEFAULT.write(temp, out -> writeYaml(documents, out),
                     documents.stream().anyMatch(ManifestWriter::isSecret));
             FileSystemOps.DEFAULT.move(temp, target);
         } catch (IOException | RuntimeException e) {
@@ -267,7 +268,13 @@ public final class ManifestWriter {
         Path old = null;
         try {
             for (var file : files.entrySet()) {
-                ops.write(temp.resolve(file.getKey()), file.getValue().content(), file.getValue().secret());
+                PlannedFile planned = file.getValue();
+                Path path = temp.resolve(file.getKey());
+                if (planned.document() == null) {
+                    ops.write(path, out -> writeYaml(documents, out), planned.secret());
+                } else {
+                    ops.write(path, toYaml(planned.document().tree()).getBytes(StandardCharsets.UTF_8), planned.secret());
+                }
             }
             setPermissions(temp, exists ? permissionsOf(target) : DIRECTORY);
             ops.syncDirectory(temp);
@@ -294,17 +301,17 @@ public final class ManifestWriter {
         }
     }
 
-    private record PlannedFile(byte[] content, boolean secret) {
+    /** A file to write: one document's, or all documents' when {@code document} is null. */
+    private record PlannedFile(ManifestDocument document, boolean secret) {
     }
 
     private static Map<String, PlannedFile> plan(List<ManifestDocument> documents, Layout layout) {
         var files = new LinkedHashMap<String, PlannedFile>();
         if (layout == Layout.SINGLE_FILE) {
-            files.put(SINGLE_FILE_NAME, new PlannedFile(toYaml(documents).getBytes(StandardCharsets.UTF_8),
-                    documents.stream().anyMatch(ManifestWriter::isSecret)));
+            files.put(SINGLE_FILE_NAME, new PlannedFile(null, documents.stream().anyMatch(ManifestWriter::isSecret)));
         } else {
-            fileNames(documents).forEach((name, document) -> files.put(name, new PlannedFile(
-                    toYaml(document.tree()).getBytes(StandardCharsets.UTF_8), isSecret(document))));
+            fileNames(documents).forEach((name, document) -> files.put(name,
+                    new PlannedFile(document, isSecret(document))));
         }
         return files;
     }
@@ -415,6 +422,12 @@ public final class ManifestWriter {
         }
     }
 
+    /** Text written into a file as it is produced. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /** The file system operations of a directory write; replaced in tests to inject failures. */
     interface FileSystemOps {
 
@@ -423,19 +436,36 @@ public final class ManifestWriter {
 
         /** Creates the file (it must not exist), writes the bytes and syncs them to disk. */
         default void write(Path file, byte[] content, boolean secret) throws IOException {
-            var options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
-            // the umask can only take permissions away, so a Secret's file is never readable by others
-            FileAttribute<?>[] attributes = posix && secret
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                    : new FileAttribute<?>[0];
-            try (FileChannel channel = FileChannel.open(file, options, attributes)) {
+            try (FileChannel channel = create(file, secret)) {
                 var buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
+        }
+
+        /**
+         * Creates the file (it must not exist), streams the content into it as UTF-8 and syncs it
+         * to disk: a file of 16,000 objects is never held in memory as a whole.
+         */
+        default void write(Path file, Content content, boolean secret) throws IOException {
+            try (FileChannel channel = create(file, secret)) {
+                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+        }
+
+        private static FileChannel create(Path file, boolean secret) throws IOException {
+            var options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
+            // the umask can only take permissions away, so a Secret's file is never readable by others
+            FileAttribute<?>[] attributes = posix && secret
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                    : new FileAttribute<?>[0];
+            return FileChannel.open(file, options, attributes);
         }
 
         /** Renames atomically, replacing a file target. */

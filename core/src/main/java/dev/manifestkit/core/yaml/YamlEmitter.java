@@ -140,7 +140,11 @@ final class YamlEmitter {
     private boolean scalar(JsonNode node, int indent) {
         out.append(' ');
         switch (node.getNodeType()) {
-            case STRING -> string(node.asString(), indent);
+            case STRING -> {
+                if (string(node.asString(), indent)) {
+                    return true; // a literal block ends its own last line
+                }
+            }
             case BOOLEAN -> out.append(node.booleanValue());
             case NULL -> out.append("null");
             case NUMBER -> plainRequested(number(node));
@@ -148,9 +152,7 @@ final class YamlEmitter {
                 return false;
             }
         }
-        if (out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
-        }
+        out.append('\n');
         return true;
     }
 
@@ -175,21 +177,25 @@ final class YamlEmitter {
         return Long.toString(node.longValue());
     }
 
-    /** The generator's choice (quote, literal or plain), then the emitter's veto. */
-    private void string(String value, int indent) {
+    /**
+     * The generator's choice (quote, literal or plain), then the emitter's veto; {@code true} when
+     * written as a literal block.
+     */
+    private boolean string(String value, int indent) {
         if (value.isEmpty()) {
             out.append("\"\"");
         } else if (value.indexOf('\n') >= 0) {
             if ((analyze(value) & LITERAL) != 0) {
                 literal(value, indent);
-            } else {
-                doubleQuoted(value);
+                return true;
             }
+            doubleQuoted(value);
         } else if (ScalarQuoting.needsQuotes(value)) {
             doubleQuoted(value);
         } else {
             plainRequested(value);
         }
+        return false;
     }
 
     /** Plain where the emitter allows it in block context, else single-quoted, else double-quoted. */

@@ -1,10 +1,11 @@
 package dev.manifestkit.core.yaml;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -33,7 +34,6 @@ import dev.manifestkit.core.Kinds;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.tree.Trees;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -72,8 +72,6 @@ public final class ManifestWriter {
                     .build())
             .build();
 
-    private static final ObjectWriter YAML_SEQUENCE = YAML.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
-
     private static final ObjectWriter JSON = Trees.jsonMapper().writer().with(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance()
                             .withObjectNameValueSpacing(Separators.Spacing.AFTER)
@@ -92,40 +90,74 @@ public final class ManifestWriter {
 
     /** Multi-document YAML of these documents, in install order. */
     public static String toYaml(List<ManifestDocument> documents) {
-        var out = new StringWriter(documents.size() * 256);
-        writeDocuments(documents, out);
+        var out = new StringBuilder(documents.size() * 1024);
+        boolean first = true;
+        for (ManifestDocument document : inInstallOrder(documents)) {
+            appendYaml(Trees.canonicalize(document.tree()), first, out);
+            first = false;
+        }
         return out.toString();
     }
 
     /** YAML of one object tree. */
     public static String toYaml(ObjectNode tree) {
-        return YAML.writeValueAsString(Trees.canonicalize(tree));
+        var out = new StringBuilder(1024);
+        appendYaml(Trees.canonicalize(tree), true, out);
+        return out.toString();
     }
 
     /**
      * Writes multi-document YAML of these documents, in install order; flushes but does not close
      * the writer. The output neither starts nor ends with {@code ---}: to append to YAML already
-     * written, write a {@code ---} line first.
+     * written, write a {@code ---} line first. Only one document at a time is held in memory.
      */
     public static void writeYaml(List<ManifestDocument> documents, Writer out) throws IOException {
-        try {
-            writeDocuments(documents, out);
-        } catch (JacksonIOException e) {
-            throw e.getCause();
+        var document = new StringBuilder(4096);
+        var chunk = new char[8192];
+        boolean first = true;
+        for (ManifestDocument each : inInstallOrder(documents)) {
+            document.setLength(0);
+            appendYaml(Trees.canonicalize(each.tree()), first, document);
+            first = false;
+            for (int start = 0; start < document.length(); start += chunk.length) {
+                int end = Math.min(document.length(), start + chunk.length);
+                document.getChars(start, end, chunk, 0);
+                out.write(chunk, 0, end - start);
+            }
         }
         out.flush();
     }
 
-    /** One generator for all documents: {@code ---} between them, none before the first. */
-    private static void writeDocuments(List<ManifestDocument> documents, Writer out) {
-        if (documents.isEmpty()) {
-            return;
+    /**
+     * One canonical tree as a YAML document ({@code ---} before it unless first): by
+     * {@link YamlEmitter}, or by Jackson for the rare tree it leaves to Jackson (long keys).
+     */
+    static void appendYaml(ObjectNode canonical, boolean first, StringBuilder out) {
+        if (!YamlEmitter.write(canonical, first, out)) {
+            appendJacksonYaml(canonical, first, out);
         }
-        try (SequenceWriter sequence = YAML_SEQUENCE.writeValues(out)) {
-            for (ManifestDocument document : inInstallOrder(documents)) {
-                sequence.write(Trees.canonicalize(document.tree()));
+    }
+
+    /** The same document by Jackson's YAML generator: the fallback. */
+    private static void appendJacksonYaml(ObjectNode canonical, boolean first, StringBuilder out) {
+        if (!first) {
+            out.append("---\n");
+        }
+        out.append(YAML.writeValueAsString(canonical));
+    }
+
+    /**
+     * These trees, as they are, by one Jackson YAML generator, as manifestkit wrote them before
+     * {@link YamlEmitter}: the oracle its tests compare with.
+     */
+    static String jacksonYaml(List<ObjectNode> trees) {
+        var out = new StringWriter();
+        try (SequenceWriter sequence = YAML.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(out)) {
+            for (ObjectNode tree : trees) {
+                sequence.write(tree);
             }
         }
+        return out.toString();
     }
 
     // --- JSON -----------------------------------------------------------------------------------
@@ -185,7 +217,7 @@ public final class ManifestWriter {
         Files.createDirectories(parent);
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
         try {
-            FileSystemOps.DEFAULT.write(temp, toYaml(documents).getBytes(StandardCharsets.UTF_8),
+            FileSystemOps.DEFAULT.write(temp, out -> writeYaml(documents, out),
                     documents.stream().anyMatch(ManifestWriter::isSecret));
             FileSystemOps.DEFAULT.move(temp, target);
         } catch (IOException | RuntimeException e) {
@@ -236,7 +268,13 @@ public final class ManifestWriter {
         Path old = null;
         try {
             for (var file : files.entrySet()) {
-                ops.write(temp.resolve(file.getKey()), file.getValue().content(), file.getValue().secret());
+                PlannedFile planned = file.getValue();
+                Path path = temp.resolve(file.getKey());
+                if (planned.document() == null) {
+                    ops.write(path, out -> writeYaml(documents, out), planned.secret());
+                } else {
+                    ops.write(path, toYaml(planned.document().tree()).getBytes(StandardCharsets.UTF_8), planned.secret());
+                }
             }
             setPermissions(temp, exists ? permissionsOf(target) : DIRECTORY);
             ops.syncDirectory(temp);
@@ -263,17 +301,17 @@ public final class ManifestWriter {
         }
     }
 
-    private record PlannedFile(byte[] content, boolean secret) {
+    /** A file to write: one document's, or all documents' when {@code document} is null. */
+    private record PlannedFile(ManifestDocument document, boolean secret) {
     }
 
     private static Map<String, PlannedFile> plan(List<ManifestDocument> documents, Layout layout) {
         var files = new LinkedHashMap<String, PlannedFile>();
         if (layout == Layout.SINGLE_FILE) {
-            files.put(SINGLE_FILE_NAME, new PlannedFile(toYaml(documents).getBytes(StandardCharsets.UTF_8),
-                    documents.stream().anyMatch(ManifestWriter::isSecret)));
+            files.put(SINGLE_FILE_NAME, new PlannedFile(null, documents.stream().anyMatch(ManifestWriter::isSecret)));
         } else {
-            fileNames(documents).forEach((name, document) -> files.put(name, new PlannedFile(
-                    toYaml(document.tree()).getBytes(StandardCharsets.UTF_8), isSecret(document))));
+            fileNames(documents).forEach((name, document) -> files.put(name,
+                    new PlannedFile(document, isSecret(document))));
         }
         return files;
     }
@@ -384,6 +422,12 @@ public final class ManifestWriter {
         }
     }
 
+    /** Text written into a file as it is produced. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /** The file system operations of a directory write; replaced in tests to inject failures. */
     interface FileSystemOps {
 
@@ -392,19 +436,36 @@ public final class ManifestWriter {
 
         /** Creates the file (it must not exist), writes the bytes and syncs them to disk. */
         default void write(Path file, byte[] content, boolean secret) throws IOException {
-            var options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
-            // the umask can only take permissions away, so a Secret's file is never readable by others
-            FileAttribute<?>[] attributes = posix && secret
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                    : new FileAttribute<?>[0];
-            try (FileChannel channel = FileChannel.open(file, options, attributes)) {
+            try (FileChannel channel = create(file, secret)) {
                 var buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
+        }
+
+        /**
+         * Creates the file (it must not exist), streams the content into it as UTF-8 and syncs it
+         * to disk: a file of 16,000 objects is never held in memory as a whole.
+         */
+        default void write(Path file, Content content, boolean secret) throws IOException {
+            try (FileChannel channel = create(file, secret)) {
+                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+        }
+
+        private static FileChannel create(Path file, boolean secret) throws IOException {
+            var options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
+            // the umask can only take permissions away, so a Secret's file is never readable by others
+            FileAttribute<?>[] attributes = posix && secret
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                    : new FileAttribute<?>[0];
+            return FileChannel.open(file, options, attributes);
         }
 
         /** Renames atomically, replacing a file target. */

@@ -1,0 +1,208 @@
+package dev.manifestkit.core.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.tree.Trees;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@link YamlEmitter} against its oracle, Jackson's YAML generator with ManifestWriter's settings
+ * ({@link ManifestWriter#jacksonYaml}): the same text for every tree, and the emitter (not the
+ * Jackson fallback) writes every tree but those with keys YAML writes as {@code ? key}.
+ */
+class YamlEmitterTest {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Characters that steer the emitter's and the quoting checker's decisions. */
+    private static final String ALPHABET = "ab0 1 \t\n\n\r:#-?'\"\\,[]{}!&*|>%@`.~=<+_eExXyYnN"
+            + "\u0000\u0007\u001b\u007f\u0085\u00a0\u00e9\u2028\u2029\ufeff\ufffe\ud83d\ude00\ud800\udc00";
+
+    private static final List<String> TRICKY = List.of(
+            "", " ", "  ", "a", "yes", "No", "ON", "off", "y", "n", "~", "null", "Null", "true", "FALSE", "=", "<<",
+            "0", "-1", "+1", "1.5", ".5", "1e3", "0x1F", "0o17", "0755", "1_000", "12:30", ".inf", "-.Inf", ".NaN",
+            "2024-01-01", "2001-12-14t21:59:43.10-05:00", "---", "--- a", "...", "a...", "- a", "-a", "? a", "?a",
+            ": a", ":a", "a:", "a: b", "a:b", "a #b", "a#b", "#a", "a ", " a", "a\tb", "\ta", "a,b", "[a]", "{a}",
+            "!a", "&a", "*a", "|a", ">a", "'a", "\"a", "%a", "@a", "`a", "a'b", "it's", "a\"b", "back\\slash",
+            "line\nbreak", "line\n", "line\n\n", "\nline", " line\nx", "\n", "\n\n", "a\n b", "a \nb", "a\n\nb",
+            "a\n  \nb", "trailing \nline", "tab\tin\nliteral", "cr\r\nlf", "x\u0085y", "x\u2028y", "x\u2029y",
+            "\ufeffbom", "nbsp\u00a0x", "caf\u00e9", "emoji \ud83d\ude00", "lone \ud83d x", "lone \ude00",
+            "\ud83d", "x\ud83d", "\u0000", "bell\u0007", "esc\u001b", "del\u007f", "c1\u0090", "\ufffe", "\uffff",
+            "http://example.com/a?b=c#d", "key=value", "--flag=1", "-Xmx256m", "postgres://u:p@h:5432/db",
+            "${VAR}", "$(VAR)", "a: b\nc: d\n", "#!/bin/sh\necho hi\n", "x".repeat(200), "a b".repeat(60));
+
+    @Test
+    void writesTrickyStringsAsValuesKeysAndItemsLikeJackson() {
+        for (String value : TRICKY) {
+            assertSameAsJackson(valueTree(value));
+            assertSameAsJackson(keyTree(value));
+        }
+    }
+
+    @Test
+    void writesRandomStringsLikeJackson() {
+        var random = new Random(20251125L);
+        int emitted = 0;
+        int total = 20_000;
+        for (int i = 0; i < total; i++) {
+            var text = new StringBuilder();
+            int length = random.nextInt(10);
+            for (int j = 0; j < length; j++) {
+                text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            assertSameAsJackson(valueTree(text.toString()));
+            emitted += assertSameAsJackson(keyTree(text.toString())) ? 1 : 0;
+        }
+        assertThat(emitted).as("trees the emitter wrote itself").isGreaterThan(total * 7 / 10);
+    }
+
+    @Test
+    void writesNumbersBooleansAndNullsLikeJackson() {
+        ObjectNode tree = NODES.objectNode();
+        tree.put("int", 42).put("negative", -7).put("long", 1L << 40).put("minLong", Long.MIN_VALUE)
+                .put("short", (short) 3).put("double", 1.5).put("big", 1e20).put("small", 1.0E-5)
+                .put("wholeDouble", 2.0).put("nan", Double.NaN).put("inf", Double.POSITIVE_INFINITY)
+                .put("minusInf", Double.NEGATIVE_INFINITY).put("float", 0.1f).put("floatNan", Float.NaN)
+                .put("bigInteger", new BigInteger("123456789012345678901234567890"))
+                .put("decimal", new BigDecimal("1.50")).put("scientific", new BigDecimal("1E+3"))
+                .put("tiny", new BigDecimal("0.0000001")).put("yes", true).put("no", false).putNull("nothing");
+        tree.putArray("list").add(1).add(2.5).add(true).addNull().add(new BigDecimal("-0.0"));
+        assertSameAsJackson(List.of(tree));
+    }
+
+    @Test
+    void writesEmptyAndNestedCollectionsLikeJackson() {
+        ObjectNode tree = NODES.objectNode();
+        tree.putObject("emptyMap");
+        tree.putArray("emptyList");
+        ArrayNode list = tree.putArray("list");
+        list.addObject();
+        list.addArray();
+        list.addArray().add("a").addArray().add("b").add("c\nd");
+        list.addObject().put("k", "v").putObject("inner").putArray("deep").addObject().put("x", "line\nbreak\n");
+        list.addArray().addObject().put("a", 1).put("b", " lead\nx");
+        tree.putObject("map").putObject("of").putArray("lists").addArray().addArray().add(" x\n");
+        assertSameAsJackson(List.of(tree, NODES.objectNode(), tree, NODES.objectNode()));
+        assertSameAsJackson(List.of(NODES.objectNode(), tree));
+    }
+
+    @Test
+    void leavesComplexKeysToJackson() {
+        for (String key : List.of("", "multi\nline", "k".repeat(128))) {
+            ObjectNode tree = NODES.objectNode();
+            tree.put(key, "value");
+            assertThat(YamlEmitter.write(tree, true, new StringBuilder())).as("emitter writes %s", key).isFalse();
+            assertThat(emitted(List.of(tree))).isEqualTo(ManifestWriter.jacksonYaml(List.of(tree)));
+        }
+        ObjectNode longest = NODES.objectNode();
+        longest.put("k".repeat(127), "value");
+        assertThat(assertSameAsJackson(List.of(longest))).isTrue();
+    }
+
+    @Test
+    void writesEveryGoldenSnapshotAndCorpusFileLikeJackson() throws IOException {
+        var reader = ManifestReader.create();
+        int files = 0;
+        for (Path file : yamlFiles()) {
+            List<ManifestDocument> documents;
+            try {
+                documents = reader.read(file);
+            } catch (ManifestReadException e) {
+                continue; // hostile inputs of the fuzz corpus
+            }
+            var trees = new ArrayList<ObjectNode>();
+            documents.forEach(document -> trees.add(Trees.canonicalize(document.tree())));
+            if (!trees.isEmpty()) {
+                assertThat(assertSameAsJackson(trees)).as("emitter writes %s", file).isTrue();
+                files++;
+            }
+        }
+        assertThat(files).isGreaterThan(20);
+    }
+
+    @Test
+    void manifestWriterRewritesGoldenAndSnapshotFilesToTheirOwnText() throws IOException {
+        var files = new ArrayList<Path>();
+        for (String directory : List.of("src/test/resources/golden", "../examples/src/test/resources/manifest-snapshots")) {
+            try (Stream<Path> walk = Files.walk(Path.of(directory))) {
+                walk.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(10);
+        for (Path file : files) {
+            String text = Files.readString(file);
+            assertThat(ManifestWriter.toYaml(ManifestReader.create().read(text))).as("%s", file).isEqualTo(text);
+        }
+    }
+
+    private static List<Path> yamlFiles() throws IOException {
+        var files = new ArrayList<Path>();
+        for (String directory : List.of("src/test/resources", "../examples/src/test/resources",
+                "../validation/src/test/resources", "../cli/src/test/resources")) {
+            Path root = Path.of(directory);
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                            .sorted().forEach(files::add);
+                }
+            }
+        }
+        return files;
+    }
+
+    private static List<ObjectNode> valueTree(String value) {
+        ObjectNode tree = NODES.objectNode();
+        tree.put("value", value);
+        tree.putArray("items").add(value).addObject().put("nested", value).putArray("deeper").add(value);
+        tree.putObject("map").putObject("inner").put("text", value);
+        tree.putArray("lists").addArray().addArray().add(value);
+        return List.of(tree, tree);
+    }
+
+    private static List<ObjectNode> keyTree(String key) {
+        ObjectNode tree = NODES.objectNode();
+        tree.put(key, "v");
+        tree.putObject("map").put(key, 1).putArray(key + "x").add("a");
+        tree.putArray("list").addObject().put(key, key);
+        return List.of(tree);
+    }
+
+    /** Asserts the same text as Jackson's; {@code true} when the emitter wrote every tree itself. */
+    private static boolean assertSameAsJackson(List<ObjectNode> trees) {
+        String expected = ManifestWriter.jacksonYaml(trees);
+        assertThat(emitted(trees)).as("YAML of %s", trees).isEqualTo(expected);
+        boolean first = true;
+        for (ObjectNode tree : trees) {
+            if (!YamlEmitter.write(tree, first, new StringBuilder())) {
+                return false;
+            }
+            first = false;
+        }
+        return true;
+    }
+
+    private static String emitted(List<ObjectNode> trees) {
+        var out = new StringBuilder();
+        boolean first = true;
+        for (ObjectNode tree : trees) {
+            ManifestWriter.appendYaml(tree, first, out);
+            first = false;
+        }
+        return out.toString();
+    }
+}

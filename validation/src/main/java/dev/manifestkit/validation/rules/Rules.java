@@ -20,6 +20,7 @@ public final class Rules {
             new AnnotationSyntaxRule(),
             new SelectorMatchesTemplateRule(),
             new ContainerNameRule(),
+            new PodContainersRule(),
             new UniqueContainerNamesRule(),
             new ContainerImageRule(),
             new PortRangeRule(),

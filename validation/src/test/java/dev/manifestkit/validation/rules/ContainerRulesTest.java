@@ -48,6 +48,16 @@ class ContainerRulesTest {
     }
 
     @Test
+    void aPodRunsAtLeastOneContainer() {
+        assertThat(run(new PodContainersRule()).on(deployment("containers: [{name: app, image: a:1}]"))).isEmpty();
+        assertThat(run(new PodContainersRule()).on(pod("initContainers: [{name: init, image: a:1}]"))).isEmpty();
+        assertThat(run(new PodContainersRule()).on(deployment("containers: []")))
+                .containsExactly("spec.template.spec.containers: Required value");
+        assertThat(run(new PodContainersRule()).on(pod("containers: [1]")))
+                .containsExactly("spec.containers: Required value");
+    }
+
+    @Test
     void containerNamesAreUniqueAcrossInitContainers() {
         assertThat(run(new UniqueContainerNamesRule()).on(pod("""
                 initContainers: [{name: init, image: a:1}]

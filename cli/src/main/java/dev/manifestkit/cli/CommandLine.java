@@ -32,7 +32,8 @@ final class CommandLine {
             Usage: manifestkit validate [options] FILE|DIR|- ...
 
             Validates Kubernetes manifests: multi-document YAML and JSON files, directories
-            (searched recursively for *.yaml, *.yml and *.json) and stdin (-).
+            (searched recursively for *.yaml, *.yml and *.json, skipping kustomization.yaml)
+            and stdin (-).
 
             Options:
               --kubernetes-version V   Kubernetes version to validate against (default 1.35)

@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>A named file is read whatever its extension (the user chose it). A directory is searched
  * recursively for {@code *.yaml}, {@code *.yml} and {@code *.json}, skipping hidden entries
- * ({@code .git}) and following links (a link that loops back is skipped), in sorted path order so
+ * ({@code .git}) and kustomize's own {@code kustomization.yaml} files (configuration for
+ * {@code kubectl apply -k}, not objects the API server takes), and following links (a link that loops back is skipped), in sorted path order so
  * the same tree gives the same report on every machine.
  */
 final class Inputs {
@@ -62,6 +63,9 @@ final class Inputs {
 
     /** True for the file names a directory search picks up. */
     static boolean isManifestFileName(String fileName) {
+        if (fileName.equals("kustomization.yaml") || fileName.equals("kustomization.yml")) {
+            return false;
+        }
         return fileName.endsWith(".yaml") || fileName.endsWith(".yml") || fileName.endsWith(".json");
     }
 

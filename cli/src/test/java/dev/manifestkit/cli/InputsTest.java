@@ -45,6 +45,18 @@ class InputsTest {
     }
 
     @Test
+    void kustomizationFilesAreSkippedInDirectoriesButReadWhenNamed() throws Exception {
+        touch("app/kustomization.yaml");
+        touch("app/deployment-web.yaml");
+        touch("base/kustomization.yml");
+
+        assertThat(Inputs.expand(List.of(dir.toString()))).extracting(Input::path)
+                .containsExactly(dir.resolve("app/deployment-web.yaml"));
+        assertThat(Inputs.expand(List.of(dir.resolve("app/kustomization.yaml").toString()))).extracting(Input::path)
+                .containsExactly(dir.resolve("app/kustomization.yaml"));
+    }
+
+    @Test
     void aNamedFileIsReadWhateverItsExtensionAndInputsKeepCommandLineOrder() throws Exception {
         touch("manifest.txt");
         touch("sub/x.yaml");

@@ -6,30 +6,54 @@ import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 
 /**
- * A pod's references to Secrets (or ConfigMaps) name objects of the set, or objects declared to
- * exist out of band, and keys they hold. References marked {@code optional: true} are skipped.
- * One class, two rules: {@code ref/secret-reference} and {@code ref/config-map-reference}.
+ * A pod's references to Secrets (or ConfigMaps): the object must be in the set or declared to
+ * exist out of band, and the keys named must be ones it holds. References marked
+ * {@code optional: true} are skipped. One class, four rules, because the two findings differ in
+ * certainty: a missing object may well be created out of band ({@code kubectl create secret …}),
+ * so {@code ref/secret-reference} and {@code ref/config-map-reference} warn; a key missing from an
+ * object that is known ({@code ref/secret-key}, {@code ref/config-map-key}) is an error, since the
+ * pod would fail to start.
  */
 final class ConfigReferenceRule extends BaseRule {
 
     private final String kind;
+    private final boolean keys;
 
-    private ConfigReferenceRule(String id, String kind) {
-        super(id, Layer.REFERENCES, Severity.ERROR,
-                "Secret".equals(kind)
-                        ? "env secretKeyRef, envFrom secretRef and secret/projected volumes name a Secret of the set (or "
-                                + "an existing one) and keys it has, unless optional."
-                        : "env configMapKeyRef, envFrom configMapRef and configMap/projected volumes name a ConfigMap of "
-                                + "the set (or an existing one) and keys it has, unless optional.");
+    private ConfigReferenceRule(String id, String kind, boolean keys) {
+        super(id, Layer.REFERENCES, keys ? Severity.ERROR : Severity.WARNING, description(kind, keys));
         this.kind = kind;
+        this.keys = keys;
     }
 
+    private static String description(String kind, boolean keys) {
+        var sources = "Secret".equals(kind)
+                ? "env secretKeyRef, envFrom secretRef and secret/projected volumes"
+                : "env configMapKeyRef, envFrom configMapRef and configMap/projected volumes";
+        return keys
+                ? "The keys that " + sources + " name exist in the " + kind + ", when the " + kind
+                        + " is in the set (or declared as existing), unless optional."
+                : sources + " name a " + kind + " of the set or one declared as existing, unless optional (a "
+                        + "warning: it may be created out of band).";
+    }
+
+    /** {@code ref/secret-reference}: the Secret exists. */
     static ConfigReferenceRule secrets() {
-        return new ConfigReferenceRule("ref/secret-reference", "Secret");
+        return new ConfigReferenceRule("ref/secret-reference", "Secret", false);
     }
 
+    /** {@code ref/secret-key}: the keys exist in a known Secret. */
+    static ConfigReferenceRule secretKeys() {
+        return new ConfigReferenceRule("ref/secret-key", "Secret", true);
+    }
+
+    /** {@code ref/config-map-reference}: the ConfigMap exists. */
     static ConfigReferenceRule configMaps() {
-        return new ConfigReferenceRule("ref/config-map-reference", "ConfigMap");
+        return new ConfigReferenceRule("ref/config-map-reference", "ConfigMap", false);
+    }
+
+    /** {@code ref/config-map-key}: the keys exist in a known ConfigMap. */
+    static ConfigReferenceRule configMapKeys() {
+        return new ConfigReferenceRule("ref/config-map-key", "ConfigMap", true);
     }
 
     @Override
@@ -40,14 +64,14 @@ final class ConfigReferenceRule extends BaseRule {
             }
             var target = References.find(context, kind, name);
             if (target == null) {
-                if (key == null) {
+                if (!keys && key == null) {
                     context.report(namePath, ErrorType.NOT_FOUND, Nodes.quote(name), "no " + kind + " of that name "
                             + References.where(context) + "; add it, declare it as existing, or mark the reference "
                             + "optional");
                 }
                 return;
             }
-            if (key != null && !References.hasKey(target, key)) {
+            if (keys && key != null && !References.hasKey(target, key)) {
                 context.report(keyPath, ErrorType.NOT_FOUND, Nodes.quote(key),
                         kind + " " + Nodes.quote(name) + " has no such key");
             }

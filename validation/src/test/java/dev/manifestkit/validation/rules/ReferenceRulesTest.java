@@ -138,10 +138,24 @@ class ReferenceRulesTest {
                 "spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name: Not found: \"db\": no Secret of "
                         + "that name in namespace \"shop\" of this set; add it, declare it as existing, or mark the "
                         + "reference optional",
-                "spec.template.spec.volumes[0].secret.items[0].key: Not found: \"tls.crt\": Secret \"tls\" has no such key",
                 "spec.template.spec.volumes[1].projected.sources[1].secret.name: Not found: \"db\": no Secret of that "
                         + "name in namespace \"shop\" of this set; add it, declare it as existing, or mark the reference "
                         + "optional");
+        assertThat(run(ConfigReferenceRule.secretKeys()).on("""
+                kind: Secret
+                metadata: {name: tls, namespace: shop}
+                data: {tls.key: eA==}
+                ---
+                """ + WEB)).containsExactly(
+                "spec.template.spec.volumes[0].secret.items[0].key: Not found: \"tls.crt\": Secret \"tls\" has no such key");
+    }
+
+    @Test
+    void aMissingSecretIsAWarningAndAMissingKeyOfAKnownSecretAnError() {
+        assertThat(ConfigReferenceRule.secrets().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.WARNING);
+        assertThat(ConfigReferenceRule.secretKeys().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.ERROR);
+        assertThat(ConfigReferenceRule.configMaps().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.WARNING);
+        assertThat(ConfigReferenceRule.configMapKeys().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.ERROR);
     }
 
     @Test
@@ -156,7 +170,8 @@ class ReferenceRulesTest {
                 data: {tls.crt: ""}
                 """;
         assertThat(run(ConfigReferenceRule.secrets()).existing(existing).on(WEB)).isEmpty();
-        assertThat(run(ConfigReferenceRule.secrets()).existing(existing.replace("password", "pass")).on(WEB))
+        assertThat(run(ConfigReferenceRule.secretKeys()).existing(existing).on(WEB)).isEmpty();
+        assertThat(run(ConfigReferenceRule.secretKeys()).existing(existing.replace("password", "pass")).on(WEB))
                 .containsExactly("spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key: Not found: "
                         + "\"password\": Secret \"db\" has no such key");
     }
@@ -164,7 +179,7 @@ class ReferenceRulesTest {
     @Test
     void configMapReferencesNameConfigMapsAndKeysUnlessOptional() {
         assertThat(run(ConfigReferenceRule.configMaps()).on(OBJECTS + "---\n" + WEB)).isEmpty();
-        assertThat(run(ConfigReferenceRule.configMaps()).on("""
+        assertThat(run(ConfigReferenceRule.configMapKeys()).on("""
                 kind: ConfigMap
                 metadata: {name: settings, namespace: shop}
                 data: {speed: fast}

@@ -44,7 +44,7 @@ class ValidatorWithRulesTest {
                 "Deployment/shop/web: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: "
                         + "must be between 1 and 65535, inclusive [api/port-range]",
                 "Deployment/shop/web: spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key: Not found: "
-                        + "\"password\": Secret \"db\" has no such key [ref/secret-reference]",
+                        + "\"password\": Secret \"db\" has no such key [ref/secret-key]",
                 "Deployment/shop/web: spec.template.spec.containers[0].image: Advice: \"nginx:latest\": uses :latest, "
                         + "which changes under you; pin a version or a digest [lint/image-tag]");
         assertThat(report.problems()).filteredOn(p -> p.ruleId().equals("lint/image-tag"))

@@ -2,11 +2,15 @@ package dev.manifestkit.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.UnaryOperator;
 
 import dev.manifestkit.core.syntax.Names;
@@ -16,6 +20,7 @@ import dev.manifestkit.core.yaml.ManifestWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,6 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * kinds, other kinds after them), keeping the added order among objects of the same rank.
  */
 public final class Manifests {
+
+    private static final JsonNodeFactory NODES = Trees.jsonMapper().getNodeFactory();
 
     private final List<ObjectNode> trees;
     private final List<ObjectNode> existing;
@@ -104,10 +111,11 @@ public final class Manifests {
     public Manifests namespace(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
         checkSyntax(Names.dns1123Label(namespace), "metadata.namespace", namespace);
+        JsonNode namespaceNode = NODES.stringNode(namespace);
         UnaryOperator<ObjectNode> setNamespace = tree -> {
             var namespaced = Kinds.isNamespaced(text(tree, "apiVersion"), text(tree, "kind"));
             boolean set = namespaced.orElseGet(() -> metadataText(tree, "namespace") != null);
-            return set ? editMetadata(tree, metadata -> metadata.put("namespace", namespace)) : tree;
+            return set ? editMetadata(tree, metadata -> withEntry(metadata, "namespace", namespaceNode)) : tree;
         };
         return new Manifests(trees.stream().map(setNamespace).toList(), existing.stream().map(setNamespace).toList());
     }
@@ -134,7 +142,11 @@ public final class Manifests {
 
     /**
      * The objects as canonical trees (nulls and empties dropped), in install order; each document's
-     * {@code index} is its position in this list. Callers must not modify the trees.
+     * {@code index} is its position in this list.
+     *
+     * <p>Callers must not modify the trees: they are this set's own, shared (not copied) with the
+     * sets derived from it by {@link #plus}, {@link #namespace} and the like, which copy only the
+     * parts they change. Use {@link #objects()} for copies to change.
      */
     public List<ManifestDocument> documents() {
         var result = documents;
@@ -145,6 +157,19 @@ public final class Manifests {
         return result;
     }
 
+    /**
+     * Whether a list of documents is one that {@link #documents()} or {@link #existingDocuments()}
+     * returned: then its trees are canonical ({@link Trees#canonicalize} returns each unchanged) and
+     * it is in install order already, so a writer may skip checking both (for the objects of a
+     * typical application, the check costs about a tenth of writing YAML).
+     */
+    public static boolean isCanonicalInInstallOrder(List<ManifestDocument> documents) {
+        return documents instanceof InstallOrderedDocuments;
+    }
+
+    // TODO(ManifestWriter): writeDocuments/jsonRoot could skip inInstallOrder(…) and
+    // Trees.canonicalize(…) when Manifests.isCanonicalInInstallOrder(documents) is true; left to the
+    // helper replacing the YAML emitter, who owns ManifestWriter.
     /** Multi-document YAML in install order, {@code ---} between documents. */
     public String toYaml() {
         return ManifestWriter.toYaml(documents());
@@ -240,17 +265,47 @@ public final class Manifests {
         return result;
     }
 
+    /**
+     * The trees as documents, stably sorted by {@link Kinds#installOrder()}: each tree's rank is
+     * looked up once, rather than twice per comparison.
+     */
     private static List<ManifestDocument> inInstallOrder(List<ObjectNode> trees) {
-        var documents = new ArrayList<ManifestDocument>(trees.size());
-        for (ObjectNode tree : trees) {
-            documents.add(ManifestDocument.inMemory(tree, 0));
+        int[] ranks = new int[trees.size()];
+        var order = new ArrayList<Integer>(trees.size());
+        for (int i = 0; i < ranks.length; i++) {
+            ObjectNode tree = trees.get(i);
+            ranks[i] = Kinds.installOrder(text(tree, "apiVersion"), text(tree, "kind"));
+            order.add(i);
         }
-        documents.sort(Kinds.installOrder());
-        var indexed = new ArrayList<ManifestDocument>(documents.size());
-        for (int i = 0; i < documents.size(); i++) {
-            indexed.add(ManifestDocument.inMemory(documents.get(i).tree(), i));
+        order.sort(Comparator.comparingInt(i -> ranks[i])); // stable: the added order among equals
+        var indexed = new ManifestDocument[ranks.length];
+        for (int i = 0; i < indexed.length; i++) {
+            indexed[i] = ManifestDocument.inMemory(trees.get(order.get(i)), i);
         }
-        return List.copyOf(indexed);
+        return new InstallOrderedDocuments(indexed);
+    }
+
+    /**
+     * The unmodifiable list {@link #documents()} returns; its type tells writers that the trees
+     * are canonical and in install order ({@link #isCanonicalInInstallOrder}).
+     */
+    private static final class InstallOrderedDocuments extends AbstractList<ManifestDocument> implements RandomAccess {
+
+        private final ManifestDocument[] documents;
+
+        InstallOrderedDocuments(ManifestDocument[] documents) {
+            this.documents = documents;
+        }
+
+        @Override
+        public ManifestDocument get(int index) {
+            return documents[index];
+        }
+
+        @Override
+        public int size() {
+            return documents.length;
+        }
     }
 
     /** Refuses a namespace, label or annotation that the API server would reject on every object. */
@@ -266,17 +321,47 @@ public final class Manifests {
         Objects.requireNonNull(value, "value");
         return new Manifests(trees.stream().map(tree -> editMetadata(tree, metadata -> {
             JsonNode map = metadata.get(field);
-            ObjectNode entries = map instanceof ObjectNode object ? object : metadata.putObject(field);
-            entries.put(key, value);
+            ObjectNode entries = map instanceof ObjectNode object ? object : NODES.objectNode();
+            return withEntry(metadata, field, withEntry(entries, key, NODES.stringNode(value)));
         })).toList(), existing);
     }
 
-    private static ObjectNode editMetadata(ObjectNode tree, java.util.function.Consumer<ObjectNode> edit) {
-        ObjectNode copy = tree.deepCopy();
-        JsonNode metadata = copy.get("metadata");
-        ObjectNode target = metadata instanceof ObjectNode object ? object : copy.putObject("metadata");
-        edit.accept(target);
-        return Trees.canonicalize(copy);
+    /**
+     * The tree with its metadata replaced by {@code edit(metadata)}, sharing every other subtree
+     * with the original: trees held here are never modified, so sharing is safe, and a copy of the
+     * whole object per edit was most of the cost of {@link #namespace}. The edit keeps the
+     * canonical order (it inserts keys in sorted position), so the result needs no re-sorting.
+     */
+    private static ObjectNode editMetadata(ObjectNode tree, UnaryOperator<ObjectNode> edit) {
+        JsonNode metadata = tree.get("metadata");
+        ObjectNode copy = NODES.objectNode().setAll(tree);
+        // replacing keeps the key's position; only a tree without metadata gets it last and needs sorting
+        copy.set("metadata", edit.apply(metadata instanceof ObjectNode object ? object : NODES.objectNode()));
+        return metadata == null ? Trees.canonicalize(copy) : copy;
+    }
+
+    /**
+     * A shallow copy of a sorted object with {@code key} set to {@code value}: a new key goes in
+     * sorted position, so the copy is sorted too. The values are shared, not copied.
+     */
+    private static ObjectNode withEntry(ObjectNode sorted, String key, JsonNode value) {
+        ObjectNode copy = NODES.objectNode();
+        boolean placed = false;
+        for (Map.Entry<String, JsonNode> entry : sorted.properties()) {
+            int order = entry.getKey().compareTo(key);
+            if (!placed && order >= 0) {
+                copy.set(key, value);
+                placed = true;
+                if (order == 0) {
+                    continue;
+                }
+            }
+            copy.set(entry.getKey(), entry.getValue());
+        }
+        if (!placed) {
+            copy.set(key, value);
+        }
+        return copy;
     }
 
     private static String text(JsonNode node, String field) {

@@ -137,6 +137,62 @@ class ManifestsTest {
     }
 
     @Test
+    void namespaceLabelAndAnnotationEditsLeaveTheSetTheyCameFromAlone() {
+        var original = Manifests.of(web, config).withExisting(
+                new SecretBuilder().withNewMetadata().withName("pgpassword").endMetadata().build());
+        var before = original.toYaml() + original.existingDocuments();
+
+        var edited = original.namespace("fib").commonLabel("tier", "web").commonAnnotation("owner", "team-a");
+
+        assertThat(original.toYaml() + original.existingDocuments()).isEqualTo(before);
+        assertThat(edited.toYaml()).contains("namespace: fib").contains("tier: web").contains("owner: team-a");
+        assertThat(edited.namespace("other").toYaml()).contains("namespace: other").doesNotContain("namespace: fib");
+        assertThat(edited.toYaml()).doesNotContain("namespace: other");
+    }
+
+    @Test
+    void editedMetadataKeepsCanonicalKeyOrder() {
+        var annotated = new ConfigMapBuilder().withNewMetadata().withName("c").addToAnnotations("z", "1")
+                .addToLabels("m", "2").endMetadata().addToData("k", "v").build();
+        var edited = Manifests.of(annotated).commonLabel("a", "3").namespace("fib").commonAnnotation("b", "4");
+
+        assertThat(edited.toYaml()).isEqualTo("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  annotations:
+                    b: "4"
+                    z: "1"
+                  labels:
+                    a: "3"
+                    m: "2"
+                  name: c
+                  namespace: fib
+                data:
+                  k: v
+                """);
+        assertThat(edited).isEqualTo(Manifests.of(new ConfigMapBuilder().withNewMetadata().withName("c")
+                .withNamespace("fib").addToAnnotations("b", "4").addToAnnotations("z", "1").addToLabels("a", "3")
+                .addToLabels("m", "2").endMetadata().addToData("k", "v").build()));
+    }
+
+    @Test
+    void namespaceGivesAnObjectWithoutMetadataSomeInItsPlace() {
+        var bare = new ConfigMapBuilder().addToData("k", "v").build();
+        assertThat(Manifests.of(bare).namespace("fib").toYaml())
+                .isEqualTo("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: fib\ndata:\n  k: v\n");
+    }
+
+    @Test
+    void writersCanTellDocumentsOfASetFromOtherLists() {
+        var manifests = Manifests.of(web, config).withExisting(config);
+        assertThat(Manifests.isCanonicalInInstallOrder(manifests.documents())).isTrue();
+        assertThat(Manifests.isCanonicalInInstallOrder(manifests.existingDocuments())).isTrue();
+        assertThat(Manifests.isCanonicalInInstallOrder(new java.util.ArrayList<>(manifests.documents()))).isFalse();
+        assertThatThrownBy(() -> manifests.documents().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void documentsComeInInstallOrderWithTheirIndex() {
         var ingress = new IngressBuilder().withNewMetadata().withName("in").endMetadata().build();
         var service = new ServiceBuilder().withNewMetadata().withName("svc").endMetadata().build();

@@ -34,6 +34,21 @@ class TreesTest {
     }
 
     @Test
+    void toTreeLeavesTreesInsideTheObjectAlone() {
+        var inner = Trees.jsonMapper().createObjectNode();
+        inner.put("z", 1);
+        inner.putNull("gone");
+        inner.put("a", 2);
+        var widget = new GenericKubernetesResourceBuilder().withApiVersion("example.com/v1").withKind("Widget")
+                .withNewMetadata().withName("w").endMetadata().addToAdditionalProperties("spec", inner).build();
+
+        ObjectNode tree = Trees.toTree(widget);
+
+        assertThat(tree.get("spec").toString()).isEqualTo("{\"a\":2,\"z\":1}");
+        assertThat(inner.toString()).isEqualTo("{\"z\":1,\"gone\":null,\"a\":2}");
+    }
+
+    @Test
     void toTreeKeepsEmptinessThatMeansSomething() {
         var pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec()
                 .addNewVolume().withName("scratch").withNewEmptyDir().endEmptyDir().endVolume()

@@ -167,9 +167,6 @@ public final class Manifests {
         return documents instanceof InstallOrderedDocuments;
     }
 
-    // TODO(ManifestWriter): writeDocuments/jsonRoot could skip inInstallOrder(…) and
-    // Trees.canonicalize(…) when Manifests.isCanonicalInInstallOrder(documents) is true; left to the
-    // helper replacing the YAML emitter, who owns ManifestWriter.
     /** Multi-document YAML in install order, {@code ---} between documents. */
     public String toYaml() {
         return ManifestWriter.toYaml(documents());

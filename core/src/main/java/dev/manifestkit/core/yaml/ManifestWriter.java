@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 
 import dev.manifestkit.core.Kinds;
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.tree.Trees;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -92,8 +93,8 @@ public final class ManifestWriter {
     public static String toYaml(List<ManifestDocument> documents) {
         var out = new StringBuilder(documents.size() * 1024);
         boolean first = true;
-        for (ManifestDocument document : inInstallOrder(documents)) {
-            appendYaml(Trees.canonicalize(document.tree()), first, out);
+        for (ObjectNode tree : canonicalTrees(documents)) {
+            appendYaml(tree, first, out);
             first = false;
         }
         return out.toString();
@@ -115,9 +116,10 @@ public final class ManifestWriter {
         var document = new StringBuilder(4096);
         var chunk = new char[8192];
         boolean first = true;
-        for (ManifestDocument each : inInstallOrder(documents)) {
+        var trusted = Manifests.isCanonicalInInstallOrder(documents);
+        for (ManifestDocument each : trusted ? documents : inInstallOrder(documents)) {
             document.setLength(0);
-            appendYaml(Trees.canonicalize(each.tree()), first, document);
+            appendYaml(trusted ? each.tree() : Trees.canonicalize(each.tree()), first, document);
             first = false;
             for (int start = 0; start < document.length(); start += chunk.length) {
                 int end = Math.min(document.length(), start + chunk.length);
@@ -185,8 +187,8 @@ public final class ManifestWriter {
         list.put("apiVersion", "v1");
         list.put("kind", "List");
         var items = list.putArray("items");
-        for (ManifestDocument document : inInstallOrder(documents)) {
-            items.add(Trees.canonicalize(document.tree()));
+        for (ObjectNode tree : canonicalTrees(documents)) {
+            items.add(tree);
         }
         return list;
     }
@@ -366,6 +368,20 @@ public final class ManifestWriter {
 
     private static boolean isSecret(ManifestDocument document) {
         return "Secret".equals(document.kind().orElse(null)) && "v1".equals(document.apiVersion().orElse(null));
+    }
+
+    /**
+     * The documents' trees in canonical form and install order. A {@link Manifests}' own documents
+     * are both already, so they are taken as they are: no re-check, no re-sort.
+     */
+    private static List<ObjectNode> canonicalTrees(List<ManifestDocument> documents) {
+        var trusted = Manifests.isCanonicalInInstallOrder(documents);
+        var ordered = trusted ? documents : inInstallOrder(documents);
+        var trees = new ArrayList<ObjectNode>(ordered.size());
+        for (var document : ordered) {
+            trees.add(trusted ? document.tree() : Trees.canonicalize(document.tree()));
+        }
+        return trees;
     }
 
     private static List<ManifestDocument> inInstallOrder(List<ManifestDocument> documents) {

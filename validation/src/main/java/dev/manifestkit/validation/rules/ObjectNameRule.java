@@ -46,6 +46,9 @@ final class ObjectNameRule extends BaseRule {
         var metadata = Nodes.obj(tree, "metadata");
         var name = Nodes.str(metadata, "name");
         var generateName = Nodes.str(metadata, "generateName");
+        if (metadata != null && (isNonString(metadata.get("name")) || isNonString(metadata.get("generateName")))) {
+            return; // a name of the wrong type is the schema layer's finding, reported once
+        }
         if ((name == null || name.isEmpty()) && (generateName == null || generateName.isEmpty())) {
             context.report(METADATA.child("name"), ErrorType.REQUIRED, "name or generateName is required");
         }
@@ -90,5 +93,9 @@ final class ObjectNameRule extends BaseRule {
             return Names.dns1123Subdomain(name);
         }
         return List.of();
+    }
+
+    private static boolean isNonString(tools.jackson.databind.JsonNode value) {
+        return value != null && !value.isString();
     }
 }

@@ -54,6 +54,14 @@ class MetadataRulesTest {
     }
 
     @Test
+    void aNameOfTheWrongTypeIsLeftToTheSchemaLayer() {
+        assertThat(run(new ObjectNameRule()).on("""
+                kind: Pod
+                metadata: {name: 12}
+                """)).isEmpty();
+    }
+
+    @Test
     void clusterScopedObjectsHaveNoNamespace() {
         assertThat(run(new ObjectNameRule()).on("""
                 kind: PersistentVolume

@@ -127,6 +127,7 @@ public final class Validator {
 
     /** Validates a set of objects, including its objects declared to exist out of band. */
     public ValidationReport validate(Manifests manifests) {
+        Objects.requireNonNull(manifests, "manifests");
         return validate(manifests.documents(), manifests.existingDocuments());
     }
 
@@ -145,6 +146,8 @@ public final class Validator {
      *                  satisfied, but they are not validated themselves
      */
     public ValidationReport validate(List<ManifestDocument> documents, List<ManifestDocument> existing) {
+        Objects.requireNonNull(documents, "documents");
+        Objects.requireNonNull(existing, "existing");
         var results = new ArrayList<ResourceResult>(documents.size());
         if (documents.stream().anyMatch(ListDocuments::isList) || existing.stream().anyMatch(ListDocuments::isList)) {
             for (var document : documents) {
@@ -172,6 +175,7 @@ public final class Validator {
      * the whole set; see {@link #session()} for streams).
      */
     public ResourceResult validateDocument(ManifestDocument document) {
+        Objects.requireNonNull(document, "document");
         return validateAlone(document, List.of());
     }
 

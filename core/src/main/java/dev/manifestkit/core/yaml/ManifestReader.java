@@ -87,6 +87,8 @@ public final class ManifestReader {
 
     /** The documents of a YAML text, naming it {@code origin} in messages and documents. */
     public List<ManifestDocument> read(String yaml, String origin) {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(origin, "origin");
         var documents = new ArrayList<ManifestDocument>();
         forEach(new StringReader(yaml), origin, true, documents::add);
         return documents;
@@ -94,6 +96,7 @@ public final class ManifestReader {
 
     /** The documents of a file (UTF-8, or UTF-16 with a byte order mark). */
     public List<ManifestDocument> read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
             var documents = new ArrayList<ManifestDocument>();
             forEach(new UnicodeReader(in), file.toString(), true, documents::add);
@@ -109,6 +112,8 @@ public final class ManifestReader {
      * @throws UncheckedIOException when reading the stream fails
      */
     public List<ManifestDocument> read(InputStream in, String origin) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(origin, "origin");
         var documents = new ArrayList<ManifestDocument>();
         forEach(new UnicodeReader(in), origin, false, documents::add);
         return documents;

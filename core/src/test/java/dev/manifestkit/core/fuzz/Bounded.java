@@ -13,12 +13,12 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  * instead of stalling the build, and a memory bomb fails on what it allocated instead of waiting
  * for an {@link OutOfMemoryError} in a JVM with gigabytes of heap.
  */
-final class Bounded {
+public final class Bounded {
 
     /** Generous: the CI machine may be shared; a real hang is unbounded. */
-    static final Duration TIME_LIMIT = Duration.ofSeconds(20);
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(20);
     /** About 100 times what the largest corpus document needs to read. */
-    static final long ALLOCATION_LIMIT = 512L * 1024 * 1024;
+    public static final long ALLOCATION_LIMIT = 512L * 1024 * 1024;
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -26,7 +26,7 @@ final class Bounded {
     private Bounded() {
     }
 
-    static <T> T run(String what, ThrowingSupplier<T> action) {
+    public static <T> T run(String what, ThrowingSupplier<T> action) {
         return Assertions.assertTimeoutPreemptively(TIME_LIMIT, () -> {
             long thread = Thread.currentThread().getId();
             long before = THREADS.getThreadAllocatedBytes(thread);

@@ -15,10 +15,14 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * The seed corpus ({@code src/test/resources/fuzz-corpus}: real manifests and hostile inputs) and
+ * Shared with other modules' fuzz tests through core's test jar; each module's own
+ * {@code src/test/resources/fuzz-corpus} comes first on its test class path, so it fuzzes with its
+ * own seeds.
+ *
+ * <p>The seed corpus ({@code src/test/resources/fuzz-corpus}: real manifests and hostile inputs) and
  * the mutations made from it: byte-level edits biased towards YAML's structural characters.
  */
-final class Corpus {
+public final class Corpus {
 
     /** Characters that change YAML structure, with some that change nothing, to splice in. */
     private static final byte[] YAML_BYTES = ":-[]{}&*!|>'\"%@`#,?<=~ \n\t\r0123456789abcyYnN.\\".getBytes(StandardCharsets.US_ASCII);
@@ -52,23 +56,28 @@ final class Corpus {
         }
     }
 
+    /** The seed files' bytes. */
+    public static List<byte[]> seedBytes() {
+        return SEEDS;
+    }
+
     /** Number of seed files. */
-    static int size() {
+    public static int size() {
         return SEEDS.size();
     }
 
     /** The seeds as they are. */
-    static Arbitrary<byte[]> seeds() {
+    public static Arbitrary<byte[]> seeds() {
         return Arbitraries.of(SEEDS).map(byte[]::clone);
     }
 
     /** A seed with random edits: usually one, sometimes up to eight. */
-    static Arbitrary<byte[]> mutated() {
+    public static Arbitrary<byte[]> mutated() {
         return Arbitraries.randomValue(random -> mutate(SEEDS.get(random.nextInt(SEEDS.size())), random));
     }
 
     /** Inputs made from nothing: random bytes, random YAML-ish text, random Unicode. */
-    static Arbitrary<byte[]> random() {
+    public static Arbitrary<byte[]> random() {
         return Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(2000),
                 Arbitraries.bytes().filter(b -> true).array(byte[].class).ofMaxSize(400)
@@ -77,7 +86,7 @@ final class Corpus {
     }
 
     /** Seeds, mutated seeds and random inputs, mutated ones most often. */
-    static Arbitrary<byte[]> any() {
+    public static Arbitrary<byte[]> any() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, seeds()),
                 net.jqwik.api.Tuple.of(6, mutated()),
@@ -92,7 +101,7 @@ final class Corpus {
         return out;
     }
 
-    static byte[] mutate(byte[] seed, Random random) {
+    public static byte[] mutate(byte[] seed, Random random) {
         byte[] data = seed.clone();
         int edits = random.nextInt(4) == 0 ? 2 + random.nextInt(7) : 1; // mostly one edit: more get through the parser
         for (int i = 0; i < edits; i++) {

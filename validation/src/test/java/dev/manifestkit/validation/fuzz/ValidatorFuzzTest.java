@@ -18,6 +18,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.fuzz.Bounded;
+import dev.manifestkit.core.fuzz.Corpus;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestReader;
 import dev.manifestkit.validation.ErrorType;

@@ -144,9 +144,10 @@ public final class Manifests {
      * The objects as canonical trees (nulls and empties dropped), in install order; each document's
      * {@code index} is its position in this list.
      *
-     * <p>Callers must not modify the trees: they are this set's own, shared (not copied) with the
-     * sets derived from it by {@link #plus}, {@link #namespace} and the like, which copy only the
-     * parts they change. Use {@link #objects()} for copies to change.
+     * <p>The trees are frozen: they are this set's own, shared (not copied) with the sets derived
+     * from it by {@link #plus}, {@link #namespace} and the like, which copy only the parts they
+     * change, so their object and array nodes throw {@link UnsupportedOperationException} on any
+     * change. Use {@link JsonNode#deepCopy()} for a tree to change, or {@link #objects()}.
      */
     public List<ManifestDocument> documents() {
         var result = documents;
@@ -325,40 +326,21 @@ public final class Manifests {
 
     /**
      * The tree with its metadata replaced by {@code edit(metadata)}, sharing every other subtree
-     * with the original: trees held here are never modified, so sharing is safe, and a copy of the
-     * whole object per edit was most of the cost of {@link #namespace}. The edit keeps the
-     * canonical order (it inserts keys in sorted position), so the result needs no re-sorting.
+     * with the original: trees held here are frozen, so sharing is safe, and a copy of the whole
+     * object per edit was most of the cost of {@link #namespace}. The edit keeps the canonical
+     * order (it inserts keys in sorted position), so the result needs no re-sorting.
      */
     private static ObjectNode editMetadata(ObjectNode tree, UnaryOperator<ObjectNode> edit) {
         JsonNode metadata = tree.get("metadata");
-        ObjectNode copy = NODES.objectNode().setAll(tree);
-        // replacing keeps the key's position; only a tree without metadata gets it last and needs sorting
-        copy.set("metadata", edit.apply(metadata instanceof ObjectNode object ? object : NODES.objectNode()));
+        ObjectNode edited = edit.apply(metadata instanceof ObjectNode object ? object : NODES.objectNode());
+        // replacing keeps the key's position; only a tree without metadata gets it out of place
+        ObjectNode copy = Trees.withProperty(tree, "metadata", edited);
         return metadata == null ? Trees.canonicalize(copy) : copy;
     }
 
-    /**
-     * A shallow copy of a sorted object with {@code key} set to {@code value}: a new key goes in
-     * sorted position, so the copy is sorted too. The values are shared, not copied.
-     */
+    /** A frozen copy of a sorted object with {@code key} set to {@code value}, still sorted. */
     private static ObjectNode withEntry(ObjectNode sorted, String key, JsonNode value) {
-        ObjectNode copy = NODES.objectNode();
-        boolean placed = false;
-        for (Map.Entry<String, JsonNode> entry : sorted.properties()) {
-            int order = entry.getKey().compareTo(key);
-            if (!placed && order >= 0) {
-                copy.set(key, value);
-                placed = true;
-                if (order == 0) {
-                    continue;
-                }
-            }
-            copy.set(entry.getKey(), entry.getValue());
-        }
-        if (!placed) {
-            copy.set(key, value);
-        }
-        return copy;
+        return Trees.withProperty(sorted, key, value);
     }
 
     private static String text(JsonNode node, String field) {

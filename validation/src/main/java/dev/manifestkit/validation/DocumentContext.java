@@ -39,7 +39,7 @@ final class DocumentContext implements RuleContext {
 
     /** Runs one rule on the document, turning a failure of the rule itself into a problem. */
     void run(Rule rule, Severity severity) {
-        if (RuleIds.matchesAny(ignored, rule.id())) {
+        if (!ignored.isEmpty() && RuleIds.matchesAny(ignored, rule.id())) {
             return;
         }
         this.rule = rule;

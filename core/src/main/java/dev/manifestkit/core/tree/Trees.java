@@ -1,13 +1,12 @@
 package dev.manifestkit.core.tree;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 import dev.manifestkit.core.KindInfo;
 import dev.manifestkit.core.Kinds;
@@ -169,141 +168,149 @@ public final class Trees {
     }
 
     /**
-     * Makes a tree fresh from {@code valueToTree} canonical. Nothing else references that tree, so
-     * it is canonicalized in place: only the root and objects whose keys are out of order are
-     * rebuilt, instead of copying every node. The result is the same as {@link #copy}'s.
+     * The canonical, frozen copy of a tree fresh from {@code valueToTree}. Like {@link #copy}, and
+     * besides drops an empty {@code status} for every kind.
      */
     private static ObjectNode canonicalRoot(ObjectNode tree, boolean known) {
-        Mode mode = known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY;
-        var result = NODES.objectNode();
-        for (String name : orderedNames(tree, true)) {
-            JsonNode child = inPlace(tree.get(name), name.equals("metadata") ? Mode.DROP_EMPTY : mode, name);
-            if (child != null) {
-                result.set(name, child);
-            }
-        }
-        JsonNode status = result.get("status");
+        var root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null);
+        JsonNode status = root.get("status");
         if (status != null && status.isObject() && status.isEmpty()) {
-            result.remove("status");
+            return withoutProperty(root, "status");
         }
-        return result;
+        return root;
     }
 
     /**
-     * The node made canonical in place (an object whose keys are out of order is replaced by a
-     * sorted one), or {@code null} when it is to be dropped; the same rules as {@link #copy}.
+     * A canonical copy, or {@code null} when the node is to be dropped. The copy is frozen: its
+     * object and array nodes are compact and immutable ({@link FrozenMap}); scalar nodes are
+     * immutable already and are shared, not copied.
      */
-    private static JsonNode inPlace(JsonNode node, Mode mode, String key) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node instanceof ObjectNode object) {
-            boolean sorted = true;
-            String previous = null;
-            for (Iterator<Map.Entry<String, JsonNode>> entries = object.properties().iterator(); entries.hasNext();) {
-                Map.Entry<String, JsonNode> entry = entries.next();
-                JsonNode value = entry.getValue();
-                JsonNode child = inPlace(value, mode, entry.getKey());
-                if (child == null) {
-                    entries.remove();
-                    continue;
-                }
-                if (child != value) {
-                    entry.setValue(child);
-                }
-                String name = entry.getKey();
-                if (previous != null && previous.compareTo(name) > 0) {
-                    sorted = false;
-                }
-                previous = name;
-            }
-            if (object.isEmpty()) {
-                boolean drop = mode == Mode.DROP_EMPTY && key != null && !MEANINGFUL_EMPTY.contains(key);
-                return drop ? null : object;
-            }
-            if (sorted) {
-                return object;
-            }
-            var ordered = new TreeMap<String, JsonNode>();
-            for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                ordered.put(entry.getKey(), entry.getValue());
-            }
-            return NODES.objectNode().setAll(ordered);
-        }
-        if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size();) {
-                JsonNode element = array.get(i);
-                JsonNode child = inPlace(element, mode, null);
-                if (child == null) {
-                    array.remove(i);
-                } else {
-                    if (child != element) {
-                        array.set(i, child);
-                    }
-                    i++;
-                }
-            }
-            return array.isEmpty() && mode == Mode.DROP_EMPTY && key != null ? null : array;
-        }
-        return node;
-    }
-
-    /** A canonical copy, or {@code null} when the node is to be dropped. */
     private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
-        if (node.isObject()) {
-            var out = NODES.objectNode();
-            for (String name : orderedNames((ObjectNode) node, root)) {
+        if (node instanceof ObjectNode object) {
+            var slots = new Object[object.size() * 2];
+            int used = 0;
+            boolean sorted = true;
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                String name = entry.getKey();
                 boolean metadata = root && name.equals("metadata");
-                JsonNode child = copy(node.get(name), metadata ? Mode.DROP_EMPTY : mode, false, name);
-                if (child != null) {
-                    out.set(name, child);
+                JsonNode child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name);
+                if (child == null) {
+                    continue;
                 }
+                if (used > 0 && ((String) slots[used - 2]).compareTo(name) > 0) {
+                    sorted = false;
+                }
+                slots[used++] = name;
+                slots[used++] = child;
             }
-            boolean drop = out.isEmpty() && mode == Mode.DROP_EMPTY && key != null && !MEANINGFUL_EMPTY.contains(key);
-            return drop ? null : out;
+            if (used == 0) {
+                boolean drop = mode == Mode.DROP_EMPTY && key != null && !MEANINGFUL_EMPTY.contains(key);
+                return drop ? null : frozenObject(slots, 0);
+            }
+            if (root || !sorted) {
+                sortPairs(slots, used, root ? ROOT_ORDER : Comparator.naturalOrder());
+            }
+            return frozenObject(slots, used);
         }
-        if (node.isArray()) {
-            var out = NODES.arrayNode(node.size());
-            for (JsonNode element : node) {
+        if (node instanceof ArrayNode array) {
+            var elements = new JsonNode[array.size()];
+            int used = 0;
+            for (JsonNode element : array) {
                 JsonNode child = copy(element, mode, false, null);
                 if (child != null) {
-                    out.add(child);
+                    elements[used++] = child;
                 }
             }
-            return out.isEmpty() && mode == Mode.DROP_EMPTY && key != null ? null : out;
+            if (used == 0 && mode == Mode.DROP_EMPTY && key != null) {
+                return null;
+            }
+            return frozenArray(used == elements.length ? elements : Arrays.copyOf(elements, used));
         }
         return node;
     }
 
-    private static List<String> orderedNames(ObjectNode node, boolean root) {
-        var names = new ArrayList<String>(node.propertyNames());
-        if (!root) {
-            if (!isSorted(names)) {
-                Collections.sort(names);
-            }
-            return names;
+    /** Root keys: {@link #ROOT_HEAD} first, in that order, then the rest sorted. */
+    private static final Comparator<String> ROOT_ORDER = (a, b) -> {
+        int ia = ROOT_HEAD.indexOf(a);
+        int ib = ROOT_HEAD.indexOf(b);
+        if (ia >= 0 || ib >= 0) {
+            return ia < 0 ? 1 : ib < 0 ? -1 : Integer.compare(ia, ib);
         }
-        names.sort((a, b) -> {
-            int ia = ROOT_HEAD.indexOf(a);
-            int ib = ROOT_HEAD.indexOf(b);
-            if (ia >= 0 || ib >= 0) {
-                return ia < 0 ? 1 : ib < 0 ? -1 : Integer.compare(ia, ib);
-            }
-            return a.compareTo(b);
-        });
-        return names;
+        return a.compareTo(b);
+    };
+
+    /** Sorts alternating key/value slots by key. */
+    private static void sortPairs(Object[] slots, int used, Comparator<String> order) {
+        int pairs = used / 2;
+        if (pairs < 2) {
+            return;
+        }
+        var entries = new ArrayList<Map.Entry<String, JsonNode>>(pairs);
+        for (int i = 0; i < used; i += 2) {
+            entries.add(Map.entry((String) slots[i], (JsonNode) slots[i + 1]));
+        }
+        entries.sort(Map.Entry.comparingByKey(order));
+        for (int i = 0; i < pairs; i++) {
+            slots[2 * i] = entries.get(i).getKey();
+            slots[2 * i + 1] = entries.get(i).getValue();
+        }
     }
 
-    private static boolean isSorted(List<String> names) {
-        for (int i = 1; i < names.size(); i++) {
-            if (names.get(i - 1).compareTo(names.get(i)) > 0) {
-                return false;
+    private static ObjectNode frozenObject(Object[] slots, int used) {
+        return new ObjectNode(NODES, new FrozenMap(slots, used));
+    }
+
+    private static ArrayNode frozenArray(JsonNode[] elements) {
+        return new ArrayNode(NODES, List.of(elements));
+    }
+
+    /**
+     * A frozen shallow copy of a canonical object with {@code key} set to {@code value}: an
+     * existing key keeps its position; a new one goes in sorted position, which is canonical below
+     * the root (at the root, pass the result through {@link #canonicalize}). Values are shared.
+     */
+    public static ObjectNode withProperty(ObjectNode canonical, String key, JsonNode value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        boolean replace = canonical.has(key);
+        var slots = new Object[(canonical.size() + (replace ? 0 : 1)) * 2];
+        int used = 0;
+        boolean placed = false;
+        for (Map.Entry<String, JsonNode> entry : canonical.properties()) {
+            if (replace && entry.getKey().equals(key)) {
+                slots[used++] = key;
+                slots[used++] = value;
+                placed = true;
+                continue;
+            }
+            if (!replace && !placed && entry.getKey().compareTo(key) > 0) {
+                slots[used++] = key;
+                slots[used++] = value;
+                placed = true;
+            }
+            slots[used++] = entry.getKey();
+            slots[used++] = entry.getValue();
+        }
+        if (!placed) {
+            slots[used++] = key;
+            slots[used++] = value;
+        }
+        return frozenObject(slots, used);
+    }
+
+    private static ObjectNode withoutProperty(ObjectNode canonical, String key) {
+        var slots = new Object[canonical.size() * 2];
+        int used = 0;
+        for (Map.Entry<String, JsonNode> entry : canonical.properties()) {
+            if (!entry.getKey().equals(key)) {
+                slots[used++] = entry.getKey();
+                slots[used++] = entry.getValue();
             }
         }
-        return true;
+        return frozenObject(slots, used);
     }
 
     private static boolean isCanonical(JsonNode node, boolean root) {

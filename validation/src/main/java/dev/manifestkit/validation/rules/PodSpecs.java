@@ -12,9 +12,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PodSpecs {
 
-    private static final FieldPath POD = FieldPath.root("spec");
-    private static final FieldPath TEMPLATE = FieldPath.root("spec").child("template");
-    private static final FieldPath CRON_TEMPLATE = FieldPath.root("spec").child("jobTemplate", "spec", "template");
+    // every rule asks for the pod spec of every object, so its paths are made once, not per call
+    private static final Paths POD = new Paths(FieldPath.root("spec"), FieldPath.root("metadata"));
+    private static final Paths TEMPLATE = Paths.of(FieldPath.root("spec").child("template"));
+    private static final Paths CRON_TEMPLATE = Paths.of(FieldPath.root("spec").child("jobTemplate", "spec", "template"));
+    private static final Paths POD_TEMPLATE = Paths.of(FieldPath.root("template"));
+
+    /** Where a pod spec and its metadata sit. */
+    private record Paths(FieldPath spec, FieldPath metadata) {
+        static Paths of(FieldPath template) {
+            return new Paths(template.child("spec"), template.child("metadata"));
+        }
+    }
 
     private PodSpecs() {
     }
@@ -82,23 +91,22 @@ final class PodSpecs {
         return switch (kind) {
             case "Pod" -> {
                 var spec = Nodes.obj(tree, "spec");
-                yield spec == null ? null : new PodSpec(spec, POD, Nodes.obj(tree, "metadata"),
-                        FieldPath.root("metadata"), kind);
+                yield spec == null ? null : new PodSpec(spec, POD.spec(), Nodes.obj(tree, "metadata"), POD.metadata(), kind);
             }
             case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job" ->
                     template(Nodes.obj(tree, "spec", "template"), TEMPLATE, kind);
             case "CronJob" -> template(Nodes.obj(tree, "spec", "jobTemplate", "spec", "template"), CRON_TEMPLATE, kind);
-            case "PodTemplate" -> template(Nodes.obj(tree, "template"), FieldPath.root("template"), kind);
+            case "PodTemplate" -> template(Nodes.obj(tree, "template"), POD_TEMPLATE, kind);
             default -> null;
         };
     }
 
-    private static PodSpec template(ObjectNode template, FieldPath path, String kind) {
+    private static PodSpec template(ObjectNode template, Paths paths, String kind) {
         var spec = Nodes.obj(template, "spec");
         if (spec == null) {
             return null;
         }
-        return new PodSpec(spec, path.child("spec"), Nodes.obj(template, "metadata"), path.child("metadata"), kind);
+        return new PodSpec(spec, paths.spec(), Nodes.obj(template, "metadata"), paths.metadata(), kind);
     }
 
     /** Visits the init containers, then the containers, of a pod spec. */

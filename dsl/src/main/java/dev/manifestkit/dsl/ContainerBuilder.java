@@ -3,7 +3,6 @@ package dev.manifestkit.dsl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +58,7 @@ public final class ContainerBuilder {
     private final List<Consumer<? super io.fabric8.kubernetes.api.model.ContainerBuilder>> customizers =
             new ArrayList<>();
 
-    // What the builder keeps holds no fabric8 objects: build() makes new ones every time.
+    // The builder keeps plain values; build() makes new fabric8 objects from them every time.
 
     private record Port(String name, int number, Protocol protocol) {
         ContainerPort toContainerPort() {

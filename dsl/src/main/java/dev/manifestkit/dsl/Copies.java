@@ -32,22 +32,12 @@ final class Copies {
         return list;
     }
 
-    /** A new mutable list, or null when there is nothing in it (the field is then left out). */
-    static <T> List<T> listOrNull(Collection<? extends T> list) {
-        return list.isEmpty() ? null : new ArrayList<>(list);
-    }
-
-    /** A new insertion-ordered map, or null when there is nothing in it. */
-    static <K, V> Map<K, V> mapOrNull(Map<? extends K, ? extends V> map) {
-        return map.isEmpty() ? null : new LinkedHashMap<>(map);
-    }
-
     /** A new quantity with the same amount and format, so it is written the same way. */
     static Quantity quantity(Quantity quantity) {
         return new Quantity(quantity.getAmount(), quantity.getFormat());
     }
 
-    /** A new map of new quantities, or null when there is nothing in it. */
+    /** A new map of new quantities, or null when there is nothing in it (the field is then left out). */
     static Map<String, Quantity> quantitiesOrNull(Map<String, Quantity> quantities) {
         if (quantities.isEmpty()) {
             return null;

@@ -34,7 +34,7 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
     private Backend defaultBackend;
     private final List<Tls> tls = new ArrayList<>();
 
-    // What the builder keeps holds no fabric8 objects: build() makes new ones every time.
+    // The builder keeps plain values; build() makes new fabric8 objects from them every time.
 
     /** A Service port, by number or by name. */
     private record Backend(String service, Integer number, String portName) {

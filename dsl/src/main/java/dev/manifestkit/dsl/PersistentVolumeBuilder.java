@@ -117,10 +117,10 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
             local.setPath(path);
             spec.setLocal(local);
             var onNode = new NodeSelectorTerm();
-            onNode.setMatchExpressions(new ArrayList<>(List.of(
-                    new NodeSelectorRequirement("kubernetes.io/hostname", "In", new ArrayList<>(List.of(nodeName))))));
+            onNode.getMatchExpressions().add(
+                    new NodeSelectorRequirement("kubernetes.io/hostname", "In", new ArrayList<>(List.of(nodeName))));
             var required = new NodeSelector();
-            required.setNodeSelectorTerms(new ArrayList<>(List.of(onNode)));
+            required.getNodeSelectorTerms().add(onNode);
             spec.setNodeAffinity(new VolumeNodeAffinity(required));
         });
     }

@@ -11,8 +11,6 @@ import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
 
 /**
  * The pod description shared by a Pod and by the templates of Deployments and StatefulSets:
@@ -131,9 +129,9 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         if (containers.isEmpty()) {
             throw Fail.required(ref(), podSpecPath() + ".containers", "must have at least one container");
         }
-        var b = new PodSpecBuilder();
-        initContainers.forEach(c -> b.addToInitContainers(c.build()));
-        containers.forEach(c -> b.addToContainers(c.build()));
+        var spec = new PodSpec();
+        spec.setInitContainers(Copies.mapped(initContainers, ContainerBuilder::build));
+        spec.setContainers(Copies.mapped(containers, ContainerBuilder::build));
         var declared = new LinkedHashMap<String, PodVolume>();
         var all = new ArrayList<>(volumes);
         initContainers.forEach(c -> all.addAll(c.volumes()));
@@ -152,17 +150,12 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         for (var volume : declared.values()) {
             volume.checkName(ref(), podSpecPath() + ".volumes[" + index++ + "].name");
         }
-        List<Volume> list = declared.values().stream().map(PodVolume::toVolume).toList();
-        if (!list.isEmpty()) {
-            b.withVolumes(list);
-        }
-        b.withRestartPolicy(restartPolicy == null ? null : restartPolicy.value());
-        b.withServiceAccountName(serviceAccount == null ? null : serviceAccount.name());
-        imagePullSecrets.forEach(s -> b.addToImagePullSecrets(new LocalObjectReference(s.name())));
-        if (!nodeSelector.isEmpty()) {
-            b.withNodeSelector(new LinkedHashMap<>(nodeSelector));
-        }
-        return b.build();
+        spec.setVolumes(Copies.mapped(declared.values(), PodVolume::toVolume));
+        spec.setRestartPolicy(restartPolicy == null ? null : restartPolicy.value());
+        spec.setServiceAccountName(serviceAccount == null ? null : serviceAccount.name());
+        spec.setImagePullSecrets(Copies.mapped(imagePullSecrets, s -> new LocalObjectReference(s.name())));
+        spec.setNodeSelector(new LinkedHashMap<>(nodeSelector));
+        return spec;
     }
 
     private static int indexOf(Map<String, PodVolume> declared, String name) {

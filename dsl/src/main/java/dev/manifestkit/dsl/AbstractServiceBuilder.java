@@ -117,7 +117,7 @@ public abstract class AbstractServiceBuilder<B extends AbstractServiceBuilder<B>
         }
         var spec = new ServiceSpec();
         spec.setType(type());
-        spec.setPorts(ports.isEmpty() ? null : ports.stream().map(AbstractServiceBuilder::copy).toList());
+        spec.setPorts(ports.isEmpty() ? null : Copies.mapped(ports, AbstractServiceBuilder::copy));
         completeSpec(spec);
         var service = new Service();
         service.setSpec(spec);
@@ -135,11 +135,14 @@ public abstract class AbstractServiceBuilder<B extends AbstractServiceBuilder<B>
         }
     }
 
+    /** The port as the builder keeps it, which only the DSL's setters change, copied field by field. */
     private static ServicePort copy(ServicePort p) {
-        var copy = new io.fabric8.kubernetes.api.model.ServicePortBuilder(p).build();
-        if (copy.getTargetPort() != null) {
-            copy.setTargetPort(new IntOrString(copy.getTargetPort().getValue()));
-        }
+        var copy = new ServicePort();
+        copy.setName(p.getName());
+        copy.setPort(p.getPort());
+        copy.setProtocol(p.getProtocol());
+        copy.setTargetPort(p.getTargetPort() == null ? null : new IntOrString(p.getTargetPort().getValue()));
+        copy.setNodePort(p.getNodePort());
         return copy;
     }
 }

@@ -3,7 +3,6 @@ package dev.manifestkit.dsl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,14 +13,14 @@ import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMapEnvSource;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecretEnvSource;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 
 /**
  * One container of a pod: image, command, ports, environment, resources, probes, mounts and
@@ -40,20 +39,65 @@ public final class ContainerBuilder {
     private List<String> args;
     private String workingDir;
     private ImagePullPolicy imagePullPolicy;
-    private final List<ContainerPort> ports = new ArrayList<>();
-    private final Map<String, EnvVar> env = new LinkedHashMap<>();
-    private final List<EnvFromSource> envFrom = new ArrayList<>();
+    private final List<Port> ports = new ArrayList<>();
+    private final Map<String, Env> env = new LinkedHashMap<>();
+    private final List<EnvFrom> envFrom = new ArrayList<>();
     private final Map<String, Quantity> requests = new LinkedHashMap<>();
     private final Map<String, Quantity> limits = new LinkedHashMap<>();
     private HealthProbe liveness;
     private HealthProbe readiness;
     private HealthProbe startup;
     private final List<Mount> mounts = new ArrayList<>();
-    private final SecurityContext security = new SecurityContext();
+    private Boolean runAsNonRoot;
+    private Long runAsUser;
+    private Boolean readOnlyRootFilesystem;
+    private Boolean allowPrivilegeEscalation;
+    /** Null until capabilities are added or dropped; then both lists exist. */
+    private List<String> addedCapabilities;
+    private List<String> droppedCapabilities;
     private final List<Consumer<? super io.fabric8.kubernetes.api.model.ContainerBuilder>> customizers =
             new ArrayList<>();
 
+    // The builder keeps plain values; build() makes new fabric8 objects from them every time.
+
+    private record Port(String name, int number, Protocol protocol) {
+        ContainerPort toContainerPort() {
+            var port = new ContainerPort();
+            port.setName(name);
+            port.setContainerPort(number);
+            port.setProtocol(protocol == null ? null : protocol.name());
+            return port;
+        }
+    }
+
+    private record Env(String name, String value, EnvValue from) {
+        EnvVar toEnvVar() {
+            return new EnvVar(name, value, from == null ? null : from.toSource());
+        }
+    }
+
+    /** Every key of a Secret ({@code secret} true) or of a ConfigMap. */
+    private record EnvFrom(String name, boolean secret) {
+        EnvFromSource toEnvFromSource() {
+            var source = new EnvFromSource();
+            if (secret) {
+                source.setSecretRef(new SecretEnvSource(name, null));
+            } else {
+                source.setConfigMapRef(new ConfigMapEnvSource(name, null));
+            }
+            return source;
+        }
+    }
+
     private record Mount(PodVolume volume, String path, String subPath, boolean readOnly) {
+        VolumeMount toVolumeMount() {
+            var mount = new VolumeMount();
+            mount.setName(volume.name());
+            mount.setMountPath(path);
+            mount.setSubPath(subPath);
+            mount.setReadOnly(readOnly ? Boolean.TRUE : null);
+            return mount;
+        }
     }
 
     ContainerBuilder(String name, String image) {
@@ -123,8 +167,7 @@ public final class ContainerBuilder {
                 throw Fail.duplicate(owner, path + ".name", portName);
             }
         }
-        ports.add(new ContainerPortBuilder().withName(portName).withContainerPort(number)
-                .withProtocol(protocol == null ? null : protocol.name()).build());
+        ports.add(new Port(portName, number, protocol));
         return this;
     }
 
@@ -133,7 +176,7 @@ public final class ContainerBuilder {
         if (value == null) {
             throw Fail.required(owner, "env[" + env.size() + "].value", "must not be null (" + name + ")");
         }
-        return addEnv(new EnvVar(name, value, null));
+        return addEnv(new Env(name, value, null));
     }
 
     /**
@@ -142,30 +185,30 @@ public final class ContainerBuilder {
      */
     public ContainerBuilder env(String name, EnvValue value) {
         Objects.requireNonNull(value, "value");
-        return addEnv(new EnvVar(name, null, value.toSource()));
+        return addEnv(new Env(name, null, value));
     }
 
-    private ContainerBuilder addEnv(EnvVar var) {
+    private ContainerBuilder addEnv(Env var) {
         var path = "env[" + env.size() + "].name";
-        Fail.notNull(var.getName(), owner, path);
+        Fail.notNull(var.name(), owner, path);
         // The strict (pre-1.34 default) rule, which every supported cluster accepts.
-        Fail.check(Names.envVarName(var.getName(), false), owner, path, var.getName());
-        if (env.containsKey(var.getName())) {
-            throw Fail.duplicate(owner, path, var.getName());
+        Fail.check(Names.envVarName(var.name(), false), owner, path, var.name());
+        if (env.containsKey(var.name())) {
+            throw Fail.duplicate(owner, path, var.name());
         }
-        env.put(var.getName(), var);
+        env.put(var.name(), var);
         return this;
     }
 
     /** Exposes every key of a Secret as an environment variable ({@code envFrom.secretRef}). */
     public ContainerBuilder envFrom(AbstractSecretBuilder<?> secret) {
-        envFrom.add(new EnvFromSourceBuilder().withNewSecretRef(secret.name(), null).build());
+        envFrom.add(new EnvFrom(secret.name(), true));
         return this;
     }
 
     /** Exposes every key of a ConfigMap as an environment variable ({@code envFrom.configMapRef}). */
     public ContainerBuilder envFrom(ConfigMapBuilder configMap) {
-        envFrom.add(new EnvFromSourceBuilder().withNewConfigMapRef(configMap.name(), null).build());
+        envFrom.add(new EnvFrom(configMap.name(), false));
         return this;
     }
 
@@ -241,7 +284,7 @@ public final class ContainerBuilder {
 
     /** Requires the image to run as a non-root user ({@code securityContext.runAsNonRoot}). */
     public ContainerBuilder runAsNonRoot() {
-        security.setRunAsNonRoot(true);
+        this.runAsNonRoot = true;
         return this;
     }
 
@@ -250,39 +293,41 @@ public final class ContainerBuilder {
         if (uid < 0) {
             throw Fail.invalid(owner, "securityContext.runAsUser", uid, "must be between 0 and 2147483647, inclusive");
         }
-        security.setRunAsUser(uid);
+        this.runAsUser = uid;
         return this;
     }
 
     /** Mounts the root filesystem read-only ({@code securityContext.readOnlyRootFilesystem}). */
     public ContainerBuilder readOnlyRootFilesystem() {
-        security.setReadOnlyRootFilesystem(true);
+        this.readOnlyRootFilesystem = true;
         return this;
     }
 
     /** Whether a process may gain more privileges than its parent ({@code allowPrivilegeEscalation}). */
     public ContainerBuilder allowPrivilegeEscalation(boolean allow) {
-        security.setAllowPrivilegeEscalation(allow);
+        this.allowPrivilegeEscalation = allow;
         return this;
     }
 
     /** Adds Linux capabilities, such as {@code NET_BIND_SERVICE}. */
     public ContainerBuilder addCapabilities(String... capabilities) {
-        capabilities().getAdd().addAll(Arrays.asList(capabilities));
+        initCapabilities();
+        addedCapabilities.addAll(Arrays.asList(capabilities));
         return this;
     }
 
     /** Drops Linux capabilities, such as {@code ALL}. */
     public ContainerBuilder dropCapabilities(String... capabilities) {
-        capabilities().getDrop().addAll(Arrays.asList(capabilities));
+        initCapabilities();
+        droppedCapabilities.addAll(Arrays.asList(capabilities));
         return this;
     }
 
-    private Capabilities capabilities() {
-        if (security.getCapabilities() == null) {
-            security.setCapabilities(new Capabilities(new ArrayList<>(), new ArrayList<>()));
+    private void initCapabilities() {
+        if (addedCapabilities == null) {
+            addedCapabilities = new ArrayList<>();
+            droppedCapabilities = new ArrayList<>();
         }
-        return security.getCapabilities();
     }
 
     /** The escape hatch: edits the finished container through its fabric8 builder. */
@@ -293,7 +338,7 @@ public final class ContainerBuilder {
 
     /** Whether this container declares a port with this name. */
     public boolean declaresPort(String portName) {
-        return ports.stream().anyMatch(p -> portName.equals(p.getName()));
+        return ports.stream().anyMatch(p -> portName.equals(p.name()));
     }
 
     /** The volumes this container mounts, in mount order. */
@@ -301,35 +346,55 @@ public final class ContainerBuilder {
         return mounts.stream().map(Mount::volume).toList();
     }
 
-    /** Builds a new fabric8 container from the current state. */
+    /**
+     * Builds a new fabric8 container from the current state; it shares nothing mutable with this
+     * builder or with any other container built.
+     */
     public Container build() {
         checkRequestsWithinLimits();
-        var b = new io.fabric8.kubernetes.api.model.ContainerBuilder()
-                .withName(name)
-                .withImage(image)
-                .withCommand(command)
-                .withArgs(args)
-                .withWorkingDir(workingDir)
-                .withImagePullPolicy(imagePullPolicy == null ? null : imagePullPolicy.value());
-        ports.forEach(p -> b.addToPorts(new ContainerPortBuilder(p).build()));
-        env.values().forEach(e -> b.addToEnv(new io.fabric8.kubernetes.api.model.EnvVarBuilder(e).build()));
-        envFrom.forEach(b::addToEnvFrom);
+        var container = new Container();
+        container.setName(name);
+        container.setImage(image);
+        container.setCommand(Copies.list(command));
+        container.setArgs(Copies.list(args));
+        container.setWorkingDir(workingDir);
+        container.setImagePullPolicy(imagePullPolicy == null ? null : imagePullPolicy.value());
+        container.setPorts(Copies.mapped(ports, Port::toContainerPort));
+        container.setEnv(Copies.mapped(env.values(), Env::toEnvVar));
+        container.setEnvFrom(Copies.mapped(envFrom, EnvFrom::toEnvFromSource));
         if (!requests.isEmpty() || !limits.isEmpty()) {
-            b.withResources(new ResourceRequirements(null, limits.isEmpty() ? null : new LinkedHashMap<>(limits),
-                    requests.isEmpty() ? null : new LinkedHashMap<>(requests)));
+            container.setResources(new ResourceRequirements(null, Copies.quantitiesOrNull(limits),
+                    Copies.quantitiesOrNull(requests)));
         }
-        b.withLivenessProbe(liveness == null ? null : liveness.toProbe());
-        b.withReadinessProbe(readiness == null ? null : readiness.toProbe());
-        b.withStartupProbe(startup == null ? null : startup.toProbe());
-        for (var m : mounts) {
-            b.addToVolumeMounts(new VolumeMountBuilder().withName(m.volume().name()).withMountPath(m.path())
-                    .withSubPath(m.subPath()).withReadOnly(m.readOnly() ? Boolean.TRUE : null).build());
+        container.setLivenessProbe(liveness == null ? null : liveness.toProbe());
+        container.setReadinessProbe(readiness == null ? null : readiness.toProbe());
+        container.setStartupProbe(startup == null ? null : startup.toProbe());
+        container.setVolumeMounts(Copies.mapped(mounts, Mount::toVolumeMount));
+        container.setSecurityContext(securityContext());
+        if (customizers.isEmpty()) {
+            return container;
         }
-        if (!new SecurityContext().equals(security)) {
-            b.withSecurityContext(new io.fabric8.kubernetes.api.model.SecurityContextBuilder(security).build());
+        var editor = new io.fabric8.kubernetes.api.model.ContainerBuilder(container);
+        customizers.forEach(c -> c.accept(editor));
+        return editor.build();
+    }
+
+    /** The security context, or null when no security setting was made. */
+    private SecurityContext securityContext() {
+        if (runAsNonRoot == null && runAsUser == null && readOnlyRootFilesystem == null
+                && allowPrivilegeEscalation == null && addedCapabilities == null) {
+            return null;
         }
-        customizers.forEach(c -> c.accept(b));
-        return b.build();
+        var security = new SecurityContext();
+        security.setRunAsNonRoot(runAsNonRoot);
+        security.setRunAsUser(runAsUser);
+        security.setReadOnlyRootFilesystem(readOnlyRootFilesystem);
+        security.setAllowPrivilegeEscalation(allowPrivilegeEscalation);
+        if (addedCapabilities != null) {
+            security.setCapabilities(new Capabilities(new ArrayList<>(addedCapabilities),
+                    new ArrayList<>(droppedCapabilities)));
+        }
+        return security;
     }
 
     private void checkRequestsWithinLimits() {

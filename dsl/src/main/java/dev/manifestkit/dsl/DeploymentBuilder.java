@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentBuilder, Deployment,
         io.fabric8.kubernetes.api.model.apps.DeploymentBuilder> {
 
+    /** Set by rollingUpdate(…) or recreate(); copied into every Deployment built. */
     private DeploymentStrategy strategy;
     private Integer revisionHistoryLimit;
     private Integer minReadySeconds;
@@ -76,13 +77,20 @@ public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentB
         return value.getIntVal() != null ? value.getIntVal() == 0 : value.getStrVal().equals("0%");
     }
 
+    private static DeploymentStrategy copy(DeploymentStrategy strategy) {
+        var update = strategy.getRollingUpdate();
+        return new DeploymentStrategy(update == null ? null : new RollingUpdateDeployment(
+                new IntOrString(update.getMaxSurge().getValue()), new IntOrString(update.getMaxUnavailable().getValue())),
+                strategy.getType());
+    }
+
     @Override
     Deployment assemble() {
         var spec = new DeploymentSpec();
         spec.setReplicas(replicasOrNull());
         spec.setSelector(selector());
         spec.setTemplate(template());
-        spec.setStrategy(strategy);
+        spec.setStrategy(strategy == null ? null : copy(strategy));
         spec.setRevisionHistoryLimit(revisionHistoryLimit);
         spec.setMinReadySeconds(minReadySeconds);
         var deployment = new Deployment();

@@ -1,7 +1,11 @@
 package dev.manifestkit.dsl;
 
+import java.util.function.Consumer;
+
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
-import io.fabric8.kubernetes.api.model.EnvVarSourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 /**
  * Where an environment variable takes its value from: a Secret key ({@code secret.key("K")}), a
@@ -11,31 +15,34 @@ import io.fabric8.kubernetes.api.model.EnvVarSourceBuilder;
  */
 public final class EnvValue {
 
-    private final EnvVarSource source;
+    /** Sets the one reference on a new source. */
+    private final Consumer<EnvVarSource> reference;
     private final String description;
 
-    private EnvValue(EnvVarSource source, String description) {
-        this.source = source;
+    private EnvValue(Consumer<EnvVarSource> reference, String description) {
+        this.reference = reference;
         this.description = description;
     }
 
     static EnvValue secretKey(String secret, String key) {
-        return new EnvValue(new EnvVarSourceBuilder().withNewSecretKeyRef(key, secret, null).build(),
+        return new EnvValue(s -> s.setSecretKeyRef(new SecretKeySelector(key, secret, null)),
                 "Secret/" + secret + "[" + key + "]");
     }
 
     static EnvValue configMapKey(String configMap, String key) {
-        return new EnvValue(new EnvVarSourceBuilder().withNewConfigMapKeyRef(key, configMap, null).build(),
+        return new EnvValue(s -> s.setConfigMapKeyRef(new ConfigMapKeySelector(key, configMap, null)),
                 "ConfigMap/" + configMap + "[" + key + "]");
     }
 
     static EnvValue field(String fieldPath) {
-        return new EnvValue(new EnvVarSourceBuilder().withNewFieldRef(null, fieldPath).build(),
-                "field " + fieldPath);
+        return new EnvValue(s -> s.setFieldRef(new ObjectFieldSelector(null, fieldPath)), "field " + fieldPath);
     }
 
+    /** A new fabric8 source on every call. */
     EnvVarSource toSource() {
-        return new EnvVarSourceBuilder(source).build();
+        var source = new EnvVarSource();
+        reference.accept(source);
+        return source;
     }
 
     /** What the value refers to, never the value itself. */

@@ -8,7 +8,6 @@ import java.util.Objects;
 
 import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
@@ -31,9 +30,32 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
 
     private String className;
     private String currentHost;
-    private final Map<String, List<HTTPIngressPath>> rules = new LinkedHashMap<>();
-    private IngressBackend defaultBackend;
-    private final List<IngressTLS> tls = new ArrayList<>();
+    private final Map<String, List<Route>> rules = new LinkedHashMap<>();
+    private Backend defaultBackend;
+    private final List<Tls> tls = new ArrayList<>();
+
+    // The builder keeps plain values; build() makes new fabric8 objects from them every time.
+
+    /** A Service port, by number or by name. */
+    private record Backend(String service, Integer number, String portName) {
+        IngressBackend toIngressBackend() {
+            var backend = new IngressBackend();
+            backend.setService(new IngressServiceBackend(service, new ServiceBackendPort(portName, number)));
+            return backend;
+        }
+    }
+
+    private record Route(String path, String pathType, Backend backend) {
+        HTTPIngressPath toHttpIngressPath() {
+            return new HTTPIngressPath(backend.toIngressBackend(), path, pathType);
+        }
+    }
+
+    private record Tls(List<String> hosts, String secretName) {
+        IngressTLS toIngressTls() {
+            return new IngressTLS(Copies.list(hosts), secretName);
+        }
+    }
 
     IngressBuilder(String name) {
         super("Ingress", name, false);
@@ -132,11 +154,11 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
     }
 
     private IngressBuilder addTls(String secretName, String... hosts) {
-        tls.add(new IngressTLS(hosts.length == 0 ? null : List.of(hosts), secretName));
+        tls.add(new Tls(hosts.length == 0 ? null : List.of(hosts), secretName));
         return this;
     }
 
-    private IngressBuilder addPath(PathType type, String path, IngressBackend backend) {
+    private IngressBuilder addPath(PathType type, String path, Backend backend) {
         Objects.requireNonNull(type, "type");
         var at = pathAt();
         Fail.notNull(path, ref(), at + ".path");
@@ -145,11 +167,11 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
         }
         var paths = rules.computeIfAbsent(currentHost == null ? "" : currentHost, h -> new ArrayList<>());
         for (var existing : paths) {
-            if (existing.getPath().equals(path) && existing.getPathType().equals(type.value())) {
+            if (existing.path().equals(path) && existing.pathType().equals(type.value())) {
                 throw Fail.duplicate(ref(), at + ".path", path);
             }
         }
-        paths.add(new HTTPIngressPathBuilder().withBackend(backend).withPath(path).withPathType(type.value()).build());
+        paths.add(new Route(path, type.value(), backend));
         return this;
     }
 
@@ -177,22 +199,20 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
         }
     }
 
-    private static IngressBackend backend(AbstractServiceBuilder<?> service, Integer number, String name) {
-        var backend = new IngressBackend();
-        backend.setService(new IngressServiceBackend(service.name(), new ServiceBackendPort(name, number)));
-        return backend;
+    private static Backend backend(AbstractServiceBuilder<?> service, Integer number, String name) {
+        return new Backend(service.name(), number, name);
     }
 
     @Override
     Ingress assemble() {
         var spec = new IngressSpec();
         spec.setIngressClassName(className);
-        spec.setDefaultBackend(defaultBackend);
+        spec.setDefaultBackend(defaultBackend == null ? null : defaultBackend.toIngressBackend());
         var list = new ArrayList<IngressRule>();
         rules.forEach((host, paths) -> list.add(new IngressRule(host.isEmpty() ? null : host,
-                new HTTPIngressRuleValue(paths.stream().map(p -> new HTTPIngressPathBuilder(p).build()).toList()))));
+                new HTTPIngressRuleValue(Copies.mapped(paths, Route::toHttpIngressPath)))));
         spec.setRules(list.isEmpty() ? null : list);
-        spec.setTls(tls.isEmpty() ? null : new ArrayList<>(tls));
+        spec.setTls(tls.isEmpty() ? null : Copies.mapped(tls, Tls::toIngressTls));
         if (list.isEmpty() && defaultBackend == null) {
             throw Fail.required(ref(), "spec", "either `defaultBackend` or `rules` must be specified");
         }

@@ -8,10 +8,14 @@ import java.util.List;
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.core.syntax.Ports;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 
 /**
  * The one static-import entry point of the DSL: {@code import static dev.manifestkit.dsl.K8s.*;}.
@@ -159,24 +163,31 @@ public final class K8s {
 
     /** A scratch directory that lives as long as the pod ({@code emptyDir}), on the node's disk. */
     public static PodVolume emptyDir(String name) {
-        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().endEmptyDir().build());
+        return emptyDirVolume(volumeName(name), null, null);
     }
 
     /** A scratch directory capped at {@code sizeLimit}, such as {@code 1Gi}. */
     public static PodVolume emptyDir(String name, String sizeLimit) {
-        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir()
-                .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
+        return emptyDirVolume(volumeName(name), null, quantity(name, "emptyDir.sizeLimit", sizeLimit));
     }
 
     /** A scratch directory in memory ({@code medium: Memory}); it counts against the container's memory. */
     public static PodVolume memoryEmptyDir(String name) {
-        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
+        return emptyDirVolume(volumeName(name), "Memory", null);
     }
 
     /** A scratch directory in memory, capped at {@code sizeLimit}. */
     public static PodVolume memoryEmptyDir(String name, String sizeLimit) {
-        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewEmptyDir().withMedium("Memory")
-                .withSizeLimit(quantity(name, "emptyDir.sizeLimit", sizeLimit)).endEmptyDir().build());
+        return emptyDirVolume(volumeName(name), "Memory", quantity(name, "emptyDir.sizeLimit", sizeLimit));
+    }
+
+    private static PodVolume emptyDirVolume(String checkedName, String medium, Quantity sizeLimit) {
+        return PodVolume.of(checkedName, v -> {
+            var emptyDir = new EmptyDirVolumeSource();
+            emptyDir.setMedium(medium);
+            emptyDir.setSizeLimit(sizeLimit == null ? null : Copies.quantity(sizeLimit));
+            v.setEmptyDir(emptyDir);
+        });
     }
 
     /** A directory of the node ({@code hostPath}). */
@@ -184,25 +195,34 @@ public final class K8s {
         if (path == null || !path.startsWith("/")) {
             throw Fail.invalid("volume " + Fail.quote(name), "hostPath.path", path, "must be an absolute path");
         }
-        return PodVolume.of(volumeName(name), new VolumeBuilder().withNewHostPath().withPath(path).endHostPath().build());
+        return PodVolume.of(volumeName(name), v -> v.setHostPath(new HostPathVolumeSource(path, null)));
     }
 
     /** The claim as a pod volume named after it; mount it in as many containers as needed. */
     public static PodVolume volume(PersistentVolumeClaimBuilder claim) {
-        return PodVolume.of(claim.name(), new VolumeBuilder().withNewPersistentVolumeClaim()
-                .withClaimName(claim.name()).endPersistentVolumeClaim().build());
+        var claimName = claim.name();
+        return PodVolume.of(claimName,
+                v -> v.setPersistentVolumeClaim(new PersistentVolumeClaimVolumeSource(claimName, null)));
     }
 
     /** The ConfigMap as a pod volume named after it: one file per key. */
     public static PodVolume volume(ConfigMapBuilder configMap) {
-        return PodVolume.of(configMap.name(), new VolumeBuilder().withNewConfigMap()
-                .withName(configMap.name()).endConfigMap().build());
+        var configMapName = configMap.name();
+        return PodVolume.of(configMapName, v -> {
+            var source = new ConfigMapVolumeSource();
+            source.setName(configMapName);
+            v.setConfigMap(source);
+        });
     }
 
     /** The Secret as a pod volume named after it: one file per key. */
     public static PodVolume volume(AbstractSecretBuilder<?> secret) {
-        return PodVolume.of(secret.name(), new VolumeBuilder().withNewSecret()
-                .withSecretName(secret.name()).endSecret().build());
+        var secretName = secret.name();
+        return PodVolume.of(secretName, v -> {
+            var source = new SecretVolumeSource();
+            source.setSecretName(secretName);
+            v.setSecret(source);
+        });
     }
 
     /** Mounts only this path inside the volume ({@code subPath}); relative, without {@code ..}. */

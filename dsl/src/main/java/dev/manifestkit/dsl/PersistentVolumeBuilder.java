@@ -8,9 +8,17 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.manifestkit.core.syntax.Names;
+import io.fabric8.kubernetes.api.model.CSIPersistentVolumeSource;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
+import io.fabric8.kubernetes.api.model.LocalVolumeSource;
+import io.fabric8.kubernetes.api.model.NFSVolumeSource;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
-import io.fabric8.kubernetes.api.model.PersistentVolumeSpecBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeNodeAffinity;
 
 /**
  * A PersistentVolume ({@code v1}, cluster-scoped): a piece of storage with a capacity, access
@@ -26,7 +34,8 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
     private String storageClassName;
     private String volumeMode;
     private String sourceName;
-    private Consumer<PersistentVolumeSpecBuilder> source;
+    /** Sets a new source on the spec of every volume built. */
+    private Consumer<PersistentVolumeSpec> source;
 
     PersistentVolumeBuilder(String name) {
         super("PersistentVolume", name, false);
@@ -74,21 +83,26 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
     /** A directory on the node ({@code hostPath}); for single-node clusters and tests. */
     public PersistentVolumeBuilder hostPath(String path) {
         checkAbsolute("spec.hostPath.path", path);
-        return source("hostPath", b -> b.withNewHostPath().withPath(path).endHostPath());
+        return source("hostPath", spec -> spec.setHostPath(new HostPathVolumeSource(path, null)));
     }
 
     /** An NFS export ({@code nfs}). */
     public PersistentVolumeBuilder nfs(String server, String path) {
         Fail.notNull(server, ref(), "spec.nfs.server");
         checkAbsolute("spec.nfs.path", path);
-        return source("nfs", b -> b.withNewNfs().withServer(server).withPath(path).endNfs());
+        return source("nfs", spec -> spec.setNfs(new NFSVolumeSource(path, null, server)));
     }
 
     /** A volume from a CSI driver ({@code csi}), such as {@code ("ebs.csi.aws.com", "vol-0abc")}. */
     public PersistentVolumeBuilder csi(String driver, String volumeHandle) {
         Fail.notNull(driver, ref(), "spec.csi.driver");
         Fail.notNull(volumeHandle, ref(), "spec.csi.volumeHandle");
-        return source("csi", b -> b.withNewCsi().withDriver(driver).withVolumeHandle(volumeHandle).endCsi());
+        return source("csi", spec -> {
+            var csi = new CSIPersistentVolumeSource();
+            csi.setDriver(driver);
+            csi.setVolumeHandle(volumeHandle);
+            spec.setCsi(csi);
+        });
     }
 
     /**
@@ -98,13 +112,20 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
     public PersistentVolumeBuilder local(String path, String nodeName) {
         checkAbsolute("spec.local.path", path);
         Fail.notNull(nodeName, ref(), "spec.nodeAffinity");
-        return source("local", b -> b.withNewLocal().withPath(path).endLocal()
-                .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
-                .withKey("kubernetes.io/hostname").withOperator("In").withValues(nodeName)
-                .endMatchExpression().endNodeSelectorTerm().endRequired().endNodeAffinity());
+        return source("local", spec -> {
+            var local = new LocalVolumeSource();
+            local.setPath(path);
+            spec.setLocal(local);
+            var onNode = new NodeSelectorTerm();
+            onNode.getMatchExpressions().add(
+                    new NodeSelectorRequirement("kubernetes.io/hostname", "In", new ArrayList<>(List.of(nodeName))));
+            var required = new NodeSelector();
+            required.getNodeSelectorTerms().add(onNode);
+            spec.setNodeAffinity(new VolumeNodeAffinity(required));
+        });
     }
 
-    private PersistentVolumeBuilder source(String name, Consumer<PersistentVolumeSpecBuilder> source) {
+    private PersistentVolumeBuilder source(String name, Consumer<PersistentVolumeSpec> source) {
         if (sourceName != null && !sourceName.equals(name)) {
             throw Fail.forbidden(ref(), "spec." + name, "may not specify more than 1 volume type (already " + sourceName + ")");
         }
@@ -145,16 +166,16 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
             throw Fail.required(ref(), "spec", "must specify a volume type: hostPath(…), nfs(…), csi(…) or local(…)");
         }
         Map<String, Quantity> capacityMap = new LinkedHashMap<>();
-        capacityMap.put("storage", capacity);
-        var spec = new PersistentVolumeSpecBuilder()
-                .withCapacity(capacityMap)
-                .withAccessModes(accessModes.stream().map(AccessMode::value).toList())
-                .withPersistentVolumeReclaimPolicy(reclaimPolicy == null ? null : reclaimPolicy.value())
-                .withStorageClassName(storageClassName)
-                .withVolumeMode(volumeMode);
+        capacityMap.put("storage", Copies.quantity(capacity));
+        var spec = new PersistentVolumeSpec();
+        spec.setCapacity(capacityMap);
+        spec.setAccessModes(Copies.mapped(accessModes, AccessMode::value));
+        spec.setPersistentVolumeReclaimPolicy(reclaimPolicy == null ? null : reclaimPolicy.value());
+        spec.setStorageClassName(storageClassName);
+        spec.setVolumeMode(volumeMode);
         source.accept(spec);
         var volume = new PersistentVolume();
-        volume.setSpec(spec.build());
+        volume.setSpec(spec);
         return volume;
     }
 }

@@ -84,9 +84,9 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
             throw Fail.required(ref(), "spec.resources[storage]", "call request(…)");
         }
         var spec = new PersistentVolumeClaimSpec();
-        spec.setAccessModes(accessModes.stream().map(AccessMode::value).toList());
+        spec.setAccessModes(Copies.mapped(accessModes, AccessMode::value));
         var requests = new LinkedHashMap<String, Quantity>();
-        requests.put("storage", request);
+        requests.put("storage", Copies.quantity(request));
         spec.setResources(new VolumeResourceRequirements(null, requests));
         spec.setVolumeMode(volumeMode);
         if (boundTo != null) {

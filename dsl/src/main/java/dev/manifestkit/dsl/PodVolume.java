@@ -1,6 +1,8 @@
 package dev.manifestkit.dsl;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -16,20 +18,29 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
  */
 public final class PodVolume {
 
-    private final Volume volume;
+    private final String name;
+    /** Makes a new, named fabric8 volume on every call, so pods never share one. */
+    private final Supplier<Volume> fresh;
 
-    private PodVolume(Volume volume) {
-        this.volume = volume;
+    private PodVolume(String name, Supplier<Volume> fresh) {
+        this.name = name;
+        this.fresh = fresh;
     }
 
     /**
-     * A volume named after the object it comes from; the name is checked when a pod declares it,
-     * since a Secret or claim name may be a subdomain where a volume name must be a label
-     * ({@link #named(String)} then picks another).
+     * A volume named after the object it comes from, whose source {@code source} sets on a new
+     * fabric8 volume; the name is checked when a pod declares it, since a Secret or claim name
+     * may be a subdomain where a volume name must be a label ({@link #named(String)} then picks
+     * another).
      */
-    static PodVolume of(String name, Volume source) {
+    static PodVolume of(String name, Consumer<Volume> source) {
         Fail.notNull(name, "volume", "name");
-        return new PodVolume(new VolumeBuilder(source).withName(name).build());
+        return new PodVolume(name, () -> {
+            var volume = new Volume();
+            volume.setName(name);
+            source.accept(volume);
+            return volume;
+        });
     }
 
     /** Wraps any fabric8 volume (the escape hatch for sources the DSL has no factory for). */
@@ -38,44 +49,51 @@ public final class PodVolume {
         Fail.notNull(volume.getName(), "volume", "name");
         Fail.check(Names.dns1123Label(volume.getName()), "volume " + Fail.quote(volume.getName()), "name",
                 volume.getName());
-        return of(volume.getName(), volume);
+        // copied now, so later changes to the caller's volume do not show; any source, so copied by fabric8
+        var copy = new VolumeBuilder(volume).build();
+        return new PodVolume(copy.getName(), () -> new VolumeBuilder(copy).build());
     }
 
     /** Checks the name as the pod that declares this volume at {@code path}. */
     void checkName(String owner, String path) {
-        Fail.check(Names.dns1123Label(name()), owner, path, name());
+        Fail.check(Names.dns1123Label(name), owner, path, name);
     }
 
     /** The same volume under another name, for a pod that needs two volumes from one source. */
     public PodVolume named(String name) {
         Fail.notNull(name, "volume", "name");
         Fail.check(Names.dns1123Label(name), this.toString(), "name", name);
-        return of(name, volume);
+        var source = fresh;
+        return new PodVolume(name, () -> {
+            var volume = source.get();
+            volume.setName(name);
+            return volume;
+        });
     }
 
     /** The volume's name in the pod. */
     public String name() {
-        return volume.getName();
+        return name;
     }
 
-    /** A new fabric8 volume equal to this one. */
+    /** A new fabric8 volume, equal to every other one this volume gives and shared with none. */
     public Volume toVolume() {
-        return new VolumeBuilder(volume).build();
+        return fresh.get();
     }
 
     /** Two volumes are equal when they have the same name and the same source. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof PodVolume v && v.volume.equals(volume);
+        return other instanceof PodVolume v && v.name.equals(name) && v.toVolume().equals(toVolume());
     }
 
     @Override
     public int hashCode() {
-        return volume.hashCode();
+        return toVolume().hashCode();
     }
 
     @Override
     public String toString() {
-        return "volume \"" + name() + "\"";
+        return "volume \"" + name + "\"";
     }
 }

@@ -35,7 +35,7 @@ public final class ServiceAccountBuilder extends ObjectBuilder<ServiceAccountBui
         var account = new ServiceAccount();
         account.setAutomountServiceAccountToken(automount);
         account.setImagePullSecrets(imagePullSecrets.isEmpty() ? null
-                : imagePullSecrets.stream().map(LocalObjectReference::new).toList());
+                : Copies.mapped(imagePullSecrets, LocalObjectReference::new));
         return account;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 
@@ -53,8 +52,8 @@ public final class StatefulSetBuilder extends AbstractWorkloadBuilder<StatefulSe
         spec.setSelector(selector());
         spec.setTemplate(template());
         spec.setServiceName(service == null ? null : service.name());
-        List<PersistentVolumeClaim> templates = claimTemplates.stream().map(PersistentVolumeClaimBuilder::build).toList();
-        spec.setVolumeClaimTemplates(templates.isEmpty() ? null : new ArrayList<>(templates));
+        spec.setVolumeClaimTemplates(claimTemplates.isEmpty() ? null
+                : Copies.mapped(claimTemplates, PersistentVolumeClaimBuilder::build));
         var set = new StatefulSet();
         set.setSpec(spec);
         return set;

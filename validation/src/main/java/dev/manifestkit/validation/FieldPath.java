@@ -10,17 +10,20 @@ import java.util.Objects;
  */
 public final class FieldPath {
 
-    private static final FieldPath ROOT = new FieldPath(null, "", Kind.ROOT);
+    private static final FieldPath ROOT = new FieldPath(null, "", -1, Kind.ROOT);
 
     private enum Kind { ROOT, CHILD, INDEX, KEY }
 
     private final FieldPath parent;
+    /** The field or key; null for an index, which is kept as a number until the path is printed. */
     private final String segment;
+    private final int index;
     private final Kind kind;
 
-    private FieldPath(FieldPath parent, String segment, Kind kind) {
+    private FieldPath(FieldPath parent, String segment, int index, Kind kind) {
         this.parent = parent;
         this.segment = segment;
+        this.index = index;
         this.kind = kind;
     }
 
@@ -36,7 +39,7 @@ public final class FieldPath {
 
     /** A field of this object. */
     public FieldPath child(String field) {
-        return new FieldPath(this, Objects.requireNonNull(field), Kind.CHILD);
+        return new FieldPath(this, Objects.requireNonNull(field), -1, Kind.CHILD);
     }
 
     /** Shorthand for several nested {@link #child(String)} calls. */
@@ -48,14 +51,17 @@ public final class FieldPath {
         return path;
     }
 
-    /** An element of this list. */
+    /**
+     * An element of this list. Rules build a path for every element they visit and print few of
+     * them, so the number is turned into text only when the path is printed.
+     */
     public FieldPath index(int index) {
-        return new FieldPath(this, Integer.toString(index), Kind.INDEX);
+        return new FieldPath(this, null, index, Kind.INDEX);
     }
 
     /** An entry of this map. */
     public FieldPath key(String key) {
-        return new FieldPath(this, Objects.requireNonNull(key), Kind.KEY);
+        return new FieldPath(this, Objects.requireNonNull(key), -1, Kind.KEY);
     }
 
     /** The path as a JSON pointer ({@code /spec/template/spec/containers/0/name}). */
@@ -63,7 +69,7 @@ public final class FieldPath {
         if (kind == Kind.ROOT) {
             return "";
         }
-        return parent.toJsonPointer() + "/" + segment.replace("~", "~0").replace("/", "~1");
+        return parent.toJsonPointer() + "/" + segment().replace("~", "~0").replace("/", "~1");
     }
 
     @Override
@@ -74,9 +80,13 @@ public final class FieldPath {
         var head = parent.toString();
         return switch (kind) {
             case CHILD -> head.isEmpty() ? segment : head + "." + segment;
-            case INDEX, KEY -> head + "[" + segment + "]";
+            case INDEX, KEY -> head + "[" + segment() + "]";
             case ROOT -> "";
         };
+    }
+
+    private String segment() {
+        return kind == Kind.INDEX ? Integer.toString(index) : segment;
     }
 
     @Override

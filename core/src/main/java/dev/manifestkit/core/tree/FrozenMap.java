@@ -34,6 +34,8 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
     private final Object[] keysAndValues;
     /** Key to value, only for maps with more than {@value #INDEXED} keys; null otherwise. */
     private final Map<String, JsonNode> index;
+    /** The entry-set view, made on first use (a benign race: every instance is equivalent). */
+    private Set<Map.Entry<String, JsonNode>> entries;
 
     /**
      * @param keysAndValues alternating non-null keys and values, distinct keys, owned from now on
@@ -89,17 +91,26 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
 
     @Override
     public Set<Map.Entry<String, JsonNode>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<String, JsonNode>> iterator() {
-                return new Entries(keysAndValues);
-            }
+        var view = entries;
+        if (view == null) {
+            view = new EntrySet();
+            entries = view;
+        }
+        return view;
+    }
 
-            @Override
-            public int size() {
-                return keysAndValues.length >> 1;
-            }
-        };
+    /** The entries in canonical order, read-only. */
+    private final class EntrySet extends AbstractSet<Map.Entry<String, JsonNode>> {
+
+        @Override
+        public Iterator<Map.Entry<String, JsonNode>> iterator() {
+            return new Entries(keysAndValues);
+        }
+
+        @Override
+        public int size() {
+            return keysAndValues.length >> 1;
+        }
     }
 
     /** Iterates the entries in canonical order; {@code remove} and {@code setValue} are unsupported. */

@@ -24,8 +24,12 @@ import tools.jackson.databind.JsonNode;
  * manifestkit and the baseline see the same conditions.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.manifestkit.benchmarks.CpuTimeMain [rounds] [scale…]
+ * java -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar dev.manifestkit.benchmarks.CpuTimeMain [rounds] [scale…]
  * }</pre>
+ *
+ * <p>Thread CPU time leaves out the collector's own threads, so compare runs with the same
+ * collector; the figures in the README use SerialGC, the collector of the {@code manifestkit}
+ * launcher, with G1's alongside.
  */
 public final class CpuTimeMain {
 
@@ -51,9 +55,13 @@ public final class CpuTimeMain {
         int[] scales = args.length > 1
                 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 10, 100, 1000};
+        System.out.printf(Locale.ROOT, "Java %s, %s, %d CPUs, max heap %d MB, %d rounds%n%n",
+                Runtime.version(), ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, rounds);
         warmUp();
         var objectsPerSecond = new LinkedHashMap<String, Double>();
-        System.out.println("| stage | scale | median CPU µs/op | min–max | objects/CPU-s | B/object |");
+        System.out.println("| stage | scale | median CPU µs/op | min–max (error) | objects/CPU-s | B/object |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (int scale : scales) {
             var stages = stages(scale);

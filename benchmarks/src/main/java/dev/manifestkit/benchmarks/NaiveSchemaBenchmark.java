@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
 public class NaiveSchemaBenchmark {
 
     @Param({"1", "10"})

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// SerialGC, as the manifestkit launcher uses: both pipelines run in the same JVM either way
+@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
 public class PipelineBenchmark {
 
     @Param({"1", "10", "100", "1000"})

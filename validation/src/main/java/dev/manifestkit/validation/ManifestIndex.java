@@ -20,9 +20,9 @@ public final class ManifestIndex {
     private final List<ManifestDocument> documents;
     private final List<ManifestDocument> existing;
     private final Map<String, List<ManifestDocument>> byKind = new HashMap<>();
-    private final Map<Scope, List<ManifestDocument>> byKindAndNamespace = new HashMap<>();
-    private final Map<Identity, ManifestDocument> byIdentity = new HashMap<>();
-    private final Map<Identity, ManifestDocument> firstValidated = new HashMap<>();
+    private final Map<Scope, List<ManifestDocument>> byKindAndNamespace;
+    private final Map<Identity, ManifestDocument> byIdentity;
+    private final Map<Identity, ManifestDocument> firstValidated;
 
     /** A kind in a namespace ({@code ""} for none). */
     private record Scope(String kind, String namespace) {
@@ -39,6 +39,11 @@ public final class ManifestIndex {
     public ManifestIndex(List<ManifestDocument> documents, List<ManifestDocument> existing) {
         this.documents = List.copyOf(documents);
         this.existing = List.copyOf(existing);
+        int objects = this.documents.size() + this.existing.size();
+        // sized for every object up front: growing a map of 16,000 entries rehashes it ten times
+        this.byIdentity = sized(objects);
+        this.firstValidated = sized(this.documents.size());
+        this.byKindAndNamespace = sized(objects);
         for (var list : List.of(this.documents, this.existing)) {
             for (var doc : list) {
                 var kind = doc.kind().orElse(null);
@@ -56,6 +61,11 @@ public final class ManifestIndex {
                 }
             }
         }
+    }
+
+    /** A hash map that holds this many entries without growing. */
+    private static <K, V> Map<K, V> sized(int entries) {
+        return new HashMap<>((int) (entries / 0.75f) + 1);
     }
 
     /** The objects being validated. */

@@ -36,6 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  * metadata fields are dropped: an empty object in a custom resource ({@code selfSigned: {}}) may
  * well mean something.
  *
+ * <p>Canonical trees made here are also <em>frozen</em>: their object and array nodes are compact
+ * and immutable (a change throws {@link UnsupportedOperationException}), so sets can share them
+ * safely and thousands of them stay small enough for the CPU caches. {@link JsonNode#deepCopy()}
+ * gives an ordinary, mutable copy.
+ *
  * <p>All methods are thread-safe; the shared mapper is configured once.
  */
 public final class Trees {

@@ -1,0 +1,121 @@
+package dev.manifestkit.core.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class FrozenTreesTest {
+
+    private static ObjectNode deployment() {
+        return Trees.toTree(new DeploymentBuilder().withNewMetadata().withName("web").addToLabels("app", "web")
+                .endMetadata().withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "web")
+                .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").withArgs("-g", "daemon off;")
+                .endContainer().endSpec().endTemplate().endSpec().build());
+    }
+
+    @Test
+    void everyObjectAndArrayOfACanonicalTreeRefusesChanges() {
+        ObjectNode tree = deployment();
+        var metadata = (ObjectNode) tree.get("metadata");
+        var containers = (ArrayNode) tree.at("/spec/template/spec/containers");
+        var args = (ArrayNode) containers.get(0).get("args");
+
+        assertThatThrownBy(() -> tree.put("kind", "Pod")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> metadata.remove("name")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> containers.addObject()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> args.set(0, "-x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> tree.properties().iterator().next().setValue(null))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(tree.at("/spec/template/spec/containers/0/args/1").asString()).isEqualTo("daemon off;");
+    }
+
+    @Test
+    void aDeepCopyIsMutableAndEqualToTheFrozenTree() {
+        ObjectNode tree = deployment();
+        ObjectNode copy = tree.deepCopy();
+
+        assertThat(copy).isEqualTo(tree);
+        assertThat(tree).isEqualTo(copy);
+        assertThat(copy.hashCode()).isEqualTo(tree.hashCode());
+        ((ObjectNode) copy.get("metadata")).put("name", "other");
+        assertThat(copy).isNotEqualTo(tree);
+        assertThat(tree.at("/metadata/name").asString()).isEqualTo("web");
+    }
+
+    @Test
+    void aFrozenTreeEqualsTheSameTreeParsedFromJson() {
+        ObjectNode tree = deployment();
+        JsonNode parsed = Trees.jsonMapper().readTree(tree.toString());
+
+        assertThat(parsed).isEqualTo(tree);
+        assertThat(tree).isEqualTo(parsed);
+        assertThat(parsed.hashCode()).isEqualTo(tree.hashCode());
+    }
+
+    @Test
+    void largeMapsKeepTheirOrderAndFindEveryKey() {
+        var data = new LinkedHashMap<String, String>();
+        IntStream.range(0, 200).forEach(i -> data.put("key-" + (199 - i), "value-" + i));
+        ObjectNode tree = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("big").endMetadata()
+                .withData(data).build());
+        var frozen = (ObjectNode) tree.get("data");
+
+        var names = new ArrayList<String>(frozen.propertyNames());
+        assertThat(names).hasSize(200).isSorted();
+        for (var entry : data.entrySet()) {
+            assertThat(frozen.get(entry.getKey()).asString()).isEqualTo(entry.getValue());
+        }
+        assertThat(frozen.get("key-200")).isNull();
+        assertThat(frozen.has("key-0")).isTrue();
+        assertThat(frozen).isEqualTo(Trees.jsonMapper().readTree(frozen.toString()));
+    }
+
+    @Test
+    void withPropertyReplacesInPlaceOrInsertsInSortedPosition() {
+        var labels = (ObjectNode) Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("c")
+                .withLabels(Map.of("b", "2", "d", "4")).endMetadata().build()).at("/metadata/labels");
+        var text = Trees.jsonMapper().getNodeFactory();
+
+        assertThat(Trees.withProperty(labels, "c", text.stringNode("3")).toString())
+                .isEqualTo("{\"b\":\"2\",\"c\":\"3\",\"d\":\"4\"}");
+        assertThat(Trees.withProperty(labels, "a", text.stringNode("1")).toString())
+                .isEqualTo("{\"a\":\"1\",\"b\":\"2\",\"d\":\"4\"}");
+        assertThat(Trees.withProperty(labels, "z", text.stringNode("9")).toString())
+                .isEqualTo("{\"b\":\"2\",\"d\":\"4\",\"z\":\"9\"}");
+        assertThat(Trees.withProperty(labels, "d", text.stringNode("x")).toString())
+                .isEqualTo("{\"b\":\"2\",\"d\":\"x\"}");
+        assertThat(labels.toString()).isEqualTo("{\"b\":\"2\",\"d\":\"4\"}");
+    }
+
+    @Test
+    void threadsReadingOneFrozenTreeSeeTheSameTree() throws Exception {
+        ObjectNode tree = deployment();
+        String expected = tree.deepCopy().toString();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<Callable<String>>();
+            for (int i = 0; i < 64; i++) {
+                tasks.add(tree::toString);
+            }
+            for (var result : pool.invokeAll(tasks)) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -168,6 +168,20 @@ public final class Manifests {
         return documents instanceof InstallOrderedDocuments;
     }
 
+    /**
+     * The documents of a list that {@link #documents()} or {@link #existingDocuments()} returned,
+     * in the order their objects were added to the set (each keeps its install-order
+     * {@code index}); any other list as it is.
+     *
+     * <p>For work whose result does not depend on the order, such as validation: objects added
+     * together were made together and lie together in memory, and an application's objects refer
+     * to each other. Visiting a set of thousands of objects in this order rather than by kind
+     * keeps what is being looked at in the CPU caches.
+     */
+    public static List<ManifestDocument> inAddedOrder(List<ManifestDocument> documents) {
+        return documents instanceof InstallOrderedDocuments ordered ? ordered.added : documents;
+    }
+
     /** Multi-document YAML in install order, {@code ---} between documents. */
     public String toYaml() {
         return ManifestWriter.toYaml(documents());
@@ -277,10 +291,13 @@ public final class Manifests {
         }
         order.sort(Comparator.comparingInt(i -> ranks[i])); // stable: the added order among equals
         var indexed = new ManifestDocument[ranks.length];
+        var added = new ManifestDocument[ranks.length];
         for (int i = 0; i < indexed.length; i++) {
-            indexed[i] = ManifestDocument.inMemory(trees.get(order.get(i)), i);
+            int position = order.get(i);
+            indexed[i] = ManifestDocument.inMemory(trees.get(position), i);
+            added[position] = indexed[i];
         }
-        return new InstallOrderedDocuments(indexed);
+        return new InstallOrderedDocuments(indexed, List.of(added));
     }
 
     /**
@@ -290,9 +307,12 @@ public final class Manifests {
     private static final class InstallOrderedDocuments extends AbstractList<ManifestDocument> implements RandomAccess {
 
         private final ManifestDocument[] documents;
+        /** The same documents in the order their objects were added to the set. */
+        private final List<ManifestDocument> added;
 
-        InstallOrderedDocuments(ManifestDocument[] documents) {
+        InstallOrderedDocuments(ManifestDocument[] documents, List<ManifestDocument> added) {
             this.documents = documents;
+            this.added = added;
         }
 
         @Override

@@ -149,6 +149,8 @@ public final class Validator {
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(existing, "existing");
         var results = new ArrayList<ResourceResult>(documents.size());
+        // the report is sorted by document; visiting a built set in the order it was made is kinder to the caches
+        List<ManifestDocument> visitOrder = Manifests.inAddedOrder(documents);
         if (documents.stream().anyMatch(ListDocuments::isList) || existing.stream().anyMatch(ListDocuments::isList)) {
             for (var document : documents) {
                 var broken = ListDocuments.itemProblems(document);
@@ -158,9 +160,10 @@ public final class Validator {
             }
             documents = documents.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
             existing = existing.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
+            visitOrder = documents;
         }
         var index = new ManifestIndex(documents, existing);
-        for (var document : index.documents()) {
+        for (var document : visitOrder) {
             var problems = new ArrayList<Problem>();
             var context = new DocumentContext(document, index, version, profile, problems);
             runAll(context, perObject, perObjectSeverities);

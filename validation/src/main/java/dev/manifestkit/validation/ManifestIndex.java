@@ -23,6 +23,7 @@ public final class ManifestIndex {
     private final Map<Scope, List<ManifestDocument>> byKindAndNamespace;
     private final Map<Identity, ManifestDocument> byIdentity;
     private final Map<Identity, ManifestDocument> firstValidated;
+    private boolean duplicates;
 
     /** A kind in a namespace ({@code ""} for none). */
     private record Scope(String kind, String namespace) {
@@ -56,8 +57,8 @@ public final class ManifestIndex {
                 var name = doc.name();
                 var identity = new Identity(kind, namespace, name.orElse(""));
                 byIdentity.putIfAbsent(identity, doc);
-                if (list == this.documents && name.isPresent()) {
-                    firstValidated.putIfAbsent(identity, doc);
+                if (list == this.documents && name.isPresent() && firstValidated.putIfAbsent(identity, doc) != null) {
+                    duplicates = true;
                 }
             }
         }
@@ -100,6 +101,14 @@ public final class ManifestIndex {
      */
     public List<ManifestDocument> ofKind(String kind, String namespace) {
         return byKindAndNamespace.getOrDefault(new Scope(kind, namespace == null ? "" : namespace), List.of());
+    }
+
+    /**
+     * Whether two of the validated objects (not the existing ones) share kind, namespace and
+     * name: when none do, a check for duplicates need not look anything up.
+     */
+    public boolean hasDuplicates() {
+        return duplicates;
     }
 
     /**

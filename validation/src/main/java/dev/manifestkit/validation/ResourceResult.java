@@ -13,7 +13,7 @@ public record ResourceResult(ObjectRef object, List<Problem> problems) {
 
     public ResourceResult {
         Objects.requireNonNull(object, "object");
-        problems = problems.stream().sorted(Problems.ORDER).toList();
+        problems = problems.isEmpty() ? List.of() : problems.stream().sorted(Problems.ORDER).toList();
     }
 
     /** True if no problem is an error (warnings allowed). */

@@ -14,10 +14,13 @@ public final class ValidationReport {
 
     private final List<ResourceResult> resources;
     private final List<FileError> fileErrors;
+    /** Objects without errors, counted once: reports of thousands of objects are asked often. */
+    private final int validCount;
 
     private ValidationReport(List<ResourceResult> resources, List<FileError> fileErrors) {
         this.resources = resources.stream().sorted((a, b) -> Problems.OBJECTS.compare(a.object(), b.object())).toList();
         this.fileErrors = fileErrors.stream().sorted(Problems.FILES).toList();
+        this.validCount = (int) this.resources.stream().filter(ResourceResult::valid).count();
     }
 
     /** A report of these results and file errors (sorted on the way in). */
@@ -65,7 +68,7 @@ public final class ValidationReport {
 
     /** True if any object has an error or any file could not be read. */
     public boolean hasErrors() {
-        return !fileErrors.isEmpty() || resources.stream().anyMatch(r -> !r.valid());
+        return !fileErrors.isEmpty() || validCount < resources.size();
     }
 
     /**
@@ -89,7 +92,7 @@ public final class ValidationReport {
 
     /** Number of objects without errors. */
     public int validCount() {
-        return (int) resources.stream().filter(ResourceResult::valid).count();
+        return validCount;
     }
 
     /** Number of objects with at least one error. */

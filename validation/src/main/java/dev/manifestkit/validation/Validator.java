@@ -2,6 +2,7 @@ package dev.manifestkit.validation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -163,13 +164,19 @@ public final class Validator {
             visitOrder = documents;
         }
         var index = new ManifestIndex(documents, existing);
+        // in a Manifests list a document's index is its position, so results land in report order
+        boolean positioned = visitOrder != documents;
+        var checked = new ResourceResult[documents.size()];
+        int visited = 0;
         for (var document : visitOrder) {
             var problems = new ArrayList<Problem>();
             var context = new DocumentContext(document, index, version, profile, problems);
             runAll(context, perObject, perObjectSeverities);
             runAll(context, crossObject, crossObjectSeverities);
-            results.add(new ResourceResult(context.object(), problems));
+            checked[positioned ? document.index() : visited] = new ResourceResult(context.object(), problems);
+            visited++;
         }
+        results.addAll(Arrays.asList(checked));
         return ValidationReport.of(results, List.of());
     }
 

@@ -16,6 +16,9 @@ final class DuplicateObjectRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
+        if (!context.set().hasDuplicates()) {
+            return;
+        }
         var current = context.document();
         var tree = context.tree();
         var kind = Nodes.str(tree, "kind");

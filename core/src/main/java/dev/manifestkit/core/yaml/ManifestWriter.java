@@ -84,6 +84,9 @@ public final class ManifestWriter {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
 
+    /** From this many documents on, a set's YAML is written in the order its objects were added. */
+    private static final int IN_ADDED_ORDER = 512;
+
     private ManifestWriter() {
     }
 
@@ -91,6 +94,9 @@ public final class ManifestWriter {
 
     /** Multi-document YAML of these documents, in install order. */
     public static String toYaml(List<ManifestDocument> documents) {
+        if (documents.size() >= IN_ADDED_ORDER && Manifests.isCanonicalInInstallOrder(documents)) {
+            return toYamlInAddedOrder(documents);
+        }
         var out = new StringBuilder(documents.size() * 1024);
         boolean first = true;
         for (ObjectNode tree : canonicalTrees(documents)) {
@@ -98,6 +104,24 @@ public final class ManifestWriter {
             first = false;
         }
         return out.toString();
+    }
+
+    /**
+     * The same text as writing a set's documents one after another in install order, but each
+     * document is written while visiting the set in the order its objects were added, where they
+     * lie together in memory ({@link Manifests#inAddedOrder}), and the texts are joined in install
+     * order at the end. For a set too large for the CPU caches, walking the trees by kind waits on
+     * memory for most of the time the emitter takes; copying the finished text costs far less.
+     */
+    private static String toYamlInAddedOrder(List<ManifestDocument> documents) {
+        var texts = new String[documents.size()];
+        var document = new StringBuilder(4096);
+        for (ManifestDocument each : Manifests.inAddedOrder(documents)) {
+            document.setLength(0);
+            appendYaml(each.tree(), each.index() == 0, document);
+            texts[each.index()] = document.toString();
+        }
+        return String.join("", texts);
     }
 
     /** YAML of one object tree. */

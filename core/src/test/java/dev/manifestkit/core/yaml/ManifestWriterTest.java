@@ -68,6 +68,26 @@ class ManifestWriterTest {
     }
 
     @Test
+    void aLargeSetWrittenInAddedOrderGivesTheTextOfInstallOrder() throws IOException {
+        // above the threshold, toYaml visits documents in added order and joins the texts; the
+        // streaming writer visits them in install order: both must give the same bytes
+        var manifests = Manifests.of();
+        for (int i = 0; i < 100; i++) {
+            manifests = manifests.plus(Fixtures.fibApp(i % 2 == 0).namespace("copy-" + i));
+        }
+        var documents = manifests.documents();
+        assertThat(documents.size()).isGreaterThanOrEqualTo(512);
+        assertThat(Manifests.inAddedOrder(documents)).isNotEqualTo(documents).containsExactlyInAnyOrderElementsOf(documents);
+
+        var streamed = new StringWriter();
+        ManifestWriter.writeYaml(documents, streamed);
+        String yaml = manifests.toYaml();
+
+        assertThat(yaml).isEqualTo(streamed.toString()).startsWith("apiVersion: v1\nkind: Namespace\n");
+        assertThat(yaml.split("\n---\n")).hasSize(documents.size());
+    }
+
+    @Test
     void writeYamlLeavesTheWriterOpen() throws IOException {
         var closed = new boolean[1];
         var out = new StringWriter() {

@@ -46,7 +46,8 @@ public final class CpuTimeMain {
     private record Stage(String name, Supplier<Object> operation) {
     }
 
-    private record Sample(double cpuMicros, double bytes) {
+    /** One sample: CPU and wall time per operation, the collectors' share of the wall time, bytes per operation. */
+    private record Sample(double cpuMicros, double wallMicros, double gcShare, double bytes) {
     }
 
     /** {@code CpuTimeMain [rounds] [scale…]}; defaults: 9 rounds at scales 1, 10, 100, 1000. */
@@ -61,8 +62,9 @@ public final class CpuTimeMain {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, rounds);
         warmUp();
         var objectsPerSecond = new LinkedHashMap<String, Double>();
-        System.out.println("| stage | scale | median CPU µs/op | min–max (error) | objects/CPU-s | B/object |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| stage | scale | median CPU µs/op | min–max (error) | objects/CPU-s | B/object "
+                + "| median wall µs/op | GC % of wall |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int scale : scales) {
             var stages = stages(scale);
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
@@ -79,10 +81,13 @@ public final class CpuTimeMain {
                 double[] cpu = list.stream().mapToDouble(Sample::cpuMicros).sorted().toArray();
                 double median = cpu[cpu.length / 2];
                 double bytes = list.stream().mapToDouble(Sample::bytes).sorted().toArray()[cpu.length / 2];
+                double wall = list.stream().mapToDouble(Sample::wallMicros).sorted().toArray()[cpu.length / 2];
+                double gc = list.stream().mapToDouble(Sample::gcShare).sorted().toArray()[cpu.length / 2];
                 double perSecond = objects / (median / 1e6);
                 objectsPerSecond.put(name + "@" + scale, perSecond);
-                System.out.printf(Locale.ROOT, "| %s | %d | %,.1f | %,.1f–%,.1f | %,.0f | %,.0f |%n", name, scale,
-                        median, cpu[0], cpu[cpu.length - 1], perSecond, bytes / objects);
+                objectsPerSecond.put(name + "@" + scale + "/wall", objects / (wall / 1e6));
+                System.out.printf(Locale.ROOT, "| %s | %d | %,.1f | %,.1f–%,.1f | %,.0f | %,.0f | %,.1f | %.0f |%n", name,
+                        scale, median, cpu[0], cpu[cpu.length - 1], perSecond, bytes / objects, wall, 100 * gc);
             });
         }
         System.out.println();
@@ -94,6 +99,10 @@ public final class CpuTimeMain {
                 "fullValidation", "baselineEndToEnd"}) {
             ratio(objectsPerSecond, stage + "@1000", stage + "@10",
                     stage + " objects/s, scale 1000 / scale 10 (target >= 0.85)");
+        }
+        for (String stage : new String[] {"endToEnd", "baselineEndToEnd"}) {
+            ratio(objectsPerSecond, stage + "@1000/wall", stage + "@10/wall",
+                    stage + " objects/s in wall time, collector included, scale 1000 / scale 10");
         }
     }
 
@@ -114,6 +123,8 @@ public final class CpuTimeMain {
 
     private static Sample sample(Supplier<Object> operation) {
         long thread = Thread.currentThread().getId();
+        long gcStart = collectionMillis();
+        long wallStart = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long bytesStart = THREADS.getThreadAllocatedBytes(thread);
         int operations = 0;
@@ -124,7 +135,18 @@ public final class CpuTimeMain {
             spent = THREADS.getCurrentThreadCpuTime() - cpuStart;
         } while (spent < MIN_SAMPLE_NANOS);
         long bytes = THREADS.getThreadAllocatedBytes(thread) - bytesStart;
-        return new Sample(spent / 1e3 / operations, (double) bytes / operations);
+        long wall = System.nanoTime() - wallStart;
+        double gcShare = Math.min(1, (collectionMillis() - gcStart) * 1e6 / wall);
+        return new Sample(spent / 1e3 / operations, wall / 1e3 / operations, gcShare, (double) bytes / operations);
+    }
+
+    /** Milliseconds all collectors have spent so far. */
+    private static long collectionMillis() {
+        long total = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     private static List<Stage> stages(int scale) {

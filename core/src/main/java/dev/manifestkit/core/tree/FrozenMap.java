@@ -90,6 +90,32 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
     }
 
     @Override
+    public JsonNode put(String key, JsonNode value) {
+        throw frozen();
+    }
+
+    @Override
+    public JsonNode remove(Object key) {
+        throw frozen();
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends JsonNode> more) {
+        throw frozen();
+    }
+
+    @Override
+    public void clear() {
+        throw frozen();
+    }
+
+    /** What a change to a frozen tree gets: it says what to do instead. */
+    static UnsupportedOperationException frozen() {
+        return new UnsupportedOperationException(
+                "this tree is frozen (it may be shared between sets); change a deepCopy() of it instead");
+    }
+
+    @Override
     public Set<Map.Entry<String, JsonNode>> entrySet() {
         var view = entries;
         if (view == null) {
@@ -136,6 +162,11 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
             var entry = new SimpleImmutableEntry<>((String) slots[next], (JsonNode) slots[next + 1]);
             next += 2;
             return entry;
+        }
+
+        @Override
+        public void remove() {
+            throw frozen();
         }
     }
 }

@@ -34,7 +34,8 @@ class FrozenTreesTest {
         var containers = (ArrayNode) tree.at("/spec/template/spec/containers");
         var args = (ArrayNode) containers.get(0).get("args");
 
-        assertThatThrownBy(() -> tree.put("kind", "Pod")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> tree.put("kind", "Pod")).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("frozen").hasMessageContaining("deepCopy()");
         assertThatThrownBy(() -> metadata.remove("name")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> containers.addObject()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> args.set(0, "-x")).isInstanceOf(UnsupportedOperationException.class);

@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
-/** Runs the kubectl on the PATH; tests that need it skip where it is absent. */
-final class Kubectl {
+/**
+ * Runs the kubectl on the PATH; tests that need it skip where it is absent. Public for the other
+ * modules' tests, through core's test jar.
+ */
+public final class Kubectl {
 
     private static Boolean available;
 
@@ -20,7 +23,7 @@ final class Kubectl {
     }
 
     /** Skips the calling test unless {@code kubectl version --client} works. */
-    static synchronized void assumeAvailable() {
+    public static synchronized void assumeAvailable() {
         if (available == null) {
             try {
                 available = run(null, "version", "--client").exitCode() == 0;
@@ -31,11 +34,12 @@ final class Kubectl {
         Assumptions.assumeTrue(available, "kubectl is not on the PATH");
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
+    /** What a kubectl run gave. */
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     /** Runs kubectl with these arguments, feeding {@code stdin} when it is not null. */
-    static Result run(String stdin, String... args) throws IOException {
+    public static Result run(String stdin, String... args) throws IOException {
         var command = new ArrayList<String>(List.of("kubectl"));
         command.addAll(List.of(args));
         var process = new ProcessBuilder(command).start();
@@ -59,7 +63,7 @@ final class Kubectl {
     }
 
     /** What kubectl makes of a YAML text, as JSON: {@code kubectl label --local} reads it offline. */
-    static String readAsJson(String yaml) throws IOException {
+    public static String readAsJson(String yaml) throws IOException {
         var result = run(yaml, "label", "--local", "-f", "-", "manifestkit-test=read", "-o", "json");
         if (result.exitCode() != 0) {
             throw new IOException("kubectl could not read the YAML: " + result.stderr() + "\n" + yaml);
@@ -68,7 +72,7 @@ final class Kubectl {
     }
 
     /** The output of a {@code kubectl create … --dry-run=client -o yaml} command. */
-    static String create(String... args) throws IOException {
+    public static String create(String... args) throws IOException {
         var all = new ArrayList<String>(List.of("create"));
         all.addAll(List.of(args));
         all.addAll(List.of("--dry-run=client", "-o", "yaml"));

@@ -1,49 +1,22 @@
 package dev.manifestkit.validation.schema;
 
-import java.util.Objects;
-
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
-import dev.manifestkit.validation.Layer;
-import dev.manifestkit.validation.Rule;
 import dev.manifestkit.validation.RuleContext;
-import dev.manifestkit.validation.Severity;
 
 /**
  * An object whose apiVersion and kind no definitions document declares: a typo, a removed API
  * version ({@code apps/v1beta1}), or a custom resource whose definitions were not supplied.
  * Disabled by {@code skipMissingSchemas}.
  */
-public final class MissingSchemaRule implements Rule {
+public final class MissingSchemaRule extends SchemaLayerRule {
 
     /** The rule id. */
     public static final String ID = "schema/missing";
 
-    private final SchemaRegistry registry;
-
     /** A rule looking kinds up in this registry. */
     public MissingSchemaRule(SchemaRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.SCHEMA;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "There is a schema for the object's apiVersion and kind (skip with --skip-missing-schemas).";
+        super(ID, "There is a schema for the object's apiVersion and kind (skip with --skip-missing-schemas).", registry);
     }
 
     @Override

@@ -1,13 +1,8 @@
 package dev.manifestkit.validation.schema;
 
-import java.util.Objects;
-
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
-import dev.manifestkit.validation.Layer;
-import dev.manifestkit.validation.Rule;
 import dev.manifestkit.validation.RuleContext;
-import dev.manifestkit.validation.Severity;
 
 /**
  * Layer 1: the object against the official definitions of its apiVersion and kind (strict unless
@@ -15,37 +10,15 @@ import dev.manifestkit.validation.Severity;
  * here too, since nothing else can be checked about them; objects whose kind has no schema are
  * left to {@link MissingSchemaRule}.
  */
-public final class SchemaRule implements Rule {
+public final class SchemaRule extends SchemaLayerRule {
 
     /** The rule id. */
     public static final String ID = "schema";
 
-    private final SchemaRegistry registry;
-
     /** A rule validating against this registry's schemas. */
     public SchemaRule(SchemaRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Layer layer() {
-        return Layer.SCHEMA;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "The object matches the official OpenAPI definitions of its apiVersion and kind"
-                + " (unknown fields are errors in strict mode).";
+        super(ID, "The object matches the official OpenAPI definitions of its apiVersion and kind"
+                + " (unknown fields are errors in strict mode).", registry);
     }
 
     @Override

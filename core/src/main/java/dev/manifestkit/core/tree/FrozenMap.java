@@ -1,7 +1,10 @@
 package dev.manifestkit.core.tree;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -20,6 +23,10 @@ import tools.jackson.databind.JsonNode;
  * scans a few adjacent slots instead of following a hash chain. Maps with more than
  * {@value #INDEXED} keys (a large ConfigMap) also get a hash index, so lookups stay constant-time.
  *
+ * <p>Maps of one or two entries, seven in ten of a typical object's maps ({@code labels},
+ * {@code selector}, {@code resources}), hold them in fields instead of an array: one object less
+ * each, and every object a large set keeps alive is one more for the collector to copy.
+ *
  * <p>Being immutable also makes the promise of {@code Manifests.documents()} true: its trees are
  * shared between sets, and a mutating call on them throws {@link UnsupportedOperationException}.
  */
@@ -28,14 +35,18 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
     /** Above this many keys, lookups go through a hash index rather than a scan. */
     private static final int INDEXED = 12;
 
-    private static final Object[] NONE = {};
+    /** Up to this many entries live in fields ({@link #key0} …) rather than an array. */
+    private static final int INLINE = 2;
 
-    /** Alternating keys and values: {@code keysAndValues[2i]} is a key, {@code [2i + 1]} its value. */
+    /** Alternating keys and values for maps of more than {@value #INLINE} entries; null otherwise. */
     private final Object[] keysAndValues;
     /** Key to value, only for maps with more than {@value #INDEXED} keys; null otherwise. */
     private final Map<String, JsonNode> index;
-    /** The entry-set view, made on first use (a benign race: every instance is equivalent). */
-    private Set<Map.Entry<String, JsonNode>> entries;
+    /** The entries of a map of at most {@value #INLINE}; null where absent. */
+    private final String key0;
+    private final String key1;
+    private final JsonNode value0;
+    private final JsonNode value1;
 
     /**
      * @param keysAndValues alternating non-null keys and values, distinct keys, owned from now on
@@ -43,10 +54,21 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
      * @param length        how many slots of the array are used (twice the number of entries)
      */
     FrozenMap(Object[] keysAndValues, int length) {
-        Object[] slots = length == 0 ? NONE
-                : length == keysAndValues.length ? keysAndValues
-                : java.util.Arrays.copyOf(keysAndValues, length);
+        if (length <= 2 * INLINE) {
+            this.keysAndValues = null;
+            this.index = null;
+            this.key0 = length > 0 ? (String) keysAndValues[0] : null;
+            this.value0 = length > 0 ? (JsonNode) keysAndValues[1] : null;
+            this.key1 = length > 2 ? (String) keysAndValues[2] : null;
+            this.value1 = length > 2 ? (JsonNode) keysAndValues[3] : null;
+            return;
+        }
+        Object[] slots = length == keysAndValues.length ? keysAndValues : Arrays.copyOf(keysAndValues, length);
         this.keysAndValues = slots;
+        this.key0 = null;
+        this.key1 = null;
+        this.value0 = null;
+        this.value1 = null;
         if (slots.length / 2 > INDEXED) {
             @SuppressWarnings("unchecked")
             Map.Entry<String, JsonNode>[] entries = new Map.Entry[slots.length / 2];
@@ -61,20 +83,44 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
 
     @Override
     public int size() {
-        return keysAndValues.length >> 1;
+        Object[] slots = keysAndValues;
+        return slots != null ? slots.length >> 1 : key0 == null ? 0 : key1 == null ? 1 : 2;
     }
 
     @Override
     public boolean isEmpty() {
-        return keysAndValues.length == 0;
+        return keysAndValues == null && key0 == null;
+    }
+
+    /** The key of entry {@code i} (in canonical order), {@code 0 <= i < size()}. */
+    private String keyAt(int i) {
+        Object[] slots = keysAndValues;
+        return slots != null ? (String) slots[2 * i] : i == 0 ? key0 : key1;
+    }
+
+    /** The value of entry {@code i}. */
+    private JsonNode valueAt(int i) {
+        Object[] slots = keysAndValues;
+        return slots != null ? (JsonNode) slots[2 * i + 1] : i == 0 ? value0 : value1;
     }
 
     @Override
     public JsonNode get(Object key) {
+        Object[] slots = keysAndValues;
+        if (slots == null) {
+            String candidate = key0;
+            if (candidate == null) {
+                return null;
+            }
+            if (candidate == key || candidate.equals(key)) {
+                return value0;
+            }
+            candidate = key1;
+            return candidate != null && (candidate == key || candidate.equals(key)) ? value1 : null;
+        }
         if (index != null) {
             return key == null ? null : index.get(key);
         }
-        Object[] slots = keysAndValues;
         for (int i = 0; i < slots.length; i += 2) {
             Object candidate = slots[i];
             if (candidate == key || candidate.equals(key)) {
@@ -115,53 +161,98 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
                 "this tree is frozen (it may be shared between sets); change a deepCopy() of it instead");
     }
 
+    /**
+     * A new view per call, not one kept in a field: a kept view would be one more object per node
+     * for the collector to copy, for as long as the tree lives, to save an allocation that the JIT
+     * mostly removes anyway.
+     */
     @Override
     public Set<Map.Entry<String, JsonNode>> entrySet() {
-        var view = entries;
-        if (view == null) {
-            view = new EntrySet();
-            entries = view;
-        }
-        return view;
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<String, JsonNode>> iterator() {
+                return new Cursor<>() {
+                    @Override
+                    Map.Entry<String, JsonNode> at(int i) {
+                        return new SimpleImmutableEntry<>(keyAt(i), valueAt(i));
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return FrozenMap.this.size();
+            }
+        };
     }
 
-    /** The entries in canonical order, read-only. */
-    private final class EntrySet extends AbstractSet<Map.Entry<String, JsonNode>> {
+    /** A new view per call, for the reason {@link #entrySet()} gives ({@code AbstractMap} keeps one). */
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return new Cursor<>() {
+                    @Override
+                    String at(int i) {
+                        return keyAt(i);
+                    }
+                };
+            }
 
-        @Override
-        public Iterator<Map.Entry<String, JsonNode>> iterator() {
-            return new Entries(keysAndValues);
-        }
+            @Override
+            public int size() {
+                return FrozenMap.this.size();
+            }
 
-        @Override
-        public int size() {
-            return keysAndValues.length >> 1;
-        }
+            @Override
+            public boolean contains(Object key) {
+                return containsKey(key);
+            }
+        };
     }
 
-    /** Iterates the entries in canonical order; {@code remove} and {@code setValue} are unsupported. */
-    private static final class Entries implements Iterator<Map.Entry<String, JsonNode>> {
+    /** A new view per call, for the reason {@link #entrySet()} gives ({@code AbstractMap} keeps one). */
+    @Override
+    public Collection<JsonNode> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<JsonNode> iterator() {
+                return new Cursor<>() {
+                    @Override
+                    JsonNode at(int i) {
+                        return valueAt(i);
+                    }
+                };
+            }
 
-        private final Object[] slots;
+            @Override
+            public int size() {
+                return FrozenMap.this.size();
+            }
+        };
+    }
+
+    /** Walks the entries in canonical order; {@code remove} is unsupported. */
+    private abstract class Cursor<T> implements Iterator<T> {
+
+        private final int size = size();
         private int next;
 
-        Entries(Object[] slots) {
-            this.slots = slots;
-        }
+        /** The element for entry {@code i}. */
+        abstract T at(int i);
 
         @Override
         public boolean hasNext() {
-            return next < slots.length;
+            return next < size;
         }
 
         @Override
-        public Map.Entry<String, JsonNode> next() {
-            if (next >= slots.length) {
+        public T next() {
+            if (next >= size) {
                 throw new NoSuchElementException();
             }
-            var entry = new SimpleImmutableEntry<>((String) slots[next], (JsonNode) slots[next + 1]);
-            next += 2;
-            return entry;
+            return at(next++);
         }
 
         @Override

@@ -47,6 +47,8 @@ public final class Trees {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
+    /** Makes the short-lived trees {@link #toTree} copies from; see {@link ScratchNodes}. */
+    private static final JsonMapper SCRATCH_MAPPER = JsonMapper.builder().nodeFactory(new ScratchNodes()).build();
 
     private static final List<String> ROOT_HEAD =
             List.of("apiVersion", "kind", "metadata", "spec", "data", "stringData", "binaryData");
@@ -66,7 +68,7 @@ public final class Trees {
         Objects.requireNonNull(object, "object");
         JsonNode raw;
         try {
-            raw = MAPPER.valueToTree(object);
+            raw = SCRATCH_MAPPER.valueToTree(object);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot convert " + describe(object) + " to a tree: "
                     + e.getOriginalMessage(), e);
@@ -74,7 +76,7 @@ public final class Trees {
         if (!(raw instanceof ObjectNode objectNode)) {
             throw new IllegalArgumentException(describe(object) + " did not convert to a JSON object");
         }
-        return canonicalRoot(objectNode, knownKind(objectNode) != null);
+        return canonicalRoot(objectNode, knownKind(objectNode) != null, !"Secret".equals(text(objectNode, "kind")));
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Trees {
      * canonical already (the common case for trees made by {@link #toTree}).
      */
     public static ObjectNode canonicalize(ObjectNode tree) {
-        return isCanonical(tree, true) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null);
+        return isCanonical(tree, true) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null, false);
     }
 
     /**
@@ -175,9 +177,12 @@ public final class Trees {
     /**
      * The canonical, frozen copy of a tree fresh from {@code valueToTree}. Like {@link #copy}, and
      * besides drops an empty {@code status} for every kind.
+     *
+     * @param share whether its short strings and ints may be shared with other trees
+     *              ({@link SharedScalars}); never for a Secret, whose values must not outlive it
      */
-    private static ObjectNode canonicalRoot(ObjectNode tree, boolean known) {
-        var root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null);
+    private static ObjectNode canonicalRoot(ObjectNode tree, boolean known, boolean share) {
+        var root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null, share);
         JsonNode status = root.get("status");
         if (status != null && status.isObject() && status.isEmpty()) {
             return withoutProperty(root, "status");
@@ -188,9 +193,9 @@ public final class Trees {
     /**
      * A canonical copy, or {@code null} when the node is to be dropped. The copy is frozen: its
      * object and array nodes are compact and immutable ({@link FrozenMap}); scalar nodes are
-     * immutable already and are shared, not copied.
+     * immutable already: they are kept, or with {@code share} replaced by an equal shared one.
      */
-    private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key) {
+    private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key, boolean share) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -201,7 +206,7 @@ public final class Trees {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 String name = entry.getKey();
                 boolean metadata = root && name.equals("metadata");
-                JsonNode child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name);
+                JsonNode child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, share);
                 if (child == null) {
                     continue;
                 }
@@ -224,7 +229,7 @@ public final class Trees {
             var elements = new JsonNode[array.size()];
             int used = 0;
             for (JsonNode element : array) {
-                JsonNode child = copy(element, mode, false, null);
+                JsonNode child = copy(element, mode, false, null, share);
                 if (child != null) {
                     elements[used++] = child;
                 }
@@ -234,7 +239,7 @@ public final class Trees {
             }
             return frozenArray(used == elements.length ? elements : Arrays.copyOf(elements, used));
         }
-        return node;
+        return share ? SharedScalars.share(node) : node;
     }
 
     /** Root keys: {@link #ROOT_HEAD} first, in that order, then the rest sorted. */

@@ -86,6 +86,67 @@ class FrozenTreesTest {
     }
 
     @Test
+    void mapsOfEverySizeReadLikeAnOrdinaryMap() {
+        for (int size = 0; size <= 14; size++) {
+            var data = new LinkedHashMap<String, String>();
+            for (int i = size - 1; i >= 0; i--) {
+                data.put("k" + (char) ('a' + i), "v" + i);
+            }
+            var frozen = (ObjectNode) Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("c")
+                    .withLabels(data.isEmpty() ? null : data).endMetadata().withData(data).build()).get("data");
+            var ordinary = (ObjectNode) Trees.jsonMapper().valueToTree(new java.util.TreeMap<>(data));
+            if (size == 0) {
+                assertThat(frozen).as("an empty data map is dropped").isNull();
+                continue;
+            }
+
+            assertThat(frozen.size()).as("size %d", size).isEqualTo(size);
+            assertThat(frozen.isEmpty()).isFalse();
+            assertThat(frozen).isEqualTo(ordinary);
+            assertThat(frozen.hashCode()).isEqualTo(ordinary.hashCode());
+            assertThat(new ArrayList<>(frozen.propertyNames())).containsExactlyElementsOf(ordinary.propertyNames());
+            assertThat(frozen.values()).containsExactlyElementsOf(ordinary.values());
+            assertThat(frozen.propertyNames()).contains("ka").doesNotContain("zz");
+            data.forEach((key, value) -> assertThat(frozen.get(key).asString()).isEqualTo(value));
+            assertThat(frozen.get("zz")).isNull();
+            assertThat(frozen.has("k")).isFalse();
+            assertThatThrownBy(() -> frozen.propertyNames().remove("ka"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> frozen.values().clear()).isInstanceOf(UnsupportedOperationException.class);
+            var names = frozen.propertyNames().iterator();
+            for (int i = 0; i < size; i++) {
+                names.next();
+            }
+            assertThatThrownBy(names::next).isInstanceOf(java.util.NoSuchElementException.class);
+        }
+    }
+
+    @Test
+    void equalShortValuesOfDifferentTreesAreOneSharedNode() {
+        ObjectNode first = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("a").endMetadata()
+                .addToData("mode", "replica-" + 7).build());
+        ObjectNode second = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("b").endMetadata()
+                .addToData("mode", "replica-" + 7).build());
+
+        assertThat(second.at("/data/mode")).isSameAs(first.at("/data/mode"));
+    }
+
+    @Test
+    void aSecretsValuesAreNeverSharedWithOtherTrees() {
+        String value = "s3cr3t-" + System.nanoTime();
+        ObjectNode secret = Trees.toTree(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                .withName("s").endMetadata().addToStringData("password", value).build());
+        ObjectNode configMap = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
+                .addToData("password", value).build());
+        ObjectNode again = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("d").endMetadata()
+                .addToData("password", value).build());
+
+        assertThat(configMap.at("/data/password")).isNotSameAs(secret.at("/stringData/password"));
+        assertThat(again.at("/data/password")).isNotSameAs(secret.at("/stringData/password"))
+                .as("the ConfigMap's own value is shared").isSameAs(configMap.at("/data/password"));
+    }
+
+    @Test
     void withPropertyReplacesInPlaceOrInsertsInSortedPosition() {
         var labels = (ObjectNode) Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("c")
                 .withLabels(Map.of("b", "2", "d", "4")).endMetadata().build()).at("/metadata/labels");

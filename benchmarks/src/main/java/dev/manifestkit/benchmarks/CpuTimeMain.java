@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Thread CPU time leaves out the collector's own threads, so compare runs with the same
  * collector; the figures in the README use SerialGC, the collector of the {@code manifestkit}
- * launcher, with G1's alongside.
+ * launcher, with G1's alongside. Each stage's mean wall time per operation, collector pauses
+ * included, and the collectors' share of it are printed as well.
  */
 public final class CpuTimeMain {
 
@@ -63,7 +64,7 @@ public final class CpuTimeMain {
         warmUp();
         var objectsPerSecond = new LinkedHashMap<String, Double>();
         System.out.println("| stage | scale | median CPU µs/op | min–max (error) | objects/CPU-s | B/object "
-                + "| median wall µs/op | GC % of wall |");
+                + "| mean wall µs/op | GC % of wall (mean) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (int scale : scales) {
             var stages = stages(scale);
@@ -81,8 +82,10 @@ public final class CpuTimeMain {
                 double[] cpu = list.stream().mapToDouble(Sample::cpuMicros).sorted().toArray();
                 double median = cpu[cpu.length / 2];
                 double bytes = list.stream().mapToDouble(Sample::bytes).sorted().toArray()[cpu.length / 2];
-                double wall = list.stream().mapToDouble(Sample::wallMicros).sorted().toArray()[cpu.length / 2];
-                double gc = list.stream().mapToDouble(Sample::gcShare).sorted().toArray()[cpu.length / 2];
+                // wall time is averaged, not a median: collections come every few operations, and a
+                // median of samples would leave them out whenever fewer than half the samples hold one
+                double wall = list.stream().mapToDouble(Sample::wallMicros).average().orElseThrow();
+                double gc = list.stream().mapToDouble(Sample::gcShare).average().orElseThrow();
                 double perSecond = objects / (median / 1e6);
                 objectsPerSecond.put(name + "@" + scale, perSecond);
                 objectsPerSecond.put(name + "@" + scale + "/wall", objects / (wall / 1e6));

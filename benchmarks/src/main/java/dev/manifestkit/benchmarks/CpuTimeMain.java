@@ -144,7 +144,7 @@ public final class CpuTimeMain {
     }
 
     /** Milliseconds all collectors have spent so far. */
-    private static long collectionMillis() {
+    static long collectionMillis() {
         long total = 0;
         for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             total += Math.max(0, collector.getCollectionTime());
@@ -168,13 +168,7 @@ public final class CpuTimeMain {
                 new Stage("yamlRead", () -> reader.read(yaml)),
                 new Stage("schemaValidation", () -> schemaOnly.validate(manifests)),
                 new Stage("fullValidation", () -> validator.validate(manifests)),
-                new Stage("endToEnd", () -> {
-                    var built = Workload.build(scale);
-                    if (validator.validate(built).hasErrors()) {
-                        throw new IllegalStateException("the workload does not validate");
-                    }
-                    return built.toYaml();
-                }),
+                new Stage("endToEnd", () -> PipelineBenchmark.endToEnd(validator, scale)),
                 new Stage("treesToTree", () -> objects.stream().map(Trees::toTree).toList()),
                 new Stage("baselineBuild", () -> BaselineWorkload.build(scale)),
                 new Stage("baselineToTree", () -> baseline.toTrees(objects)),

@@ -1,6 +1,5 @@
 package dev.manifestkit.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 import dev.manifestkit.validation.Validator;
@@ -32,37 +31,21 @@ public final class EndToEndLoopMain {
         var validator = Validator.forKubernetes("1.35");
         long warmEnd = System.nanoTime() + 8_000_000_000L;
         while (System.nanoTime() < warmEnd) {
-            run(validator, 10);
+            sink += PipelineBenchmark.endToEnd(validator, 10).length();
         }
         double objects = scale * (double) Workload.OBJECTS_PER_COPY;
         for (int round = 0; round < 3; round++) {
-            long collected = collectionMillis();
+            long collected = CpuTimeMain.collectionMillis();
             long start = System.nanoTime();
             int operations = 0;
             while (System.nanoTime() - start < roundNanos) {
-                run(validator, scale);
+                sink += PipelineBenchmark.endToEnd(validator, scale).length();
                 operations++;
             }
             double wallMicros = (System.nanoTime() - start) / 1e3 / operations / objects;
-            double collectorMicros = (collectionMillis() - collected) * 1e3 / operations / objects;
+            double collectorMicros = (CpuTimeMain.collectionMillis() - collected) * 1e3 / operations / objects;
             System.out.printf(Locale.ROOT, "scale %d: %.2f µs per object in wall time, of which the collectors %.2f%n",
                     scale, wallMicros, collectorMicros);
         }
-    }
-
-    private static void run(Validator validator, int scale) {
-        var built = Workload.build(scale);
-        if (validator.validate(built).hasErrors()) {
-            throw new IllegalStateException("the workload does not validate");
-        }
-        sink += built.toYaml().length();
-    }
-
-    private static long collectionMillis() {
-        long total = 0;
-        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            total += Math.max(0, collector.getCollectionTime());
-        }
-        return total;
     }
 }

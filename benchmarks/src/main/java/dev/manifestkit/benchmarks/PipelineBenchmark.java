@@ -98,6 +98,11 @@ public class PipelineBenchmark {
     /** Build, validate with all four layers, write. */
     @Benchmark
     public String endToEnd() {
+        return endToEnd(validator, scale);
+    }
+
+    /** The end-to-end operation, shared with {@link CpuTimeMain} and {@link EndToEndLoopMain}. */
+    static String endToEnd(Validator validator, int scale) {
         var built = Workload.build(scale);
         requireValid(validator.validate(built));
         return built.toYaml();

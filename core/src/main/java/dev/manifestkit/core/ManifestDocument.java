@@ -29,7 +29,7 @@ public record ManifestDocument(ObjectNode tree, String origin, int index, Map<St
     public ManifestDocument {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(origin, "origin");
-        locations = Map.copyOf(locations);
+        locations = SourceLocations.copyOf(locations);
     }
 
     /** A document made in memory (from a built object), with no source locations. */

@@ -3,15 +3,16 @@ package dev.manifestkit.core.yaml;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import dev.manifestkit.core.SourceLocation;
+import dev.manifestkit.core.SourceLocations;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -73,19 +74,9 @@ final class NodeConverter {
     record Result(ObjectNode tree, Map<String, SourceLocation> locations) {
     }
 
-    /** The recorded locations as an immutable map (which {@code ManifestDocument} then keeps without copying). */
+    /** The recorded locations, compact and immutable (which {@code ManifestDocument} then keeps without copying). */
     private Map<String, SourceLocation> locationMap() {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, SourceLocation>[] entries = locations.toArray(new Map.Entry[0]);
-        try {
-            return Map.ofEntries(entries);
-        } catch (IllegalArgumentException duplicatePointer) {
-            var map = new HashMap<String, SourceLocation>();
-            for (Map.Entry<String, SourceLocation> entry : entries) {
-                map.putIfAbsent(entry.getKey(), entry.getValue());
-            }
-            return Map.copyOf(map);
-        }
+        return SourceLocations.ofEntries(locations);
     }
 
     /** The JSON value of a node, or {@code null} for a YAML null. */
@@ -132,8 +123,9 @@ final class NodeConverter {
     }
 
     private ObjectNode mapping(MappingNode mapping, String pointer, int depth) {
-        var out = NODES.objectNode();
         List<NodeTuple> tuples = mapping.getValue();
+        // sized for its keys: Jackson's default table has 16 slots, most Kubernetes mappings 1 to 4 keys
+        var out = new ObjectNode(NODES, new LinkedHashMap<>(tuples.size() * 4 / 3 + 1));
         Set<String> absent = null;
         List<Node> merges = null;
         for (NodeTuple tuple : tuples) {

@@ -194,7 +194,31 @@ final class NodeConverter {
             throw error(keyNode.getStartMark(), "a mapping key must be a string, not " + describe(keyNode));
         }
         JsonNode value = scalar(scalar);
-        return value == null ? "null" : value.asString();
+        return value == null ? "null" : sharedKey(value.asString());
+    }
+
+    /** Recently seen keys, one instance each: see {@link #sharedKey}. */
+    private static final String[] KEYS = new String[2048];
+
+    /**
+     * The one instance of a recently seen key. Every document of a file repeats the same few dozen
+     * keys ({@code metadata}, {@code name}, {@code containers}), and each read makes a new string
+     * of each; shared, a document read in a large batch keeps about 18 fewer strings alive. The
+     * cache is direct-mapped and bounded, and races harmlessly: strings are immutable, and a
+     * missed share only costs memory. Keys only: values may be a Secret's.
+     */
+    private static String sharedKey(String key) {
+        if (key.length() > 64) {
+            return key;
+        }
+        int hash = key.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (KEYS.length - 1);
+        String cached = KEYS[slot];
+        if (key.equals(cached)) {
+            return cached;
+        }
+        KEYS[slot] = key;
+        return key;
     }
 
     private JsonNode scalar(ScalarNode scalar) {

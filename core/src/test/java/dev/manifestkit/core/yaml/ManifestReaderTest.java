@@ -280,6 +280,28 @@ class ManifestReaderTest {
         }
     }
 
+    @Test
+    void documentsReadTogetherShareTheirKeysButNotTheirValues() {
+        var documents = reader.read("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: a}
+                data: {mode: fast}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: b}
+                data: {mode: fast}
+                """);
+        var first = documents.get(0).tree();
+        var second = documents.get(1).tree();
+
+        assertThat(second.propertyNames().iterator().next()).isSameAs(first.propertyNames().iterator().next());
+        assertThat(second.at("/data/mode")).isEqualTo(first.at("/data/mode")).isNotSameAs(first.at("/data/mode"));
+        assertThat(documents.get(1).locations()).containsEntry("/data/mode", new SourceLocation(9, 14))
+                .containsEntry("/metadata/name", new SourceLocation(8, 18));
+    }
+
     private ManifestDocument single(String yaml) {
         var documents = reader.read(yaml);
         assertThat(documents).hasSize(1);

@@ -70,4 +70,29 @@ class SourceLocationsTest {
         assertThat(SourceLocations.copyOf(locations)).isSameAs(locations);
         assertThat(SourceLocations.copyOf(Map.of())).isEmpty();
     }
+
+    @Test
+    void threadsLookingUpAFreshMapAtOnceAllFindTheirLocation() throws Exception {
+        var entries = new ArrayList<Map.Entry<String, SourceLocation>>();
+        for (int i = 999; i >= 0; i--) {
+            entries.add(new SimpleEntry<>("/data/key-" + i, new SourceLocation(i + 1, 3)));
+        }
+        for (int round = 0; round < 20; round++) {
+            var locations = SourceLocations.ofEntries(entries);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                var tasks = new ArrayList<java.util.concurrent.Callable<SourceLocation>>();
+                for (int t = 0; t < 8; t++) {
+                    int key = t * 100 + round;
+                    tasks.add(() -> locations.get("/data/key-" + key));
+                }
+                var results = pool.invokeAll(tasks);
+                for (int t = 0; t < 8; t++) {
+                    assertThat(results.get(t).get()).isEqualTo(new SourceLocation(t * 100 + round + 1, 3));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

@@ -101,7 +101,7 @@ public class PipelineBenchmark {
         return endToEnd(validator, scale);
     }
 
-    /** The end-to-end operation, shared with {@link CpuTimeMain} and {@link EndToEndLoopMain}. */
+    /** The end-to-end operation, shared with {@link CpuTimeMain} and {@link WallTimeLoopMain}. */
     static String endToEnd(Validator validator, int scale) {
         var built = Workload.build(scale);
         requireValid(validator.validate(built));

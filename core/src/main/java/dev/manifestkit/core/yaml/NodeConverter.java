@@ -39,6 +39,8 @@ final class NodeConverter {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final JsonNode IN_PROGRESS = NODES.stringNode("<in progress>");
+    /** Recently seen keys, one instance each: see {@link #sharedKey}. */
+    private static final String[] KEYS = new String[2048];
 
     private final String origin;
     private final ReaderOptions options;
@@ -196,9 +198,6 @@ final class NodeConverter {
         JsonNode value = scalar(scalar);
         return value == null ? "null" : sharedKey(value.asString());
     }
-
-    /** Recently seen keys, one instance each: see {@link #sharedKey}. */
-    private static final String[] KEYS = new String[2048];
 
     /**
      * The one instance of a recently seen key. Every document of a file repeats the same few dozen

@@ -24,6 +24,7 @@ final class SupportedValuesRule extends BaseRule {
     SupportedValuesRule() {
         super("api/supported-values", Layer.API, Severity.ERROR,
                 "Enumerated string fields hold a supported value: Service type, protocol, traffic policies, "
+                        + "trafficDistribution (PreferSameZone and PreferSameNode from 1.34), "
                         + "sessionAffinity, ipFamilies, imagePullPolicy, restartPolicy, dnsPolicy, probe scheme, "
                         + "emptyDir medium, hostPath type, seccomp profile type, strategy types, podManagementPolicy, "
                         + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, and more.");
@@ -40,6 +41,12 @@ final class SupportedValuesRule extends BaseRule {
                 one(context, spec, "internalTrafficPolicy", SPEC, "Cluster", "Local");
                 one(context, spec, "sessionAffinity", SPEC, "ClientIP", "None");
                 one(context, spec, "ipFamilyPolicy", SPEC, "PreferDualStack", "RequireDualStack", "SingleStack");
+                // PreferSameZone and PreferSameNode: alpha (off by default) in 1.33, on from 1.34 (KEP-3015)
+                if (context.version().atLeast(1, 34)) {
+                    one(context, spec, "trafficDistribution", SPEC, "PreferClose", "PreferSameNode", "PreferSameZone");
+                } else {
+                    one(context, spec, "trafficDistribution", SPEC, "PreferClose");
+                }
                 each(context, spec, "ipFamilies", SPEC, "IPv4", "IPv6");
                 Nodes.forEachObject(spec, "ports", SPEC, (port, path, i) ->
                         one(context, port, "protocol", path, PROTOCOLS));

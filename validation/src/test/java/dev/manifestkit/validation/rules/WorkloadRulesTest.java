@@ -256,4 +256,28 @@ class WorkloadRulesTest {
                 "volumeBindingMode: Unsupported value: \"Lazy\": supported values: \"Immediate\", "
                         + "\"WaitForFirstConsumer\"");
     }
+
+    @Test
+    void trafficDistributionAcceptsPreferSameZoneAndNodeFromKubernetes134() {
+        String services = """
+                kind: Service
+                metadata: {name: a}
+                spec: {trafficDistribution: PreferSameZone}
+                ---
+                kind: Service
+                metadata: {name: b}
+                spec: {trafficDistribution: PreferClose}
+                ---
+                kind: Service
+                metadata: {name: c}
+                spec: {trafficDistribution: Nearest}
+                """;
+
+        assertThat(run(new SupportedValuesRule()).version("1.34").on(services)).containsExactly(
+                "spec.trafficDistribution: Unsupported value: \"Nearest\": supported values: \"PreferClose\", "
+                        + "\"PreferSameNode\", \"PreferSameZone\"");
+        assertThat(run(new SupportedValuesRule()).version("1.33").on(services)).containsExactly(
+                "spec.trafficDistribution: Unsupported value: \"PreferSameZone\": supported values: \"PreferClose\"",
+                "spec.trafficDistribution: Unsupported value: \"Nearest\": supported values: \"PreferClose\"");
+    }
 }

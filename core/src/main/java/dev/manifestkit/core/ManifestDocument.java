@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.manifestkit.core.tree.Trees;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -117,6 +118,16 @@ public record ManifestDocument(ObjectNode tree, String origin, int index, Map<St
             }
         }
         return perItem;
+    }
+
+    /**
+     * Kind, namespace and name, origin and index; never the tree, which may hold a Secret's values
+     * (print {@code tree()} where that is wanted).
+     */
+    @Override
+    public String toString() {
+        return "ManifestDocument[" + Trees.describe(tree) + ", origin=" + origin + ", index=" + index
+                + ", locations=" + locations.size() + "]";
     }
 
     private Optional<String> text(String field) {

@@ -173,7 +173,10 @@ class SecretHygieneTest {
         assertThat(yaml).as("the needles must be findable where secrets legitimately are")
                 .contains(base64(LITERAL)).contains(NOT_BASE64);
         var reader = ManifestReader.create();
-        sweepReport("validate read-back YAML", validator.validate(reader.read(yaml, "shop.yaml")));
+        var readBack = reader.read(yaml, "shop.yaml");
+        manifests.documents().forEach(document -> see("ManifestDocument.toString, built", document));
+        readBack.forEach(document -> see("ManifestDocument.toString, read", document));
+        sweepReport("validate read-back YAML", validator.validate(readBack));
         seeFailure("read: malformed YAML after a secret", () -> reader.read(yaml.replace(NOT_BASE64,
                 NOT_BASE64 + "\n  : - [unclosed"), "broken.yaml"));
         seeFailure("read: duplicate secret key", () -> reader.read(

@@ -76,7 +76,9 @@ public final class Trees {
         if (!(raw instanceof ObjectNode objectNode)) {
             throw new IllegalArgumentException(describe(object) + " did not convert to a JSON object");
         }
-        return canonicalRoot(objectNode, knownKind(objectNode) != null, !"Secret".equals(text(objectNode, "kind")));
+        // a Secret's values must not outlive it in the shared cache; nor may those of a List's Secret items
+        boolean share = !"Secret".equals(text(objectNode, "kind")) && !objectNode.has("items");
+        return canonicalRoot(objectNode, knownKind(objectNode) != null, share);
     }
 
     /**
@@ -179,7 +181,8 @@ public final class Trees {
      * besides drops an empty {@code status} for every kind.
      *
      * @param share whether its short strings and ints may be shared with other trees
-     *              ({@link SharedScalars}); never for a Secret, whose values must not outlive it
+     *              ({@link SharedScalars}); never for a Secret or a list that may hold one, whose
+     *              values must not outlive it
      */
     private static ObjectNode canonicalRoot(ObjectNode tree, boolean known, boolean share) {
         var root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null, share);

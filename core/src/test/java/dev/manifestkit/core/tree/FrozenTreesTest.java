@@ -141,7 +141,16 @@ class FrozenTreesTest {
         ObjectNode again = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("d").endMetadata()
                 .addToData("password", value).build());
 
-        assertThat(configMap.at("/data/password")).isNotSameAs(secret.at("/stringData/password"));
+        var list = new io.fabric8.kubernetes.api.model.GenericKubernetesResource();
+        list.setApiVersion("v1");
+        list.setKind("List");
+        list.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("l").build());
+        list.setAdditionalProperty("items", java.util.List.of(Map.of("apiVersion", "v1", "kind", "Secret",
+                "metadata", Map.of("name", "t"), "stringData", Map.of("token", value))));
+        ObjectNode inList = Trees.toTree(list);
+
+        assertThat(configMap.at("/data/password")).isNotSameAs(secret.at("/stringData/password"))
+                .isNotSameAs(inList.at("/items/0/stringData/token"));
         assertThat(again.at("/data/password")).isNotSameAs(secret.at("/stringData/password"))
                 .as("the ConfigMap's own value is shared").isSameAs(configMap.at("/data/password"));
     }

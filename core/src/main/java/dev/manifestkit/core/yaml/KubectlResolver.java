@@ -34,11 +34,14 @@ final class KubectlResolver extends Resolver {
 
     @Override
     protected void addImplicitResolvers() {
-        addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+        // the last argument is the longest text a pattern can match: longer scalars (most keys and
+        // values starting with these letters) are not run through the pattern at all
+        addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", "false".length());
         addImplicitResolver(Tag.INT, INT, "-+0123456789");
         addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
-        addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
-        addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
-        addImplicitResolver(Tag.NULL, NULL, null, 10);
+        addImplicitResolver(Tag.MERGE, MERGE, "<", "<<".length());
+        // '\0' is the key of the empty scalar. No resolver without a first character: SnakeYAML
+        // would try it on every scalar, and every null form starts with one of these already.
+        addImplicitResolver(Tag.NULL, NULL, "~nN\0", "null".length());
     }
 }

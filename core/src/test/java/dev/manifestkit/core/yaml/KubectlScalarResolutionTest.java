@@ -19,7 +19,7 @@ class KubectlScalarResolutionTest {
             "12:30", "190:20:30", "-1:30", "1:30.5", "0755", "0o17", "0O17", "0b101", "0x1F", "0X1f", "-0x1F",
             "1_000", "08", "0788", "00", "+12", "-0", "1e3", "1E3", "1.5e-3", "1.", ".5", "-.5", "+.5", "._5",
             ".", "+", "1e", "0x", "0b", "0o", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "NaN", "Infinity",
-            "1__0", "0_7", "9223372036854775807", "=", "hello");
+            "1__0", "0_7", "9223372036854775807", "=", "hello", "", "nul", "~~", "NULL", "nULL");
 
     private static String document() {
         var yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scalars\ndata:\n");

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import tools.jackson.databind.JsonNode;
 
@@ -168,43 +169,13 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
      */
     @Override
     public Set<Map.Entry<String, JsonNode>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<String, JsonNode>> iterator() {
-                return new Cursor<>() {
-                    @Override
-                    Map.Entry<String, JsonNode> at(int i) {
-                        return new SimpleImmutableEntry<>(keyAt(i), valueAt(i));
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return FrozenMap.this.size();
-            }
-        };
+        return new View<>(i -> new SimpleImmutableEntry<>(keyAt(i), valueAt(i)));
     }
 
     /** A new view per call, for the reason {@link #entrySet()} gives ({@code AbstractMap} keeps one). */
     @Override
     public Set<String> keySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<String> iterator() {
-                return new Cursor<>() {
-                    @Override
-                    String at(int i) {
-                        return keyAt(i);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return FrozenMap.this.size();
-            }
-
+        return new View<>(this::keyAt) {
             @Override
             public boolean contains(Object key) {
                 return containsKey(key);
@@ -218,12 +189,7 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
         return new AbstractCollection<>() {
             @Override
             public Iterator<JsonNode> iterator() {
-                return new Cursor<>() {
-                    @Override
-                    JsonNode at(int i) {
-                        return valueAt(i);
-                    }
-                };
+                return cursor(FrozenMap.this::valueAt);
             }
 
             @Override
@@ -233,31 +199,49 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
         };
     }
 
-    /** Walks the entries in canonical order; {@code remove} is unsupported. */
-    private abstract class Cursor<T> implements Iterator<T> {
+    /** The entries in canonical order, each seen through {@code element}; {@code remove} is unsupported. */
+    private <T> Iterator<T> cursor(IntFunction<T> element) {
+        int size = size();
+        return new Iterator<>() {
+            private int next;
 
-        private final int size = size();
-        private int next;
-
-        /** The element for entry {@code i}. */
-        abstract T at(int i);
-
-        @Override
-        public boolean hasNext() {
-            return next < size;
-        }
-
-        @Override
-        public T next() {
-            if (next >= size) {
-                throw new NoSuchElementException();
+            @Override
+            public boolean hasNext() {
+                return next < size;
             }
-            return at(next++);
+
+            @Override
+            public T next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                return element.apply(next++);
+            }
+
+            @Override
+            public void remove() {
+                throw frozen();
+            }
+        };
+    }
+
+    /** A read-only set view of the entries in canonical order, each seen through {@code element}. */
+    private class View<T> extends AbstractSet<T> {
+
+        private final IntFunction<T> element;
+
+        View(IntFunction<T> element) {
+            this.element = element;
         }
 
         @Override
-        public void remove() {
-            throw frozen();
+        public Iterator<T> iterator() {
+            return cursor(element);
+        }
+
+        @Override
+        public int size() {
+            return FrozenMap.this.size();
         }
     }
 }

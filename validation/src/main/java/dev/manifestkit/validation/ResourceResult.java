@@ -18,6 +18,11 @@ public record ResourceResult(ObjectRef object, List<Problem> problems) {
 
     /** True if no problem is an error (warnings allowed). */
     public boolean valid() {
-        return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
+        for (var problem : problems) {
+            if (problem.severity() == Severity.ERROR) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,8 +8,9 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.IntFunction;
+import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -162,20 +163,30 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
                 "this tree is frozen (it may be shared between sets); change a deepCopy() of it instead");
     }
 
+    /** Visits the entries in canonical order without making an entry object for each. */
+    @Override
+    public void forEach(BiConsumer<? super String, ? super JsonNode> action) {
+        Objects.requireNonNull(action, "action");
+        int size = size();
+        for (int i = 0; i < size; i++) {
+            action.accept(keyAt(i), valueAt(i));
+        }
+    }
+
     /**
      * A new view per call, not one kept in a field: a kept view would be one more object per node
-     * for the collector to copy, for as long as the tree lives, to save an allocation that the JIT
-     * mostly removes anyway.
+     * for the collector to copy, for as long as the tree lives. Iterating makes an entry per step;
+     * {@link #forEach} and the key set do not.
      */
     @Override
     public Set<Map.Entry<String, JsonNode>> entrySet() {
-        return new View<>(i -> new SimpleImmutableEntry<>(keyAt(i), valueAt(i)));
+        return new View<>(ENTRIES);
     }
 
     /** A new view per call, for the reason {@link #entrySet()} gives ({@code AbstractMap} keeps one). */
     @Override
     public Set<String> keySet() {
-        return new View<>(this::keyAt) {
+        return new View<>(KEYS) {
             @Override
             public boolean contains(Object key) {
                 return containsKey(key);
@@ -189,7 +200,7 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
         return new AbstractCollection<>() {
             @Override
             public Iterator<JsonNode> iterator() {
-                return cursor(FrozenMap.this::valueAt);
+                return new Cursor<>(VALUES);
             }
 
             @Override
@@ -199,44 +210,59 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
         };
     }
 
+    /** What a view shows of entry {@code i}: a stateless function, so views and cursors capture nothing more. */
+    @FunctionalInterface
+    private interface Element<T> {
+        T of(FrozenMap map, int i);
+    }
+
+    private static final Element<Map.Entry<String, JsonNode>> ENTRIES =
+            (map, i) -> new SimpleImmutableEntry<>(map.keyAt(i), map.valueAt(i));
+    private static final Element<String> KEYS = FrozenMap::keyAt;
+    private static final Element<JsonNode> VALUES = FrozenMap::valueAt;
+
     /** The entries in canonical order, each seen through {@code element}; {@code remove} is unsupported. */
-    private <T> Iterator<T> cursor(IntFunction<T> element) {
-        int size = size();
-        return new Iterator<>() {
-            private int next;
+    private final class Cursor<T> implements Iterator<T> {
 
-            @Override
-            public boolean hasNext() {
-                return next < size;
-            }
+        private final Element<T> element;
+        private final int size = FrozenMap.this.size();
+        private int next;
 
-            @Override
-            public T next() {
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                return element.apply(next++);
-            }
+        Cursor(Element<T> element) {
+            this.element = element;
+        }
 
-            @Override
-            public void remove() {
-                throw frozen();
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public T next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
             }
-        };
+            return element.of(FrozenMap.this, next++);
+        }
+
+        @Override
+        public void remove() {
+            throw frozen();
+        }
     }
 
     /** A read-only set view of the entries in canonical order, each seen through {@code element}. */
     private class View<T> extends AbstractSet<T> {
 
-        private final IntFunction<T> element;
+        private final Element<T> element;
 
-        View(IntFunction<T> element) {
+        View(Element<T> element) {
             this.element = element;
         }
 
         @Override
         public Iterator<T> iterator() {
-            return cursor(element);
+            return new Cursor<>(element);
         }
 
         @Override

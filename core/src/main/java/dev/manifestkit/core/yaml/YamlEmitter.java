@@ -1,7 +1,5 @@
 package dev.manifestkit.core.yaml;
 
-import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,16 +62,17 @@ final class YamlEmitter {
 
     /** Entries at {@code indent}; the first on the current line when {@code inline} (after {@code "- "}). */
     private boolean mapping(JsonNode node, int indent, boolean inline) {
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        // by name, not by entry: a frozen tree makes an entry object per step
+        for (String name : node.propertyNames()) {
             if (!inline) {
                 pad(indent);
             }
             inline = false;
-            if (!key(entry.getKey())) {
+            if (!key(name)) {
                 return false;
             }
             out.append(':');
-            JsonNode value = entry.getValue();
+            JsonNode value = node.get(name);
             boolean written = switch (value.getNodeType()) {
                 case OBJECT -> value.isEmpty() ? append(" {}\n") : newline() && mapping(value, indent + 2, false);
                 case ARRAY -> value.isEmpty() ? append(" []\n") : newline() && sequence(value, indent, false);

@@ -106,6 +106,10 @@ class FrozenTreesTest {
             assertThat(frozen.hashCode()).isEqualTo(ordinary.hashCode());
             assertThat(new ArrayList<>(frozen.propertyNames())).containsExactlyElementsOf(ordinary.propertyNames());
             assertThat(frozen.values()).containsExactlyElementsOf(ordinary.values());
+            assertThat(new ArrayList<>(frozen.properties())).containsExactlyElementsOf(ordinary.properties());
+            var visited = new ArrayList<Map.Entry<String, JsonNode>>();
+            frozen.forEachEntry((key, value) -> visited.add(Map.entry(key, value)));
+            assertThat(visited).as("forEachEntry, which skips entry objects").containsExactlyElementsOf(ordinary.properties());
             assertThat(frozen.propertyNames()).contains("ka").doesNotContain("zz");
             data.forEach((key, value) -> assertThat(frozen.get(key).asString()).isEqualTo(value));
             assertThat(frozen.get("zz")).isNull();

@@ -277,15 +277,16 @@ final class FastCheck {
         if (schema.properties == null && schema.additional == null && !schema.noAdditional) {
             return true;
         }
-        for (var entry : value.properties()) {
-            var property = schema.properties == null ? null : schema.properties.get(entry.getKey());
+        // by name, not by entry: a frozen tree makes an entry object per step, and this runs on every object node
+        for (var name : value.propertyNames()) {
+            var property = schema.properties == null ? null : schema.properties.get(name);
             if (property != null) {
-                if (!passes(property, entry.getValue())) {
+                if (!passes(property, value.get(name))) {
                     return false;
                 }
             } else if (schema.noAdditional) {
                 return false;
-            } else if (schema.additional != null && !passes(schema.additional, entry.getValue())) {
+            } else if (schema.additional != null && !passes(schema.additional, value.get(name))) {
                 return false;
             }
         }

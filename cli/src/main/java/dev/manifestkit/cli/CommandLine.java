@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.manifestkit.validation.PortRange;
+
 /**
  * Parses the arguments by hand: two commands with a handful of options do not need a library,
  * and every class loaded costs start-up time.
@@ -43,6 +45,8 @@ final class CommandLine {
               --no-strict              unknown fields are allowed
               --profile dev|prod       best-practice profile (default dev)
               --skip-missing-schemas   skip kinds that have no schema instead of failing
+              --node-port-range RANGE  the cluster's --service-node-port-range, which node
+                                       ports must lie in (default 30000-32767)
               -o, --output FORMAT      text (default), json or junit
               --debug                  show stack traces of unexpected failures
 
@@ -126,6 +130,7 @@ final class CommandLine {
         var strict = true;
         var profile = "dev";
         var skipMissing = false;
+        var nodePortRange = PortRange.DEFAULT_NODE_PORTS;
         var output = OutputFormat.TEXT;
         var inputs = new ArrayList<String>();
         var cursor = new Cursor("validate", args);
@@ -142,12 +147,14 @@ final class CommandLine {
                 case "--no-strict" -> strict = cursor.flag(arg, false);
                 case "--profile" -> profile = profile(cursor.value(arg));
                 case "--skip-missing-schemas" -> skipMissing = cursor.flag(arg, true);
+                case "--node-port-range" -> nodePortRange = nodePortRange(cursor.value(arg));
                 case "-o", "--output" -> output = OutputFormat.parse(cursor.value(arg));
                 default -> throw cursor.unknown(arg);
             }
         }
         requireInputs("validate", inputs);
-        return new ValidateOptions(version, schemaLocation, strict, profile, skipMissing, output, inputs);
+        return new ValidateOptions(version, schemaLocation, strict, profile, skipMissing, nodePortRange, output,
+                inputs);
     }
 
     private static FmtOptions fmt(List<String> args) throws UsageException {
@@ -177,6 +184,14 @@ final class CommandLine {
             throw new UsageException("validate", "unknown profile '" + value + "': use dev or prod");
         }
         return value;
+    }
+
+    private static PortRange nodePortRange(String value) throws UsageException {
+        try {
+            return PortRange.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("validate", "--node-port-range: " + e.getMessage());
+        }
     }
 
     private static void requireInputs(String command, List<String> inputs) throws UsageException {

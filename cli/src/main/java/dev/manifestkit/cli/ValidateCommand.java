@@ -104,7 +104,8 @@ final class ValidateCommand {
     static Validator validator(ValidateOptions options) throws UsageException, InputException {
         var builder = Validator.builder()
                 .strict(options.strict())
-                .skipMissingSchemas(options.skipMissingSchemas());
+                .skipMissingSchemas(options.skipMissingSchemas())
+                .nodePortRange(options.nodePortRange());
         try {
             builder.kubernetesVersion(options.kubernetesVersion()).profile(Profile.parse(options.profile()));
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,8 @@ package dev.manifestkit.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.manifestkit.validation.PortRange;
+
 /**
  * What {@code manifestkit validate} was asked to do.
  *
@@ -12,11 +14,13 @@ import java.util.List;
  * @param strict             unknown fields are errors
  * @param profile            best-practice profile, {@code dev} or {@code prod}
  * @param skipMissingSchemas kinds with no schema are skipped instead of being errors
+ * @param nodePortRange      the cluster's node ports, which {@code api/node-port-range} checks
  * @param output             report format
  * @param inputs             files, directories and {@code -}, as typed
  */
 record ValidateOptions(String kubernetesVersion, Path schemaLocation, boolean strict, String profile,
-                       boolean skipMissingSchemas, OutputFormat output, List<String> inputs) {
+                       boolean skipMissingSchemas, PortRange nodePortRange, OutputFormat output,
+                       List<String> inputs) {
 
     /** The version used when {@code --kubernetes-version} is not given. */
     static final String DEFAULT_VERSION = "1.35";

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.validation.PortRange;
+
 class CommandLineTest {
 
     private static ValidateOptions validate(String... args) throws UsageException {
@@ -26,6 +28,7 @@ class CommandLineTest {
         assertThat(options.profile()).isEqualTo("dev");
         assertThat(options.skipMissingSchemas()).isFalse();
         assertThat(options.schemaLocation()).isNull();
+        assertThat(options.nodePortRange()).isEqualTo(PortRange.DEFAULT_NODE_PORTS);
         assertThat(options.output()).isEqualTo(OutputFormat.TEXT);
         assertThat(options.inputs()).containsExactly("a.yaml");
     }
@@ -33,7 +36,8 @@ class CommandLineTest {
     @Test
     void optionsTakeValuesWithSpaceOrEqualsAndMayFollowTheInputs() throws UsageException {
         var options = validate("a.yaml", "--kubernetes-version=1.33", "-o", "json", "dir", "--no-strict",
-                "--profile", "prod", "--skip-missing-schemas", "--schema-location", "defs.json", "-");
+                "--profile", "prod", "--skip-missing-schemas", "--schema-location", "defs.json", "-",
+                "--node-port-range=20000+10000");
 
         assertThat(options.kubernetesVersion()).isEqualTo("1.33");
         assertThat(options.output()).isEqualTo(OutputFormat.JSON);
@@ -41,6 +45,7 @@ class CommandLineTest {
         assertThat(options.profile()).isEqualTo("prod");
         assertThat(options.skipMissingSchemas()).isTrue();
         assertThat(options.schemaLocation()).isEqualTo(Path.of("defs.json"));
+        assertThat(options.nodePortRange()).isEqualTo(new PortRange(20000, 30000));
         assertThat(options.inputs()).containsExactly("a.yaml", "dir", "-");
     }
 
@@ -86,6 +91,9 @@ class CommandLineTest {
                 "unknown output format 'yaml': use text, json or junit");
         assertThatThrownBy(() -> validate("--profile", "staging", "a.yaml")).hasMessage(
                 "unknown profile 'staging': use dev or prod");
+        assertThatThrownBy(() -> validate("--node-port-range", "30000:32767", "a.yaml")).hasMessage(
+                "--node-port-range: invalid port range '30000:32767': '30000:32767' is not a port number; "
+                        + "write it as 30000-32767 or 30000+2767");
         assertThatThrownBy(() -> validate("a.yaml", "-o")).hasMessage("option -o needs a value");
         assertThatThrownBy(() -> validate("--kubernetes-version", "--strict", "a.yaml"))
                 .hasMessage("option --kubernetes-version needs a value");

@@ -70,6 +70,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void nodePortsAreCheckedAgainstTheRangeTheClusterWasStartedWith() throws IOException {
+        var file = write("service.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  type: NodePort
+                  ports:
+                  - port: 80
+                    nodePort: 20080
+                """);
+
+        var byDefault = Run.of("validate", file.toString());
+        var widened = Run.of("validate", "--node-port-range", "20000-32767", file.toString());
+
+        assertThat(byDefault.exitCode()).isEqualTo(1);
+        assertThat(byDefault.out()).contains(":9:15: Service/web: spec.ports[0].nodePort: Invalid value: 20080: "
+                + "provided port is not in the valid range. The range of valid ports is 30000-32767 [api/node-port-range]");
+        assertThat(widened.exitCode()).isZero();
+        assertThat(widened.out()).doesNotContain("nodePort");
+    }
+
+    @Test
     void aMissingInputIsExitTwoWithOneLineAndNoReport() {
         var run = Run.of("validate", dir.resolve("nope.yaml").toString());
 

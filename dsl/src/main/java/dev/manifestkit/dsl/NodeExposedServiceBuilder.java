@@ -1,5 +1,6 @@
 package dev.manifestkit.dsl;
 
+import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 
 /**
@@ -10,11 +11,6 @@ import io.fabric8.kubernetes.api.model.ServiceSpec;
  */
 public abstract class NodeExposedServiceBuilder<B extends NodeExposedServiceBuilder<B>> extends SelectingServiceBuilder<B> {
 
-    /** The lowest node port in a default cluster ({@code --service-node-port-range}). */
-    public static final int MIN_NODE_PORT = dev.manifestkit.core.syntax.Ports.DEFAULT_NODE_PORT_MIN;
-    /** The highest node port in a default cluster. */
-    public static final int MAX_NODE_PORT = dev.manifestkit.core.syntax.Ports.DEFAULT_NODE_PORT_MAX;
-
     private ExternalTrafficPolicy externalTrafficPolicy;
 
     NodeExposedServiceBuilder(String name) {
@@ -22,15 +18,16 @@ public abstract class NodeExposedServiceBuilder<B extends NodeExposedServiceBuil
     }
 
     /**
-     * The node port of the port added last, between 30000 and 32767 (the default range). Left
-     * out, Kubernetes picks a free one.
+     * The node port of the port added last. Left out, Kubernetes picks a free one.
+     *
+     * <p>Only 1 to 65535 is refused here. Which node ports a cluster hands out is its own setting
+     * ({@code --service-node-port-range}, 30000-32767 unless changed), so validation checks the
+     * range, against the default or the one the validator is given (rule {@code api/node-port-range}).
      */
     public final B nodePort(int nodePort) {
         var port = lastPort("nodePort");
-        if (nodePort < MIN_NODE_PORT || nodePort > MAX_NODE_PORT) {
-            throw Fail.invalid(ref(), lastPortPath() + ".nodePort", nodePort,
-                    "provided port is not in the valid range. The range of valid ports is "
-                            + MIN_NODE_PORT + "-" + MAX_NODE_PORT);
+        if (!Ports.isValidPort(nodePort)) {
+            throw Fail.invalid(ref(), lastPortPath() + ".nodePort", nodePort, Ports.portRangeError());
         }
         port.setNodePort(nodePort);
         return self();

@@ -40,12 +40,22 @@ class ServiceAndIngressTest {
     }
 
     @Test
-    void nodePortMustBeInTheNodePortRange() {
+    void nodePortMustBeAPortNumber() {
         var service = nodePortService("web").selecting(web()).port(80);
 
-        assertThatThrownBy(() -> service.nodePort(8080)).hasMessage("Service/web: spec.ports[0].nodePort: "
-                + "Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767");
+        assertThatThrownBy(() -> service.nodePort(0)).hasMessage("Service/web: spec.ports[0].nodePort: "
+                + "Invalid value: 0: must be between 1 and 65535, inclusive");
+        assertThatThrownBy(() -> service.nodePort(65536)).hasMessage("Service/web: spec.ports[0].nodePort: "
+                + "Invalid value: 65536: must be between 1 and 65535, inclusive");
         assertThat(service.nodePort(30080).build().getSpec().getPorts().get(0).getNodePort()).isEqualTo(30080);
+    }
+
+    @Test
+    void aNodePortOutsideTheDefaultRangeBuildsForClustersWithAnotherRange() {
+        // the range is the cluster's --service-node-port-range; validation checks it (api/node-port-range)
+        var service = nodePortService("web").selecting(web()).port(80).nodePort(20080).build();
+
+        assertThat(service.getSpec().getPorts().get(0).getNodePort()).isEqualTo(20080);
     }
 
     @Test

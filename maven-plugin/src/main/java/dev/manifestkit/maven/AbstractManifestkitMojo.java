@@ -15,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.manifestkit.validation.KubernetesVersion;
 import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.PortRange;
 import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
@@ -65,6 +66,13 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     boolean skipMissingSchemas;
 
     /**
+     * The cluster's {@code --service-node-port-range}: the node ports Services may ask for, written
+     * as the API server's flag takes it ({@code 30000-32767}, {@code 30000+2767}).
+     */
+    @Parameter(property = "manifestkit.nodePortRange", defaultValue = "30000-32767")
+    String nodePortRange;
+
+    /**
      * Also write the validation report to this file, passing or failing, for CI systems that show
      * test results ({@code target/manifestkit-report.xml} with the {@code junit} format).
      */
@@ -85,13 +93,25 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
             var builder = Validator.builder()
                     .kubernetesVersion(KubernetesVersion.parse(kubernetesVersion))
                     .profile(Profile.parse(profile))
-                    .skipMissingSchemas(skipMissingSchemas);
+                    .skipMissingSchemas(skipMissingSchemas)
+                    .nodePortRange(nodePortRange());
             if (schemaLocation != null) {
                 builder.schemaLocation(schemaLocation.toPath());
             }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("manifestkit: " + e.getMessage());
+        }
+    }
+
+    private PortRange nodePortRange() throws MojoFailureException {
+        if (nodePortRange == null || nodePortRange.isBlank()) {
+            return PortRange.DEFAULT_NODE_PORTS;
+        }
+        try {
+            return PortRange.parse(nodePortRange);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("manifestkit: nodePortRange: " + e.getMessage());
         }
     }
 

@@ -123,6 +123,31 @@ class ValidateMojoTest {
     }
 
     @Test
+    void nodePortsAreCheckedAgainstTheConfiguredRange() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"),
+                SERVICE.replace("ports:", "type: NodePort\n  ports:").replace("port: 80", "port: 80\n    nodePort: 20080"));
+
+        assertThatThrownBy(mojo()::execute).hasMessageContaining(
+                "spec.ports[0].nodePort: Invalid value: 20080: provided port is not in the valid range. "
+                        + "The range of valid ports is 30000-32767 [api/node-port-range]");
+
+        var widened = mojo();
+        widened.nodePortRange = "20000-32767";
+        widened.execute();
+        assertThat(log).last().asString().endsWith("service.yaml: 1 object (Service 1), 0 errors, 0 warnings");
+    }
+
+    @Test
+    void aMalformedNodePortRangeIsAConfigurationError() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var mojo = mojo();
+        mojo.nodePortRange = "32767-30000";
+
+        assertThatThrownBy(mojo::execute).hasMessage("manifestkit: nodePortRange: invalid port range '32767-30000': "
+                + "port range 32767-30000: the end port is below the start port");
+    }
+
+    @Test
     void malformedYamlIsAProblemOfItsFileNotACrash() throws Exception {
         Files.writeString(kubernetes.resolve("broken.yaml"), "apiVersion: v1\nkind: [Service\n");
         Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);

@@ -19,6 +19,7 @@ final class DocumentContext implements RuleContext {
     private final ManifestIndex set;
     private final KubernetesVersion version;
     private final Profile profile;
+    private final PortRange nodePortRange;
     private final Set<String> ignored;
     private final boolean secret;
     private final List<Problem> sink;
@@ -26,12 +27,13 @@ final class DocumentContext implements RuleContext {
     private Severity severity;
 
     DocumentContext(ManifestDocument document, ManifestIndex set, KubernetesVersion version, Profile profile,
-                    List<Problem> sink) {
+                    PortRange nodePortRange, List<Problem> sink) {
         this.document = document;
         this.object = ObjectRef.of(document);
         this.set = set;
         this.version = version;
         this.profile = profile;
+        this.nodePortRange = nodePortRange;
         this.ignored = RuleIds.ignoredBy(document.tree());
         this.secret = "Secret".equals(object.kind());
         this.sink = sink;
@@ -78,6 +80,11 @@ final class DocumentContext implements RuleContext {
     @Override
     public Profile profile() {
         return profile;
+    }
+
+    @Override
+    public PortRange nodePortRange() {
+        return nodePortRange;
     }
 
     @Override

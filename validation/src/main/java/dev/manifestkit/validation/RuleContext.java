@@ -28,6 +28,9 @@ public interface RuleContext {
     /** The active best-practice profile. */
     Profile profile();
 
+    /** The node ports the cluster hands out; {@link PortRange#DEFAULT_NODE_PORTS} unless the validator was given others. */
+    PortRange nodePortRange();
+
     /** Reports a problem at {@code path} with the rule's effective severity. */
     void report(FieldPath path, ErrorType type, String badValue, String detail);
 

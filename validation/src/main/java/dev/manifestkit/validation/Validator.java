@@ -35,6 +35,7 @@ public final class Validator {
 
     private final KubernetesVersion version;
     private final Profile profile;
+    private final PortRange nodePortRange;
     private final List<Rule> perObject;
     private final List<Rule> crossObject;
     private final Map<String, Severity> severities;
@@ -45,6 +46,7 @@ public final class Validator {
     private Validator(Builder builder, SchemaRegistry registry) {
         this.version = builder.version;
         this.profile = builder.profile;
+        this.nodePortRange = builder.nodePortRange;
         var all = new ArrayList<Rule>();
         all.add(new SchemaRule(registry));
         all.add(new MissingSchemaRule(registry));
@@ -101,6 +103,11 @@ public final class Validator {
     /** The active best-practice profile. */
     public Profile profile() {
         return profile;
+    }
+
+    /** The node ports the cluster hands out, which {@code api/node-port-range} checks against. */
+    public PortRange nodePortRange() {
+        return nodePortRange;
     }
 
     /** The rules that run, schema rules first, disabled ones left out. */
@@ -170,7 +177,7 @@ public final class Validator {
         int visited = 0;
         for (var document : visitOrder) {
             var problems = new ArrayList<Problem>();
-            var context = new DocumentContext(document, index, version, profile, problems);
+            var context = new DocumentContext(document, index, version, profile, nodePortRange, problems);
             runAll(context, perObject, perObjectSeverities);
             runAll(context, crossObject, crossObjectSeverities);
             checked[positioned ? document.index() : visited] = new ResourceResult(context.object(), problems);
@@ -202,7 +209,7 @@ public final class Validator {
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {
         var problems = new ArrayList<Problem>();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
-                problems);
+                nodePortRange, problems);
         runAll(context, perObject, perObjectSeverities);
         return new ResourceResult(context.object(), problems);
     }
@@ -212,7 +219,7 @@ public final class Validator {
             return List.of();
         }
         var problems = new ArrayList<Problem>();
-        runAll(new DocumentContext(document, index, version, profile, problems), crossObject, crossObjectSeverities);
+        runAll(new DocumentContext(document, index, version, profile, nodePortRange, problems), crossObject, crossObjectSeverities);
         return problems;
     }
 
@@ -240,6 +247,7 @@ public final class Validator {
         private boolean strict = true;
         private boolean skipMissingSchemas;
         private Profile profile = Profile.DEV;
+        private PortRange nodePortRange = PortRange.DEFAULT_NODE_PORTS;
         private final Map<String, Severity> severities = new HashMap<>();
         private final Set<String> disabled = new LinkedHashSet<>();
         private List<Rule> rules = Rules.all();
@@ -287,6 +295,25 @@ public final class Validator {
         public Builder profile(Profile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
+        }
+
+        /**
+         * The cluster's {@code --service-node-port-range}, which {@code api/node-port-range}
+         * checks node ports against; default {@link PortRange#DEFAULT_NODE_PORTS} (30000-32767).
+         */
+        public Builder nodePortRange(PortRange range) {
+            this.nodePortRange = Objects.requireNonNull(range, "range");
+            return this;
+        }
+
+        /**
+         * The cluster's {@code --service-node-port-range}, written as the flag takes it
+         * ({@code 30000-32767}, {@code 30000+2767}).
+         *
+         * @throws IllegalArgumentException naming the text, if it is not a port range
+         */
+        public Builder nodePortRange(String range) {
+            return nodePortRange(PortRange.parse(range));
         }
 
         /**

@@ -17,16 +17,6 @@ class PortsTest {
     }
 
     @Test
-    void nodePortsUseTheDefaultServiceNodePortRange() {
-        assertThat(Ports.isValidNodePort(29999)).isFalse();
-        assertThat(Ports.isValidNodePort(30000)).isTrue();
-        assertThat(Ports.isValidNodePort(31515)).isTrue();
-        assertThat(Ports.isValidNodePort(32767)).isTrue();
-        assertThat(Ports.isValidNodePort(32768)).isFalse();
-        assertThat(Ports.isInNodePortRange(8080, 8000, 9000)).isTrue();
-    }
-
-    @Test
     void portNumberListsTheRangeErrorOutsideOneTo65535() {
         assertThat(Ports.portNumber(8080)).isEmpty();
         assertThat(Ports.portNumber(0)).containsExactly("must be between 1 and 65535, inclusive");

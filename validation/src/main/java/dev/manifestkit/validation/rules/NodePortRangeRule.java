@@ -2,27 +2,24 @@ package dev.manifestkit.validation.rules;
 
 import java.util.HashSet;
 
-import dev.manifestkit.core.syntax.Ports;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.PortRange;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 
 /**
- * Node ports fall in the API server's default service-node-port-range, 30000–32767, and one
- * Service does not use a node port twice. A cluster started with another range needs this rule
- * turned down or off.
+ * Node ports fall in the cluster's service-node-port-range ({@link RuleContext#nodePortRange()},
+ * the API server's default 30000-32767 unless the validator is given another), and one Service
+ * does not use a node port twice.
  */
 final class NodePortRangeRule extends BaseRule {
 
-    static final int MIN = Ports.DEFAULT_NODE_PORT_MIN;
-    static final int MAX = Ports.DEFAULT_NODE_PORT_MAX;
-
     NodePortRangeRule() {
         super("api/node-port-range", Layer.API, Severity.ERROR,
-                "nodePort values lie in the default service-node-port-range " + MIN + "-" + MAX
-                        + " and are unique within a Service.");
+                "nodePort values lie in the cluster's service-node-port-range (default "
+                        + PortRange.DEFAULT_NODE_PORTS + ") and are unique within a Service.");
     }
 
     @Override
@@ -31,6 +28,7 @@ final class NodePortRangeRule extends BaseRule {
         if (!Nodes.kind(tree).equals("Service")) {
             return;
         }
+        var range = context.nodePortRange();
         var seen = new HashSet<Long>();
         Nodes.forEachObject(Nodes.obj(tree, "spec"), "ports", FieldPath.root("spec"), (port, path, i) -> {
             var nodePort = Nodes.get(port, "nodePort");
@@ -38,9 +36,9 @@ final class NodePortRangeRule extends BaseRule {
                 return;
             }
             long value = nodePort.longValue();
-            if (value < MIN || value > MAX) {
+            if (!range.contains(value)) {
                 context.report(path.child("nodePort"), ErrorType.INVALID, nodePort.toString(),
-                        "provided port is not in the valid range. The range of valid ports is " + MIN + "-" + MAX);
+                        "provided port is not in the valid range. The range of valid ports is " + range);
             } else if (!seen.add(value)) {
                 context.report(path.child("nodePort"), ErrorType.DUPLICATE, nodePort.toString(), "");
             }

@@ -9,6 +9,7 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.KubernetesVersion;
 import dev.manifestkit.validation.ManifestIndex;
 import dev.manifestkit.validation.ObjectRef;
+import dev.manifestkit.validation.PortRange;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.Rule;
@@ -27,6 +28,7 @@ final class RuleHarness {
     private final Rule rule;
     private Profile profile = Profile.DEV;
     private KubernetesVersion version = KubernetesVersion.DEFAULT;
+    private PortRange nodePortRange = PortRange.DEFAULT_NODE_PORTS;
     private final List<ManifestDocument> existing = new ArrayList<>();
 
     private RuleHarness(Rule rule) {
@@ -44,6 +46,11 @@ final class RuleHarness {
 
     RuleHarness version(String version) {
         this.version = KubernetesVersion.parse(version);
+        return this;
+    }
+
+    RuleHarness nodePortRange(String range) {
+        this.nodePortRange = PortRange.parse(range);
         return this;
     }
 
@@ -122,6 +129,11 @@ final class RuleHarness {
         @Override
         public Profile profile() {
             return profile;
+        }
+
+        @Override
+        public PortRange nodePortRange() {
+            return nodePortRange;
         }
 
         @Override

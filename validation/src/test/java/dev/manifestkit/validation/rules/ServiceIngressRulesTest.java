@@ -99,6 +99,18 @@ class ServiceIngressRulesTest {
     }
 
     @Test
+    void nodePortsLieInTheRangeTheClusterWasGiven() {
+        var yaml = service("""
+                type: NodePort
+                ports: [{port: 80, nodePort: 20080}, {port: 81, nodePort: 30080}]
+                """);
+        assertThat(run(new NodePortRangeRule()).nodePortRange("20000-29999").on(yaml)).containsExactly(
+                "spec.ports[1].nodePort: Invalid value: 30080: provided port is not in the valid range. The range of "
+                        + "valid ports is 20000-29999");
+        assertThat(run(new NodePortRangeRule()).nodePortRange("20000+20000").on(yaml)).isEmpty();
+    }
+
+    @Test
     void ingressHostsAreDnsNamesNotIpAddresses() {
         assertThat(run(new IngressHostRule()).on(ingress("""
                 rules: [{host: app.example.com}, {host: "*.example.com"}, {}]

@@ -144,6 +144,100 @@ public final class Trees {
         return describe(kind, namespace, name);
     }
 
+    /**
+     * The compact JSON text of {@code value}, at most {@code maxChars} characters: a longer text is
+     * cut and ends in {@code …}. For messages that quote a value: it writes no more than it returns,
+     * so a value of any size or depth costs a bounded amount of time and stack, where
+     * {@code toString()} writes everything and refuses nesting deeper than Jackson's limit (500).
+     *
+     * @param maxChars at least 2
+     */
+    public static String shortJson(JsonNode value, int maxChars) {
+        if (maxChars < 2) {
+            throw new IllegalArgumentException("maxChars must be at least 2, got " + maxChars);
+        }
+        var out = new StringBuilder(Math.min(maxChars + 16, 128));
+        if (appendJson(value, out, maxChars)) {
+            return out.toString();
+        }
+        int cut = maxChars - 1;
+        if (Character.isHighSurrogate(out.charAt(cut - 1))) {
+            cut--;
+        }
+        out.setLength(cut);
+        return out.append('…').toString();
+    }
+
+    /** Appends JSON text; false, with more than {@code limit} characters written, once the text outgrows it. */
+    private static boolean appendJson(JsonNode value, StringBuilder out, int limit) {
+        if (out.length() > limit) {
+            return false; // every level writes a character first, so this also bounds the recursion
+        }
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            out.append("null");
+        } else if (value.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (String name : value.propertyNames()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                if (!appendString(name, out, limit) || !appendJson(value.get(name), out.append(':'), limit)) {
+                    return false;
+                }
+            }
+            out.append('}');
+        } else if (value.isArray()) {
+            out.append('[');
+            for (int i = 0; i < value.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                if (!appendJson(value.get(i), out, limit)) {
+                    return false;
+                }
+            }
+            out.append(']');
+        } else if (value.isString() || value.isBinary()) {
+            return appendString(value.asString(), out, limit);
+        } else {
+            out.append(value.toString());
+        }
+        return out.length() <= limit;
+    }
+
+    /** Appends a JSON string literal, escaped as Jackson escapes it, stopping once past {@code limit}. */
+    private static boolean appendString(String text, StringBuilder out, int limit) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            if (out.length() > limit) {
+                return false;
+            }
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+        return out.length() <= limit;
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private static String describe(HasMetadata object) {
         var metadata = object.getMetadata();
         return describe(object.getKind(), metadata == null ? null : metadata.getNamespace(),

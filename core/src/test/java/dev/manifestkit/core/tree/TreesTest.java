@@ -146,4 +146,41 @@ class TreesTest {
         assertThat(container.at("/readinessProbe/httpGet/port").asString()).isEqualTo("http");
         assertThat(List.of(container.at("/readinessProbe/httpGet/port").isString())).containsExactly(true);
     }
+
+    @Test
+    void shortJsonIsJacksonsTextWhenItFits() {
+        var value = Trees.jsonMapper().readTree("""
+                {"b": [1, 2.5, true, null, "x\\"y\\n\\u0001é😀"], "a": {"c": {}}, "d": []}""");
+
+        assertThat(Trees.shortJson(value, 1_000)).isEqualTo(value.toString());
+        assertThat(Trees.shortJson(value.get("b").get(4), 1_000)).isEqualTo(value.get("b").get(4).toString());
+        assertThat(Trees.shortJson(null, 10)).isEqualTo("null");
+    }
+
+    @Test
+    void shortJsonCutsLongTextsToTheLimitWithAnEllipsis() {
+        var value = Trees.jsonMapper().readTree("{\"key\": \"" + "v".repeat(10_000) + "\"}");
+
+        assertThat(Trees.shortJson(value, 20)).isEqualTo("{\"key\":\"vvvvvvvvvvv…").hasSize(20);
+        assertThat(Trees.shortJson(Trees.jsonMapper().readTree("\"ab😀\""), 4)).isEqualTo("\"ab…");
+        assertThat(Trees.shortJson(Trees.jsonMapper().readTree("[1,2]"), 5)).isEqualTo("[1,2]");
+        assertThat(Trees.shortJson(Trees.jsonMapper().readTree("[1,22]"), 5)).isEqualTo("[1,2…");
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.shortJson(value, 1));
+    }
+
+    @Test
+    void shortJsonRendersValuesNestedFarDeeperThanJacksonWrites() {
+        // toString() refuses nesting deeper than 500; a quoted bad value must not
+        var objects = Trees.jsonMapper().createObjectNode();
+        var arrays = Trees.jsonMapper().createArrayNode();
+        var object = objects;
+        var array = arrays;
+        for (int i = 0; i < 100_000; i++) {
+            object = object.putObject("x");
+            array = array.addArray();
+        }
+
+        assertThat(Trees.shortJson(objects, 12)).isEqualTo("{\"x\":{\"x\":{…");
+        assertThat(Trees.shortJson(arrays, 6)).isEqualTo("[[[[[…");
+    }
 }

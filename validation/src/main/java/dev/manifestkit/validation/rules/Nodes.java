@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -126,13 +127,29 @@ final class Nodes {
         return sb.append('"').toString();
     }
 
-    /** A JSON value as the API server prints a bad value: strings quoted, numbers bare. */
+    /**
+     * A JSON value as the API server prints a bad value: strings quoted, numbers bare, objects
+     * and lists as JSON; cut to {@value #MAX_SHOWN} characters, so a huge or deeply nested value
+     * still makes a short one-line message.
+     */
     static String show(JsonNode value) {
         if (value == null) {
             return "null";
         }
-        return value.isString() ? quote(value.asString()) : value.toString();
+        if (!value.isString()) {
+            return Trees.shortJson(value, MAX_SHOWN);
+        }
+        var text = value.asString();
+        if (text.length() < MAX_SHOWN) {
+            return quote(text);
+        }
+        int cut = Character.isHighSurrogate(text.charAt(MAX_SHOWN - 2)) ? MAX_SHOWN - 2 : MAX_SHOWN - 1;
+        var quoted = quote(text.substring(0, cut));
+        return quoted.substring(0, quoted.length() - 1) + "…"; // open-ended, as cut JSON values are
     }
+
+    /** The most characters of a bad value a message shows. */
+    static final int MAX_SHOWN = 256;
 
     /** {@code supported values: "A", "B"}, the detail of an Unsupported value error. */
     static String supported(String... values) {
@@ -158,7 +175,7 @@ final class Nodes {
 
     /** A string map as the API server prints it in a message: {@code {"app":"web"}}. */
     static String showMap(ObjectNode map) {
-        return map == null ? "{}" : map.toString();
+        return map == null ? "{}" : show(map);
     }
 
     /** Visits each element of an array field that is an object, with its path. */

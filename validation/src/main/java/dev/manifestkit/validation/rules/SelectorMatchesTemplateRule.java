@@ -40,7 +40,7 @@ final class SelectorMatchesTemplateRule extends BaseRule {
             return; // absent: the schema layer reports it (required in apps/v1)
         }
         if (Selectors.isEmpty(selector)) {
-            context.report(SELECTOR, ErrorType.INVALID, selector.toString(),
+            context.report(SELECTOR, ErrorType.INVALID, Nodes.showMap(selector),
                     "empty selector is invalid for " + kind.toLowerCase(Locale.ROOT));
             return;
         }

@@ -39,7 +39,7 @@ final class UpdateStrategyRule extends BaseRule {
                 var path = FieldPath.root("spec").child("updateStrategy");
                 var rolling = Nodes.obj(strategy, "rollingUpdate");
                 if (rolling != null && "OnDelete".equals(Nodes.str(strategy, "type"))) {
-                    context.report(path.child("rollingUpdate"), ErrorType.INVALID, rolling.toString(),
+                    context.report(path.child("rollingUpdate"), ErrorType.INVALID, Nodes.show(rolling),
                             "only allowed for updateStrategy 'RollingUpdate'");
                 }
                 var partition = Nodes.get(rolling, "partition");

@@ -10,6 +10,7 @@ import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
 
+import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
@@ -183,8 +184,7 @@ public final class KindSchema {
         if (value == null || value.isMissingNode()) {
             return null;
         }
-        var text = value.isString() ? Definitions.JSON.writeValueAsString(value) : value.toString();
-        return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH - 1) + "…" : text;
+        return Trees.shortJson(value, MAX_VALUE_LENGTH);
     }
 
     /** Resolved position: the field path plus the schema in effect there (null if unknown). */

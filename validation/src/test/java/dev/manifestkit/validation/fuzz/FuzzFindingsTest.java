@@ -6,9 +6,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.yaml.ManifestReader;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Validator;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Inputs the fuzz tests once found to break validation, kept as plain regression tests. */
 class FuzzFindingsTest {
@@ -64,5 +67,37 @@ class FuzzFindingsTest {
 
         assertThat(problems).noneMatch(p -> p.type() == ErrorType.INTERNAL);
         assertThat(problems).filteredOn(p -> p.ruleId().equals("api/port-range")).isNotEmpty();
+    }
+
+    @Test
+    void valuesNestedDeeperThanJacksonWritesAreQuotedShortNotARuleCrash() {
+        // found by a long run of ValidatorFuzzTest: rules quoted bad values with toString(), which
+        // refuses nesting deeper than 500 and writes values of any size in full
+        var tree = (ObjectNode) ManifestReader.create().read("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  strategy: {type: Recreate}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: web, image: "nginx:1.27"}]
+                """, "deep.yaml").get(0).tree().deepCopy();
+        ObjectNode deep = JsonNodeFactory.instance.objectNode();
+        var level = deep;
+        for (int i = 0; i < 600; i++) {
+            level = level.putObject("x");
+        }
+        ((ObjectNode) tree.get("spec")).set("selector", deep.deepCopy());
+        ((ObjectNode) tree.get("spec").get("strategy")).set("rollingUpdate", deep.deepCopy());
+        ((ObjectNode) tree.at("/spec/template/metadata")).set("labels", deep);
+
+        var problems = VALIDATOR.validate(List.of(ManifestDocument.inMemory(tree, 0))).problems();
+
+        assertThat(problems).isNotEmpty().noneMatch(p -> p.type() == ErrorType.INTERNAL)
+                .allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(600));
+        assertThat(problems).extracting(p -> p.ruleId()).contains("schema", "api/update-strategy");
     }
 }

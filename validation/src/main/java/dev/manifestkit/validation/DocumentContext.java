@@ -13,6 +13,8 @@ import dev.manifestkit.core.ManifestDocument;
 final class DocumentContext implements RuleContext {
 
     private static final String REDACTED = "[redacted]";
+    /** The most characters of a bad value a problem keeps. */
+    private static final int MAX_BAD_VALUE = 256;
 
     private final ManifestDocument document;
     private final ObjectRef object;
@@ -93,9 +95,18 @@ final class DocumentContext implements RuleContext {
             throw new IllegalStateException("report() called outside a rule's check()");
         }
         var pointer = path.toJsonPointer();
-        var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
+        var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : shortened(badValue);
         var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
         sink.add(new Problem(severity, rule.id(), object, path, type, value, detail == null ? "" : detail, location));
+    }
+
+    /** A bad value cut to {@value #MAX_BAD_VALUE} characters: a message stays one readable line whatever the input. */
+    private static String shortened(String badValue) {
+        if (badValue == null || badValue.length() <= MAX_BAD_VALUE) {
+            return badValue;
+        }
+        int cut = Character.isHighSurrogate(badValue.charAt(MAX_BAD_VALUE - 2)) ? MAX_BAD_VALUE - 2 : MAX_BAD_VALUE - 1;
+        return badValue.substring(0, cut) + "…";
     }
 
     private static boolean isSecretData(String pointer) {

@@ -3,6 +3,7 @@ package dev.manifestkit.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +49,9 @@ public final class ValidationSession {
     public ResourceResult add(ManifestDocument document) {
         requireOpen();
         var result = validator.validateAlone(document, existing);
-        entries.add(new Entry(result, validator.hasCrossObjectRules() ? summarize(document) : null));
+        // an object nested too deeply to check is not summarized either: summaries are deep copies
+        boolean checkable = result.problems().stream().noneMatch(p -> p.ruleId().equals(Validator.DEPTH_RULE));
+        entries.add(new Entry(result, validator.hasCrossObjectRules() && checkable ? summarize(document) : null));
         return result;
     }
 
@@ -71,8 +74,12 @@ public final class ValidationSession {
         var all = new ArrayList<>(entries);
         var results = new ArrayList<ResourceResult>(all.size());
         if (validator.hasCrossObjectRules()) {
-            var index = new ManifestIndex(all.stream().map(Entry::summary).toList(), existing);
+            var index = new ManifestIndex(all.stream().map(Entry::summary).filter(Objects::nonNull).toList(), existing);
             for (var entry : all) {
+                if (entry.summary() == null) {
+                    results.add(entry.result()); // nested too deeply to check
+                    continue;
+                }
                 var more = validator.checkReferences(entry.summary(), index);
                 if (more.isEmpty()) {
                     results.add(entry.result());

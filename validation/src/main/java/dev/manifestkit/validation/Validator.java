@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.rules.Rules;
 import dev.manifestkit.validation.schema.MissingSchemaRule;
 import dev.manifestkit.validation.schema.SchemaRegistry;
@@ -32,6 +33,9 @@ import dev.manifestkit.validation.schema.SchemaRule;
  * validator (bundled ones for the life of the JVM).
  */
 public final class Validator {
+
+    /** The rule id of an object nested deeper than {@link Trees#MAX_DEPTH} levels, which no rule checks. */
+    public static final String DEPTH_RULE = "input/depth";
 
     private final KubernetesVersion version;
     private final Profile profile;
@@ -170,6 +174,22 @@ public final class Validator {
             existing = existing.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
             visitOrder = documents;
         }
+        // a set's own trees were made by Trees, which refuses deeper ones; trees from elsewhere are measured
+        if (!Manifests.isCanonicalInInstallOrder(documents)) {
+            var checkable = new ArrayList<ManifestDocument>(documents.size());
+            for (var document : documents) {
+                var tooDeep = depthProblem(document);
+                if (tooDeep == null) {
+                    checkable.add(document);
+                } else {
+                    results.add(new ResourceResult(ObjectRef.of(document), List.of(tooDeep)));
+                }
+            }
+            if (checkable.size() < documents.size()) {
+                documents = checkable;
+                visitOrder = documents;
+            }
+        }
         var index = new ManifestIndex(documents, existing);
         // in a Manifests list a document's index is its position, so results land in report order
         boolean positioned = visitOrder != documents;
@@ -207,6 +227,10 @@ public final class Validator {
     }
 
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {
+        var tooDeep = depthProblem(document);
+        if (tooDeep != null) {
+            return new ResourceResult(ObjectRef.of(document), List.of(tooDeep));
+        }
         var problems = new ArrayList<Problem>();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
                 nodePortRange, problems);
@@ -221,6 +245,20 @@ public final class Validator {
         var problems = new ArrayList<Problem>();
         runAll(new DocumentContext(document, index, version, profile, nodePortRange, problems), crossObject, crossObjectSeverities);
         return problems;
+    }
+
+    /**
+     * The problem of an object nested deeper than {@link Trees#MAX_DEPTH} levels, or null. Such an
+     * object is not checked further: rules walk trees recursively, and Jackson writes no deeper.
+     */
+    static Problem depthProblem(ManifestDocument document) {
+        var path = Trees.pathBeyondMaxDepth(document.tree()).orElse(null);
+        if (path == null) {
+            return null;
+        }
+        return new Problem(Severity.ERROR, DEPTH_RULE, ObjectRef.of(document), FieldPath.root(), ErrorType.FORBIDDEN,
+                null, "nesting deeper than " + Trees.MAX_DEPTH + " levels of objects and lists, at " + path
+                        + "; no rule checked this object", document.locationOf("").orElse(null));
     }
 
     boolean hasCrossObjectRules() {

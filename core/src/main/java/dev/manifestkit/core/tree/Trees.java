@@ -1,11 +1,13 @@
 package dev.manifestkit.core.tree;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.manifestkit.core.KindInfo;
@@ -55,6 +57,13 @@ public final class Trees {
     private static final Set<String> MEANINGFUL_EMPTY =
             Set.of("emptyDir", "podSelector", "namespaceSelector", "selector", "labelSelector");
 
+    /**
+     * The deepest nesting of objects and lists a tree may have, the root object being level 1:
+     * what Jackson writes ({@code StreamWriteConstraints}), and far beyond any Kubernetes object.
+     * Deeper trees are refused with a message rather than overflowing the stack on the way.
+     */
+    public static final int MAX_DEPTH = 500;
+
     private Trees() {
     }
 
@@ -87,7 +96,11 @@ public final class Trees {
      * canonical already (the common case for trees made by {@link #toTree}).
      */
     public static ObjectNode canonicalize(ObjectNode tree) {
-        return isCanonical(tree, true) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null, false);
+        try {
+            return isCanonical(tree, true, 1) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null, false, 1);
+        } catch (TooDeep e) {
+            throw e.of(tree);
+        }
     }
 
     /**
@@ -142,6 +155,47 @@ public final class Trees {
         String name = metadata == null ? null : text(metadata, "name");
         String namespace = metadata == null ? null : text(metadata, "namespace");
         return describe(kind, namespace, name);
+    }
+
+    /**
+     * Where {@code tree} nests deeper than {@link #MAX_DEPTH} levels: the path to the first object
+     * or list beyond it (its first few fields, then {@code …}), or empty. Walks no deeper than
+     * that, so any tree is safe to ask; trees made here ({@link #toTree}, {@link #canonicalize})
+     * never are.
+     */
+    public static Optional<String> pathBeyondMaxDepth(JsonNode tree) {
+        try {
+            requireDepth(tree, 1);
+            return Optional.empty();
+        } catch (TooDeep e) {
+            return Optional.of(e.shownPath());
+        }
+    }
+
+    private static void requireDepth(JsonNode node, int depth) {
+        if (!node.isContainer()) {
+            return;
+        }
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep();
+        }
+        if (node.isObject()) {
+            for (String name : node.propertyNames()) {
+                try {
+                    requireDepth(node.get(name), depth + 1);
+                } catch (TooDeep e) {
+                    throw e.under(name);
+                }
+            }
+        } else {
+            for (int i = 0; i < node.size(); i++) {
+                try {
+                    requireDepth(node.get(i), depth + 1);
+                } catch (TooDeep e) {
+                    throw e.under(i);
+                }
+            }
+        }
     }
 
     /**
@@ -279,7 +333,12 @@ public final class Trees {
      *              values must not outlive it
      */
     private static ObjectNode canonicalRoot(ObjectNode tree, boolean known, boolean share) {
-        var root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null, share);
+        ObjectNode root;
+        try {
+            root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null, share, 1);
+        } catch (TooDeep e) {
+            throw e.of(tree);
+        }
         JsonNode status = root.get("status");
         if (status != null && status.isObject() && status.isEmpty()) {
             return withoutProperty(root, "status");
@@ -292,9 +351,12 @@ public final class Trees {
      * object and array nodes are compact and immutable ({@link FrozenMap}); scalar nodes are
      * immutable already: they are kept, or with {@code share} replaced by an equal shared one.
      */
-    private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key, boolean share) {
+    private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key, boolean share, int depth) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
+        }
+        if (depth > MAX_DEPTH && node.isContainer()) {
+            throw new TooDeep();
         }
         if (node instanceof ObjectNode object) {
             var slots = new Object[object.size() * 2];
@@ -303,7 +365,12 @@ public final class Trees {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 String name = entry.getKey();
                 boolean metadata = root && name.equals("metadata");
-                JsonNode child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, share);
+                JsonNode child;
+                try {
+                    child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, share, depth + 1);
+                } catch (TooDeep e) {
+                    throw e.under(name);
+                }
                 if (child == null) {
                     continue;
                 }
@@ -325,8 +392,13 @@ public final class Trees {
         if (node instanceof ArrayNode array) {
             var elements = new JsonNode[array.size()];
             int used = 0;
-            for (JsonNode element : array) {
-                JsonNode child = copy(element, mode, false, null, share);
+            for (int i = 0; i < elements.length; i++) {
+                JsonNode child;
+                try {
+                    child = copy(array.get(i), mode, false, null, share, depth + 1);
+                } catch (TooDeep e) {
+                    throw e.under(i);
+                }
                 if (child != null) {
                     elements[used++] = child;
                 }
@@ -420,7 +492,10 @@ public final class Trees {
         return frozenObject(slots, used);
     }
 
-    private static boolean isCanonical(JsonNode node, boolean root) {
+    private static boolean isCanonical(JsonNode node, boolean root, int depth) {
+        if (depth > MAX_DEPTH && node.isContainer()) {
+            throw new TooDeep();
+        }
         if (node.isObject()) {
             String previous = null;
             int previousHead = -1;
@@ -444,16 +519,25 @@ public final class Trees {
                     return false;
                 }
                 previous = name;
-                if (!isCanonical(value, false)) {
-                    return false;
+                try {
+                    if (!isCanonical(value, false, depth + 1)) {
+                        return false;
+                    }
+                } catch (TooDeep e) {
+                    throw e.under(name);
                 }
             }
             return root ? isCanonicalHeads(node) : true;
         }
         if (node.isArray()) {
-            for (JsonNode element : (ArrayNode) node) {
-                if (element.isNull() || !isCanonical(element, false)) {
-                    return false;
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode element = node.get(i);
+                try {
+                    if (element.isNull() || !isCanonical(element, false, depth + 1)) {
+                        return false;
+                    }
+                } catch (TooDeep e) {
+                    throw e.under(i);
                 }
             }
         }
@@ -463,10 +547,53 @@ public final class Trees {
     private static boolean isCanonicalHeads(JsonNode root) {
         for (String head : ROOT_HEAD) {
             JsonNode value = root.get(head);
-            if (value != null && !isCanonical(value, false)) {
-                return false;
+            try {
+                if (value != null && !isCanonical(value, false, 2)) {
+                    return false;
+                }
+            } catch (TooDeep e) {
+                throw e.under(head);
             }
         }
         return true;
+    }
+
+    /** A tree nested deeper than {@link #MAX_DEPTH}: collects the path on its way up, then becomes a message. */
+    private static final class TooDeep extends RuntimeException {
+
+        private final ArrayDeque<String> path = new ArrayDeque<>();
+
+        TooDeep() {
+            super(null, null, false, false);
+        }
+
+        TooDeep under(String field) {
+            path.addFirst(field);
+            return this;
+        }
+
+        TooDeep under(int index) {
+            path.addFirst("[" + index + "]");
+            return this;
+        }
+
+        /** The first few fields of the path, then {@code …}: the whole path is hundreds long. */
+        String shownPath() {
+            var shown = new StringBuilder();
+            int segments = 0;
+            for (var segment : path) {
+                if (segments++ == 6) {
+                    shown.append("…");
+                    break;
+                }
+                shown.append(shown.isEmpty() || segment.startsWith("[") ? "" : ".").append(segment);
+            }
+            return shown.toString();
+        }
+
+        IllegalArgumentException of(ObjectNode tree) {
+            return new IllegalArgumentException(describe(tree) + ": " + shownPath() + ": nested deeper than "
+                    + MAX_DEPTH + " levels of objects and lists");
+        }
     }
 }

@@ -183,4 +183,28 @@ class TreesTest {
         assertThat(Trees.shortJson(objects, 12)).isEqualTo("{\"x\":{\"x\":{…");
         assertThat(Trees.shortJson(arrays, 6)).isEqualTo("[[[[[…");
     }
+
+    @Test
+    void treesNestedDeeperThanJacksonWritesAreRefusedWithTheirPathNotAStackOverflow() {
+        var tree = Trees.jsonMapper().createObjectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
+        tree.putObject("metadata").put("name", "deep");
+        var level = tree.putObject("data");
+        for (int i = 0; i < 100_000; i++) {
+            level = level.putObject("x");
+        }
+        var shallow = Trees.jsonMapper().createObjectNode();
+        var inner = shallow.putArray("list");
+        for (int i = 0; i < Trees.MAX_DEPTH - 2; i++) {
+            inner = inner.addArray();
+        }
+
+        assertThat(Trees.pathBeyondMaxDepth(tree)).contains("data.x.x.x.x.x…");
+        assertThat(Trees.pathBeyondMaxDepth(shallow)).isEmpty();
+        assertThat(Trees.canonicalize(shallow)).isEqualTo(shallow);
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.canonicalize(tree))
+                .withMessage("ConfigMap/deep: data.x.x.x.x.x…: nested deeper than 500 levels of objects and lists");
+        assertThatIllegalArgumentException().isThrownBy(() -> dev.manifestkit.core.yaml.ManifestWriter.toYaml(
+                        List.of(dev.manifestkit.core.ManifestDocument.inMemory(tree, 0))))
+                .withMessageStartingWith("ConfigMap/deep: data.x.x");
+    }
 }

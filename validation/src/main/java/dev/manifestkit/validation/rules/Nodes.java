@@ -129,23 +129,14 @@ final class Nodes {
 
     /**
      * A JSON value as the API server prints a bad value: strings quoted, numbers bare, objects
-     * and lists as JSON; cut to {@value #MAX_SHOWN} characters, so a huge or deeply nested value
-     * still makes a short one-line message.
+     * and lists as JSON, cut to {@value #MAX_SHOWN} characters so that a huge or deeply nested
+     * value still makes a short message (the engine cuts every bad value to that length too).
      */
     static String show(JsonNode value) {
         if (value == null) {
             return "null";
         }
-        if (!value.isString()) {
-            return Trees.shortJson(value, MAX_SHOWN);
-        }
-        var text = value.asString();
-        if (text.length() < MAX_SHOWN) {
-            return quote(text);
-        }
-        int cut = Character.isHighSurrogate(text.charAt(MAX_SHOWN - 2)) ? MAX_SHOWN - 2 : MAX_SHOWN - 1;
-        var quoted = quote(text.substring(0, cut));
-        return quoted.substring(0, quoted.length() - 1) + "…"; // open-ended, as cut JSON values are
+        return value.isString() ? quote(value.asString()) : Trees.shortJson(value, MAX_SHOWN);
     }
 
     /** The most characters of a bad value a message shows. */

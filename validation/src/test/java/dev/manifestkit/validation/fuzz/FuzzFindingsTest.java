@@ -70,9 +70,9 @@ class FuzzFindingsTest {
     }
 
     @Test
-    void valuesNestedDeeperThanJacksonWritesAreQuotedShortNotARuleCrash() {
+    void badValuesOfAnySizeOrDepthAreQuotedShortNotARuleCrash() {
         // found by a long run of ValidatorFuzzTest: rules quoted bad values with toString(), which
-        // refuses nesting deeper than 500 and writes values of any size in full
+        // refuses values nested deeper than 500 levels and writes values of any size in full
         var tree = (ObjectNode) ManifestReader.create().read("""
                 apiVersion: apps/v1
                 kind: Deployment
@@ -84,20 +84,68 @@ class FuzzFindingsTest {
                     metadata: {labels: {app: web}}
                     spec:
                       containers: [{name: web, image: "nginx:1.27"}]
-                """, "deep.yaml").get(0).tree().deepCopy();
+                """, "big.yaml").get(0).tree().deepCopy();
+        ObjectNode big = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < 5_000; i++) {
+            big.put("label-" + i, "x".repeat(1_000));
+        }
         ObjectNode deep = JsonNodeFactory.instance.objectNode();
         var level = deep;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 490; i++) {
             level = level.putObject("x");
         }
-        ((ObjectNode) tree.get("spec")).set("selector", deep.deepCopy());
-        ((ObjectNode) tree.get("spec").get("strategy")).set("rollingUpdate", deep.deepCopy());
-        ((ObjectNode) tree.at("/spec/template/metadata")).set("labels", deep);
+        ((ObjectNode) tree.at("/spec/selector")).set("matchLabels", big);
+        ((ObjectNode) tree.get("spec").get("strategy")).set("rollingUpdate", big);
+        ((ObjectNode) tree.get("spec")).set("replicas", deep);
 
         var problems = VALIDATOR.validate(List.of(ManifestDocument.inMemory(tree, 0))).problems();
 
         assertThat(problems).isNotEmpty().noneMatch(p -> p.type() == ErrorType.INTERNAL)
                 .allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(600));
-        assertThat(problems).extracting(p -> p.ruleId()).contains("schema", "api/update-strategy");
+        assertThat(problems).extracting(p -> p.ruleId())
+                .contains("schema", "api/update-strategy", "api/selector-matches-template");
+    }
+
+    @Test
+    void anObjectNestedDeeperThanTreesAllowIsOneProblemNotAStackOverflow() throws Exception {
+        // a custom resource definition whose schema nests 40,000 levels, validated on a thread with a small stack
+        var crd = (ObjectNode) ManifestReader.create().read("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: things.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {plural: things, kind: Thing}
+                  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]
+                """, "crd.yaml").get(0).tree().deepCopy();
+        var level = (ObjectNode) crd.at("/spec/versions/0/schema/openAPIV3Schema");
+        for (int i = 0; i < 20_000; i++) {
+            level = level.putObject("properties").putObject("x");
+            level.put("type", "object");
+        }
+        var deep = ManifestDocument.inMemory(crd, 0);
+        var configMap = ManifestReader.create().read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n", "c.yaml");
+        var documents = List.of(deep, configMap.get(0));
+
+        var results = new java.util.concurrent.atomic.AtomicReference<List<Object>>();
+        var thread = new Thread(null, () -> {
+            var session = VALIDATOR.session();
+            documents.forEach(session::add);
+            results.set(List.of(VALIDATOR.validate(documents), VALIDATOR.validateDocument(deep), session.finish()));
+        }, "small-stack", 256 * 1024);
+        thread.start();
+        thread.join();
+
+        var report = (dev.manifestkit.validation.ValidationReport) results.get().get(0);
+        var alone = (dev.manifestkit.validation.ResourceResult) results.get().get(1);
+        var streamed = (dev.manifestkit.validation.ValidationReport) results.get().get(2);
+        var expected = "CustomResourceDefinition/things.example.com: Forbidden: nesting deeper than 500 levels of objects "
+                + "and lists, at spec.versions[0].schema.openAPIV3Schema.properties…; no rule checked this object "
+                + "[input/depth]";
+        assertThat(report.problems()).extracting(Object::toString).containsExactly(expected);
+        assertThat(report.resources()).hasSize(2);
+        assertThat(alone.problems()).extracting(Object::toString).containsExactly(expected);
+        assertThat(streamed.problems()).extracting(Object::toString).containsExactly(expected);
     }
 }

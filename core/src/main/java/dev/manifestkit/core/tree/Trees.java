@@ -64,6 +64,8 @@ public final class Trees {
      */
     public static final int MAX_DEPTH = 500;
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private Trees() {
     }
 
@@ -98,7 +100,7 @@ public final class Trees {
     public static ObjectNode canonicalize(ObjectNode tree) {
         try {
             return isCanonical(tree, true, 1) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null, false, 1);
-        } catch (TooDeep e) {
+        } catch (Unwritable e) {
             throw e.of(tree);
         }
     }
@@ -167,7 +169,7 @@ public final class Trees {
         try {
             requireDepth(tree, 1);
             return Optional.empty();
-        } catch (TooDeep e) {
+        } catch (Unwritable e) {
             return Optional.of(e.shownPath());
         }
     }
@@ -177,13 +179,13 @@ public final class Trees {
             return;
         }
         if (depth > MAX_DEPTH) {
-            throw new TooDeep();
+            throw new Unwritable();
         }
         if (node.isObject()) {
             for (String name : node.propertyNames()) {
                 try {
                     requireDepth(node.get(name), depth + 1);
-                } catch (TooDeep e) {
+                } catch (Unwritable e) {
                     throw e.under(name);
                 }
             }
@@ -191,7 +193,7 @@ public final class Trees {
             for (int i = 0; i < node.size(); i++) {
                 try {
                     requireDepth(node.get(i), depth + 1);
-                } catch (TooDeep e) {
+                } catch (Unwritable e) {
                     throw e.under(i);
                 }
             }
@@ -290,8 +292,6 @@ public final class Trees {
         return out.length() <= limit;
     }
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private static String describe(HasMetadata object) {
         var metadata = object.getMetadata();
         return describe(object.getKind(), metadata == null ? null : metadata.getNamespace(),
@@ -336,7 +336,7 @@ public final class Trees {
         ObjectNode root;
         try {
             root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null, share, 1);
-        } catch (TooDeep e) {
+        } catch (Unwritable e) {
             throw e.of(tree);
         }
         JsonNode status = root.get("status");
@@ -356,7 +356,7 @@ public final class Trees {
             return null;
         }
         if (depth > MAX_DEPTH && node.isContainer()) {
-            throw new TooDeep();
+            throw new Unwritable();
         }
         if (node instanceof ObjectNode object) {
             var slots = new Object[object.size() * 2];
@@ -368,7 +368,7 @@ public final class Trees {
                 JsonNode child;
                 try {
                     child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, share, depth + 1);
-                } catch (TooDeep e) {
+                } catch (Unwritable e) {
                     throw e.under(name);
                 }
                 if (child == null) {
@@ -396,7 +396,7 @@ public final class Trees {
                 JsonNode child;
                 try {
                     child = copy(array.get(i), mode, false, null, share, depth + 1);
-                } catch (TooDeep e) {
+                } catch (Unwritable e) {
                     throw e.under(i);
                 }
                 if (child != null) {
@@ -408,7 +408,15 @@ public final class Trees {
             }
             return frozenArray(used == elements.length ? elements : Arrays.copyOf(elements, used));
         }
+        requireFinite(node);
         return share ? SharedScalars.share(node) : node;
+    }
+
+    /** JSON, and so kubectl and the API server, has no infinity or NaN. */
+    private static void requireFinite(JsonNode scalar) {
+        if (scalar.isFloatingPointNumber() && !Double.isFinite(scalar.doubleValue())) {
+            throw new Unwritable(scalar.doubleValue() + " is not a number JSON can hold");
+        }
     }
 
     /** Root keys: {@link #ROOT_HEAD} first, in that order, then the rest sorted. */
@@ -494,7 +502,7 @@ public final class Trees {
 
     private static boolean isCanonical(JsonNode node, boolean root, int depth) {
         if (depth > MAX_DEPTH && node.isContainer()) {
-            throw new TooDeep();
+            throw new Unwritable();
         }
         if (node.isObject()) {
             String previous = null;
@@ -523,11 +531,15 @@ public final class Trees {
                     if (!isCanonical(value, false, depth + 1)) {
                         return false;
                     }
-                } catch (TooDeep e) {
+                } catch (Unwritable e) {
                     throw e.under(name);
                 }
             }
             return root ? isCanonicalHeads(node) : true;
+        }
+        if (!node.isContainer()) {
+            requireFinite(node);
+            return true;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -536,7 +548,7 @@ public final class Trees {
                     if (element.isNull() || !isCanonical(element, false, depth + 1)) {
                         return false;
                     }
-                } catch (TooDeep e) {
+                } catch (Unwritable e) {
                     throw e.under(i);
                 }
             }
@@ -551,28 +563,37 @@ public final class Trees {
                 if (value != null && !isCanonical(value, false, 2)) {
                     return false;
                 }
-            } catch (TooDeep e) {
+            } catch (Unwritable e) {
                 throw e.under(head);
             }
         }
         return true;
     }
 
-    /** A tree nested deeper than {@link #MAX_DEPTH}: collects the path on its way up, then becomes a message. */
-    private static final class TooDeep extends RuntimeException {
+    /**
+     * A value no manifest can hold: nesting deeper than {@link #MAX_DEPTH}, or a number JSON has no
+     * form for. Collects its path on the way up, then becomes a message.
+     */
+    private static final class Unwritable extends RuntimeException {
 
+        private final String reason;
         private final ArrayDeque<String> path = new ArrayDeque<>();
 
-        TooDeep() {
-            super(null, null, false, false);
+        Unwritable() {
+            this("nested deeper than " + MAX_DEPTH + " levels of objects and lists");
         }
 
-        TooDeep under(String field) {
+        Unwritable(String reason) {
+            super(null, null, false, false);
+            this.reason = reason;
+        }
+
+        Unwritable under(String field) {
             path.addFirst(field);
             return this;
         }
 
-        TooDeep under(int index) {
+        Unwritable under(int index) {
             path.addFirst("[" + index + "]");
             return this;
         }
@@ -592,8 +613,7 @@ public final class Trees {
         }
 
         IllegalArgumentException of(ObjectNode tree) {
-            return new IllegalArgumentException(describe(tree) + ": " + shownPath() + ": nested deeper than "
-                    + MAX_DEPTH + " levels of objects and lists");
+            return new IllegalArgumentException(describe(tree) + ": " + shownPath() + ": " + reason);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.core.SourceLocations;
@@ -38,6 +39,8 @@ final class NodeConverter {
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final Pattern DECIMAL_DIGITS = Pattern.compile("[-+]?[0-9]+");
     private static final JsonNode IN_PROGRESS = NODES.stringNode("<in progress>");
     /** Recently seen keys, one instance each: see {@link #sharedKey}. */
     private static final String[] KEYS = new String[2048];
@@ -281,12 +284,31 @@ final class NodeConverter {
         if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
             return NODES.numberNode(number.longValue());
         }
-        return NODES.numberNode(number);
+        return beyondLong(text, number);
+    }
+
+    /**
+     * An integer beyond 64 bits, as kubectl ends up with it: go-yaml keeps an unsigned one that
+     * fits 64 bits, which kubectl's JSON decoding turns into a double; other digits-only text is
+     * read as a decimal float (a double, or the text when even that overflows); {@code 0x…} and
+     * the like stay text.
+     */
+    private static JsonNode beyondLong(String text, BigInteger number) {
+        String value = text.replace("_", "");
+        if (number.signum() > 0 && Character.isDigit(value.charAt(0)) && number.compareTo(ULONG_MAX) <= 0) {
+            return NODES.numberNode(number.doubleValue());
+        }
+        if (DECIMAL_DIGITS.matcher(value).matches()) {
+            double approximate = new BigDecimal(value).doubleValue();
+            return Double.isInfinite(approximate) ? NODES.stringNode(text) : NODES.numberNode(approximate);
+        }
+        return NODES.stringNode(text);
     }
 
     /**
      * A YAML 1.1 float. Integral values become integers, as they do when kubectl converts YAML to
-     * JSON ({@code replicas: 1e1} is 10); infinity and NaN have no JSON form and are refused.
+     * JSON ({@code replicas: 1e1} is 10, {@code 1e-400} is 0); infinity and NaN have no JSON form
+     * and are refused; a number too large for a double ({@code 1e400}) stays text, as in kubectl.
      */
     private JsonNode floating(String text, Mark mark) {
         String value = text.replace("_", "");
@@ -311,14 +333,19 @@ final class NodeConverter {
         } catch (NumberFormatException e) {
             return NODES.stringNode(text);
         }
-        if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+        double approximate = number.doubleValue();
+        if (Double.isInfinite(approximate)) {
+            // beyond a double: Go's ParseFloat reports a range error, and go-yaml then keeps the text
+            return NODES.stringNode(text);
+        }
+        if (number.signum() == 0 || approximate == 0 || number.stripTrailingZeros().scale() <= 0) {
             try {
-                return NODES.numberNode(number.longValueExact());
+                return NODES.numberNode(approximate == 0 ? 0L : number.longValueExact());
             } catch (ArithmeticException e) {
-                return NODES.numberNode(number.doubleValue());
+                return NODES.numberNode(approximate);
             }
         }
-        return NODES.numberNode(number.doubleValue());
+        return NODES.numberNode(approximate);
     }
 
     private void record(String pointer, Node node) {

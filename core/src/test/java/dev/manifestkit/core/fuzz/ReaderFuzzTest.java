@@ -90,6 +90,24 @@ class ReaderFuzzTest {
     }
 
     @Example
+    void numbersBeyondADoubleStayTextAsInKubectlSoTheyWriteAndReadBack() {
+        // found by a long run of whatReadsIsWrittenAndReadBackUnchanged: 5431e99992 was read as
+        // infinity and written as .inf, which no reader takes back (kubectl keeps the text)
+        var tree = READER.read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
+                + "data: {a: 5431e99992, b: -1.5e999, c: 1e-400, d: 18446744073709551615, e: 0x1FFFFFFFFFFFFFFFFF}\n",
+                "numbers.yaml").get(0).tree();
+        var data = tree.get("data");
+
+        assertThat(data.get("a").isString()).isTrue();
+        assertThat(data.get("b").isString()).isTrue();
+        assertThat(data.get("c").asLong()).isZero();
+        assertThat(data.get("d").doubleValue()).isEqualTo(18446744073709551615.0);
+        assertThat(data.get("e").asString()).isEqualTo("0x1FFFFFFFFFFFFFFFFF");
+        String yaml = ManifestWriter.toYaml(tree);
+        assertThat(ManifestWriter.toYaml(READER.read(yaml, "written.yaml").get(0).tree())).isEqualTo(yaml);
+    }
+
+    @Example
     void aDocumentOverTheSizeLimitIsRefusedWithoutReadingItWhole() {
         var header = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  big: ";
         var input = new java.io.InputStream() {

@@ -207,4 +207,19 @@ class TreesTest {
                         List.of(dev.manifestkit.core.ManifestDocument.inMemory(tree, 0))))
                 .withMessageStartingWith("ConfigMap/deep: data.x.x");
     }
+
+    @Test
+    void numbersJsonCannotHoldAreRefusedWithTheirPath() {
+        var tree = Trees.jsonMapper().createObjectNode().put("apiVersion", "example.com/v1").put("kind", "Thing");
+        tree.putObject("metadata").put("name", "t");
+        tree.putObject("spec").putArray("weights").add(0.5).add(Double.POSITIVE_INFINITY);
+        var resource = new GenericKubernetesResourceBuilder().withApiVersion("example.com/v1").withKind("Thing")
+                .withNewMetadata().withName("t").endMetadata().build();
+        resource.setAdditionalProperty("spec", Map.of("ratio", Double.NaN));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.canonicalize(tree))
+                .withMessage("Thing/t: spec.weights[1]: Infinity is not a number JSON can hold");
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.toTree(resource))
+                .withMessage("Thing/t: spec.ratio: NaN is not a number JSON can hold");
+    }
 }

@@ -144,7 +144,7 @@ class ValidateMojoTest {
         mojo.nodePortRange = "32767-30000";
 
         assertThatThrownBy(mojo::execute).hasMessage("manifestkit: nodePortRange: invalid port range '32767-30000': "
-                + "port range 32767-30000: the end port is below the start port");
+                + "the end port 30000 is below the start port 32767");
     }
 
     @Test

@@ -22,12 +22,17 @@ public record PortRange(int min, int max) {
     public static final PortRange DEFAULT_NODE_PORTS = new PortRange(DEFAULT_NODE_PORT_MIN, DEFAULT_NODE_PORT_MAX);
 
     public PortRange {
+        var problem = problem(min, max);
+        if (problem != null) {
+            throw new IllegalArgumentException("port range " + min + "-" + max + ": " + problem);
+        }
+    }
+
+    private static String problem(long min, long max) {
         if (min < 1 || min > 65535 || max < 1 || max > 65535) {
-            throw new IllegalArgumentException("port range " + min + "-" + max + ": ports lie between 1 and 65535");
+            return "ports lie between 1 and 65535";
         }
-        if (max < min) {
-            throw new IllegalArgumentException("port range " + min + "-" + max + ": the end port is below the start port");
-        }
+        return max < min ? "the end port " + max + " is below the start port " + min : null;
     }
 
     /**
@@ -41,30 +46,36 @@ public record PortRange(int min, int max) {
         var value = text.strip();
         int hyphen = value.indexOf('-');
         int plus = value.indexOf('+');
-        try {
-            if (hyphen > 0 && plus < 0) {
-                return new PortRange(port(value.substring(0, hyphen), text), port(value.substring(hyphen + 1), text));
-            }
-            if (plus > 0 && hyphen < 0) {
-                int start = port(value.substring(0, plus), text);
-                long end = (long) start + port(value.substring(plus + 1), text);
-                return new PortRange(start, (int) Math.min(end, Integer.MAX_VALUE));
-            }
-            if (hyphen < 0 && plus < 0) {
-                int port = port(value, text);
-                return new PortRange(port, port);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid port range '" + text + "': " + e.getMessage(), e);
+        long min;
+        long max;
+        if (hyphen > 0 && plus < 0) {
+            min = port(value.substring(0, hyphen), text);
+            max = port(value.substring(hyphen + 1), text);
+        } else if (plus > 0 && hyphen < 0) {
+            min = port(value.substring(0, plus), text);
+            max = min + port(value.substring(plus + 1), text);
+        } else if (hyphen < 0 && plus < 0) {
+            min = port(value, text);
+            max = min;
+        } else {
+            throw invalid(text, "write it as 30000-32767 or 30000+2767");
         }
-        throw new IllegalArgumentException("invalid port range '" + text + "': write it as 30000-32767 or 30000+2767");
+        var problem = problem(min, max);
+        if (problem != null) {
+            throw invalid(text, problem);
+        }
+        return new PortRange((int) min, (int) max);
     }
 
     private static int port(String digits, String text) {
         if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("'" + digits + "' is not a port number; write it as 30000-32767 or 30000+2767");
+            throw invalid(text, "'" + digits + "' is not a port number; write it as 30000-32767 or 30000+2767");
         }
         return Integer.parseInt(digits);
+    }
+
+    private static IllegalArgumentException invalid(String text, String problem) {
+        return new IllegalArgumentException("invalid port range '" + text + "': " + problem);
     }
 
     /** Whether {@code port} lies in the range. */

@@ -39,6 +39,17 @@ class PortRangeTest {
     }
 
     @Test
+    void saysWhatIsWrongWithARange() {
+        assertThatThrownBy(() -> PortRange.parse("32767-30000"))
+                .hasMessage("invalid port range '32767-30000': the end port 30000 is below the start port 32767");
+        assertThatThrownBy(() -> PortRange.parse("65000+1000"))
+                .hasMessage("invalid port range '65000+1000': ports lie between 1 and 65535");
+        assertThatThrownBy(() -> PortRange.parse("30000:32767")).hasMessage("invalid port range '30000:32767': "
+                + "'30000:32767' is not a port number; write it as 30000-32767 or 30000+2767");
+        assertThatThrownBy(() -> new PortRange(0, 80)).hasMessage("port range 0-80: ports lie between 1 and 65535");
+    }
+
+    @Test
     void containsBothEnds() {
         var range = new PortRange(30000, 32767);
         assertThat(List.of(29999L, 30000L, 31000L, 32767L, 32768L).stream().map(range::contains))

@@ -166,12 +166,37 @@ public final class Trees {
      * never are.
      */
     public static Optional<String> pathBeyondMaxDepth(JsonNode tree) {
+        if (!tree.isContainer() || !deeperThanMax(tree, 1)) {
+            return Optional.empty();
+        }
         try {
             requireDepth(tree, 1);
             return Optional.empty();
         } catch (Unwritable e) {
             return Optional.of(e.shownPath());
         }
+    }
+
+    /** The quick answer, for every document a validator is given: no names looked up, no path kept. */
+    private static boolean deeperThanMax(JsonNode container, int depth) {
+        if (depth > MAX_DEPTH) {
+            return true;
+        }
+        if (container.isObject()) {
+            for (JsonNode child : container.values()) {
+                if (child.isContainer() && deeperThanMax(child, depth + 1)) {
+                    return true;
+                }
+            }
+        } else {
+            for (int i = 0, size = container.size(); i < size; i++) {
+                JsonNode child = container.get(i);
+                if (child.isContainer() && deeperThanMax(child, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void requireDepth(JsonNode node, int depth) {

@@ -287,6 +287,12 @@ public final class ManifestReader {
                 done = true;
                 close();
                 throw new ManifestReadException(origin, here(), "nesting too deep to read", null);
+            } catch (RuntimeException e) {
+                // SnakeYAML rejects some malformed input with plain exceptions: the tag of "!:%0" is an IllegalArgumentException
+                done = true;
+                close();
+                String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+                throw new ManifestReadException(origin, here(), "malformed YAML: " + detail.replaceAll("\\s+", " "), e);
             }
             documentStart = here();
             if (node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {

@@ -30,6 +30,12 @@ import dev.manifestkit.core.yaml.ManifestWriter;
  */
 class ReaderFuzzTest {
 
+    /**
+     * The same inputs on every run, so CI is repeatable; a longer search runs more of them
+     * ({@code -Djqwik.tries.default=20000}), a different one needs another seed here.
+     */
+    static final String RANDOM_SEED = "20261125";
+
     private static final ManifestReader READER = ManifestReader.create();
 
     @Provide
@@ -37,7 +43,7 @@ class ReaderFuzzTest {
         return Corpus.any();
     }
 
-    @Property
+    @Property(seed = RANDOM_SEED)
     @StatisticsReport(format = Histogram.class)
     void anyInputReadsOrFailsWithAOneLineReadException(@ForAll("inputs") byte[] input) {
         String outcome = Bounded.run("reading " + input.length + " bytes", () -> {
@@ -58,7 +64,7 @@ class ReaderFuzzTest {
         });
     }
 
-    @Property
+    @Property(seed = RANDOM_SEED)
     void bindingToFabric8ObjectsFailsOnlyWithReadExceptions(@ForAll("inputs") byte[] input) {
         Bounded.run("reading objects from " + input.length + " bytes", () -> {
             try {
@@ -70,7 +76,7 @@ class ReaderFuzzTest {
         });
     }
 
-    @Property
+    @Property(seed = RANDOM_SEED)
     void whatReadsIsWrittenAndReadBackUnchanged(@ForAll("inputs") byte[] input) {
         Bounded.run("round trip of " + input.length + " bytes", () -> {
             List<ManifestDocument> documents;

@@ -147,6 +147,16 @@ class HostileInputTest {
 
     @Test
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void malformedTagsAreRefusedAsYamlNotAsAParserCrash() {
+        // found by the reader fuzz pass in CI: SnakeYAML refuses this tag with an IllegalArgumentException
+        assertOneLineRefusal(() -> reader.read("!:%0", "tag.yaml"), "tag.yaml:1:",
+                "malformed YAML: Tag must not contain leading or trailing spaces.");
+        assertOneLineRefusal(() -> reader.read("a: !:%0", "tag.yaml"), "tag.yaml:1:8: ",
+                "malformed YAML: Tag must not contain leading or trailing spaces.");
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void tooManyDocumentsAreRefused() {
         var limited = ManifestReader.create(ReaderOptions.defaults().withMaxDocuments(3));
         assertOneLineRefusal(() -> limited.read("kind: A\n---\nkind: B\n---\nkind: C\n---\nkind: D\n"),

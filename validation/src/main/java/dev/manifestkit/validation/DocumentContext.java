@@ -13,8 +13,6 @@ import dev.manifestkit.core.ManifestDocument;
 final class DocumentContext implements RuleContext {
 
     private static final String REDACTED = "[redacted]";
-    /** The most characters of a bad value a problem keeps. */
-    private static final int MAX_BAD_VALUE = 256;
 
     private final ManifestDocument document;
     private final ObjectRef object;
@@ -100,7 +98,7 @@ final class DocumentContext implements RuleContext {
         sink.add(new Problem(severity, rule.id(), object, path, type, value, detail == null ? "" : detail, location));
     }
 
-    /** A bad value cut to {@value #MAX_BAD_VALUE} characters: a message stays one readable line whatever the input. */
+    /** A bad value cut to {@value RuleContext#MAX_BAD_VALUE} characters: a message stays one readable line whatever the input. */
     private static String shortened(String badValue) {
         if (badValue == null || badValue.length() <= MAX_BAD_VALUE) {
             return badValue;

@@ -166,7 +166,7 @@ public final class Trees {
      * never are.
      */
     public static Optional<String> pathBeyondMaxDepth(JsonNode tree) {
-        if (!tree.isContainer() || !deeperThanMax(tree, 1)) {
+        if (!tree.isContainer()) {
             return Optional.empty();
         }
         try {
@@ -177,52 +177,45 @@ public final class Trees {
         }
     }
 
-    /** The quick answer, for every document a validator is given: no names looked up, no path kept. */
-    private static boolean deeperThanMax(JsonNode container, int depth) {
+    /**
+     * Walks by value, not by name: it runs on every document a validator is given that it did not
+     * build. Names are looked up only for the path, on the way out of a tree that is too deep.
+     */
+    private static void requireDepth(JsonNode container, int depth) {
         if (depth > MAX_DEPTH) {
-            return true;
+            throw new Unwritable();
         }
         if (container.isObject()) {
             for (JsonNode child : container.values()) {
-                if (child.isContainer() && deeperThanMax(child, depth + 1)) {
-                    return true;
+                try {
+                    if (child.isContainer()) {
+                        requireDepth(child, depth + 1);
+                    }
+                } catch (Unwritable e) {
+                    throw e.under(nameOf(container, child));
                 }
             }
         } else {
             for (int i = 0, size = container.size(); i < size; i++) {
                 JsonNode child = container.get(i);
-                if (child.isContainer() && deeperThanMax(child, depth + 1)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void requireDepth(JsonNode node, int depth) {
-        if (!node.isContainer()) {
-            return;
-        }
-        if (depth > MAX_DEPTH) {
-            throw new Unwritable();
-        }
-        if (node.isObject()) {
-            for (String name : node.propertyNames()) {
                 try {
-                    requireDepth(node.get(name), depth + 1);
-                } catch (Unwritable e) {
-                    throw e.under(name);
-                }
-            }
-        } else {
-            for (int i = 0; i < node.size(); i++) {
-                try {
-                    requireDepth(node.get(i), depth + 1);
+                    if (child.isContainer()) {
+                        requireDepth(child, depth + 1);
+                    }
                 } catch (Unwritable e) {
                     throw e.under(i);
                 }
             }
         }
+    }
+
+    private static String nameOf(JsonNode object, JsonNode child) {
+        for (String name : object.propertyNames()) {
+            if (object.get(name) == child) {
+                return name;
+            }
+        }
+        throw new IllegalStateException("a child that is not in its object");
     }
 
     /**

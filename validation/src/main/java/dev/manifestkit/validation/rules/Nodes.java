@@ -2,6 +2,7 @@ package dev.manifestkit.validation.rules;
 
 import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -129,18 +130,15 @@ final class Nodes {
 
     /**
      * A JSON value as the API server prints a bad value: strings quoted, numbers bare, objects
-     * and lists as JSON, cut to {@value #MAX_SHOWN} characters so that a huge or deeply nested
-     * value still makes a short message (the engine cuts every bad value to that length too).
+     * and lists as JSON, written only as far as a problem keeps it ({@link RuleContext#MAX_BAD_VALUE}),
+     * so a huge or deeply nested value still makes a short message.
      */
     static String show(JsonNode value) {
         if (value == null) {
             return "null";
         }
-        return value.isString() ? quote(value.asString()) : Trees.shortJson(value, MAX_SHOWN);
+        return value.isString() ? quote(value.asString()) : Trees.shortJson(value, RuleContext.MAX_BAD_VALUE);
     }
-
-    /** The most characters of a bad value a message shows. */
-    static final int MAX_SHOWN = 256;
 
     /** {@code supported values: "A", "B"}, the detail of an Unsupported value error. */
     static String supported(String... values) {

@@ -20,14 +20,33 @@ final class KubectlResolver extends Resolver {
 
     private static final Pattern BOOL = Pattern.compile(
             "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
-    /** Go's {@code strconv.ParseInt(s, 0, 64)} after go-yaml removes every '_'. */
-    private static final Pattern INT = Pattern.compile("^[-+]?(?:0[bB][0-1_]*[0-1][0-1_]*"
-            + "|0[oO][0-7_]*[0-7][0-7_]*|0[xX][0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*|0[0-7_]*|[1-9][0-9_]*)$");
-    /** go-yaml's {@code yamlStyleFloat} (after removing '_'), {@code .5}, and the infinity and NaN words. */
-    private static final Pattern FLOAT = Pattern.compile(
-            "^(?:[-+]?[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?_*[0-9][0-9_]*)?"
-            + "|[-+]_*\\.[0-9_]*[0-9][0-9_]*(?:[eE][-+]?_*[0-9][0-9_]*)?"
-            + "|\\.[0-9]+(?:[eE][-+]?[0-9]+)?"
+
+    /*
+     * go-yaml removes every '_' from a scalar that starts with a digit or a sign before parsing it,
+     * so '_' may stand anywhere after the first character: "+_1" is 1, "0_x1F" is 31, "1_e3" is
+     * 1000. The patterns are Go's forms with '_' admitted after each piece. They use possessive
+     * quantifiers on character classes only, never a repeated group: a repeated group recurses
+     * once per repetition in java.util.regex and overflows the stack on a long scalar.
+     */
+
+    /**
+     * Go's {@code strconv.ParseInt(s, 0, 64)} after go-yaml removes every '_', and go-yaml's own
+     * fallback for {@code 0b} followed by a signed binary number ({@code 0b-1} is -1).
+     */
+    private static final Pattern INT = Pattern.compile("^(?:(?:[-+]_*+)?(?:0_*+[bB]_*+[01][01_]*+"
+            + "|0_*+[oO]_*+[0-7][0-7_]*+|0_*+[xX]_*+[0-9a-fA-F][0-9a-fA-F_]*+|0[0-7_]*+|[1-9][0-9_]*+)"
+            + "|0_*+b_*+[-+]_*+[01][01_]*+)$");
+    /** An optional exponent, '_' admitted after each piece. */
+    private static final String EXPONENT = "(?:[eE]_*+(?:[-+]_*+)?[0-9][0-9_]*+)?";
+    /**
+     * go-yaml's {@code yamlStyleFloat} after removing '_' (a scalar starting with a digit or a
+     * sign); Go's {@code ParseFloat} of a scalar starting with '.', which admits '_' only between
+     * two digits ({@code .1_5} is 0.15, {@code ._5} and {@code .5_} are text); and the infinity
+     * and NaN words.
+     */
+    private static final Pattern FLOAT = Pattern.compile("^(?:(?:[-+]_*+)?[0-9][0-9_]*+(?:\\.[0-9_]*+)?" + EXPONENT
+            + "|[-+]_*+\\._*+[0-9][0-9_]*+" + EXPONENT
+            + "|\\.(?!.*(?:__|_$|_[eE]))[0-9][0-9_]*+(?:[eE][-+]?[0-9][0-9_]*+)?"
             + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
     private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
     private static final Pattern MERGE = Pattern.compile("^<<$");

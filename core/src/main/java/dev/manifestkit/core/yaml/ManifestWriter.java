@@ -156,7 +156,7 @@ public final class ManifestWriter {
 
     /**
      * One canonical tree as a YAML document ({@code ---} before it unless first): by
-     * {@link YamlEmitter}, or by Jackson for the rare tree it leaves to Jackson (long keys).
+     * {@link YamlEmitter}, or by Jackson for a tree holding non-JSON nodes (binary, POJO).
      */
     static void appendYaml(ObjectNode canonical, boolean first, StringBuilder out) {
         if (!YamlEmitter.write(canonical, first, out)) {

@@ -11,8 +11,8 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * {@code on} in an env value becomes a boolean and the API server rejects the object. Quoted are:
  * the empty string; every spelling of booleans and nulls ({@code y}, {@code Yes}, {@code off},
  * {@code ~}, …, in any letter case); {@code =} and {@code <<}; anything number-like (decimal,
- * {@code 0755}, {@code 0o17}, {@code 0x1F}, {@code 0b101}, {@code 1_000}, {@code 12:30},
- * {@code 1e3}, {@code .5}, {@code .inf}, {@code .NaN}, …); dates and timestamps; strings with
+ * {@code 0755}, {@code 0o17}, {@code 0x1F}, {@code 0b101}, {@code 1_000}, {@code +_1}, {@code 12:30},
+ * {@code 1e3}, {@code .5}, {@code ._5}, {@code .inf}, {@code .NaN}, …); dates and timestamps; strings with
  * leading or trailing blanks, starting with a YAML indicator or a document marker, containing
  * {@code ": "} or {@code " #"}, ending with {@code ':'}, or holding control or other special
  * characters.
@@ -85,28 +85,37 @@ final class ScalarQuoting extends StringQuotingChecker {
 
     /**
      * Number-like by the union of YAML 1.1 and 1.2 integer and float forms: after an optional
-     * sign, a digit (or '.' then a digit) followed only by digits, hex digits, '_', '.', ':', the
-     * base letters and exponent signs; or {@code .inf} / {@code .nan} in any case.
+     * sign (and any '_' after it, which go-yaml drops: {@code +_1} is 1), a digit, or '.' then a
+     * digit or '_' (SnakeYAML reads {@code ._5} as 0.5 and fails on {@code ._}), followed only by
+     * digits, hex digits, '_', '.', ':', the base letters and exponent signs; or {@code .inf} /
+     * {@code .nan} in any case.
      */
     private static boolean looksNumeric(String s) {
-        int start = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        boolean signed = s.charAt(0) == '+' || s.charAt(0) == '-';
+        int start = signed ? 1 : 0;
         int length = s.length();
-        if (start >= length) {
-            return false;
-        }
-        char c0 = s.charAt(start);
-        if (c0 == '.') {
+        if (start < length && s.charAt(start) == '.') {
             String rest = s.substring(start + 1);
             if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("nan")) {
                 return true;
             }
-            if (start + 1 >= length || !isDigit(s.charAt(start + 1))) {
+        }
+        int first = start;
+        while (signed && first < length && s.charAt(first) == '_') {
+            first++;
+        }
+        if (first >= length) {
+            return false;
+        }
+        char c0 = s.charAt(first);
+        if (c0 == '.') {
+            if (first + 1 >= length || !(isDigit(s.charAt(first + 1)) || s.charAt(first + 1) == '_')) {
                 return false;
             }
         } else if (!isDigit(c0)) {
             return false;
         }
-        for (int i = start + 1; i < length; i++) {
+        for (int i = first + 1; i < length; i++) {
             if (NUMBER_CHARS.indexOf(s.charAt(i)) < 0) {
                 return false;
             }

@@ -5,8 +5,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Block YAML of a Jackson tree, character for character what Jackson's YAML generator over
- * snakeyaml-engine (3.0.1) writes with {@link ManifestWriter}'s settings: {@link ScalarQuoting}
- * picks plain or double-quoted, multi-line strings ask for a literal block, lines are never split.
+ * snakeyaml-engine (3.0.1) writes with {@link ManifestWriter}'s settings, but for one YAML 1.1
+ * fix: {@link ScalarQuoting} picks plain or double-quoted, multi-line strings ask for a literal
+ * block, keys that cannot be simple go after {@code "? "}, lines are never split.
  *
  * <p>Why it exists: speed, and exact control of the YAML 1.1-safe output. The generator turns every
  * node into an emitter event, queued, analysed and written through a state machine (about 8 µs and
@@ -15,9 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  * the emitter's scalar analysis ({@link #analyze}), which may veto a plain style (single or double
  * quotes instead) or a literal block (double quotes instead).
  *
- * <p>What the emitter writes in forms this class does not produce — complex keys ({@code ? key}),
- * which it uses for empty, multi-line or 128-character-and-longer keys, and non-JSON nodes
- * (binary, POJO) — is left to Jackson: {@link #write} then returns {@code false}.
+ * <p>The fix: snakeyaml-engine reads YAML 1.2, where U+0085, U+2028 and U+2029 are ordinary
+ * characters, and writes them raw, in literal blocks too. YAML 1.1 readers (kubectl, the API
+ * server, PyYAML, SnakeYAML) take them for line breaks, which changes the text or breaks the
+ * document. Here a string holding one is double-quoted, with {@code \N}, {@code \u2028} or
+ * {@code \u2029} in its place. (The emitter also pairs a lone high surrogate with whatever
+ * character follows it, making one wrong character of two; here it is escaped alone.)
+ *
+ * <p>Non-JSON nodes (binary, POJO), which no tree from a Kubernetes object holds, are left to
+ * Jackson: {@link #write} then returns {@code false}.
  */
 final class YamlEmitter {
 
@@ -68,14 +75,17 @@ final class YamlEmitter {
                 pad(indent);
             }
             inline = false;
-            if (!key(name)) {
-                return false;
-            }
+            boolean explicit = key(name, indent);
             out.append(':');
             JsonNode value = node.get(name);
+            // after an explicit key's ':' a collection starts on the same line, as after "- "
             boolean written = switch (value.getNodeType()) {
-                case OBJECT -> value.isEmpty() ? append(" {}\n") : newline() && mapping(value, indent + 2, false);
-                case ARRAY -> value.isEmpty() ? append(" []\n") : newline() && sequence(value, indent, false);
+                case OBJECT -> value.isEmpty() ? append(" {}\n")
+                        : explicit ? space() && mapping(value, indent + 2, true)
+                        : newline() && mapping(value, indent + 2, false);
+                case ARRAY -> value.isEmpty() ? append(" []\n")
+                        : explicit ? space() && sequence(value, indent + 2, true)
+                        : newline() && sequence(value, indent, false);
                 default -> scalar(value, indent + 2);
             };
             if (!written) {
@@ -122,17 +132,27 @@ final class YamlEmitter {
 
     // --- scalars ------------------------------------------------------------------------------------
 
-    /** A simple key, as the emitter writes it; {@code false} where it would write {@code ? key}. */
-    private boolean key(String key) {
-        if (key.isEmpty() || key.length() >= MAX_SIMPLE_KEY_LENGTH || key.indexOf('\n') >= 0) {
-            return false;
+    /**
+     * A key, as the emitter writes it: simple, or after {@code "? "} on a line of its own when it
+     * is empty, multi-line or {@value #MAX_SIMPLE_KEY_LENGTH} characters or longer (YAML 1.1
+     * readers refuse simple keys beyond 1024 characters). Returns {@code true} for the explicit
+     * form, whose {@code ':'} then starts the next line at {@code indent}.
+     */
+    private boolean key(String key, int indent) {
+        boolean explicit = key.isEmpty() || key.length() >= MAX_SIMPLE_KEY_LENGTH || key.indexOf('\n') >= 0;
+        if (explicit) {
+            out.append("? ");
         }
         if (ScalarQuoting.needsQuotes(key)) {
             doubleQuoted(key);
         } else {
             plainRequested(key);
         }
-        return true;
+        if (explicit) {
+            out.append('\n');
+            pad(indent);
+        }
+        return explicit;
     }
 
     /** A value after {@code "key:"} or {@code "-"}, then the line break; {@code indent} is a literal block's. */
@@ -261,7 +281,10 @@ final class YamlEmitter {
             if (escape != null) {
                 out.append('\\').append(escape);
             } else {
+                // a lone surrogate stays one escaped char; snakeyaml-engine pairs it with whatever
+                // follows, which makes a different character of both
                 int codePoint = Character.isHighSurrogate(c) && end + 1 < length
+                        && Character.isLowSurrogate(value.charAt(end + 1))
                         ? Character.toCodePoint(c, value.charAt(end + 1))
                         : c;
                 if (isPrintable(codePoint)) {
@@ -308,6 +331,8 @@ final class YamlEmitter {
             case '\\' -> "\\";
             case '\u0085' -> "N";
             case '\u00A0' -> "_";
+            case '\u2028' -> "u2028"; // not \L and \P: snakeyaml-engine knows no such escapes
+            case '\u2029' -> "u2029";
             default -> null;
         };
     }
@@ -347,8 +372,8 @@ final class YamlEmitter {
                 blockIndicators = true;
             }
             boolean lineBreak = c == '\n';
-            if (!(lineBreak || c >= 0x20 && c <= 0x7E) && !(c == 0x85 || c >= 0xA0 && c <= 0xD7FF
-                    || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF)) {
+            if (!(lineBreak || c >= 0x20 && c <= 0x7E) && !(c >= 0xA0 && c <= 0xD7FF
+                    || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF) || isYaml11Break(c)) {
                 special = true;
             }
             if (c == ' ') {
@@ -393,6 +418,15 @@ final class YamlEmitter {
             allowed |= LITERAL;
         }
         return allowed;
+    }
+
+    /**
+     * Line breaks to YAML 1.1 (kubectl, PyYAML, SnakeYAML) that YAML 1.2 prints as ordinary
+     * characters: the emitter would keep them raw in a literal block, where a YAML 1.1 reader ends
+     * the line (and then the block) at them.
+     */
+    private static boolean isYaml11Break(int c) {
+        return c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /** snakeyaml-engine's {@code NULL_BL_T_LINEBR}: {@code \0}, space, tab, CR, LF. */

@@ -88,6 +88,17 @@ class HostileInputTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
+    void longNumberLikeScalarsAreResolvedWithoutOverflowingTheStack() {
+        // number patterns with a repeated group recurse once per repetition in java.util.regex
+        for (String scalar : List.of("1_".repeat(500_000) + "1", "+" + "_".repeat(1_000_000) + "1",
+                "0x" + "F_".repeat(500_000) + "g", ".1" + "_1".repeat(500_000), "1." + "1".repeat(1_000_000) + "e1_")) {
+            var data = reader.read("apiVersion: v1\nkind: ConfigMap\ndata:\n  v: " + scalar + "\n").get(0).tree().get("data");
+            assertThat(data.get("v")).as("%s…", scalar.substring(0, 10)).isNotNull();
+        }
+    }
+
+    @Test
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void documentLimitIsPerDocument() {
         var small = ManifestReader.create(ReaderOptions.defaults().withMaxDocumentBytes(100_000));

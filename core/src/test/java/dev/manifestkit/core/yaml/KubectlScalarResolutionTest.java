@@ -22,27 +22,59 @@ class KubectlScalarResolutionTest {
             "1__0", "0_7", "9223372036854775807", "=", "hello", "", "nul", "~~", "NULL", "nULL",
             "1e400", "-1.5e999", "5431e99992", "1e308", "1e-400", "-1e-400", "123456789012345678901234567890",
             "18446744073709551615", "18446744073709551616", "-9223372036854775809", "0xFFFFFFFFFFFFFFFF",
-            "0x1FFFFFFFFFFFFFFFFF", "0777777777777777777777777", "+18446744073709551615", "9".repeat(400));
+            "0x1FFFFFFFFFFFFFFFFF", "0777777777777777777777777", "+18446744073709551615", "9".repeat(400),
+            "+_1", "-_0", "0_x1F", "0_b101", "0_o17", "1_e3", "1e_3", "1e+_3", "+_.5", "+._5", ".1_0", ".1__0",
+            ".1_", "._", ".5_e3", ".5e1_0", "0b-1", "0b+1", "0B-1", "-0b-1", "0b_-1", "+_0x_F");
 
-    private static String document() {
+    /**
+     * Every plain scalar of up to three characters made of what number resolution looks at, less
+     * the ones that are not a scalar at all in block context ({@code -}, {@code :} first or last).
+     */
+    private static List<String> shortScalars() {
+        String alphabet = "018+-._xboeE:";
+        var scalars = new java.util.ArrayList<String>();
+        var level = List.of("");
+        for (int length = 1; length <= 3; length++) {
+            var next = new java.util.ArrayList<String>();
+            for (String prefix : level) {
+                for (char c : alphabet.toCharArray()) {
+                    next.add(prefix + c);
+                }
+            }
+            level = next;
+            next.stream().filter(s -> !s.equals("-") && !s.startsWith(":") && !s.endsWith(":")).forEach(scalars::add);
+        }
+        return scalars;
+    }
+
+    private static String document(List<String> scalars) {
         var yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scalars\ndata:\n");
-        for (int i = 0; i < SCALARS.size(); i++) {
-            yaml.append("  k").append(i).append(": ").append(SCALARS.get(i)).append('\n');
+        for (int i = 0; i < scalars.size(); i++) {
+            yaml.append("  k").append(i).append(": ").append(scalars.get(i)).append('\n');
         }
         return yaml.toString();
     }
 
     @Test
     void everyPlainScalarResolvesAsKubectlResolvesIt() throws IOException {
+        assertResolvedAsByKubectl(SCALARS);
+    }
+
+    @Test
+    void everyShortNumberLikePlainScalarResolvesAsKubectlResolvesIt() throws IOException {
+        assertResolvedAsByKubectl(shortScalars());
+    }
+
+    private static void assertResolvedAsByKubectl(List<String> scalars) throws IOException {
         Kubectl.assumeAvailable();
         var reader = ManifestReader.create();
-        var ours = reader.read(document()).get(0).tree().get("data");
-        var theirs = reader.read(Kubectl.readAsJson(document())).get(0).tree().get("data");
+        var ours = reader.read(document(scalars)).get(0).tree().get("data");
+        var theirs = reader.read(Kubectl.readAsJson(document(scalars))).get(0).tree().get("data");
 
-        for (int i = 0; i < SCALARS.size(); i++) {
+        for (int i = 0; i < scalars.size(); i++) {
             var key = "k" + i;
             assertThat(String.valueOf(ours.get(key)))
-                    .as("%s", SCALARS.get(i))
+                    .as("%s", scalars.get(i))
                     .isEqualTo(String.valueOf(theirs.get(key)));
         }
     }

@@ -13,12 +13,16 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.tree.Trees;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@link YamlEmitter} against its oracle, Jackson's YAML generator with ManifestWriter's settings
@@ -102,16 +106,47 @@ class YamlEmitterTest {
     }
 
     @Test
-    void leavesComplexKeysToJackson() {
-        for (String key : List.of("", "multi\nline", "k".repeat(128))) {
+    void writesKeysThatCannotBeSimpleAfterAQuestionMarkLikeJackson() {
+        for (String key : List.of("", "multi\nline", "k".repeat(128), "\n", "- x\ny: z")) {
             ObjectNode tree = NODES.objectNode();
             tree.put(key, "value");
-            assertThat(YamlEmitter.write(tree, true, new StringBuilder())).as("emitter writes %s", key).isFalse();
-            assertThat(emitted(List.of(tree))).isEqualTo(ManifestWriter.jacksonYaml(List.of(tree)));
+            tree.putObject("map").put(key, "line\nbreak").putObject(key).put("a", 1).put(key, 2);
+            tree.putObject("lists").putArray(key).add("x").addObject().put(key, "y").put("b", 3);
+            tree.putArray("items").addObject().put(key, 1).putArray(key + "2").addArray().add("z");
+            assertThat(assertSameAsJackson(List.of(tree))).as("emitter writes %s", key).isTrue();
         }
         ObjectNode longest = NODES.objectNode();
         longest.put("k".repeat(127), "value");
-        assertThat(assertSameAsJackson(List.of(longest))).isTrue();
+        assertThat(emitted(List.of(longest))).startsWith("k".repeat(127) + ": value");
+        ObjectNode tooLong = NODES.objectNode();
+        tooLong.put("k".repeat(128), "value");
+        assertThat(emitted(List.of(tooLong))).isEqualTo("? " + "k".repeat(128) + "\n: value\n");
+    }
+
+    @Test
+    void escapesALoneSurrogateAloneWhereJacksonPairsItWithTheNextCharacter() {
+        ObjectNode tree = NODES.objectNode();
+        tree.put("lone", "a\uD800\u0085b").put("end", "z\uD83D").put("pair", "\uD83D\uDE00");
+
+        assertThat(emitted(List.of(tree))).isEqualTo("lone: \"a\\ud800\\Nb\"\nend: \"z\\ud83d\"\npair: \uD83D\uDE00\n");
+        assertReadsBackByYaml11AndYaml12(List.of(tree), emitted(List.of(tree)));
+    }
+
+    @Test
+    void writesYaml11LineBreaksEscapedWhereJacksonWritesThemRaw() {
+        // U+0085, U+2028 and U+2029 are printable to the YAML 1.2 emitter and line breaks to YAML 1.1
+        ObjectNode tree = NODES.objectNode();
+        tree.put("ls", "a\u2028b").put("ps\u2029key", "p").put("script", "line\u2028one\nline\u0085two\n");
+        tree.putArray("items").add("x\u2029\ny");
+
+        assertThat(emitted(List.of(tree))).isEqualTo("""
+                ls: "a\\u2028b"
+                "ps\\u2029key": p
+                script: "line\\u2028one\\nline\\Ntwo\\n"
+                items:
+                - "x\\u2029\\ny"
+                """);
+        assertReadsBackByYaml11AndYaml12(List.of(tree), emitted(List.of(tree)));
     }
 
     @Test
@@ -182,10 +217,19 @@ class YamlEmitterTest {
         return List.of(tree);
     }
 
-    /** Asserts the same text as Jackson's; {@code true} when the emitter wrote every tree itself. */
+    /**
+     * Asserts the same text as Jackson's, or, where the trees hold a YAML 1.1 line break Jackson
+     * writes raw or a lone surrogate it pairs with the next character, text that YAML 1.1 and 1.2
+     * readers read back as the same trees; {@code true} when the emitter wrote every tree itself.
+     */
     private static boolean assertSameAsJackson(List<ObjectNode> trees) {
-        String expected = ManifestWriter.jacksonYaml(trees);
-        assertThat(emitted(trees)).as("YAML of %s", trees).isEqualTo(expected);
+        String emitted = emitted(trees);
+        if (trees.stream().anyMatch(YamlEmitterTest::holdsWhatJacksonGetsWrong)) {
+            assertThat(emitted).as("YAML of %s", trees).doesNotContain("\u0085", "\u2028", "\u2029");
+            assertReadsBackByYaml11AndYaml12(trees, emitted);
+        } else {
+            assertThat(emitted).as("YAML of %s", trees).isEqualTo(ManifestWriter.jacksonYaml(trees));
+        }
         boolean first = true;
         for (ObjectNode tree : trees) {
             if (!YamlEmitter.write(tree, first, new StringBuilder())) {
@@ -194,6 +238,47 @@ class YamlEmitterTest {
             first = false;
         }
         return true;
+    }
+
+    private static boolean holdsWhatJacksonGetsWrong(JsonNode node) {
+        if (node.isString()) {
+            return jacksonGetsWrong(node.asString());
+        }
+        for (var name : node.propertyNames()) {
+            if (jacksonGetsWrong(name)) {
+                return true;
+            }
+        }
+        for (JsonNode child : node.values()) {
+            if (holdsWhatJacksonGetsWrong(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean jacksonGetsWrong(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0x85 || c == 0x2028 || c == 0x2029
+                    || Character.isHighSurrogate(c) && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void assertReadsBackByYaml11AndYaml12(List<ObjectNode> trees, String yaml) {
+        var json = JsonMapper.builder().build();
+        var expected = trees.stream().map(tree -> json.treeToValue(tree, Object.class)).toList();
+        var yaml11 = new ArrayList<>();
+        new Yaml().loadAll(yaml).forEach(yaml11::add);
+        assertThat(yaml11).as("SnakeYAML (YAML 1.1) reading:%n%s", yaml).isEqualTo(expected);
+        var yaml12 = new ArrayList<JsonNode>();
+        try (var documents = YAMLMapper.builder().build().readerFor(JsonNode.class).<JsonNode>readValues(yaml)) {
+            documents.forEachRemaining(yaml12::add);
+        }
+        assertThat(yaml12).as("Jackson (YAML 1.2) reading:%n%s", yaml).isEqualTo(trees);
     }
 
     private static String emitted(List<ObjectNode> trees) {

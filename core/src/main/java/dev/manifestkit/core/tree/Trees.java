@@ -383,6 +383,7 @@ public final class Trees {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 String name = entry.getKey();
                 boolean metadata = root && name.equals("metadata");
+                requireCharacters(name); // its path is the object's: the key cannot be printed
                 JsonNode child;
                 try {
                     child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, share, depth + 1);
@@ -430,11 +431,48 @@ public final class Trees {
         return share ? SharedScalars.share(node) : node;
     }
 
-    /** JSON, and so kubectl and the API server, has no infinity or NaN. */
+    /**
+     * JSON, and so kubectl and the API server, has no infinity or NaN; YAML has no form kubectl
+     * reads for half a surrogate pair.
+     */
     private static void requireFinite(JsonNode scalar) {
         if (scalar.isFloatingPointNumber() && !Double.isFinite(scalar.doubleValue())) {
             throw new Unwritable(scalar.doubleValue() + " is not a number JSON can hold");
         }
+        if (scalar.isString()) {
+            requireCharacters(scalar.asString());
+        }
+    }
+
+    private static void requireCharacters(String text) {
+        int at = loneSurrogateIndex(text);
+        if (at >= 0) {
+            throw new Unwritable(loneSurrogateMessage(text.charAt(at)));
+        }
+    }
+
+    /**
+     * Where the text holds half a UTF-16 surrogate pair with no other half, or -1. Such text is
+     * not Unicode: it has no UTF-8 form, and kubectl refuses the YAML escape that spells it.
+     */
+    public static int loneSurrogateIndex(String text) {
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The one wording for a lone surrogate, for the reader and the writer. */
+    public static String loneSurrogateMessage(char surrogate) {
+        return String.format("\\u%04x is half of a UTF-16 surrogate pair, not a character; kubectl refuses it",
+                (int) surrogate);
     }
 
     /** Root keys: {@link #ROOT_HEAD} first, in that order, then the rest sorted. */

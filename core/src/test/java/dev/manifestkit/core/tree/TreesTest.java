@@ -222,4 +222,20 @@ class TreesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Trees.toTree(resource))
                 .withMessage("Thing/t: spec.ratio: NaN is not a number JSON can hold");
     }
+
+    @Test
+    void halfASurrogatePairIsRefusedWithItsPathInValuesAndKeys() {
+        var configMap = new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
+                .addToData("ok", "smile \uD83D\uDE00").addToData("bad", "x\uD800y").build();
+        var keyed = new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("k").endMetadata()
+                .addToData("key\uDC00", "v").build();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.toTree(configMap))
+                .withMessage("ConfigMap/c: data.bad: \\ud800 is half of a UTF-16 surrogate pair, not a character; kubectl refuses it");
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.toTree(keyed))
+                .withMessage("ConfigMap/k: data: \\udc00 is half of a UTF-16 surrogate pair, not a character; kubectl refuses it");
+        assertThat(Trees.loneSurrogateIndex("a\uD83D\uDE00b")).isEqualTo(-1);
+        assertThat(Trees.loneSurrogateIndex("ab\uDE00\uD83D")).isEqualTo(2);
+        assertThat(Trees.loneSurrogateIndex("ab\uD83D")).isEqualTo(2);
+    }
 }

@@ -157,6 +157,16 @@ class HostileInputTest {
     }
 
     @Test
+    void escapedHalvesOfSurrogatePairsAreRefusedAsKubectlRefusesThem() {
+        assertOneLineRefusal(() -> reader.read("a: \"x\\ud800\"\n", "u.yaml"), "u.yaml:1:4: ",
+                "\\ud800 is half of a UTF-16 surrogate pair, not a character; kubectl refuses it");
+        assertOneLineRefusal(() -> reader.read("\"\\udc00\": v\n", "u.yaml"), "u.yaml:1:1: ",
+                "\\udc00 is half of a UTF-16 surrogate pair, not a character; kubectl refuses it");
+        assertThat(reader.read("apiVersion: v1\nkind: ConfigMap\ndata: {a: \"\\U0001F600\"}\n").get(0).tree()
+                .at("/data/a").asString()).isEqualTo("\uD83D\uDE00");
+    }
+
+    @Test
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void malformedTagsAreRefusedAsYamlNotAsAParserCrash() {
         // found by the reader fuzz pass in CI: SnakeYAML refuses this tag with an IllegalArgumentException

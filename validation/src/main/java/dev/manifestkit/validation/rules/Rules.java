@@ -26,6 +26,7 @@ public final class Rules {
             new PortRangeRule(),
             new PortNameRule(),
             new UniquePortNamesRule(),
+            new HostNetworkPortsRule(),
             new VolumeNameRule(),
             new UniqueVolumeNamesRule(),
             new VolumeMountRule(),

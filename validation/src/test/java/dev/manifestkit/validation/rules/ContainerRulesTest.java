@@ -182,6 +182,30 @@ class ContainerRulesTest {
     }
 
     @Test
+    void onTheHostNetworkAHostPortEqualsItsContainerPort() {
+        assertThat(run(new HostNetworkPortsRule()).on(pod("""
+                hostNetwork: true
+                initContainers:
+                  - {name: i, image: a:1, ports: [{containerPort: 9000}]}
+                containers:
+                  - {name: a, image: a:1, ports: [{containerPort: 80, hostPort: 80}, {containerPort: 81}, {containerPort: 82, hostPort: 0}]}
+                """))).isEmpty();
+        assertThat(run(new HostNetworkPortsRule()).on(pod("""
+                containers:
+                  - {name: a, image: a:1, ports: [{containerPort: 80, hostPort: 8080}]}
+                """))).as("without hostNetwork a host port maps to any container port").isEmpty();
+        assertThat(run(new HostNetworkPortsRule()).on(pod("""
+                hostNetwork: true
+                initContainers:
+                  - {name: i, image: a:1, ports: [{containerPort: 9000, hostPort: 9001}]}
+                containers:
+                  - {name: a, image: a:1, ports: [{containerPort: 81}, {containerPort: 80, hostPort: 8080}]}
+                """))).containsExactly(
+                "spec.initContainers[0].ports[0].containerPort: Invalid value: 9000: must match `hostPort` when `hostNetwork` is true",
+                "spec.containers[0].ports[1].containerPort: Invalid value: 80: must match `hostPort` when `hostNetwork` is true");
+    }
+
+    @Test
     void probesHaveOneHandlerAndSaneTimings() {
         assertThat(run(new ProbeRule()).on(pod("""
                 containers:

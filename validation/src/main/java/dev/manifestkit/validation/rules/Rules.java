@@ -43,6 +43,7 @@ public final class Rules {
             new SupportedValuesRule(),
             new ServicePortsRule(),
             new ServiceTypeFieldsRule(),
+            new SessionAffinityRule(),
             new NodePortRangeRule(),
             new IngressHostRule(),
             new IngressPathRule(),

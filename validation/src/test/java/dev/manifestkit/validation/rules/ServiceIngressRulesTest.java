@@ -78,6 +78,20 @@ class ServiceIngressRulesTest {
     }
 
     @Test
+    void sessionAffinitySettingsGoWithClientIpAffinityAndLastAtMostADay() {
+        assertThat(run(new SessionAffinityRule()).on(service(
+                "{sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}}")
+                + "---\n" + service("{sessionAffinity: ClientIP}").replace("{name: web}", "{name: web2}")))
+                .isEmpty();
+        assertThat(run(new SessionAffinityRule()).on(service(
+                "{sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 0}}}")))
+                .containsExactly("spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 0: "
+                        + "must be greater than 0 and less than 86400");
+        assertThat(run(new SessionAffinityRule()).on(service("{sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}}")))
+                .containsExactly("spec.sessionAffinityConfig: Forbidden: must not be set when session affinity is None");
+    }
+
+    @Test
     void headlessServicesAreNotExposedOnNodes() {
         assertThat(run(new ServiceTypeFieldsRule()).on(service("{clusterIP: None, ports: [{port: 80}]}"))).isEmpty();
         assertThat(run(new ServiceTypeFieldsRule()).on(service("{type: NodePort, clusterIP: None}")))

@@ -44,6 +44,7 @@ public final class Rules {
             new ServicePortsRule(),
             new ServiceTypeFieldsRule(),
             new SessionAffinityRule(),
+            new IpAddressRule(),
             new NodePortRangeRule(),
             new IngressHostRule(),
             new IngressPathRule(),

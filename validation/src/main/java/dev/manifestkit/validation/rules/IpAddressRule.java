@@ -1,0 +1,118 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * IP addresses and ranges the API server parses: a Service's cluster IPs, external IPs (which
+ * may not be unspecified, loopback or link-local either), load balancer IP and source ranges; a
+ * pod's host aliases, DNS nameservers and container host IPs.
+ */
+final class IpAddressRule extends BaseRule {
+
+    private static final FieldPath SPEC = FieldPath.root("spec");
+
+    IpAddressRule() {
+        super("api/ip-addresses", Layer.API, Severity.ERROR,
+                "IP addresses parse: Service clusterIP(s), externalIPs (not unspecified, loopback or link-local), "
+                        + "loadBalancerIP and loadBalancerSourceRanges (CIDR); pod hostAliases, dnsConfig nameservers "
+                        + "and container hostIP.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        if (Nodes.kind(tree).equals("Service")) {
+            checkService(context, Nodes.obj(tree, "spec"));
+            return;
+        }
+        var pod = PodSpecs.of(tree);
+        if (pod == null) {
+            return;
+        }
+        Nodes.forEachObject(pod.spec(), "hostAliases", pod.path(), (alias, path, i) ->
+                ip(context, Nodes.get(alias, "ip"), path.child("ip")));
+        var nameservers = Nodes.arr(Nodes.obj(pod.spec(), "dnsConfig"), "nameservers");
+        if (nameservers != null) {
+            var listPath = pod.path().child("dnsConfig", "nameservers");
+            for (int i = 0; i < nameservers.size(); i++) {
+                ip(context, nameservers.get(i), listPath.index(i));
+            }
+        }
+        PodSpecs.forEachContainer(pod, (container, path, init) ->
+                Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
+                    var hostIP = Nodes.get(port, "hostIP");
+                    if (hostIP != null && hostIP.isString() && !hostIP.asString().isEmpty()) {
+                        ip(context, hostIP, portPath.child("hostIP"));
+                    }
+                }));
+    }
+
+    private static void checkService(RuleContext context, JsonNode spec) {
+        if (spec == null) {
+            return;
+        }
+        var clusterIPs = Nodes.arr(spec, "clusterIPs");
+        if (clusterIPs == null) {
+            // the server copies clusterIP into clusterIPs and reports there; this is where it was written
+            var clusterIP = Nodes.get(spec, "clusterIP");
+            if (clusterIP != null && clusterIP.isString() && !clusterIP.asString().isEmpty()
+                    && !clusterIP.asString().equals("None")) {
+                ip(context, clusterIP, SPEC.child("clusterIP"));
+            }
+        } else {
+            for (int i = 0; i < clusterIPs.size(); i++) {
+                var each = clusterIPs.get(i);
+                if (!(i == 0 && each.isString() && each.asString().equals("None"))) {
+                    ip(context, each, SPEC.child("clusterIPs").index(i));
+                }
+            }
+        }
+        var external = Nodes.arr(spec, "externalIPs");
+        if (external != null) {
+            for (int i = 0; i < external.size(); i++) {
+                var path = SPEC.child("externalIPs").index(i);
+                if (ip(context, external.get(i), path)) {
+                    for (String problem : IpAddresses.specialRanges(external.get(i).asString())) {
+                        context.report(path, ErrorType.INVALID, Nodes.quote(external.get(i).asString()), problem);
+                    }
+                }
+            }
+        }
+        var loadBalancerIP = Nodes.get(spec, "loadBalancerIP");
+        if (loadBalancerIP != null && loadBalancerIP.isString() && !loadBalancerIP.asString().isEmpty()) {
+            ip(context, loadBalancerIP, SPEC.child("loadBalancerIP"));
+        }
+        var ranges = Nodes.arr(spec, "loadBalancerSourceRanges");
+        if (ranges != null) {
+            for (int i = 0; i < ranges.size(); i++) {
+                var range = ranges.get(i);
+                if (range.isString()) {
+                    // the server trims the blanks kubectl's comma-separated flag leaves
+                    String problem = IpAddresses.checkCidr(range.asString().strip());
+                    if (problem != null) {
+                        context.report(SPEC.child("loadBalancerSourceRanges").index(i), ErrorType.INVALID,
+                                Nodes.quote(range.asString()), problem);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reports a string that is not an IP address; {@code true} when it is one. Other types are the schema's. */
+    private static boolean ip(RuleContext context, JsonNode value, FieldPath path) {
+        if (value == null || !value.isString()) {
+            return false;
+        }
+        String problem = IpAddresses.checkIp(value.asString());
+        if (problem != null) {
+            context.report(path, ErrorType.INVALID, Nodes.quote(value.asString()), problem);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.ContainerRulesTest.pod;
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IpAddressRuleTest {
+
+    private static final String INVALID = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.1", "0.0.0.0", "255.255.255.255", "010.001.1.1", "::", "::1", "1::", "fe80::1",
+        "2001:db8::ffff", "2001:DB8:0:0:0:0:0:1", "1:2:3:4:5:6:7:8", "::ffff:1.2.3.4", "1:2:3:4:5:6:1.2.3.4",
+        "::1.2.3.4", "0001:2::3"})
+    void addressesGoParsesAreAddresses(String address) {
+        assertThat(IpAddresses.checkIp(address)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "10.0.0", "10.0.0.256", "10.0.0.1.", "1.2.3.4.5", "a.b.c.d", "10.0.0.-1", " 10.0.0.1",
+        "localhost", ":", ":::", "1:", ":1", "1::2::3", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8::", "12345::",
+        "1:2:3:4:5:6:7:1.2.3.4", "1.2.3.4::", "fe80::1%eth0", "g::1", "::1.2.3", "1:2:3:4:5:6:7", "١٢.0.0.1"})
+    void textGoRefusesIsNotAnAddress(String text) {
+        assertThat(IpAddresses.checkIp(text)).isEqualTo(INVALID);
+    }
+
+    @Test
+    void cidrRangesNeedAnAddressAndALengthThatFits() {
+        assertThat(IpAddresses.checkCidr("10.0.0.0/8")).isNull();
+        assertThat(IpAddresses.checkCidr("10.1.2.3/32")).isNull();
+        assertThat(IpAddresses.checkCidr("2001:db8::/64")).isNull();
+        assertThat(IpAddresses.checkCidr("::/128")).isNull();
+        for (String bad : new String[] {"10.0.0.0", "10.0.0.0/33", "10.0.0.0/", "/8", "2001:db8::/129", "10.0.0.0/8/8",
+            "10.0.0.0/-1", "10.0.0.0/ 8"}) {
+            assertThat(IpAddresses.checkCidr(bad)).as(bad).isEqualTo(IpAddresses.INVALID_CIDR);
+        }
+    }
+
+    @Test
+    void serviceAddressesParseAndExternalIpsAreRoutable() {
+        assertThat(run(new IpAddressRule()).on("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  type: LoadBalancer
+                  clusterIP: 10.96.0.10
+                  externalIPs: [203.0.113.7, "2001:db8::7"]
+                  loadBalancerIP: 198.51.100.1
+                  loadBalancerSourceRanges: [10.0.0.0/8, " 192.168.0.0/16"]
+                  ports: [{port: 80}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: headless}
+                spec: {clusterIP: None, clusterIPs: [None]}
+                """)).isEmpty();
+        assertThat(run(new IpAddressRule()).on("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  clusterIP: 10.96.0.300
+                  externalIPs: [127.0.0.1, 0.0.0.0, 169.254.169.254, 224.0.0.5, "fe80::1", nope]
+                  loadBalancerIP: 1.2.3
+                  loadBalancerSourceRanges: [10.0.0.0/33]
+                """)).containsExactly(
+                "spec.clusterIP: Invalid value: \"10.96.0.300\": " + INVALID,
+                "spec.externalIPs[0]: Invalid value: \"127.0.0.1\": may not be in the loopback range (127.0.0.0/8, ::1/128)",
+                "spec.externalIPs[1]: Invalid value: \"0.0.0.0\": may not be unspecified (0.0.0.0)",
+                "spec.externalIPs[2]: Invalid value: \"169.254.169.254\": may not be in the link-local range (169.254.0.0/16, fe80::/10)",
+                "spec.externalIPs[3]: Invalid value: \"224.0.0.5\": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)",
+                "spec.externalIPs[4]: Invalid value: \"fe80::1\": may not be in the link-local range (169.254.0.0/16, fe80::/10)",
+                "spec.externalIPs[5]: Invalid value: \"nope\": " + INVALID,
+                "spec.loadBalancerIP: Invalid value: \"1.2.3\": " + INVALID,
+                "spec.loadBalancerSourceRanges[0]: Invalid value: \"10.0.0.0/33\": " + IpAddresses.INVALID_CIDR);
+        assertThat(run(new IpAddressRule()).on("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: dual}
+                spec: {clusterIP: 10.96.0.1, clusterIPs: [10.96.0.1, "fd00::zz"]}
+                """)).containsExactly("spec.clusterIPs[1]: Invalid value: \"fd00::zz\": " + INVALID);
+    }
+
+    @Test
+    void podAddressesParse() {
+        assertThat(run(new IpAddressRule()).on(pod("""
+                hostAliases: [{ip: 10.1.2.3, hostnames: [db]}]
+                dnsConfig: {nameservers: [1.1.1.1, "2606:4700::1111"]}
+                containers: [{name: a, image: a:1, ports: [{containerPort: 80, hostIP: 127.0.0.1, hostPort: 8080}]}]
+                """))).isEmpty();
+        assertThat(run(new IpAddressRule()).on(pod("""
+                hostAliases: [{ip: db.local, hostnames: [db]}]
+                dnsConfig: {nameservers: [1.1.1]}
+                initContainers: [{name: i, image: a:1, ports: [{containerPort: 80, hostIP: "::g"}]}]
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly(
+                "spec.hostAliases[0].ip: Invalid value: \"db.local\": " + INVALID,
+                "spec.dnsConfig.nameservers[0]: Invalid value: \"1.1.1\": " + INVALID,
+                "spec.initContainers[0].ports[0].hostIP: Invalid value: \"::g\": " + INVALID);
+    }
+}

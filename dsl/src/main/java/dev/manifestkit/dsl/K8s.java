@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.manifestkit.core.Manifests;
+import dev.manifestkit.core.syntax.DownwardApi;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
@@ -274,21 +275,14 @@ public final class K8s {
         if (fieldPath == null || fieldPath.isBlank()) {
             throw Fail.required("env", path, "must name a field");
         }
-        var subscript = java.util.regex.Pattern.compile("(metadata\\.(?:labels|annotations))\\['(.*)'\\]").matcher(fieldPath);
-        if (subscript.matches()) {
-            var key = subscript.group(2);
-            Fail.check(subscript.group(1).endsWith("labels") ? Names.labelKey(key) : Names.annotationKey(key),
-                    "env", path, fieldPath);
-        } else if (!ENV_FIELD_PATHS.contains(fieldPath)) {
-            throw Fail.unsupported("env", path, fieldPath, ENV_FIELD_PATHS);
+        var keyProblems = DownwardApi.subscriptKeyProblems(fieldPath);
+        if (keyProblems != null) {
+            Fail.check(keyProblems, "env", path, fieldPath);
+        } else if (!DownwardApi.ENV_FIELD_PATHS.contains(fieldPath)) {
+            throw Fail.unsupported("env", path, fieldPath, DownwardApi.ENV_FIELD_PATHS);
         }
         return EnvValue.field(fieldPath);
     }
-
-    /** The pod fields the API server lets an env var reference (besides one label or annotation). */
-    private static final List<String> ENV_FIELD_PATHS = List.of("metadata.name", "metadata.namespace",
-            "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs",
-            "status.podIP", "status.podIPs");
 
     // ---- probes ------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.DownwardApi;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -16,12 +17,14 @@ final class EnvValueFromRule extends BaseRule {
 
     private static final String[] SOURCES = {"fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef",
         "fileKeyRef"};
+    private static final String[] CONTAINER_RESOURCES = {"limits.cpu", "limits.ephemeral-storage", "limits.memory",
+        "requests.cpu", "requests.ephemeral-storage", "requests.memory"};
 
     EnvValueFromRule() {
         super("api/env-value-from", Layer.API, Severity.ERROR,
                 "An env var has a value or a valueFrom with exactly one source (fieldRef, resourceFieldRef, "
-                        + "configMapKeyRef, secretKeyRef) naming its object and key; an envFrom entry has exactly one "
-                        + "of configMapRef or secretRef.");
+                        + "configMapKeyRef, secretKeyRef) naming its object and key, a fieldPath an env var may read, "
+                        + "a container resource; an envFrom entry has exactly one of configMapRef or secretRef.");
     }
 
     @Override
@@ -88,12 +91,42 @@ final class EnvValueFromRule extends BaseRule {
             }
         }
         var fieldRef = Nodes.obj(valueFrom, "fieldRef");
-        if (fieldRef != null && "".equals(Nodes.str(fieldRef, "fieldPath"))) {
+        var fieldPath = Nodes.str(fieldRef, "fieldPath");
+        if ("".equals(fieldPath)) {
             context.report(fromPath.child("fieldRef", "fieldPath"), ErrorType.REQUIRED, "");
+        } else if (fieldPath != null) {
+            checkFieldPath(context, fieldPath, fromPath.child("fieldRef", "fieldPath"));
         }
         var resourceFieldRef = Nodes.obj(valueFrom, "resourceFieldRef");
-        if (resourceFieldRef != null && "".equals(Nodes.str(resourceFieldRef, "resource"))) {
+        var resource = Nodes.str(resourceFieldRef, "resource");
+        if ("".equals(resource)) {
             context.report(fromPath.child("resourceFieldRef", "resource"), ErrorType.REQUIRED, "");
+        } else if (resource != null && !Nodes.oneOf(resource, CONTAINER_RESOURCES)
+                && !resource.startsWith("limits.hugepages-") && !resource.startsWith("requests.hugepages-")) {
+            context.report(fromPath.child("resourceFieldRef", "resource"), ErrorType.NOT_SUPPORTED,
+                    Nodes.quote(resource), Nodes.supported(CONTAINER_RESOURCES));
+        }
+    }
+
+    /**
+     * A field an env var may read: one of a few pod fields, or one label or annotation by key
+     * ({@code metadata.labels['app']}); the whole label or annotation map only goes to files.
+     */
+    private static void checkFieldPath(RuleContext context, String fieldPath, FieldPath path) {
+        if (DownwardApi.ENV_FIELD_PATHS.contains(fieldPath)) {
+            return;
+        }
+        var keyProblems = DownwardApi.subscriptKeyProblems(fieldPath);
+        if (keyProblems != null) {
+            for (var msg : keyProblems) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(fieldPath), msg);
+            }
+        } else if (DownwardApi.FIELD_LABELS.contains(fieldPath)) {
+            context.report(path, ErrorType.NOT_SUPPORTED, Nodes.quote(fieldPath),
+                    Nodes.supported(DownwardApi.ENV_FIELD_PATHS.toArray(String[]::new)));
+        } else {
+            context.report(path, ErrorType.INVALID, Nodes.quote(fieldPath),
+                    "error converting fieldPath: field label not supported: " + fieldPath);
         }
     }
 

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Label keys are qualified names and values are at most 63 characters of
- * {@code [A-Za-z0-9_.-]}: on the object, its pod template, its selector and a Service's selector.
+ * {@code [A-Za-z0-9_.-]}: on the object, its pod template, its selector, a Service's selector and a
+ * pod's node selector.
  */
 final class LabelSyntaxRule extends BaseRule {
 
@@ -18,7 +19,7 @@ final class LabelSyntaxRule extends BaseRule {
         super("api/label-syntax", Layer.API, Severity.ERROR,
                 "Label keys are qualified names (optional DNS prefix and '/', name of at most 63 characters) and "
                         + "label values are empty or at most 63 alphanumeric, '-', '_' or '.' characters, in metadata, "
-                        + "pod templates and selectors.");
+                        + "pod templates, selectors and nodeSelector.");
     }
 
     @Override
@@ -29,6 +30,9 @@ final class LabelSyntaxRule extends BaseRule {
         var pod = PodSpecs.of(tree);
         if (pod != null && pod.isTemplate()) {
             check(context, pod.labels(), pod.labelsPath());
+        }
+        if (pod != null) {
+            check(context, Nodes.obj(pod.spec(), "nodeSelector"), pod.path().child("nodeSelector"));
         }
         if (kind.equals("Service")) {
             check(context, Nodes.obj(tree, "spec", "selector"), FieldPath.root("spec").child("selector"));

@@ -37,6 +37,7 @@ public final class Rules {
             new EnvVarNameRule(),
             new EnvValueFromRule(),
             new ProbeRule(),
+            new SchedulingRule(),
             new WorkloadRestartPolicyRule(),
             new NonNegativeRule(),
             new UpdateStrategyRule(),

@@ -8,15 +8,20 @@ import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Host-side paths are absolute (hostPath, nfs, local) and mount subPaths are relative; none may
- * climb out with {@code ..}.
+ * Host-side paths are absolute (hostPath, nfs, local); mount subPaths and the file paths of
+ * configMap, secret, downwardAPI and projected volumes are relative; none may climb out with
+ * {@code ..}. File modes are permission bits, 0 to 0777.
  */
 final class VolumePathsRule extends BaseRule {
 
+    /** Volume sources that write files from items. */
+    private static final String[] FILE_SOURCES = {"configMap", "secret", "downwardAPI"};
+
     VolumePathsRule() {
         super("api/volume-paths", Layer.API, Severity.ERROR,
-                "hostPath, nfs and local volume paths are absolute, volumeMount subPaths are relative, and none "
-                        + "contains '..'; an nfs server is not empty.");
+                "hostPath, nfs and local volume paths are absolute, volumeMount subPaths and configMap, secret, "
+                        + "downwardAPI and projected item paths are relative, and none contains '..'; an nfs server is "
+                        + "not empty; defaultMode and item modes are between 0 and 0777.");
     }
 
     @Override
@@ -37,7 +42,10 @@ final class VolumePathsRule extends BaseRule {
         if (pod == null) {
             return;
         }
-        Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> checkSources(context, volume, path));
+        Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
+            checkSources(context, volume, path);
+            checkFiles(context, volume, path);
+        });
         PodSpecs.forEachContainer(pod, (container, path, init) ->
                 Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) -> {
                     var subPath = Nodes.str(mount, "subPath");
@@ -65,6 +73,60 @@ final class VolumePathsRule extends BaseRule {
         }
     }
 
+    /** The files a configMap, secret, downwardAPI or projected volume writes, and their modes. */
+    private static void checkFiles(RuleContext context, ObjectNode volume, FieldPath path) {
+        for (String kind : FILE_SOURCES) {
+            var source = Nodes.obj(volume, kind);
+            if (source != null) {
+                mode(context, source, "defaultMode", path.child(kind));
+                items(context, source, path.child(kind));
+            }
+        }
+        var projected = Nodes.obj(volume, "projected");
+        if (projected != null) {
+            var projectedPath = path.child("projected");
+            mode(context, projected, "defaultMode", projectedPath);
+            Nodes.forEachObject(projected, "sources", projectedPath, (source, sourcePath, j) -> {
+                for (String kind : FILE_SOURCES) {
+                    var inner = Nodes.obj(source, kind);
+                    if (inner != null) {
+                        items(context, inner, sourcePath.child(kind));
+                    }
+                }
+            });
+        }
+    }
+
+    private static void items(RuleContext context, ObjectNode source, FieldPath sourcePath) {
+        Nodes.forEachObject(source, "items", sourcePath, (item, itemPath, i) -> {
+            var value = Nodes.str(item, "path");
+            var path = itemPath.child("path");
+            if (value == null) {
+                return; // absent: the schema layer reports it
+            }
+            if (value.isEmpty()) {
+                context.report(path, ErrorType.REQUIRED, "");
+                return;
+            }
+            if (value.startsWith("/")) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be a relative path");
+            }
+            boolean backsteps = backsteps(context, value, path);
+            if (!backsteps && value.startsWith("..")) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(value), "must not start with '..'");
+            }
+            mode(context, item, "mode", itemPath);
+        });
+    }
+
+    private static void mode(RuleContext context, ObjectNode holder, String field, FieldPath holderPath) {
+        var mode = Nodes.get(holder, field);
+        if (Nodes.isInt(mode) && (mode.longValue() < 0 || mode.longValue() > 0777)) {
+            context.report(holderPath.child(field), ErrorType.INVALID, mode.toString(),
+                    "must be a number between 0 and 0777 (octal), both inclusive");
+        }
+    }
+
     private static void absolute(RuleContext context, ObjectNode source, FieldPath sourcePath) {
         var value = Nodes.str(source, "path");
         var path = sourcePath.child("path");
@@ -81,12 +143,14 @@ final class VolumePathsRule extends BaseRule {
         backsteps(context, value, path);
     }
 
-    private static void backsteps(RuleContext context, String value, FieldPath path) {
+    /** Reports a {@code ..} element; {@code true} if there is one. */
+    private static boolean backsteps(RuleContext context, String value, FieldPath path) {
         for (var part : value.split("/", -1)) {
             if (part.equals("..")) {
                 context.report(path, ErrorType.INVALID, Nodes.quote(value), "must not contain '..'");
-                return;
+                return true;
             }
         }
+        return false;
     }
 }

@@ -206,6 +206,75 @@ class ContainerRulesTest {
     }
 
     @Test
+    void tolerationsAndTopologySpreadConstraintsAreWellFormed() {
+        assertThat(run(new SchedulingRule()).on(pod("""
+                tolerations:
+                  - {key: dedicated, operator: Equal, value: gpu, effect: NoSchedule}
+                  - {operator: Exists}
+                  - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 30}
+                topologySpreadConstraints:
+                  - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, minDomains: 2}
+                  - {maxSkew: 2, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway}
+                containers: [{name: a, image: a:1}]
+                """))).isEmpty();
+        assertThat(run(new SchedulingRule()).on(pod("""
+                tolerations:
+                  - {key: k, operator: Exists, value: v}
+                  - {key: k2, operator: In, effect: Sometimes}
+                  - {value: x}
+                  - {key: "bad key", effect: NoSchedule, tolerationSeconds: 5}
+                topologySpreadConstraints:
+                  - {maxSkew: 0, topologyKey: zone, whenUnsatisfiable: Maybe}
+                  - {maxSkew: 1, topologyKey: "", whenUnsatisfiable: ScheduleAnyway, minDomains: 2}
+                  - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: Maybe, nodeTaintsPolicy: Sometimes}
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly(
+                "spec.tolerations[0].operator: Invalid value: \"v\": value must be empty when `operator` is 'Exists'",
+                "spec.tolerations[1].operator: Unsupported value: \"In\": supported values: \"Equal\", \"Exists\"",
+                "spec.tolerations[1].effect: Unsupported value: \"Sometimes\": supported values: \"NoExecute\", "
+                        + "\"NoSchedule\", \"PreferNoSchedule\"",
+                "spec.tolerations[2].operator: Invalid value: \"\": operator must be Exists when `key` is empty, "
+                        + "which means \"match all values and all keys\"",
+                "spec.tolerations[3].key: Invalid value: \"bad key\": " + Names.qualifiedName("bad key").get(0),
+                "spec.tolerations[3].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when "
+                        + "`tolerationSeconds` is set",
+                "spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
+                "spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: \"Maybe\": supported values: "
+                        + "\"DoNotSchedule\", \"ScheduleAnyway\"",
+                "spec.topologySpreadConstraints[1].topologyKey: Required value: can not be empty",
+                "spec.topologySpreadConstraints[1].minDomains: Invalid value: 2: can only use minDomains if "
+                        + "whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway",
+                "spec.topologySpreadConstraints[2].whenUnsatisfiable: Unsupported value: \"Maybe\": supported values: "
+                        + "\"DoNotSchedule\", \"ScheduleAnyway\"",
+                "spec.topologySpreadConstraints[2]: Duplicate value: \"{zone, Maybe}\"",
+                "spec.topologySpreadConstraints[2].nodeTaintsPolicy: Unsupported value: \"Sometimes\": supported values: "
+                        + "\"Honor\", \"Ignore\"");
+    }
+
+    @Test
+    void nodeSelectorsAreLabels() {
+        assertThat(run(new LabelSyntaxRule()).on(pod("""
+                nodeSelector: {"bad key!": x, disktype: ssd}
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly(
+                "spec.nodeSelector[bad key!]: Invalid value: \"bad key!\": " + Names.qualifiedName("bad key!").get(0));
+    }
+
+    @Test
+    void lifecycleHooksHaveOneHandler() {
+        assertThat(run(new ProbeRule()).on(pod("""
+                containers:
+                  - {name: a, image: a:1, lifecycle: {postStart: {exec: {command: [true]}}, preStop: {sleep: {seconds: 5}}}}
+                """))).isEmpty();
+        assertThat(run(new ProbeRule()).on(pod("""
+                containers:
+                  - {name: a, image: a:1, lifecycle: {postStart: {}, preStop: {exec: {command: [a]}, httpGet: {port: 80}}}}
+                """))).containsExactly(
+                "spec.containers[0].lifecycle.postStart: Required value: must specify a handler type",
+                "spec.containers[0].lifecycle.preStop.httpGet: Forbidden: may not specify more than 1 handler type");
+    }
+
+    @Test
     void probesHaveOneHandlerAndSaneTimings() {
         assertThat(run(new ProbeRule()).on(pod("""
                 containers:

@@ -69,4 +69,40 @@ class EnvRulesTest {
                         + Names.configMapKey("a/b").get(0),
                 "spec.containers[0].envFrom[0]: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`");
     }
+
+    @Test
+    void envVarsReadPodFieldsAnEnvVarMayReadAndContainerResources() {
+        assertThat(run(new EnvValueFromRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    env:
+                      - {name: A, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+                      - {name: B, valueFrom: {fieldRef: {fieldPath: "metadata.labels['app.kubernetes.io/name']"}}}
+                      - {name: C, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+                      - {name: D, valueFrom: {resourceFieldRef: {resource: limits.memory}}}
+                      - {name: E, valueFrom: {resourceFieldRef: {resource: requests.hugepages-2Mi}}}
+                """))).isEmpty();
+        assertThat(run(new EnvValueFromRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    env:
+                      - {name: A, valueFrom: {fieldRef: {fieldPath: metadata.labels}}}
+                      - {name: B, valueFrom: {fieldRef: {fieldPath: metadata.nope}}}
+                      - {name: C, valueFrom: {resourceFieldRef: {resource: limits.gpu}}}
+                      - {name: D, valueFrom: {fieldRef: {fieldPath: "metadata.labels['bad key']"}}}
+                """))).containsExactly(
+                "spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: \"metadata.labels\": "
+                        + "supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", "
+                        + "\"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", "
+                        + "\"status.podIP\", \"status.podIPs\"",
+                "spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.nope\": "
+                        + "error converting fieldPath: field label not supported: metadata.nope",
+                "spec.containers[0].env[2].valueFrom.resourceFieldRef.resource: Unsupported value: \"limits.gpu\": "
+                        + "supported values: \"limits.cpu\", \"limits.ephemeral-storage\", \"limits.memory\", "
+                        + "\"requests.cpu\", \"requests.ephemeral-storage\", \"requests.memory\"",
+                "spec.containers[0].env[3].valueFrom.fieldRef.fieldPath: Invalid value: \"metadata.labels['bad key']\": "
+                        + Names.labelKey("bad key").get(0));
+    }
 }

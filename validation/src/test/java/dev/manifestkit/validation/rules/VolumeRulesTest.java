@@ -94,6 +94,32 @@ class VolumeRulesTest {
     }
 
     @Test
+    void filesOfConfigMapSecretAndProjectedVolumesStayInsideWithPermissionModes() {
+        assertThat(run(new VolumePathsRule()).on(pod("""
+                volumes:
+                  - {name: a, configMap: {name: c, defaultMode: 0644, items: [{key: k, path: conf/app.yaml, mode: 0400}]}}
+                  - {name: b, secret: {secretName: s, defaultMode: 511, items: [{key: k, path: ..data-not-a-backstep/x}]}}
+                  - {name: d, projected: {sources: [{downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}]}}
+                containers: [{name: c, image: a:1}]
+                """))).as("..data-not-a-backstep starts with '..' but is no backstep").containsExactly(
+                "spec.volumes[1].secret.items[0].path: Invalid value: \"..data-not-a-backstep/x\": must not start with '..'");
+        assertThat(run(new VolumePathsRule()).on(pod("""
+                volumes:
+                  - {name: a, configMap: {name: c, defaultMode: 999, items: [{key: k, path: /etc/app.yaml}, {key: l, path: ""}]}}
+                  - {name: b, secret: {secretName: s, items: [{key: k, path: a/../../b, mode: -1}]}}
+                  - {name: d, projected: {defaultMode: 1000, sources: [{configMap: {name: c, items: [{key: k, path: ../x}]}}]}}
+                containers: [{name: c, image: a:1}]
+                """))).containsExactly(
+                "spec.volumes[0].configMap.defaultMode: Invalid value: 999: must be a number between 0 and 0777 (octal), both inclusive",
+                "spec.volumes[0].configMap.items[0].path: Invalid value: \"/etc/app.yaml\": must be a relative path",
+                "spec.volumes[0].configMap.items[1].path: Required value",
+                "spec.volumes[1].secret.items[0].path: Invalid value: \"a/../../b\": must not contain '..'",
+                "spec.volumes[1].secret.items[0].mode: Invalid value: -1: must be a number between 0 and 0777 (octal), both inclusive",
+                "spec.volumes[2].projected.defaultMode: Invalid value: 1000: must be a number between 0 and 0777 (octal), both inclusive",
+                "spec.volumes[2].projected.sources[0].configMap.items[0].path: Invalid value: \"../x\": must not contain '..'");
+    }
+
+    @Test
     void persistentVolumePathsAreAbsolute() {
         assertThat(run(new VolumePathsRule()).on("""
                 kind: PersistentVolume

@@ -1,0 +1,116 @@
+package dev.manifestkit.validation.rules;
+
+import java.util.HashSet;
+
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+
+/**
+ * Tolerations and topology spread constraints as the API server checks them: the scheduler
+ * never sees a pod whose placement terms do not parse.
+ */
+final class SchedulingRule extends BaseRule {
+
+    private static final String[] EFFECTS = {"NoExecute", "NoSchedule", "PreferNoSchedule"};
+    private static final String[] WHEN_UNSATISFIABLE = {"DoNotSchedule", "ScheduleAnyway"};
+    private static final String[] POLICIES = {"Honor", "Ignore"};
+
+    SchedulingRule() {
+        super("api/scheduling", Layer.API, Severity.ERROR,
+                "Tolerations: key a qualified name (or empty with operator Exists), operator Equal or Exists, no "
+                        + "value with Exists, a known effect, tolerationSeconds only with NoExecute. Topology spread "
+                        + "constraints: maxSkew and minDomains above 0, a topologyKey, a known whenUnsatisfiable, "
+                        + "each topologyKey/whenUnsatisfiable pair once.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var pod = PodSpecs.of(context.tree());
+        if (pod == null) {
+            return;
+        }
+        Nodes.forEachObject(pod.spec(), "tolerations", pod.path(), (toleration, path, i) -> {
+            var key = Nodes.str(toleration, "key");
+            var operator = Nodes.str(toleration, "operator");
+            var value = Nodes.str(toleration, "value");
+            var effect = Nodes.str(toleration, "effect");
+            if (key != null && !key.isEmpty()) {
+                for (var msg : Names.qualifiedName(key)) {
+                    context.report(path.child("key"), ErrorType.INVALID, Nodes.quote(key), msg);
+                }
+            } else if (!"Exists".equals(operator)) {
+                context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator == null ? "" : operator),
+                        "operator must be Exists when `key` is empty, which means \"match all values and all keys\"");
+            }
+            var seconds = Nodes.get(toleration, "tolerationSeconds");
+            if (seconds != null && !seconds.isNull() && !"NoExecute".equals(effect)) {
+                context.report(path.child("effect"), ErrorType.INVALID, Nodes.quote(effect == null ? "" : effect),
+                        "effect must be 'NoExecute' when `tolerationSeconds` is set");
+            }
+            if (operator == null || operator.isEmpty() || operator.equals("Equal")) {
+                if (value != null) {
+                    for (var msg : Names.labelValue(value)) {
+                        context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(value), msg);
+                    }
+                }
+            } else if (operator.equals("Exists")) {
+                if (value != null && !value.isEmpty()) {
+                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(value),
+                            "value must be empty when `operator` is 'Exists'");
+                }
+            } else {
+                context.report(path.child("operator"), ErrorType.NOT_SUPPORTED, Nodes.quote(operator),
+                        Nodes.supported("Equal", "Exists"));
+            }
+            if (effect != null && !effect.isEmpty() && !Nodes.oneOf(effect, EFFECTS)) {
+                context.report(path.child("effect"), ErrorType.NOT_SUPPORTED, Nodes.quote(effect),
+                        Nodes.supported(EFFECTS));
+            }
+        });
+        var pairs = new HashSet<String>();
+        Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, path, i) -> {
+            var maxSkew = Nodes.get(constraint, "maxSkew");
+            if (Nodes.isInt(maxSkew) && maxSkew.longValue() <= 0) {
+                context.report(path.child("maxSkew"), ErrorType.INVALID, maxSkew.toString(), "must be greater than zero");
+            }
+            var topologyKey = Nodes.str(constraint, "topologyKey");
+            if (topologyKey != null) {
+                if (topologyKey.isEmpty()) {
+                    context.report(path.child("topologyKey"), ErrorType.REQUIRED, "can not be empty");
+                } else {
+                    for (var msg : Names.qualifiedName(topologyKey)) {
+                        context.report(path.child("topologyKey"), ErrorType.INVALID, Nodes.quote(topologyKey), msg);
+                    }
+                }
+            }
+            var when = Nodes.str(constraint, "whenUnsatisfiable");
+            if (when != null && !Nodes.oneOf(when, WHEN_UNSATISFIABLE)) {
+                context.report(path.child("whenUnsatisfiable"), ErrorType.NOT_SUPPORTED, Nodes.quote(when),
+                        Nodes.supported(WHEN_UNSATISFIABLE));
+            }
+            if (topologyKey != null && when != null && !pairs.add(topologyKey + "\u0000" + when)) {
+                context.report(path, ErrorType.DUPLICATE, Nodes.quote("{" + topologyKey + ", " + when + "}"), "");
+            }
+            var minDomains = Nodes.get(constraint, "minDomains");
+            if (Nodes.isInt(minDomains)) {
+                if (minDomains.longValue() <= 0) {
+                    context.report(path.child("minDomains"), ErrorType.INVALID, minDomains.toString(),
+                            "must be greater than zero");
+                } else if (when != null && !when.equals("DoNotSchedule")) {
+                    context.report(path.child("minDomains"), ErrorType.INVALID, minDomains.toString(),
+                            "can only use minDomains if whenUnsatisfiable=DoNotSchedule, not " + when);
+                }
+            }
+            for (var policy : new String[] {"nodeAffinityPolicy", "nodeTaintsPolicy"}) {
+                var value = Nodes.str(constraint, policy);
+                if (value != null && !Nodes.oneOf(value, POLICIES)) {
+                    context.report(path.child(policy), ErrorType.NOT_SUPPORTED, Nodes.quote(value),
+                            Nodes.supported(POLICIES));
+                }
+            }
+        });
+    }
+}

@@ -7,7 +7,10 @@ import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A pod volume, and a PersistentVolume, has exactly one volume source. */
+/**
+ * A pod volume, and a PersistentVolume, has exactly one volume source; a local PersistentVolume
+ * also says which nodes hold it, since its path exists on those nodes only.
+ */
 final class VolumeSourceRule extends BaseRule {
 
     private static final String[] POD_SOURCES = {"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder",
@@ -23,7 +26,7 @@ final class VolumeSourceRule extends BaseRule {
     VolumeSourceRule() {
         super("api/one-volume-source", Layer.API, Severity.ERROR,
                 "Each pod volume and each PersistentVolume specifies exactly one volume source (emptyDir, secret, "
-                        + "nfs, hostPath, csi, …).");
+                        + "nfs, hostPath, csi, …); a local PersistentVolume has required node affinity.");
     }
 
     @Override
@@ -33,6 +36,15 @@ final class VolumeSourceRule extends BaseRule {
             var spec = Nodes.obj(tree, "spec");
             if (spec != null) {
                 check(context, spec, FieldPath.root("spec"), PV_SOURCES);
+                var nodeAffinity = Nodes.get(spec, "nodeAffinity");
+                boolean hasAffinity = nodeAffinity != null && !nodeAffinity.isNull();
+                if (hasAffinity && Nodes.obj(nodeAffinity, "required") == null) {
+                    context.report(FieldPath.root("spec").child("nodeAffinity", "required"), ErrorType.REQUIRED,
+                            "must specify required node constraints");
+                } else if (!hasAffinity && Nodes.obj(spec, "local") != null) {
+                    context.report(FieldPath.root("spec").child("nodeAffinity"), ErrorType.REQUIRED,
+                            "Local volume requires node affinity");
+                }
             }
             return;
         }

@@ -78,6 +78,30 @@ class VolumeRulesTest {
     }
 
     @Test
+    void localPersistentVolumesSayWhichNodesHoldThem() {
+        String pinned = """
+                kind: PersistentVolume
+                metadata: {name: pv}
+                spec:
+                  local: {path: /mnt/disk}
+                  nodeAffinity:
+                    required:
+                      nodeSelectorTerms: [{matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [n1]}]}]
+                """;
+        assertThat(run(new VolumeSourceRule()).on(pinned)).isEmpty();
+        assertThat(run(new VolumeSourceRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: pv}
+                spec: {local: {path: /mnt/disk}}
+                """)).containsExactly("spec.nodeAffinity: Required value: Local volume requires node affinity");
+        assertThat(run(new VolumeSourceRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: pv}
+                spec: {hostPath: {path: /mnt/disk}, nodeAffinity: {}}
+                """)).containsExactly("spec.nodeAffinity.required: Required value: must specify required node constraints");
+    }
+
+    @Test
     void hostPathsAreAbsoluteAndSubPathsRelative() {
         assertThat(run(new VolumePathsRule()).on(pod("""
                 volumes: [{name: a, hostPath: {path: /var/log}}, {name: b, nfs: {server: nfs, path: /exports}}]

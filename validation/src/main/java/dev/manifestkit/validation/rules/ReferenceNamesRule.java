@@ -1,0 +1,65 @@
+package dev.manifestkit.validation.rules;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fields that name another object, or the pod's own host, hold a name that object could have:
+ * the API server checks their syntax even where it does not look the object up.
+ */
+final class ReferenceNamesRule extends BaseRule {
+
+    private static final FieldPath SPEC = FieldPath.root("spec");
+
+    ReferenceNamesRule() {
+        super("api/reference-names", Layer.API, Severity.ERROR,
+                "Names of other objects are valid names: serviceAccountName, priorityClassName, schedulerName, "
+                        + "runtimeClassName, storageClassName, ingressClassName and TLS secretName are DNS "
+                        + "subdomains; a pod's hostname and subdomain are DNS labels.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var tree = context.tree();
+        var spec = Nodes.obj(tree, "spec");
+        switch (Nodes.kind(tree)) {
+            case "PersistentVolume" -> name(context, spec, "storageClassName", SPEC, Names::dns1123Subdomain);
+            case "Ingress" -> {
+                name(context, spec, "ingressClassName", SPEC, Names::dns1123Subdomain);
+                Nodes.forEachObject(spec, "tls", SPEC, (tls, path, i) ->
+                        name(context, tls, "secretName", path, Names::dns1123Subdomain));
+            }
+            default -> {
+            }
+        }
+        Quantities.forEachClaimSpec(tree, (claim, path) ->
+                name(context, claim, "storageClassName", path, Names::dns1123Subdomain));
+        var pod = PodSpecs.of(tree);
+        if (pod != null) {
+            for (var field : new String[] {"serviceAccountName", "priorityClassName", "schedulerName", "runtimeClassName"}) {
+                name(context, pod.spec(), field, pod.path(), Names::dns1123Subdomain);
+            }
+            name(context, pod.spec(), "hostname", pod.path(), Names::dns1123Label);
+            name(context, pod.spec(), "subdomain", pod.path(), Names::dns1123Label);
+        }
+    }
+
+    /** Checks a non-empty string field; empty means unset to the API server. */
+    private static void name(RuleContext context, JsonNode holder, String field, FieldPath holderPath,
+                             Function<String, List<String>> syntax) {
+        var value = Nodes.str(holder, field);
+        if (value != null && !value.isEmpty()) {
+            for (var msg : syntax.apply(value)) {
+                context.report(holderPath.child(field), ErrorType.INVALID, Nodes.quote(value), msg);
+            }
+        }
+    }
+}

@@ -25,12 +25,12 @@ final class IpAddressRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var tree = context.tree();
-        if (Nodes.kind(tree).equals("Service")) {
-            checkService(context, Nodes.obj(tree, "spec"));
+        var service = Nodes.specOf(context.tree(), "Service");
+        if (service != null) {
+            checkService(context, service);
             return;
         }
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context.tree());
         if (pod == null) {
             return;
         }
@@ -53,9 +53,6 @@ final class IpAddressRule extends BaseRule {
     }
 
     private static void checkService(RuleContext context, JsonNode spec) {
-        if (spec == null) {
-            return;
-        }
         var clusterIPs = Nodes.arr(spec, "clusterIPs");
         if (clusterIPs == null) {
             // the server copies clusterIP into clusterIPs and reports there; this is where it was written

@@ -64,6 +64,11 @@ final class Nodes {
         return value != null && value.isString() ? value.asString() : null;
     }
 
+    /** The object's {@code spec} when the object is of this kind and has one, else null. */
+    static ObjectNode specOf(JsonNode tree, String kind) {
+        return kind(tree).equals(kind) ? obj(tree, "spec") : null;
+    }
+
     /** The value at {@code field}, or null. */
     static JsonNode get(JsonNode node, String field) {
         return node == null ? null : node.get(field);

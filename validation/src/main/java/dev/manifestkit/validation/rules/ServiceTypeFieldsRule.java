@@ -25,11 +25,7 @@ final class ServiceTypeFieldsRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var tree = context.tree();
-        if (!Nodes.kind(tree).equals("Service")) {
-            return;
-        }
-        var spec = Nodes.obj(tree, "spec");
+        var spec = Nodes.specOf(context.tree(), "Service");
         if (spec == null) {
             return;
         }

@@ -26,11 +26,7 @@ final class SessionAffinityRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var tree = context.tree();
-        if (!Nodes.kind(tree).equals("Service")) {
-            return;
-        }
-        var spec = Nodes.obj(tree, "spec");
+        var spec = Nodes.specOf(context.tree(), "Service");
         var config = Nodes.get(spec, "sessionAffinityConfig");
         if (config == null || config.isNull()) {
             return;

@@ -99,21 +99,15 @@ final class VolumePathsRule extends BaseRule {
 
     private static void items(RuleContext context, ObjectNode source, FieldPath sourcePath) {
         Nodes.forEachObject(source, "items", sourcePath, (item, itemPath, i) -> {
-            var value = Nodes.str(item, "path");
             var path = itemPath.child("path");
-            if (value == null) {
-                return; // absent: the schema layer reports it
-            }
-            if (value.isEmpty()) {
-                context.report(path, ErrorType.REQUIRED, "");
-                return;
-            }
-            if (value.startsWith("/")) {
-                context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be a relative path");
-            }
-            boolean backsteps = backsteps(context, value, path);
-            if (!backsteps && value.startsWith("..")) {
-                context.report(path, ErrorType.INVALID, Nodes.quote(value), "must not start with '..'");
+            var value = requiredPath(context, item, path);
+            if (value != null) {
+                if (value.startsWith("/")) {
+                    context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be a relative path");
+                }
+                if (!backsteps(context, value, path) && value.startsWith("..")) {
+                    context.report(path, ErrorType.INVALID, Nodes.quote(value), "must not start with '..'");
+                }
             }
             mode(context, item, "mode", itemPath);
         });
@@ -128,19 +122,25 @@ final class VolumePathsRule extends BaseRule {
     }
 
     private static void absolute(RuleContext context, ObjectNode source, FieldPath sourcePath) {
-        var value = Nodes.str(source, "path");
         var path = sourcePath.child("path");
+        var value = requiredPath(context, source, path);
         if (value == null) {
-            return; // absent: the schema layer reports it
-        }
-        if (value.isEmpty()) {
-            context.report(path, ErrorType.REQUIRED, "");
             return;
         }
         if (!value.startsWith("/")) {
             context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be an absolute path");
         }
         backsteps(context, value, path);
+    }
+
+    /** The holder's {@code path}, or null when absent (the schema layer's to report) or empty (reported here). */
+    private static String requiredPath(RuleContext context, ObjectNode holder, FieldPath path) {
+        var value = Nodes.str(holder, "path");
+        if (value != null && value.isEmpty()) {
+            context.report(path, ErrorType.REQUIRED, "");
+            return null;
+        }
+        return value;
     }
 
     /** Reports a {@code ..} element; {@code true} if there is one. */

@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The fix: snakeyaml-engine reads YAML 1.2, where U+0085, U+2028 and U+2029 are ordinary
  * characters, and writes them raw, in literal blocks too. YAML 1.1 readers (kubectl, the API
  * server, PyYAML, SnakeYAML) take them for line breaks, which changes the text or breaks the
- * document. Here a string holding one is double-quoted, with {@code \N}, {@code \u2028} or
- * {@code \u2029} in its place. (The emitter also pairs a lone high surrogate with whatever
- * character follows it, making one wrong character of two; here it is escaped alone.)
+ * document. Here a string holding one is double-quoted, the character escaped ({@code \N} for
+ * U+0085, the six-character hex escape for the other two). (The emitter also pairs a lone high
+ * surrogate with whatever character follows it, making one wrong character of two; here it is
+ * escaped alone.)
  *
  * <p>Non-JSON nodes (binary, POJO), which no tree from a Kubernetes object holds, are left to
  * Jackson: {@link #write} then returns {@code false}.

@@ -27,17 +27,22 @@ final class IpAddresses {
     /** The problem with a CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/64}), or {@code null}. */
     static String checkCidr(String value) {
         int slash = value.indexOf('/');
-        if (slash < 0) {
+        if (slash < 0 || parse(value.substring(0, slash)) == null) {
             return INVALID_CIDR;
         }
-        byte[] address = parse(value.substring(0, slash));
-        String length = value.substring(slash + 1);
         int bits = value.indexOf(':') >= 0 ? 128 : 32;
-        if (address == null || length.isEmpty() || length.length() > 3 || !length.chars().allMatch(c -> c >= '0' && c <= '9')
-                || Integer.parseInt(length) > bits) {
-            return INVALID_CIDR;
+        int prefix = 0;
+        for (int i = slash + 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return INVALID_CIDR;
+            }
+            prefix = prefix * 10 + (c - '0'); // leading zeros allowed, as Go's old parser did
+            if (prefix > bits) {
+                return INVALID_CIDR;
+            }
         }
-        return null;
+        return slash + 1 == value.length() ? INVALID_CIDR : null;
     }
 
     /**

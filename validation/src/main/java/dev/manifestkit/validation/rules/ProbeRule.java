@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ProbeRule extends BaseRule {
 
     private static final String[] HANDLERS = {"exec", "httpGet", "tcpSocket", "grpc"};
+    private static final String[] HOOKS = {"postStart", "preStop"};
     private static final String[] HOOK_HANDLERS = {"exec", "httpGet", "tcpSocket", "sleep"};
     private static final String[] TIMINGS = {"initialDelaySeconds", "timeoutSeconds", "periodSeconds",
         "successThreshold", "failureThreshold"};
@@ -36,7 +37,7 @@ final class ProbeRule extends BaseRule {
                 }
             }
             var lifecycle = Nodes.obj(container, "lifecycle");
-            for (var hook : new String[] {"postStart", "preStop"}) {
+            for (var hook : HOOKS) {
                 var handler = Nodes.obj(lifecycle, hook);
                 if (handler != null) {
                     oneHandler(context, handler, HOOK_HANDLERS, path.child("lifecycle", hook));

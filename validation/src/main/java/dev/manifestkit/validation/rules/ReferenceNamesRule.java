@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 final class ReferenceNamesRule extends BaseRule {
 
     private static final FieldPath SPEC = FieldPath.root("spec");
+    private static final String[] POD_SUBDOMAIN_NAMES = {"serviceAccountName", "priorityClassName", "schedulerName",
+        "runtimeClassName"};
 
     ReferenceNamesRule() {
         super("api/reference-names", Layer.API, Severity.ERROR,
@@ -44,7 +46,7 @@ final class ReferenceNamesRule extends BaseRule {
                 name(context, claim, "storageClassName", path, Names::dns1123Subdomain));
         var pod = PodSpecs.of(tree);
         if (pod != null) {
-            for (var field : new String[] {"serviceAccountName", "priorityClassName", "schedulerName", "runtimeClassName"}) {
+            for (var field : POD_SUBDOMAIN_NAMES) {
                 name(context, pod.spec(), field, pod.path(), Names::dns1123Subdomain);
             }
             name(context, pod.spec(), "hostname", pod.path(), Names::dns1123Label);

@@ -17,6 +17,7 @@ final class SchedulingRule extends BaseRule {
     private static final String[] EFFECTS = {"NoExecute", "NoSchedule", "PreferNoSchedule"};
     private static final String[] WHEN_UNSATISFIABLE = {"DoNotSchedule", "ScheduleAnyway"};
     private static final String[] POLICIES = {"Honor", "Ignore"};
+    private static final String[] POLICY_FIELDS = {"nodeAffinityPolicy", "nodeTaintsPolicy"};
 
     SchedulingRule() {
         super("api/scheduling", Layer.API, Severity.ERROR,
@@ -104,7 +105,7 @@ final class SchedulingRule extends BaseRule {
                             "can only use minDomains if whenUnsatisfiable=DoNotSchedule, not " + when);
                 }
             }
-            for (var policy : new String[] {"nodeAffinityPolicy", "nodeTaintsPolicy"}) {
+            for (var policy : POLICY_FIELDS) {
                 var value = Nodes.str(constraint, policy);
                 if (value != null && !Nodes.oneOf(value, POLICIES)) {
                     context.report(path.child(policy), ErrorType.NOT_SUPPORTED, Nodes.quote(value),

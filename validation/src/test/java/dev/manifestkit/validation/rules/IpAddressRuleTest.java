@@ -34,6 +34,7 @@ class IpAddressRuleTest {
         assertThat(IpAddresses.checkCidr("10.1.2.3/32")).isNull();
         assertThat(IpAddresses.checkCidr("2001:db8::/64")).isNull();
         assertThat(IpAddresses.checkCidr("::/128")).isNull();
+        assertThat(IpAddresses.checkCidr("10.0.0.0/008")).isNull();
         for (String bad : new String[] {"10.0.0.0", "10.0.0.0/33", "10.0.0.0/", "/8", "2001:db8::/129", "10.0.0.0/8/8",
             "10.0.0.0/-1", "10.0.0.0/ 8"}) {
             assertThat(IpAddresses.checkCidr(bad)).as(bad).isEqualTo(IpAddresses.INVALID_CIDR);

@@ -76,6 +76,10 @@ final class PodSpecs {
         void visit(ObjectNode container, FieldPath path, boolean init);
     }
 
+    /** The kinds that run pods a Service can select: a Pod, and every controller with a pod template. */
+    static final String[] WORKLOADS = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
+        "CronJob", "ReplicationController"};
+
     /** True if objects of this kind carry a pod spec. */
     static boolean hasPodSpec(String kind) {
         return switch (kind) {

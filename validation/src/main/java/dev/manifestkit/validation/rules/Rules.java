@@ -62,6 +62,7 @@ public final class Rules {
             // layer 3: references between the objects of a set
             new DuplicateObjectRule(),
             new ServiceSelectsPodsRule(),
+            new ServiceTargetPortRule(),
             new IngressBackendReferenceRules.ServiceExists(),
             new IngressBackendReferenceRules.PortExists(),
             ConfigReferenceRule.secrets(),

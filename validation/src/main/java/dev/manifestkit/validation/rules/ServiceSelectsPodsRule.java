@@ -9,9 +9,6 @@ import dev.manifestkit.validation.Severity;
 /** A Service's selector matches the pods of some Pod or workload in its namespace. */
 final class ServiceSelectsPodsRule extends BaseRule {
 
-    private static final String[] WORKLOADS = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
-        "CronJob", "ReplicationController"};
-
     ServiceSelectsPodsRule() {
         super("ref/service-selects-pods", Layer.REFERENCES, Severity.WARNING,
                 "A Service with a selector selects the pod labels of at least one Pod, Deployment, StatefulSet or other "
@@ -29,7 +26,7 @@ final class ServiceSelectsPodsRule extends BaseRule {
             return;
         }
         var namespace = Nodes.namespace(tree);
-        for (var kind : WORKLOADS) {
+        for (var kind : PodSpecs.WORKLOADS) {
             for (var doc : context.set().ofKind(kind, namespace)) {
                 var pod = PodSpecs.of(doc.tree());
                 var labels = pod == null ? Nodes.obj(doc.tree(), "metadata", "labels") : pod.labels();

@@ -93,6 +93,43 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void namedTargetPortsAreDeclaredByTheSelectedPods() {
+        var pods = """
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      initContainers: [{name: proxy, image: p:1, restartPolicy: Always, ports: [{name: proxy, containerPort: 15001}]}]
+                      containers: [{name: web, image: web:1, ports: [{name: http, containerPort: 8080}]}]
+                ---
+                kind: Pod
+                metadata: {name: debug, namespace: shop, labels: {app: web}}
+                spec: {containers: [{name: d, image: busybox:1.36}]}
+                ---
+                """;
+        assertThat(run(new ServiceTargetPortRule()).on(pods + """
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {app: web}
+                  ports: [{name: http, port: 80, targetPort: http}, {name: p, port: 15001, targetPort: proxy}, {name: n, port: 81, targetPort: 9999}]
+                ---
+                kind: Service
+                metadata: {name: elsewhere, namespace: shop}
+                spec: {selector: {app: none}, ports: [{port: 80, targetPort: whatever}]}
+                """)).as("numbers and Services that select nothing in the set are not checked").isEmpty();
+        assertThat(run(new ServiceTargetPortRule()).on(pods + """
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec: {selector: {app: web}, ports: [{port: 80, targetPort: http-web}]}
+                """)).containsExactly("spec.ports[0].targetPort: Not found: \"http-web\": no container port of that name in "
+                + "the pods this Service selects (Pod/debug, Deployment/web)");
+    }
+
+    @Test
     void ingressBackendsNameServicesOfTheSetAndTheirPorts() {
         var services = """
                 kind: Service

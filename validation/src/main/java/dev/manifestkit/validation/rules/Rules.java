@@ -72,6 +72,7 @@ public final class Rules {
             new ImagePullSecretRule(),
             new ServiceAccountReferenceRule(),
             new ClaimBindingRule(),
+            new ClaimReferenceRule(),
             new StorageClassReferenceRule(),
             new StatefulSetServiceRule(),
             // layer 4: best practice

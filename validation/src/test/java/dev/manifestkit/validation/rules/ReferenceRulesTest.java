@@ -130,6 +130,29 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void claimVolumesNameClaimsOfTheirNamespace() {
+        var pod = """
+                kind: Pod
+                metadata: {name: p, namespace: shop}
+                spec:
+                  containers: [{name: c, image: c:1}]
+                  volumes: [{name: a, persistentVolumeClaim: {claimName: data}}, {name: b, persistentVolumeClaim: {claimName: logs}}]
+                ---
+                kind: PersistentVolumeClaim
+                metadata: {name: data, namespace: shop}
+                spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                ---
+                kind: PersistentVolumeClaim
+                metadata: {name: logs, namespace: %s}
+                spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """;
+        assertThat(run(new ClaimReferenceRule()).on(pod.formatted("shop"))).isEmpty();
+        assertThat(run(new ClaimReferenceRule()).on(pod.formatted("other"))).containsExactly(
+                "spec.volumes[1].persistentVolumeClaim.claimName: Not found: \"logs\": no PersistentVolumeClaim of that "
+                        + "name in namespace \"shop\" of this set; the pod stays Pending until one exists");
+    }
+
+    @Test
     void ingressBackendsNameServicesOfTheSetAndTheirPorts() {
         var services = """
                 kind: Service

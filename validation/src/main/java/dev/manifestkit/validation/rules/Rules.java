@@ -84,6 +84,7 @@ public final class Rules {
             new PrivilegeEscalationRule(),
             new RunAsRootRule(),
             new HostPathRule(),
+            new SharedClaimRule(),
             new NodePortServiceRule(),
             new SecretLiteralsRule(),
             new SingleReplicaRule());

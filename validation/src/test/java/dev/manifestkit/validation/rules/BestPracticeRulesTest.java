@@ -133,6 +133,41 @@ class BestPracticeRulesTest {
     }
 
     @Test
+    void replicasDoNotShareAClaimThatAttachesToOneNode() {
+        var yaml = """
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: %d
+                  template:
+                    spec:
+                      containers: [{name: c, image: c:1}]
+                      volumes: [{name: a, persistentVolumeClaim: {claimName: rwo}}, {name: b, persistentVolumeClaim: {claimName: rwx}},
+                                {name: c, persistentVolumeClaim: {claimName: pod}}, {name: d, persistentVolumeClaim: {claimName: elsewhere}}]
+                ---
+                kind: PersistentVolumeClaim
+                metadata: {name: rwo}
+                spec: {accessModes: [ReadWriteOnce]}
+                ---
+                kind: PersistentVolumeClaim
+                metadata: {name: rwx}
+                spec: {accessModes: [ReadWriteMany]}
+                ---
+                kind: PersistentVolumeClaim
+                metadata: {name: pod}
+                spec: {accessModes: [ReadWriteOncePod]}
+                """;
+        assertThat(run(new SharedClaimRule()).on(yaml.formatted(1))).isEmpty();
+        assertThat(run(new SharedClaimRule()).on(yaml.formatted(3))).containsExactly(
+                "spec.template.spec.volumes[0].persistentVolumeClaim.claimName: Advice: \"rwo\": 3 replicas share a "
+                        + "ReadWriteOnce claim: replicas on other nodes cannot attach it; use a StatefulSet with "
+                        + "volumeClaimTemplates, or a ReadWriteMany claim",
+                "spec.template.spec.volumes[2].persistentVolumeClaim.claimName: Advice: \"pod\": 3 replicas share a "
+                        + "ReadWriteOncePod claim: only one pod can use it; use a StatefulSet with volumeClaimTemplates, "
+                        + "or a ReadWriteMany claim");
+    }
+
+    @Test
     void nodePortServicesAreReportedUnderProdOnly() {
         var yaml = """
                 kind: Service

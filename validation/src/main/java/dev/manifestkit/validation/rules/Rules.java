@@ -63,6 +63,7 @@ public final class Rules {
             new DuplicateObjectRule(),
             new ServiceSelectsPodsRule(),
             new ServiceTargetPortRule(),
+            new ProbePortRule(),
             new IngressBackendReferenceRules.ServiceExists(),
             new IngressBackendReferenceRules.PortExists(),
             ConfigReferenceRule.secrets(),

@@ -130,6 +130,27 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void probesNamePortsOfTheirOwnContainer() {
+        assertThat(run(new ProbePortRule()).on(ContainerRulesTest.pod("""
+                containers:
+                  - name: c
+                    image: c:1
+                    ports: [{name: web, containerPort: 80}]
+                    readinessProbe: {httpGet: {path: /, port: web}}
+                    livenessProbe: {tcpSocket: {port: 80}}
+                """))).isEmpty();
+        assertThat(run(new ProbePortRule()).on(ContainerRulesTest.pod("""
+                containers:
+                  - {name: a, image: a:1, ports: [{name: http, containerPort: 80}]}
+                  - name: c
+                    image: c:1
+                    ports: [{name: web, containerPort: 80}]
+                    readinessProbe: {httpGet: {path: /, port: http}}
+                """))).containsExactly("spec.containers[1].readinessProbe.httpGet.port: Not found: \"http\": container "
+                + "\"c\" has no port of that name; the kubelet fails the probe on every run");
+    }
+
+    @Test
     void claimVolumesNameClaimsOfTheirNamespace() {
         var pod = """
                 kind: Pod

@@ -1,11 +1,10 @@
 package dev.manifestkit.validation.rules;
 
-import java.util.HashSet;
-
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A probe that names its port finds the number among its own container's ports. The API server
@@ -21,21 +20,23 @@ final class ProbePortRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
-            var names = new HashSet<String>();
-            Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
-                var name = Nodes.str(port, "name");
-                if (name != null) {
-                    names.add(name);
-                }
-            });
-            PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) -> {
-                if (port.isString() && !port.asString().isEmpty() && !names.contains(port.asString())) {
-                    context.report(portPath, ErrorType.NOT_FOUND, Nodes.quote(port.asString()),
-                            "container " + Nodes.quote(Nodes.str(container, "name")) + " has no port of that name; "
-                                    + "the kubelet fails the probe on every run");
-                }
-            });
-        });
+        PodSpecs.forEachContainer(context.tree(), (container, path, init) ->
+                PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) -> {
+                    if (port.isString() && !port.asString().isEmpty() && !declares(container, port.asString())) {
+                        context.report(portPath, ErrorType.NOT_FOUND, Nodes.quote(port.asString()),
+                                "container " + Nodes.quote(Nodes.str(container, "name")) + " has no port of that "
+                                        + "name; the kubelet fails the probe on every run");
+                    }
+                }));
+    }
+
+    private static boolean declares(ObjectNode container, String portName) {
+        var ports = Nodes.arr(container, "ports");
+        for (int i = 0; ports != null && i < ports.size(); i++) {
+            if (portName.equals(Nodes.str(ports.get(i), "name"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

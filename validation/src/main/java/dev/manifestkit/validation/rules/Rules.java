@@ -46,6 +46,7 @@ public final class Rules {
             new ServiceTypeFieldsRule(),
             new SessionAffinityRule(),
             new IpAddressRule(),
+            new DnsConfigRule(),
             new ReferenceNamesRule(),
             new NodePortRangeRule(),
             new IngressHostRule(),

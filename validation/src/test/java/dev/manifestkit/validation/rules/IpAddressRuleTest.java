@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.manifestkit.core.syntax.Names;
+
 class IpAddressRuleTest {
 
     private static final String INVALID = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)";
@@ -103,5 +105,32 @@ class IpAddressRuleTest {
                 "spec.hostAliases[0].ip: Invalid value: \"db.local\": " + INVALID,
                 "spec.dnsConfig.nameservers[0]: Invalid value: \"1.1.1\": " + INVALID,
                 "spec.initContainers[0].ports[0].hostIP: Invalid value: \"::g\": " + INVALID);
+    }
+
+    @Test
+    void podDnsSettingsFitAResolvConf() {
+        assertThat(run(new DnsConfigRule()).on(pod("""
+                dnsPolicy: None
+                dnsConfig: {nameservers: [1.1.1.1], searches: [svc.cluster.local., example.com, "."], options: [{name: ndots, value: "2"}]}
+                containers: [{name: a, image: a:1}]
+                """))).isEmpty();
+        assertThat(run(new DnsConfigRule()).on(pod("""
+                dnsPolicy: None
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly("spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None");
+        assertThat(run(new DnsConfigRule()).on(pod("""
+                dnsPolicy: None
+                dnsConfig: {searches: [a.com]}
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly("spec.dnsConfig.nameservers: Required value: must provide at least one DNS "
+                + "nameserver when `dnsPolicy` is None");
+        assertThat(run(new DnsConfigRule()).on(pod("""
+                dnsConfig: {nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9, 1.0.0.1], searches: [Bad_Domain], options: [{value: "1"}]}
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly(
+                "spec.dnsConfig.nameservers: Invalid value: [\"1.1.1.1\",\"8.8.8.8\",\"9.9.9.9\",\"1.0.0.1\"]: must not have "
+                        + "more than 3 nameservers",
+                "spec.dnsConfig.searches[0]: Invalid value: \"Bad_Domain\": " + Names.dns1123Subdomain("Bad_Domain").get(0),
+                "spec.dnsConfig.options[0]: Required value: must not be empty");
     }
 }

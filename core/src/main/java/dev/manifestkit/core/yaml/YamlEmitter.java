@@ -5,8 +5,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Block YAML of a Jackson tree, character for character what Jackson's YAML generator over
- * snakeyaml-engine (3.0.1) writes with {@link ManifestWriter}'s settings, but for one YAML 1.1
- * fix: {@link ScalarQuoting} picks plain or double-quoted, multi-line strings ask for a literal
+ * snakeyaml-engine (3.0.1) writes with {@link ManifestWriter}'s settings, but for two YAML 1.1
+ * fixes: {@link ScalarQuoting} picks plain or double-quoted, multi-line strings ask for a literal
  * block, keys that cannot be simple go after {@code "? "}, lines are never split.
  *
  * <p>Why it exists: speed, and exact control of the YAML 1.1-safe output. The generator turns every
@@ -16,13 +16,16 @@ import tools.jackson.databind.node.ObjectNode;
  * the emitter's scalar analysis ({@link #analyze}), which may veto a plain style (single or double
  * quotes instead) or a literal block (double quotes instead).
  *
- * <p>The fix: snakeyaml-engine reads YAML 1.2, where U+0085, U+2028 and U+2029 are ordinary
+ * <p>The first fix: snakeyaml-engine reads YAML 1.2, where U+0085, U+2028 and U+2029 are ordinary
  * characters, and writes them raw, in literal blocks too. YAML 1.1 readers (kubectl, the API
  * server, PyYAML, SnakeYAML) take them for line breaks, which changes the text or breaks the
  * document. Here a string holding one is double-quoted, the character escaped ({@code \N} for
  * U+0085, the six-character hex escape for the other two). (The emitter also pairs a lone high
  * surrogate with whatever character follows it, making one wrong character of two; here it is
  * escaped alone.)
+ *
+ * <p>The second: numbers in exponent form get a '.' in the mantissa and a sign on the exponent
+ * ({@link #yaml11Exponent}), or YAML 1.1 readers take them for strings.
  *
  * <p>Non-JSON nodes (binary, POJO), which no tree from a Kubernetes object holds, are left to
  * Jackson: {@link #write} then returns {@code false}.
@@ -176,7 +179,7 @@ final class YamlEmitter {
         return true;
     }
 
-    /** The text Jackson's generator writes for a number node. */
+    /** The text Jackson's generator writes for a number node, exponents made YAML 1.1 floats. */
     private static String number(JsonNode node) {
         if (node.isDouble() || node.isFloat()) {
             double value = node.doubleValue();
@@ -186,15 +189,37 @@ final class YamlEmitter {
             if (Double.isInfinite(value)) {
                 return value > 0 ? ".inf" : "-.inf";
             }
-            return node.isFloat() ? Float.toString(node.floatValue()) : Double.toString(value);
+            return yaml11Exponent(node.isFloat() ? Float.toString(node.floatValue()) : Double.toString(value));
         }
         if (node.isBigDecimal()) {
-            return node.decimalValue().toString();
+            return yaml11Exponent(node.decimalValue().toString());
         }
         if (node.isBigInteger()) {
             return node.bigIntegerValue().toString();
         }
         return Long.toString(node.longValue());
+    }
+
+    /**
+     * A number in exponent form as YAML 1.1 spells a float: a '.' in the mantissa and a sign on
+     * the exponent. Java writes {@code 1.0E20} and {@code 1E+3}, which PyYAML and the YAML 1.1
+     * spec read as strings; {@code 1.0E+20} and {@code 1.0E+3} are floats to every reader.
+     */
+    static String yaml11Exponent(String number) {
+        int e = number.indexOf('E');
+        if (e < 0) {
+            return number;
+        }
+        var out = new StringBuilder(number.length() + 3).append(number, 0, e);
+        if (number.lastIndexOf('.', e) < 0) {
+            out.append(".0");
+        }
+        out.append('E');
+        char sign = number.charAt(e + 1);
+        if (sign != '+' && sign != '-') {
+            out.append('+');
+        }
+        return out.append(number, e + 1, number.length()).toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.manifestkit.core.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,10 @@ class KubectlScalarResolutionTest {
      */
     private static List<String> shortScalars() {
         String alphabet = "018+-._xboeE:";
-        var scalars = new java.util.ArrayList<String>();
+        var scalars = new ArrayList<String>();
         var level = List.of("");
         for (int length = 1; length <= 3; length++) {
-            var next = new java.util.ArrayList<String>();
+            var next = new ArrayList<String>();
             for (String prefix : level) {
                 for (char c : alphabet.toCharArray()) {
                     next.add(prefix + c);

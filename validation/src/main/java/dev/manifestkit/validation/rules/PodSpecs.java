@@ -1,6 +1,10 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,6 +83,29 @@ final class PodSpecs {
     /** The kinds that run pods a Service can select: a Pod, and every controller with a pod template. */
     static final String[] WORKLOADS = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job",
         "CronJob", "ReplicationController"};
+
+    /** A Pod or workload a Service selects, and its pod spec (null where it has none). */
+    record Selected(ObjectNode object, PodSpec pod) {
+    }
+
+    /**
+     * The Pods and workloads in the checked object's namespace whose pod labels (their own labels,
+     * for one without a pod spec) a Service's plain selector matches, in {@link #WORKLOADS} order.
+     */
+    static List<Selected> selectedBy(RuleContext context, ObjectNode selector) {
+        var namespace = Nodes.namespace(context.tree());
+        var selected = new ArrayList<Selected>();
+        for (var kind : WORKLOADS) {
+            for (var doc : context.set().ofKind(kind, namespace)) {
+                var pod = of(doc.tree());
+                var labels = pod == null ? Nodes.obj(doc.tree(), "metadata", "labels") : pod.labels();
+                if (labels != null && Selectors.mapMatches(selector, labels)) {
+                    selected.add(new Selected(doc.tree(), pod));
+                }
+            }
+        }
+        return selected;
+    }
 
     /** True if objects of this kind carry a pod spec. */
     static boolean hasPodSpec(String kind) {

@@ -25,15 +25,8 @@ final class ServiceSelectsPodsRule extends BaseRule {
         if (selector == null || selector.isEmpty()) {
             return;
         }
-        var namespace = Nodes.namespace(tree);
-        for (var kind : PodSpecs.WORKLOADS) {
-            for (var doc : context.set().ofKind(kind, namespace)) {
-                var pod = PodSpecs.of(doc.tree());
-                var labels = pod == null ? Nodes.obj(doc.tree(), "metadata", "labels") : pod.labels();
-                if (labels != null && Selectors.mapMatches(selector, labels)) {
-                    return;
-                }
-            }
+        if (!PodSpecs.selectedBy(context, selector).isEmpty()) {
+            return;
         }
         context.report(FieldPath.root("spec").child("selector"), ErrorType.NOT_FOUND, Nodes.showMap(selector),
                 "selects no pods: no Pod or workload pod template " + References.where(context)

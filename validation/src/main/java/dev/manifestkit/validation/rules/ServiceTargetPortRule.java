@@ -1,6 +1,5 @@
 package dev.manifestkit.validation.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.manifestkit.validation.ErrorType;
@@ -8,7 +7,6 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Service port whose targetPort is a name reaches pods only through a container port of that
@@ -29,7 +27,7 @@ final class ServiceTargetPortRule extends BaseRule {
         if (selector == null || selector.isEmpty()) {
             return;
         }
-        List<Selected> pods = null;
+        List<PodSpecs.Selected> pods = null;
         var ports = Nodes.arr(spec, "ports");
         for (int i = 0; ports != null && i < ports.size(); i++) {
             var target = ports.get(i).get("targetPort");
@@ -37,7 +35,7 @@ final class ServiceTargetPortRule extends BaseRule {
                 continue;
             }
             if (pods == null) {
-                pods = selectedPods(context, selector);
+                pods = PodSpecs.selectedBy(context, selector).stream().filter(selected -> selected.pod() != null).toList();
             }
             if (pods.isEmpty()) {
                 return; // selects nothing in the set: ref/service-selects-pods says so
@@ -51,24 +49,6 @@ final class ServiceTargetPortRule extends BaseRule {
         }
     }
 
-    /** A Pod or workload the Service selects, and its pod spec. */
-    private record Selected(String object, PodSpecs.PodSpec pod) {
-    }
-
-    private static List<Selected> selectedPods(RuleContext context, ObjectNode selector) {
-        var namespace = Nodes.namespace(context.tree());
-        var pods = new ArrayList<Selected>();
-        for (var kind : PodSpecs.WORKLOADS) {
-            for (var doc : context.set().ofKind(kind, namespace)) {
-                var pod = PodSpecs.of(doc.tree());
-                if (pod != null && pod.labels() != null && Selectors.mapMatches(selector, pod.labels())) {
-                    pods.add(new Selected(kind + "/" + Nodes.name(doc.tree()), pod));
-                }
-            }
-        }
-        return pods;
-    }
-
     private static boolean declares(PodSpecs.PodSpec pod, String portName) {
         boolean[] found = {false};
         PodSpecs.forEachContainer(pod, (container, path, init) ->
@@ -77,9 +57,10 @@ final class ServiceTargetPortRule extends BaseRule {
         return found[0];
     }
 
-    /** The selected objects, the first three by name. */
-    private static String describe(List<Selected> pods) {
-        var names = pods.stream().limit(3).map(Selected::object).toList();
+    /** The selected objects, the first three by kind and name. */
+    private static String describe(List<PodSpecs.Selected> pods) {
+        var names = pods.stream().limit(3)
+                .map(selected -> Nodes.kind(selected.object()) + "/" + Nodes.name(selected.object())).toList();
         return String.join(", ", names) + (pods.size() > 3 ? " and " + (pods.size() - 3) + " more" : "");
     }
 }

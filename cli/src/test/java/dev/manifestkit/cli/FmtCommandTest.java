@@ -57,8 +57,8 @@ class FmtCommandTest {
 
     @Test
     void separatesFilesWithADocumentMarker() throws IOException {
-        Files.writeString(dir.resolve("a.yaml"), "{apiVersion: v1, kind: Namespace, metadata: {name: a}}\n");
-        Files.writeString(dir.resolve("b.yaml"), "{apiVersion: v1, kind: Namespace, metadata: {name: b}}\n");
+        Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+        Files.writeString(dir.resolve("b.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n");
 
         var run = Run.of("fmt", dir.toString());
 

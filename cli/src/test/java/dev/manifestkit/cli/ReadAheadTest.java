@@ -42,9 +42,9 @@ class ReadAheadTest {
     void documentsOfEveryInputComeInOrderAndWellPastTheQueueCapacity() throws IOException {
         var many = new StringBuilder();
         for (var i = 0; i < ReadAhead.CAPACITY * 3; i++) {
-            many.append("{kind: ConfigMap, metadata: {name: m").append(i).append("}}\n---\n");
+            many.append("kind: ConfigMap\nmetadata: {name: m").append(i).append("}\n---\n");
         }
-        var inputs = List.of(file("a.yaml", many.toString()), file("b.yaml", "{kind: Namespace, metadata: {name: b}}"));
+        var inputs = List.of(file("a.yaml", many.toString()), file("b.yaml", "kind: Namespace\nmetadata: {name: b}"));
 
         try (var reader = new ReadAhead(inputs, InputStream.nullInputStream())) {
             var items = drain(reader);
@@ -58,9 +58,9 @@ class ReadAheadTest {
 
     @Test
     void anUnreadableInputHandsOverItsEarlierDocumentsThenTheErrorAndReadingGoesOn() throws IOException {
-        var inputs = List.of(file("a.yaml", "{kind: A, metadata: {name: a}}\n---\nkey: [unclosed\n"),
+        var inputs = List.of(file("a.yaml", "kind: A\nmetadata: {name: a}\n---\nkey: [unclosed\n"),
                 Input.file(dir.resolve("missing.yaml")),
-                file("c.yaml", "{kind: C, metadata: {name: c}}"));
+                file("c.yaml", "kind: C\nmetadata: {name: c}"));
 
         try (var reader = new ReadAhead(inputs, InputStream.nullInputStream())) {
             assertThat(drain(reader)).containsExactly(

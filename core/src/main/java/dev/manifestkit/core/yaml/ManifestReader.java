@@ -3,6 +3,7 @@ package dev.manifestkit.core.yaml;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -39,7 +40,10 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
 import tools.jackson.core.JacksonException;
 
 /**
- * Reads Kubernetes manifests from YAML (or JSON, which is YAML) the way kubectl reads them.
+ * Reads Kubernetes manifests from YAML or JSON the way kubectl reads them.
+ *
+ * <p>Like kubectl, the reader takes input whose first character other than space is {@code {}
+ * for a stream of JSON objects and parses it as JSON ({@code JsonDocuments}); anything else is YAML.
  *
  * <p>Plain scalars resolve as kubectl resolves them (YAML 1.1 as go-yaml v2 reads it):
  * {@code defaultMode: 0755} is the integer 493, unquoted {@code yes}, {@code y}, {@code on} and
@@ -57,6 +61,8 @@ import tools.jackson.core.JacksonException;
 public final class ManifestReader {
 
     private static final ManifestReader DEFAULT = new ManifestReader(ReaderOptions.defaults());
+    /** How far ahead kubectl looks for the '{' that makes input JSON. */
+    private static final int PEEK = 4096;
     private static final String MEMORY = "<memory>";
 
     private final ReaderOptions options;
@@ -142,14 +148,14 @@ public final class ManifestReader {
      */
     public Stream<ManifestDocument> stream(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        var documents = new DocumentIterator(new UnicodeReader(in), file.toString(), options, true);
+        var documents = documents(new UnicodeReader(in), file.toString(), true);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
     }
 
     /** The documents of an input stream as a lazy stream; closing it closes the input stream. */
     public Stream<ManifestDocument> stream(InputStream in, String origin) {
-        var documents = new DocumentIterator(new UnicodeReader(in), origin, options, true);
+        var documents = documents(new UnicodeReader(in), origin, true);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
     }
@@ -216,15 +222,62 @@ public final class ManifestReader {
 
     private void forEach(Reader reader, String origin, boolean closeInput,
                          Consumer<? super ManifestDocument> consumer) {
-        try (var documents = new DocumentIterator(reader, origin, options, closeInput)) {
+        try (var documents = documents(reader, origin, closeInput)) {
             while (documents.hasNext()) {
                 consumer.accept(documents.next());
             }
         }
     }
 
+    /**
+     * The documents of the input, read as kubectl reads them: as a stream of JSON values when the
+     * first character that is not space is {@code {}, as YAML otherwise. Only that much of the
+     * input is read ahead (so standard input is not waited on), at most {@value #PEEK} characters,
+     * as many as kubectl looks at.
+     */
+    private DocumentStream documents(Reader reader, String origin, boolean closeInput) {
+        var input = new PushbackReader(reader, PEEK);
+        var start = new char[PEEK];
+        int length = 0;
+        try {
+            int c;
+            while (length < PEEK && (c = input.read()) >= 0) {
+                start[length++] = (char) c;
+                if (!JsonDocuments.isGoSpace((char) c)) {
+                    break;
+                }
+            }
+            input.unread(start, 0, length);
+        } catch (IOException e) {
+            if (closeInput) {
+                closeQuietly(reader);
+            }
+            if (e instanceof CharacterCodingException) {
+                throw new ManifestReadException(origin, new SourceLocation(1, 1), "not UTF-8 text (binary data?)", e);
+            }
+            throw new UncheckedIOException(e);
+        }
+        return JsonDocuments.looksLikeJson(start, length)
+                ? new JsonDocuments(input, origin, options, closeInput)
+                : new DocumentIterator(input, origin, options, closeInput);
+    }
+
+    private static void closeQuietly(Reader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // the read failed already; that is the error to report
+        }
+    }
+
+    /** Documents one at a time, from YAML or JSON; closing stops reading (and closes the input if owned). */
+    interface DocumentStream extends Iterator<ManifestDocument>, Closeable {
+        @Override
+        void close();
+    }
+
     /** Composes one document at a time from a SnakeYAML parser and converts it. */
-    private static final class DocumentIterator implements Iterator<ManifestDocument>, Closeable {
+    private static final class DocumentIterator implements DocumentStream {
 
         private final Reader input;
         private final boolean closeInput;

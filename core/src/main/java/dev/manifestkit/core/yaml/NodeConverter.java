@@ -211,7 +211,7 @@ final class NodeConverter {
      * cache is direct-mapped and bounded, and races harmlessly: strings are immutable, and a
      * missed share only costs memory. Keys only: values may be a Secret's.
      */
-    private static String sharedKey(String key) {
+    static String sharedKey(String key) {
         if (key.length() > 64) {
             return key;
         }

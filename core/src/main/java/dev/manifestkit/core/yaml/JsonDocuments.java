@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +156,9 @@ final class JsonDocuments implements ManifestReader.DocumentStream {
             throw new ManifestReadException(origin, here(), JSON_SYNTAX + firstLine(limit), e);
         } catch (JacksonIOException e) {
             finish();
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new ManifestReadException(origin, here(), "not UTF-8 text (binary data?)", e);
+            }
             throw new UncheckedIOException(e.getCause());
         } catch (JacksonException e) {
             finish();

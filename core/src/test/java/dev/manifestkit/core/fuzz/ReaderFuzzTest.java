@@ -133,6 +133,26 @@ class ReaderFuzzTest {
     }
 
     @Example
+    void aJsonDocumentOverTheSizeLimitIsRefusedWithoutReadingItWhole() {
+        var header = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"big\": \"";
+        var input = new java.io.InputStream() {
+            private final byte[] start = header.getBytes(StandardCharsets.US_ASCII);
+            private long position;
+
+            @Override
+            public int read() {
+                return position < start.length ? start[(int) position++] : position++ < 1L << 40 ? 'x' : -1;
+            }
+        };
+
+        var e = Bounded.run("a terabyte JSON string", () -> org.assertj.core.api.Assertions.catchThrowableOfType(
+                ManifestReadException.class, () -> READER.read(input, "huge.json")));
+
+        assertThat(e.getMessage()).isEqualTo("huge.json:1:1: document 1 is larger than 8388608 characters"
+                + " (ReaderOptions.maxDocumentBytes)");
+    }
+
+    @Example
     void theSeedCorpusIsThere() {
         assertThat(Corpus.size()).isGreaterThanOrEqualTo(15);
     }

@@ -18,6 +18,7 @@ public final class Rules {
             new ObjectNameRule(),
             new LabelSyntaxRule(),
             new AnnotationSyntaxRule(),
+            new ObjectMetaRule(),
             new SelectorMatchesTemplateRule(),
             new ContainerNameRule(),
             new PodContainersRule(),

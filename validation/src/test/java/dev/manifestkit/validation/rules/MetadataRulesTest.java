@@ -148,4 +148,53 @@ class MetadataRulesTest {
                 """.formatted(big))).containsExactly(
                 "spec.template.metadata.annotations: Too long: must have at most 262144 bytes");
     }
+
+    @Test
+    void finalizersAreQualifiedNamesAndNotBothOrphanAndForeground() {
+        assertThat(run(new ObjectMetaRule()).on("""
+                kind: ConfigMap
+                metadata: {name: a, finalizers: [kubernetes, example.com/cleanup, orphan]}
+                """)).isEmpty();
+        assertThat(run(new ObjectMetaRule()).on("""
+                kind: ConfigMap
+                metadata: {name: a, finalizers: [bad finalizer, orphan, foregroundDeletion]}
+                """)).containsExactly(
+                "metadata.finalizers: Invalid value: \"bad finalizer\": " + Names.qualifiedName("bad finalizer").get(0),
+                "metadata.finalizers: Invalid value: [\"bad finalizer\",\"orphan\",\"foregroundDeletion\"]: "
+                        + "finalizer orphan and foregroundDeletion cannot be both set");
+    }
+
+    @Test
+    void ownerReferencesNameTheirOwnerFullyAndOneController() {
+        assertThat(run(new ObjectMetaRule()).on("""
+                kind: ConfigMap
+                metadata:
+                  name: a
+                  ownerReferences:
+                  - {apiVersion: apps/v1, kind: Deployment, name: web, uid: 0b8e, controller: true}
+                  - {apiVersion: v1, kind: Pod, name: p, uid: 1c9f, controller: false}
+                """)).isEmpty();
+        assertThat(run(new ObjectMetaRule()).on("""
+                kind: ConfigMap
+                metadata:
+                  name: a
+                  generation: -1
+                  ownerReferences:
+                  - {apiVersion: apps/, kind: "", name: "", uid: "", controller: true}
+                  - {apiVersion: v1, kind: Event, name: e, uid: 2d, controller: true}
+                  - {apiVersion: a/b/c, kind: Thing, name: t}
+                """)).containsExactly(
+                "metadata.ownerReferences.apiVersion: Invalid value: \"apps/\": version must not be empty",
+                "metadata.ownerReferences.kind: Invalid value: \"\": must not be empty",
+                "metadata.ownerReferences.name: Invalid value: \"\": must not be empty",
+                "metadata.ownerReferences.uid: Invalid value: \"\": must not be empty",
+                "metadata.ownerReferences: Invalid value: {\"apiVersion\":\"v1\",\"kind\":\"Event\",\"name\":\"e\","
+                        + "\"uid\":\"2d\",\"controller\":true}: /v1, Kind=Event is disallowed from being an owner",
+                "metadata.ownerReferences: Invalid value: [{\"apiVersion\":\"apps/\",\"kind\":\"\",\"name\":\"\","
+                        + "\"uid\":\"\",\"controller\":true},{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"name\":\"e\","
+                        + "\"uid\":\"2d\",\"controller\":true},{\"apiVersion\":\"a/b/c\",\"kind\":\"Thing\",\"name\":\"t\"}]: "
+                        + "Only one reference can have Controller set to true. Found \"true\" in references for / and Event/e",
+                "metadata.ownerReferences.apiVersion: Invalid value: \"a/b/c\": version must not be empty",
+                "metadata.generation: Invalid value: -1: must be greater than or equal to 0");
+    }
 }

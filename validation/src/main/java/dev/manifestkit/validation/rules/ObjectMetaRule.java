@@ -1,0 +1,122 @@
+package dev.manifestkit.validation.rules;
+
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The parts of {@code ObjectMeta} the API server checks on every object beyond name, labels and
+ * annotations (apimachinery's {@code ValidateObjectMeta}). Paths are the API server's: it reports
+ * a bad finalizer or owner reference on the list, not on the element.
+ */
+final class ObjectMetaRule extends BaseRule {
+
+    private static final String ORPHAN = "orphan";
+    private static final String FOREGROUND = "foregroundDeletion";
+
+    ObjectMetaRule() {
+        super("api/object-meta", Layer.API, Severity.ERROR,
+                "metadata.finalizers are qualified names and not both orphan and foregroundDeletion; each "
+                        + "metadata.ownerReferences entry has an apiVersion with a version, a kind, a name and a uid, "
+                        + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var metadata = Nodes.obj(context.tree(), "metadata");
+        if (metadata == null) {
+            return;
+        }
+        var path = FieldPath.root("metadata");
+        finalizers(context, Nodes.arr(metadata, "finalizers"), path.child("finalizers"));
+        ownerReferences(context, Nodes.arr(metadata, "ownerReferences"), path.child("ownerReferences"));
+        JsonNode generation = metadata.get("generation");
+        if (generation != null && generation.isNumber() && generation.doubleValue() < 0) {
+            context.report(path.child("generation"), ErrorType.INVALID, Nodes.show(generation),
+                    "must be greater than or equal to 0");
+        }
+    }
+
+    private static void finalizers(RuleContext context, ArrayNode finalizers, FieldPath path) {
+        if (finalizers == null) {
+            return;
+        }
+        boolean orphan = false;
+        boolean foreground = false;
+        for (JsonNode finalizer : finalizers) {
+            if (!finalizer.isString()) {
+                continue; // the schema layer's finding
+            }
+            String name = finalizer.asString();
+            for (var message : Names.qualifiedName(name)) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(name), message);
+            }
+            orphan |= name.equals(ORPHAN);
+            foreground |= name.equals(FOREGROUND);
+        }
+        if (orphan && foreground) {
+            context.report(path, ErrorType.INVALID, Nodes.show(finalizers),
+                    "finalizer " + ORPHAN + " and " + FOREGROUND + " cannot be both set");
+        }
+    }
+
+    private static void ownerReferences(RuleContext context, ArrayNode references, FieldPath path) {
+        if (references == null) {
+            return;
+        }
+        String firstController = null;
+        for (JsonNode element : references) {
+            if (!(element instanceof ObjectNode reference)) {
+                continue;
+            }
+            // an absent field is the schema layer's finding (Required value); present and empty is this rule's
+            String apiVersion = text(reference, "apiVersion");
+            String kind = text(reference, "kind");
+            if (apiVersion != null && version(apiVersion).isEmpty()) {
+                context.report(path.child("apiVersion"), ErrorType.INVALID, Nodes.quote(apiVersion),
+                        "version must not be empty");
+            }
+            for (String field : new String[] {"kind", "name", "uid"}) {
+                String value = text(reference, field);
+                if (value != null && value.isEmpty()) {
+                    context.report(path.child(field), ErrorType.INVALID, Nodes.quote(value), "must not be empty");
+                }
+            }
+            if ("v1".equals(apiVersion) && "Event".equals(kind)) {
+                context.report(path, ErrorType.INVALID, Nodes.show(reference), "/v1, Kind=Event is disallowed from being an owner");
+            }
+            if (Nodes.isTrue(reference, "controller")) {
+                String name = text(reference, "name");
+                String current = (kind == null ? "" : kind) + "/" + (name == null ? "" : name);
+                if (firstController == null) {
+                    firstController = current;
+                } else {
+                    context.report(path, ErrorType.INVALID, Nodes.show(references),
+                            "Only one reference can have Controller set to true. Found \"true\" in references for "
+                                    + firstController + " and " + current);
+                }
+            }
+        }
+    }
+
+    /** The version of an apiVersion as Kubernetes parses it: empty for "", "apps/" or "a/b/c". */
+    private static String version(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        if (slash < 0) {
+            return apiVersion;
+        }
+        return apiVersion.indexOf('/', slash + 1) >= 0 ? "" : apiVersion.substring(slash + 1);
+    }
+
+    /** The string field, or null when it is absent or not a string (the schema layer reports that). */
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+}

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.core.syntax.Ports;
+import dev.manifestkit.core.syntax.ResourceNames;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -212,15 +213,23 @@ public final class ContainerBuilder {
         return this;
     }
 
-    /** Requests a quantity of a resource ({@code resources.requests}), such as {@code ("cpu", "250m")}. */
+    /**
+     * Requests a quantity of a resource ({@code resources.requests}), such as {@code ("cpu", "250m")}:
+     * {@code cpu}, {@code memory}, {@code ephemeral-storage}, {@code hugepages-<size>} or an extended
+     * resource with a domain ({@code example.com/gpu}, which also needs an equal {@link #limit}).
+     */
     public ContainerBuilder request(String resource, String quantity) {
-        requests.put(resource, quantity("resources.requests[" + resource + "]", quantity));
+        String path = "resources.requests[" + resource + "]";
+        Fail.check(ResourceNames.containerResourceName(Fail.notNull(resource, owner, path)), owner, path, resource);
+        requests.put(resource, quantity(path, quantity));
         return this;
     }
 
-    /** Caps a resource ({@code resources.limits}), such as {@code ("memory", "512Mi")}. */
+    /** Caps a resource ({@code resources.limits}), such as {@code ("memory", "512Mi")}; names as for {@link #request}. */
     public ContainerBuilder limit(String resource, String quantity) {
-        limits.put(resource, quantity("resources.limits[" + resource + "]", quantity));
+        String path = "resources.limits[" + resource + "]";
+        Fail.check(ResourceNames.containerResourceName(Fail.notNull(resource, owner, path)), owner, path, resource);
+        limits.put(resource, quantity(path, quantity));
         return this;
     }
 
@@ -400,7 +409,16 @@ public final class ContainerBuilder {
     private void checkRequestsWithinLimits() {
         requests.forEach((resource, request) -> {
             var limit = limits.get(resource);
-            if (limit != null && request.compareTo(limit) > 0) {
+            if (!ResourceNames.allowsOvercommit(resource)) {
+                if (limit == null) {
+                    throw Fail.required(owner, "resources.limits[" + resource + "]",
+                            "Limit must be set for non overcommitable resources");
+                }
+                if (request.compareTo(limit) != 0) {
+                    throw Fail.invalid(owner, "resources.requests[" + resource + "]", request.toString(),
+                            "must be equal to " + resource + " limit of " + limit);
+                }
+            } else if (limit != null && request.compareTo(limit) > 0) {
                 throw Fail.invalid(owner, "resources.requests[" + resource + "]", request.toString(),
                         "must be less than or equal to " + resource + " limit of " + limit);
             }

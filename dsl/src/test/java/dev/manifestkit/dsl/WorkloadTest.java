@@ -175,6 +175,28 @@ class WorkloadTest {
     }
 
     @Test
+    void resourceNamesTheApiServerRejectsAreRejected() {
+        assertThatThrownBy(() -> container("app", "nginx").request("cpus", "1"))
+                .hasMessage("container \"app\": resources.requests[cpus]: Invalid value: \"cpus\": must be a standard "
+                        + "resource type or fully qualified; must be a standard resource for containers");
+        assertThatThrownBy(() -> container("app", "nginx").limit("storage", "1Gi"))
+                .hasMessageEndingWith("must be a standard resource for containers");
+    }
+
+    @Test
+    void extendedResourcesNeedALimitEqualToTheRequest() {
+        var gpu = container("app", "nginx").request("example.com/gpu", "1").limit("example.com/gpu", "1").build();
+        assertThat(gpu.getResources().getLimits()).containsKey("example.com/gpu");
+
+        assertThatThrownBy(container("app", "nginx").request("example.com/gpu", "1")::build)
+                .hasMessage("container \"app\": resources.limits[example.com/gpu]: Required value: "
+                        + "Limit must be set for non overcommitable resources");
+        assertThatThrownBy(container("app", "nginx").request("hugepages-2Mi", "2Mi").limit("hugepages-2Mi", "4Mi")::build)
+                .hasMessage("container \"app\": resources.requests[hugepages-2Mi]: Invalid value: \"2Mi\": "
+                        + "must be equal to hugepages-2Mi limit of 4Mi");
+    }
+
+    @Test
     void malformedQuantitiesAreRejected() {
         assertThatThrownBy(() -> container("app", "nginx").request("memory", "12 GB"))
                 .hasMessageStartingWith("container \"app\": resources.requests[memory]: Invalid value: \"12 GB\": ");

@@ -1,16 +1,20 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.ResourceNames;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
 
 /** A container never requests more of a resource than its limit allows. */
 final class RequestsWithinLimitsRule extends BaseRule {
 
     RequestsWithinLimitsRule() {
         super("api/requests-within-limits", Layer.API, Severity.ERROR,
-                "A container's request for a resource is not above its limit for that resource.");
+                "A container's request for a resource is not above its limit for that resource; for hugepages and "
+                        + "extended resources (example.com/gpu), which are never overcommitted, a limit is set and the "
+                        + "request equals it.");
     }
 
     @Override
@@ -19,20 +23,39 @@ final class RequestsWithinLimitsRule extends BaseRule {
             var resources = Nodes.obj(container, "resources");
             var requests = Nodes.obj(resources, "requests");
             var limits = Nodes.obj(resources, "limits");
-            if (requests == null || limits == null) {
+            if (requests == null) {
                 return;
             }
+            // the API server reports these on the maps, not on the entries
+            var requestsPath = path.child("resources", "requests");
             for (var entry : requests.properties()) {
                 var resource = entry.getKey();
-                var limit = limits.get(resource);
+                boolean overcommit = ResourceNames.allowsOvercommit(resource);
+                var limit = limits == null ? null : limits.get(resource);
+                if (limit == null) {
+                    if (!overcommit) {
+                        context.report(path.child("resources", "limits"), ErrorType.REQUIRED,
+                                "Limit must be set for non overcommitable resources");
+                    }
+                    continue;
+                }
                 var request = Quantities.of(entry.getValue());
                 var max = Quantities.of(limit);
-                if (request != null && max != null && request.compareTo(max) > 0) {
-                    context.report(path.child("resources", "requests").key(resource), ErrorType.INVALID,
-                            Nodes.show(entry.getValue()), "must be less than or equal to " + resource + " limit of "
-                                    + (limit.isString() ? limit.asString() : limit.toString()));
+                if (request == null || max == null) {
+                    continue; // api/quantity's finding
+                }
+                if (!overcommit && request.compareTo(max) != 0) {
+                    context.report(requestsPath, ErrorType.INVALID, Nodes.show(entry.getValue()),
+                            "must be equal to " + resource + " limit of " + text(limit));
+                } else if (request.compareTo(max) > 0) {
+                    context.report(requestsPath, ErrorType.INVALID, Nodes.show(entry.getValue()),
+                            "must be less than or equal to " + resource + " limit of " + text(limit));
                 }
             }
         });
+    }
+
+    private static String text(JsonNode value) {
+        return value.isString() ? value.asString() : value.toString();
     }
 }

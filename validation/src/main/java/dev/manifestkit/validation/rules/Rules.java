@@ -35,6 +35,7 @@ public final class Rules {
             new VolumePathsRule(),
             new QuantityRule(),
             new RequestsWithinLimitsRule(),
+            new ContainerResourcesRule(),
             new EnvVarNameRule(),
             new EnvValueFromRule(),
             new ProbeRule(),

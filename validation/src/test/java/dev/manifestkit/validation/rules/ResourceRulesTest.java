@@ -62,10 +62,52 @@ class ResourceRulesTest {
                 initContainers: [{name: i, image: a:1, resources: {requests: {memory: 2Gi}, limits: {memory: 1Gi}}}]
                 containers: [{name: a, image: a:1, resources: {requests: {cpu: "2"}, limits: {cpu: 1500m}}}]
                 """))).containsExactly(
-                "spec.initContainers[0].resources.requests[memory]: Invalid value: \"2Gi\": must be less than or equal "
+                "spec.initContainers[0].resources.requests: Invalid value: \"2Gi\": must be less than or equal "
                         + "to memory limit of 1Gi",
-                "spec.containers[0].resources.requests[cpu]: Invalid value: \"2\": must be less than or equal to cpu "
+                "spec.containers[0].resources.requests: Invalid value: \"2\": must be less than or equal to cpu "
                         + "limit of 1500m");
+    }
+
+    @Test
+    void extendedResourcesAndHugePagesAreNeverOvercommitted() {
+        assertThat(run(new RequestsWithinLimitsRule()).on(pod("""
+                containers: [{name: a, image: a:1, resources: {requests: {example.com/gpu: 1, hugepages-2Mi: 4Mi, cpu: 1},
+                  limits: {example.com/gpu: "1", hugepages-2Mi: 4Mi}}}]
+                """))).isEmpty();
+        assertThat(run(new RequestsWithinLimitsRule()).on(pod("""
+                containers: [{name: a, image: a:1, resources: {requests: {example.com/gpu: 1, hugepages-2Mi: 4Mi},
+                  limits: {example.com/gpu: 2}}}]
+                """))).containsExactly(
+                "spec.containers[0].resources.requests: Invalid value: 1: must be equal to example.com/gpu limit of 2",
+                "spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources");
+    }
+
+    @Test
+    void containersNameResourcesTheClusterKnows() {
+        assertThat(run(new ContainerResourcesRule()).on(pod("""
+                containers: [{name: a, image: a:1, resources: {requests: {cpu: 1, memory: 1Gi, ephemeral-storage: 1Gi,
+                  hugepages-1Gi: 2Gi, example.com/gpu: 2, nvidia.com/gpu: "1"}}}]
+                """))).isEmpty();
+        assertThat(run(new ContainerResourcesRule()).on(pod("""
+                containers: [{name: a, image: a:1, resources: {requests: {cpus: 1, storage: 1Gi, example.com/gpu: 500m,
+                  hugepages-2Mi: 3Mi}, limits: {bad name/x: 1, kubernetes.io/thing: 1, hugepages-2Mi: 3Mi}}}]
+                """))).containsExactly(
+                "spec.containers[0].resources.limits[bad name/x]: Invalid value: \"bad name/x\": "
+                        + dev.manifestkit.core.syntax.Names.qualifiedName("bad name/x").get(0),
+                "spec.containers[0].resources.limits[bad name/x]: Invalid value: \"bad name/x\": "
+                        + "doesn't follow extended resource name standard",
+                "spec.containers[0].resources.limits[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive "
+                        + "integer multiple of hugepages-2Mi",
+                "spec.containers[0].resources.requests[cpus]: Invalid value: \"cpus\": must be a standard resource "
+                        + "type or fully qualified",
+                "spec.containers[0].resources.requests[cpus]: Invalid value: \"cpus\": must be a standard resource "
+                        + "for containers",
+                "spec.containers[0].resources.requests[storage]: Invalid value: \"storage\": must be a standard "
+                        + "resource for containers",
+                "spec.containers[0].resources.requests[example.com/gpu]: Invalid value: \"500m\": must be an integer",
+                "spec.containers[0].resources.requests[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive "
+                        + "integer multiple of hugepages-2Mi",
+                "spec.containers[0].resources: Forbidden: HugePages require cpu or memory");
     }
 
     @Test

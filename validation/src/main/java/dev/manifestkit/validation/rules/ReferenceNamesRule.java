@@ -19,12 +19,12 @@ final class ReferenceNamesRule extends BaseRule {
 
     private static final FieldPath SPEC = FieldPath.root("spec");
     private static final String[] POD_SUBDOMAIN_NAMES = {"serviceAccountName", "priorityClassName", "schedulerName",
-        "runtimeClassName"};
+        "runtimeClassName", "nodeName"};
 
     ReferenceNamesRule() {
         super("api/reference-names", Layer.API, Severity.ERROR,
                 "Names of other objects are valid names: serviceAccountName, priorityClassName, schedulerName, "
-                        + "runtimeClassName, storageClassName, ingressClassName and TLS secretName are DNS "
+                        + "runtimeClassName, nodeName, storageClassName, ingressClassName and TLS secretName are DNS "
                         + "subdomains; a pod's hostname and subdomain are DNS labels.");
     }
 

@@ -28,6 +28,7 @@ public final class Rules {
             new PortNameRule(),
             new UniquePortNamesRule(),
             new HostNetworkPortsRule(),
+            new SecurityContextRule(),
             new VolumeNameRule(),
             new UniqueVolumeNamesRule(),
             new VolumeMountRule(),

@@ -17,6 +17,7 @@ class ReferenceNamesRuleTest {
                 priorityClassName: high-priority
                 schedulerName: my-scheduler
                 runtimeClassName: gvisor
+                nodeName: node-1.example.com
                 hostname: web-0
                 subdomain: web
                 containers: [{name: a, image: a:1}]
@@ -24,11 +25,13 @@ class ReferenceNamesRuleTest {
         assertThat(run(new ReferenceNamesRule()).on(pod("""
                 serviceAccountName: Bad_SA
                 priorityClassName: ""
+                nodeName: Node_1
                 hostname: web.0
                 subdomain: Sub
                 containers: [{name: a, image: a:1}]
                 """))).containsExactly(
                 "spec.serviceAccountName: Invalid value: \"Bad_SA\": " + Names.dns1123Subdomain("Bad_SA").get(0),
+                "spec.nodeName: Invalid value: \"Node_1\": " + Names.dns1123Subdomain("Node_1").get(0),
                 "spec.hostname: Invalid value: \"web.0\": " + Names.dns1123Label("web.0").get(0),
                 "spec.subdomain: Invalid value: \"Sub\": " + Names.dns1123Label("Sub").get(0));
     }

@@ -41,6 +41,9 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
     public PersistentVolumeClaimBuilder request(String storage) {
         Fail.notNull(storage, ref(), "spec.resources.requests[storage]");
         Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(storage), ref(), "spec.resources.requests[storage]", storage);
+        if (dev.manifestkit.core.syntax.Quantity.parse(storage).toBigDecimal().signum() == 0) {
+            throw Fail.invalid(ref(), "spec.resources.requests[storage]", storage, "must be greater than zero");
+        }
         this.request = new Quantity(storage);
         return this;
     }

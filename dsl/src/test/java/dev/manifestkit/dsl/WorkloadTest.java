@@ -317,6 +317,9 @@ class WorkloadTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: Invalid value: \"-2Gi\":"
                         + " must be greater than or equal to 0");
+        assertThatThrownBy(() -> persistentVolumeClaim("data").request("0Gi"))
+                .hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: Invalid value: \"0Gi\":"
+                        + " must be greater than zero");
     }
 
     @Test

@@ -20,7 +20,8 @@ final class NonNegativeRule extends BaseRule {
         super("api/non-negative", Layer.API, Severity.ERROR,
                 "replicas, revisionHistoryLimit, minReadySeconds, terminationGracePeriodSeconds, Job and CronJob "
                         + "counts are not negative; activeDeadlineSeconds is positive; a Deployment's "
-                        + "progressDeadlineSeconds exceeds minReadySeconds.");
+                        + "progressDeadlineSeconds exceeds minReadySeconds; a projected serviceAccountToken's "
+                        + "expirationSeconds is between 600 and 2^32.");
     }
 
     @Override
@@ -51,6 +52,23 @@ final class NonNegativeRule extends BaseRule {
         if (pod != null) {
             nonNegative(context, pod.spec(), pod.path(), "terminationGracePeriodSeconds");
             positive(context, pod.spec(), pod.path(), "activeDeadlineSeconds");
+            Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, volumePath, v) ->
+                    Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", volumePath.child("projected"),
+                            (source, sourcePath, s) -> tokenLifetime(context, source, sourcePath)));
+        }
+    }
+
+    /** A projected service account token lives between ten minutes and 2^32 seconds. */
+    private static void tokenLifetime(RuleContext context, ObjectNode source, FieldPath sourcePath) {
+        var seconds = Nodes.get(Nodes.obj(source, "serviceAccountToken"), "expirationSeconds");
+        if (!Nodes.isInt(seconds)) {
+            return;
+        }
+        var path = sourcePath.child("serviceAccountToken", "expirationSeconds");
+        if (seconds.longValue() < 600) {
+            context.report(path, ErrorType.INVALID, seconds.toString(), "may not specify a duration less than 10 minutes");
+        } else if (seconds.longValue() > 1L << 32) {
+            context.report(path, ErrorType.INVALID, seconds.toString(), "may not specify a duration larger than 2^32 seconds");
         }
     }
 

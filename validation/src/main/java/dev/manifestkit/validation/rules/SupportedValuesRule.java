@@ -26,7 +26,7 @@ final class SupportedValuesRule extends BaseRule {
                 "Enumerated string fields hold a supported value: Service type, protocol, traffic policies, "
                         + "trafficDistribution (PreferSameZone and PreferSameNode from 1.34), "
                         + "sessionAffinity, ipFamilies, imagePullPolicy, restartPolicy, dnsPolicy, probe scheme, "
-                        + "emptyDir medium, hostPath type, seccomp profile type, strategy types, podManagementPolicy, "
+                        + "emptyDir medium, hostPath type, mountPropagation, seccomp profile type, strategy types, podManagementPolicy, "
                         + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, and more.");
     }
 
@@ -114,6 +114,8 @@ final class SupportedValuesRule extends BaseRule {
             }
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) ->
                     one(context, port, "protocol", portPath, PROTOCOLS));
+            Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) ->
+                    one(context, mount, "mountPropagation", mountPath, "Bidirectional", "HostToContainer", "None"));
             for (var probe : PortFields.PROBES) {
                 var httpGet = Nodes.obj(container, probe, "httpGet");
                 one(context, httpGet, "scheme", path.child(probe, "httpGet"), "HTTP", "HTTPS");

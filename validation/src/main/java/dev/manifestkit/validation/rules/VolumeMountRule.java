@@ -16,7 +16,8 @@ final class VolumeMountRule extends BaseRule {
     VolumeMountRule() {
         super("api/volume-mount", Layer.API, Severity.ERROR,
                 "Every volumeMount names a volume declared in the pod's volumes (or a StatefulSet claim template) and "
-                        + "has a mountPath, unique within its container.");
+                        + "has a mountPath, unique within its container; Bidirectional mount propagation only in a "
+                        + "privileged container.");
     }
 
     @Override
@@ -60,6 +61,11 @@ final class VolumeMountRule extends BaseRule {
                 } else if (target != null && !mountPaths.add(target)) {
                     context.report(mountPath.child("mountPath"), ErrorType.INVALID, Nodes.quote(target),
                             "must be unique");
+                }
+                if ("Bidirectional".equals(Nodes.str(mount, "mountPropagation"))
+                        && !Nodes.isTrue(Nodes.obj(container, "securityContext"), "privileged")) {
+                    context.report(mountPath.child("mountPropagation"), ErrorType.FORBIDDEN,
+                            "Bidirectional mount propagation is available only to privileged containers");
                 }
             });
         });

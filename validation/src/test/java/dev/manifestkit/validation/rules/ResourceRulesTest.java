@@ -157,6 +157,16 @@ class ResourceRulesTest {
     }
 
     @Test
+    void claimsRequestMoreThanNothingFromANamedDataSource() {
+        assertThat(run(new StorageRequestRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 0Gi}}, dataSource: {kind: "", name: ""}}
+                """)).containsExactly("spec.resources[storage]: Invalid value: \"0Gi\": must be greater than zero",
+                "spec.dataSource.name: Required value", "spec.dataSource.kind: Required value");
+    }
+
+    @Test
     void persistentVolumesStateStorageCapacityOnly() {
         assertThat(run(new PersistentVolumeCapacityRule()).on("""
                 kind: PersistentVolume

@@ -30,6 +30,22 @@ class VolumeRulesTest {
     }
 
     @Test
+    void onlyPrivilegedContainersPropagateMountsBothWays() {
+        assertThat(run(new VolumeMountRule()).on(pod("""
+                volumes: [{name: data, emptyDir: {}}]
+                containers: [{name: a, image: a:1, securityContext: {privileged: true},
+                  volumeMounts: [{name: data, mountPath: /data, mountPropagation: Bidirectional}]}]
+                """))).isEmpty();
+        assertThat(run(new VolumeMountRule()).on(pod("""
+                volumes: [{name: data, emptyDir: {}}]
+                containers: [{name: a, image: a:1,
+                  volumeMounts: [{name: data, mountPath: /a, mountPropagation: Bidirectional},
+                    {name: data, mountPath: /b, mountPropagation: HostToContainer}]}]
+                """))).containsExactly("spec.containers[0].volumeMounts[0].mountPropagation: Forbidden: "
+                + "Bidirectional mount propagation is available only to privileged containers");
+    }
+
+    @Test
     void mountsNameDeclaredVolumes() {
         assertThat(run(new VolumeMountRule()).on(pod("""
                 volumes: [{name: data, emptyDir: {}}]

@@ -126,6 +126,24 @@ class WorkloadRulesTest {
     }
 
     @Test
+    void projectedTokensLiveTenMinutesToTwoToTheThirtyTwoSeconds() {
+        assertThat(run(new NonNegativeRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes: [{name: t, projected: {sources: [{serviceAccountToken: {path: t, expirationSeconds: 600}},
+                  {serviceAccountToken: {path: u}}]}}]
+                """))).isEmpty();
+        assertThat(run(new NonNegativeRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes: [{name: t, projected: {sources: [{serviceAccountToken: {path: t, expirationSeconds: 60}},
+                  {serviceAccountToken: {path: u, expirationSeconds: 4294967297}}]}}]
+                """))).containsExactly(
+                "spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: Invalid value: 60: "
+                        + "may not specify a duration less than 10 minutes",
+                "spec.volumes[0].projected.sources[1].serviceAccountToken.expirationSeconds: Invalid value: 4294967297: "
+                        + "may not specify a duration larger than 2^32 seconds");
+    }
+
+    @Test
     void rollingUpdatesCanMakeProgress() {
         assertThat(run(new UpdateStrategyRule()).on(workload("Deployment", """
                 strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
@@ -188,6 +206,7 @@ class WorkloadRulesTest {
                     imagePullPolicy: always
                     ports: [{containerPort: 80, protocol: HTTP}]
                     livenessProbe: {httpGet: {port: 80, scheme: http}}
+                    volumeMounts: [{name: v, mountPath: /v, mountPropagation: Sideways}]
                 volumes: [{name: v, emptyDir: {medium: Disk}}, {name: h, hostPath: {path: /x, type: Dir}}]
                 """))).containsExactly(
                 "spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", "
@@ -202,6 +221,8 @@ class WorkloadRulesTest {
                         + "\"IfNotPresent\", \"Never\"",
                 "spec.containers[0].ports[0].protocol: Unsupported value: \"HTTP\": supported values: \"SCTP\", \"TCP\", "
                         + "\"UDP\"",
+                "spec.containers[0].volumeMounts[0].mountPropagation: Unsupported value: \"Sideways\": supported values: "
+                        + "\"Bidirectional\", \"HostToContainer\", \"None\"",
                 "spec.containers[0].livenessProbe.httpGet.scheme: Unsupported value: \"http\": supported values: "
                         + "\"HTTP\", \"HTTPS\"");
     }

@@ -403,7 +403,8 @@ public final class Names {
         return value;
     }
 
-    private static long utf8Length(String s) {
+    /** The length of the text in UTF-8 bytes, which is what Go's {@code len} and the API server's size limits count. */
+    public static long utf8Length(String s) {
         if (s == null) {
             return 0;
         }

@@ -40,9 +40,9 @@ final class AnnotationSyntaxRule extends BaseRule {
             for (var msg : Names.annotationKey(key)) {
                 context.report(path.key(key), ErrorType.INVALID, Nodes.quote(key), msg);
             }
-            total += key.length();
+            total += Names.utf8Length(key);
             var value = entry.getValue();
-            total += value.isString() ? value.asString().length() : value.toString().length();
+            total += Names.utf8Length(value.isString() ? value.asString() : value.toString());
         }
         if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {
             context.report(path, ErrorType.TOO_LONG, "must have at most " + TOTAL_ANNOTATION_SIZE_LIMIT + " bytes");

@@ -62,6 +62,7 @@ public final class Rules {
             new DataKeysRule(),
             new Base64DataRule(),
             new DataSizeRule(),
+            new LastAppliedSizeRule(),
             new SecretTypeKeysRule(),
             // layer 3: references between the objects of a set
             new DuplicateObjectRule(),

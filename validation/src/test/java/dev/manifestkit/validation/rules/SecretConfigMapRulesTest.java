@@ -82,6 +82,32 @@ class SecretConfigMapRulesTest {
     }
 
     @Test
+    void objectsFitTheAnnotationClientSideApplyStoresThemIn() {
+        String fits = "x".repeat(262_000);
+        assertThat(run(new LastAppliedSizeRule()).on("""
+                kind: ConfigMap
+                metadata: {name: c}
+                data: {a: %s}
+                """.formatted(fits))).isEmpty();
+        // 44,000 '<' that Go's JSON encoder writes as six bytes each (backslash u003c): 264,000 bytes, plus 77 for
+        // {"data":{"a":""},"kind":"ConfigMap","metadata":{"annotations":{},"name":"c"}}, the annotation left out
+        String escaped = "<".repeat(44_000);
+        assertThat(run(new LastAppliedSizeRule()).on("""
+                kind: ConfigMap
+                metadata: {name: c, annotations: {%s: "{}"}}
+                data: {a: "%s"}
+                """.formatted(LastAppliedSizeRule.ANNOTATION, escaped))).containsExactly(
+                "metadata.annotations: Too long: must have at most 262144 bytes: kubectl apply stores the object, "
+                        + "264077 bytes as JSON, in the kubectl.kubernetes.io/last-applied-configuration annotation; "
+                        + "use kubectl apply --server-side or kubectl create");
+        assertThat(run(new LastAppliedSizeRule()).on("""
+                kind: ConfigMap
+                metadata: {name: c, annotations: {note: %s}}
+                data: {a: %s}
+                """.formatted("n".repeat(131_000), "x".repeat(131_000)))).hasSize(1);
+    }
+
+    @Test
     void typedSecretsCarryTheirKeys() {
         assertThat(run(new SecretTypeKeysRule()).on("""
                 kind: Secret

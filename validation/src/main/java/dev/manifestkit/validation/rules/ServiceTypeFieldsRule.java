@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.rules;
 
 import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.Ports;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -20,7 +21,10 @@ final class ServiceTypeFieldsRule extends BaseRule {
         super("api/service-type-fields", Layer.API, Severity.ERROR,
                 "Service fields agree with spec.type: nodePort only on NodePort/LoadBalancer; ExternalName needs an "
                         + "externalName that is a DNS-1123 subdomain and no clusterIP; clusterIP None (headless) not on "
-                        + "NodePort/LoadBalancer; externalTrafficPolicy and loadBalancerSourceRanges only where they apply.");
+                        + "NodePort/LoadBalancer; externalTrafficPolicy only on externally accessible Services (node ports, load "
+                        + "balancers, external IPs); healthCheckNodePort only on LoadBalancers with policy Local; "
+                        + "loadBalancerSourceRanges, allocateLoadBalancerNodePorts and loadBalancerClass (a qualified "
+                        + "name) only on LoadBalancers.");
     }
 
     @Override
@@ -40,15 +44,45 @@ final class ServiceTypeFieldsRule extends BaseRule {
                             "may not be used when `type` is '" + type + "'");
                 }
             });
-            var policy = Nodes.str(spec, "externalTrafficPolicy");
-            if (policy != null && !policy.isEmpty()) {
-                context.report(SPEC.child("externalTrafficPolicy"), ErrorType.INVALID, Nodes.quote(policy),
-                        "may only be set when `type` is 'NodePort' or 'LoadBalancer'");
+        }
+        // kube-proxy applies the policy to node ports, load balancer IPs and external IPs
+        var externalIPs = Nodes.arr(spec, "externalIPs");
+        boolean externallyAccessible = exposesNodes
+                || type.equals("ClusterIP") && externalIPs != null && !externalIPs.isEmpty();
+        var policy = Nodes.str(spec, "externalTrafficPolicy");
+        if (!externallyAccessible && policy != null && !policy.isEmpty()) {
+            context.report(SPEC.child("externalTrafficPolicy"), ErrorType.INVALID, Nodes.quote(policy),
+                    "may only be set for externally-accessible services");
+        }
+        var healthCheckNodePort = Nodes.get(spec, "healthCheckNodePort");
+        if (Nodes.isInt(healthCheckNodePort) && healthCheckNodePort.longValue() != 0) {
+            if (!type.equals("LoadBalancer") || !"Local".equals(policy)) {
+                context.report(SPEC.child("healthCheckNodePort"), ErrorType.INVALID, healthCheckNodePort.toString(),
+                        "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'");
+            } else if (healthCheckNodePort.longValue() < Ports.MIN_PORT || healthCheckNodePort.longValue() > Ports.MAX_PORT) {
+                context.report(SPEC.child("healthCheckNodePort"), ErrorType.INVALID, healthCheckNodePort.toString(),
+                        Ports.portRangeError());
             }
         }
-        if (!type.equals("LoadBalancer") && spec.has("loadBalancerSourceRanges")) {
-            context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
-                    "may only be used when `type` is 'LoadBalancer'");
+        if (!type.equals("LoadBalancer")) {
+            if (spec.has("loadBalancerSourceRanges")) {
+                context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
+                        "may only be used when `type` is 'LoadBalancer'");
+            }
+            if (spec.has("allocateLoadBalancerNodePorts")) {
+                context.report(SPEC.child("allocateLoadBalancerNodePorts"), ErrorType.FORBIDDEN,
+                        "may only be used when `type` is 'LoadBalancer'");
+            }
+            if (spec.has("loadBalancerClass")) {
+                context.report(SPEC.child("loadBalancerClass"), ErrorType.FORBIDDEN,
+                        "may only be used when service type is 'LoadBalancer'");
+            }
+        }
+        var loadBalancerClass = Nodes.str(spec, "loadBalancerClass");
+        if (loadBalancerClass != null) {
+            for (var msg : Names.qualifiedName(loadBalancerClass)) {
+                context.report(SPEC.child("loadBalancerClass"), ErrorType.INVALID, Nodes.quote(loadBalancerClass), msg);
+            }
         }
         var clusterIP = Nodes.str(spec, "clusterIP");
         if (type.equals("ExternalName")) {

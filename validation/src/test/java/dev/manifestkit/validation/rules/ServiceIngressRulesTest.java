@@ -61,9 +61,43 @@ class ServiceIngressRulesTest {
                 ports: [{port: 80, nodePort: 30080}]
                 """))).containsExactly(
                 "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
-                "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set when `type` is 'NodePort' or "
-                        + "'LoadBalancer'",
+                "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services",
                 "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
+    }
+
+    @Test
+    void loadBalancerFieldsOnlyOnLoadBalancersAndPoliciesWhereTrafficComesFromOutside() {
+        assertThat(run(new ServiceTypeFieldsRule()).on(service("""
+                type: LoadBalancer
+                externalTrafficPolicy: Local
+                healthCheckNodePort: 32000
+                allocateLoadBalancerNodePorts: false
+                loadBalancerClass: example.com/internal
+                ports: [{port: 80}]
+                """) + "---\n" + service("""
+                externalIPs: [203.0.113.7]
+                externalTrafficPolicy: Local
+                ports: [{port: 80}]
+                """))).isEmpty();
+        assertThat(run(new ServiceTypeFieldsRule()).on(service("""
+                type: NodePort
+                externalTrafficPolicy: Cluster
+                healthCheckNodePort: 32000
+                allocateLoadBalancerNodePorts: true
+                loadBalancerClass: "bad class"
+                ports: [{port: 80}]
+                """) + "---\n" + service("""
+                type: LoadBalancer
+                externalTrafficPolicy: Local
+                healthCheckNodePort: 70000
+                ports: [{port: 80}]
+                """))).containsExactly(
+                "spec.healthCheckNodePort: Invalid value: 32000: may only be set when `type` is 'LoadBalancer' and "
+                        + "`externalTrafficPolicy` is 'Local'",
+                "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+                "spec.loadBalancerClass: Forbidden: may only be used when service type is 'LoadBalancer'",
+                "spec.loadBalancerClass: Invalid value: \"bad class\": " + Names.qualifiedName("bad class").get(0),
+                "spec.healthCheckNodePort: Invalid value: 70000: " + dev.manifestkit.core.syntax.Ports.portRangeError());
     }
 
     @Test

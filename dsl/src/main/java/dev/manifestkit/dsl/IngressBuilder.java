@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.manifestkit.core.syntax.IngressPaths;
 import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -162,9 +163,7 @@ public final class IngressBuilder extends ObjectBuilder<IngressBuilder, Ingress,
         Objects.requireNonNull(type, "type");
         var at = pathAt();
         Fail.notNull(path, ref(), at + ".path");
-        if (!path.startsWith("/")) {
-            throw Fail.invalid(ref(), at + ".path", path, "must be an absolute path");
-        }
+        Fail.check(IngressPaths.pathProblems(type.value(), path), ref(), at + ".path", path);
         var paths = rules.computeIfAbsent(currentHost == null ? "" : currentHost, h -> new ArrayList<>());
         for (var existing : paths) {
             if (existing.path().equals(path) && existing.pathType().equals(type.value())) {

@@ -129,6 +129,17 @@ class ServiceAndIngressTest {
     }
 
     @Test
+    void pathsThatCouldRouteAroundARuleAreRefused() {
+        var site = clusterIpService("site").port(80);
+
+        assertThatThrownBy(() -> ingress("web").route("/a/../admin", site))
+                .hasMessage("Ingress/web: spec.rules[0].http.paths[0].path: Invalid value: \"/a/../admin\": "
+                        + "must not contain '/../'");
+        assertThatThrownBy(() -> ingress("web").route("api", site))
+                .hasMessage("Ingress/web: spec.rules[0].http.paths[0].path: Invalid value: \"api\": must be an absolute path");
+    }
+
+    @Test
     void ingressTlsFromATlsSecretObject() {
         var cert = tlsSecret("shop-tls", Fixtures.text("tls/rsa.crt"), Fixtures.text("tls/rsa.key"));
         var ingress = ingress("web").host("shop.example.com").route("/", clusterIpService("site").port(80))

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.IngressPaths;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
@@ -14,7 +15,8 @@ final class IngressPathRule extends BaseRule {
     IngressPathRule() {
         super("api/ingress-path", Layer.API, Severity.ERROR,
                 "Every Ingress HTTP path has a pathType (Exact, ImplementationSpecific or Prefix); Exact and Prefix "
-                        + "paths are absolute and free of '//'.");
+                        + "paths are absolute, contain no '//', '/./', '/../' or '%2f' and do not end with '/..' or '/.'; an "
+                        + "ImplementationSpecific path, if given, is absolute.");
     }
 
     @Override
@@ -34,18 +36,10 @@ final class IngressPathRule extends BaseRule {
                 return;
             }
             switch (pathType) {
-                case "Exact", "Prefix" -> {
-                    if (value == null || !value.startsWith("/")) {
-                        context.report(path.child("path"), ErrorType.INVALID, Nodes.quote(value == null ? "" : value),
-                                "must be an absolute path");
-                    } else if (value.contains("//")) {
-                        context.report(path.child("path"), ErrorType.INVALID, Nodes.quote(value), "must not contain '//'");
-                    }
-                }
-                case "ImplementationSpecific" -> {
-                    if (value != null && !value.isEmpty() && !value.startsWith("/")) {
-                        context.report(path.child("path"), ErrorType.INVALID, Nodes.quote(value),
-                                "must be an absolute path");
+                case "Exact", "Prefix", "ImplementationSpecific" -> {
+                    String text = value == null ? "" : value;
+                    for (String problem : IngressPaths.pathProblems(pathType, text)) {
+                        context.report(path.child("path"), ErrorType.INVALID, Nodes.quote(text), problem);
                     }
                 }
                 default -> context.report(path.child("pathType"), ErrorType.NOT_SUPPORTED, Nodes.quote(pathType),

@@ -59,7 +59,8 @@ final class PortRangeRule extends BaseRule {
     private static void checkIngress(RuleContext context) {
         Ingresses.forEachBackend(context.tree(), (backend, path) -> {
             var number = Nodes.get(Nodes.obj(backend, "service", "port"), "number");
-            if (number != null) {
+            // 0 is Go's zero value, unset to the API server: api/ingress-backend reports the missing port
+            if (number != null && !(Nodes.isInt(number) && number.longValue() == 0)) {
                 PortFields.checkNumber(context, number, path.child("service", "port", "number"));
             }
         });

@@ -204,13 +204,20 @@ class ServiceIngressRulesTest {
                         - {path: /a//b, pathType: Exact}
                         - {path: /, pathType: Regex}
                         - {path: "x*", pathType: ImplementationSpecific}
+                        - {path: /a/./b/../c%2Fd/., pathType: Prefix}
+                        - {path: /up/.., pathType: Exact}
                 """))).containsExactly(
                 "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified",
                 "spec.rules[0].http.paths[1].path: Invalid value: \"api\": must be an absolute path",
                 "spec.rules[0].http.paths[2].path: Invalid value: \"/a//b\": must not contain '//'",
                 "spec.rules[0].http.paths[3].pathType: Unsupported value: \"Regex\": supported values: \"Exact\", "
                         + "\"ImplementationSpecific\", \"Prefix\"",
-                "spec.rules[0].http.paths[4].path: Invalid value: \"x*\": must be an absolute path");
+                "spec.rules[0].http.paths[4].path: Invalid value: \"x*\": must be an absolute path",
+                "spec.rules[0].http.paths[5].path: Invalid value: \"/a/./b/../c%2Fd/.\": must not contain '/./'",
+                "spec.rules[0].http.paths[5].path: Invalid value: \"/a/./b/../c%2Fd/.\": must not contain '/../'",
+                "spec.rules[0].http.paths[5].path: Invalid value: \"/a/./b/../c%2Fd/.\": must not contain '%2F'",
+                "spec.rules[0].http.paths[5].path: Invalid value: \"/a/./b/../c%2Fd/.\": cannot end with '/.'",
+                "spec.rules[0].http.paths[6].path: Invalid value: \"/up/..\": cannot end with '/..'");
     }
 
     @Test

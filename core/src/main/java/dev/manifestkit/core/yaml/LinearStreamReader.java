@@ -3,11 +3,13 @@ package dev.manifestkit.core.yaml;
 import java.io.IOException;
 import java.io.Reader;
 
+import dev.manifestkit.core.tree.Trees;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.scanner.Constant;
+import org.yaml.snakeyaml.scanner.ScannerException;
 
 /**
  * SnakeYAML's character reader, reimplemented to stay linear and bounded on hostile input.
@@ -103,8 +105,30 @@ final class LinearStreamReader extends StreamReader {
         return ensure(offset + 1) ? window[start + offset] : '\0';
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>SnakeYAML's scanner calls this with 4 or 8 only for the hex digits of a
+     * <code>&#92;u</code> or <code>&#92;U</code> escape in a double-quoted scalar. An escape that
+     * spells half of a UTF-16 surrogate pair is refused here, where its position is known: go-yaml,
+     * and so kubectl, refuses it even when the next escape is the other half (an emoji written as
+     * two escapes), and once decoded, that pair cannot be told apart from the character itself.
+     */
     @Override
     public String prefix(int length) {
+        String prefix = prefixOf(length);
+        if ((length == 4 || length == 8) && prefix.length() == length) {
+            int value = hexValue(prefix);
+            if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
+                throw new ScannerException(null, null,
+                        Trees.loneSurrogateMessage((char) value) + " (write the character itself, or its \\U escape)",
+                        getMark());
+            }
+        }
+        return prefix;
+    }
+
+    private String prefixOf(int length) {
         if (length == 0) {
             return "";
         }
@@ -112,9 +136,23 @@ final class LinearStreamReader extends StreamReader {
         return new String(window, start, Math.min(length, end - start));
     }
 
+    /** The value of a string of hex digits, or -1 when it is not one (the scanner reports that). */
+    private static int hexValue(String digits) {
+        int value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            int digit = c < 0x80 ? Character.digit(c, 16) : -1;
+            if (digit < 0 || value > 0x10FFFF) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
     @Override
     public String prefixForward(int length) {
-        String prefix = prefix(length);
+        String prefix = prefixOf(length);
         start += length;
         index += length;
         documentIndex += length;

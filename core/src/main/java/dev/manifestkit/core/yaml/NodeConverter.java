@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.core.SourceLocations;
-import dev.manifestkit.core.tree.Trees;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -228,13 +226,6 @@ final class NodeConverter {
     private JsonNode scalar(ScalarNode scalar) {
         Tag tag = scalar.getTag();
         String text = scalar.getValue();
-        if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED) {
-            // only an escape makes half a surrogate pair: the decoder turns bad bytes into U+FFFD
-            int at = Trees.loneSurrogateIndex(text);
-            if (at >= 0) {
-                throw error(scalar.getStartMark(), Trees.loneSurrogateMessage(text.charAt(at)));
-            }
-        }
         if (Tag.NULL.equals(tag)) {
             return null;
         }

@@ -158,10 +158,17 @@ class HostileInputTest {
 
     @Test
     void escapedHalvesOfSurrogatePairsAreRefusedAsKubectlRefusesThem() {
-        assertOneLineRefusal(() -> reader.read("a: \"x\\ud800\"\n", "u.yaml"), "u.yaml:1:4: ",
-                "\\ud800 is half of a UTF-16 surrogate pair, not a character; kubectl refuses it");
-        assertOneLineRefusal(() -> reader.read("\"\\udc00\": v\n", "u.yaml"), "u.yaml:1:1: ",
-                "\\udc00 is half of a UTF-16 surrogate pair, not a character; kubectl refuses it");
+        String refusal = " is half of a UTF-16 surrogate pair, not a character; kubectl refuses it"
+                + " (write the character itself, or its \\U escape)";
+        assertOneLineRefusal(() -> reader.read("a: \"x\\ud800\"\n", "u.yaml"), "u.yaml:1:8: ", "\\ud800" + refusal);
+        assertOneLineRefusal(() -> reader.read("\"\\udc00\": v\n", "u.yaml"), "u.yaml:1:4: ", "\\udc00" + refusal);
+        // go-yaml refuses each half even when the two spell one character, and so does kubectl
+        assertOneLineRefusal(() -> reader.read("a: \"\\ud83d\\ude00\"\n", "u.yaml"), "u.yaml:1:7: ",
+                "\\ud83d" + refusal);
+        assertOneLineRefusal(() -> reader.read("a: \"\\U0000DE00\"\n", "u.yaml"), "u.yaml:1:7: ", "\\ude00" + refusal);
+        // outside double quotes there are no escapes: the text stays
+        assertThat(reader.read("apiVersion: v1\nkind: ConfigMap\ndata: {a: \\ud83d, b: '\\ud83d'}\n").get(0).tree()
+                .at("/data/b").asString()).isEqualTo("\\ud83d");
         assertThat(reader.read("apiVersion: v1\nkind: ConfigMap\ndata: {a: \"\\U0001F600\"}\n").get(0).tree()
                 .at("/data/a").asString()).isEqualTo("\uD83D\uDE00");
     }

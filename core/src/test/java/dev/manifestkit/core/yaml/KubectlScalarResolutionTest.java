@@ -98,4 +98,23 @@ class KubectlScalarResolutionTest {
         assertThat(data.get("mode").asInt()).isEqualTo(420);
         assertThat(data.has("false")).isTrue();
     }
+
+    @Test
+    void escapesOfSurrogatesAreRefusedWhereKubectlRefusesThem() throws IOException {
+        Kubectl.assumeAvailable();
+        var reader = ManifestReader.create();
+        for (String scalar : List.of("\"\\ud83d\\ude00\"", "\"\\ud800\"", "\"\\U0000DC00\"", "\"\\U0001F600\"",
+                "\"\\uFFFD\"", "\"\\\\ud83d\"", "'\\ud83d'", "\\ud83d")) {
+            String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: " + scalar + "\n";
+            boolean kubectlReads = Kubectl.run(yaml, "label", "--local", "-f", "-", "x=y", "-o", "name").exitCode() == 0;
+            boolean weRead;
+            try {
+                reader.read(yaml);
+                weRead = true;
+            } catch (ManifestReadException e) {
+                weRead = false;
+            }
+            assertThat(weRead).as("%s read by kubectl: %s", scalar, kubectlReads).isEqualTo(kubectlReads);
+        }
+    }
 }

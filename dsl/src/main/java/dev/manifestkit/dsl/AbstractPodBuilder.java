@@ -57,8 +57,14 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         return self();
     }
 
-    /** Adds an init container, run to completion before the containers start. */
+    /** Adds an init container, run to completion before the containers start: it has no probes. */
     public final B initContainer(ContainerBuilder container) {
+        Objects.requireNonNull(container, "container");
+        var probe = container.firstProbeField();
+        if (probe != null) {
+            throw Fail.forbidden(ref(), podSpecPath() + ".initContainers[" + initContainers.size() + "]." + probe,
+                    "may not be set for init containers without restartPolicy=Always");
+        }
         addTo(initContainers, "initContainers", container);
         return self();
     }

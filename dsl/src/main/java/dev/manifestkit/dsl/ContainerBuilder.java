@@ -249,6 +249,12 @@ public final class ContainerBuilder {
         return new Quantity(value);
     }
 
+    /** The first probe field this container sets, or null: init containers may set none. */
+    String firstProbeField() {
+        return liveness != null ? "livenessProbe" : readiness != null ? "readinessProbe"
+                : startup != null ? "startupProbe" : null;
+    }
+
     /** Restarts the container when this check fails ({@code livenessProbe}). */
     public ContainerBuilder liveness(HealthProbe probe) {
         this.liveness = Objects.requireNonNull(probe, "probe");

@@ -44,7 +44,7 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
     /** The size ({@code spec.capacity.storage}), a quantity such as {@code 2Gi}. */
     public PersistentVolumeBuilder capacity(String storage) {
         Fail.notNull(storage, ref(), "spec.capacity[storage]");
-        Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(storage), ref(), "spec.capacity[storage]", storage);
+        Fail.check(dev.manifestkit.core.syntax.Quantity.positive(storage), ref(), "spec.capacity[storage]", storage);
         this.capacity = new Quantity(storage);
         return this;
     }

@@ -40,10 +40,7 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
     /** The storage asked for ({@code spec.resources.requests.storage}), such as {@code 2Gi}. */
     public PersistentVolumeClaimBuilder request(String storage) {
         Fail.notNull(storage, ref(), "spec.resources.requests[storage]");
-        Fail.check(dev.manifestkit.core.syntax.Quantity.nonNegative(storage), ref(), "spec.resources.requests[storage]", storage);
-        if (dev.manifestkit.core.syntax.Quantity.parse(storage).toBigDecimal().signum() == 0) {
-            throw Fail.invalid(ref(), "spec.resources.requests[storage]", storage, "must be greater than zero");
-        }
+        Fail.check(dev.manifestkit.core.syntax.Quantity.positive(storage), ref(), "spec.resources.requests[storage]", storage);
         this.request = new Quantity(storage);
         return this;
     }

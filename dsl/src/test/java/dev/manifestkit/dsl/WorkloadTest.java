@@ -56,6 +56,15 @@ class WorkloadTest {
     }
 
     @Test
+    void anInitContainerHasNoProbes() {
+        var pod = pod("p").container(web());
+
+        assertThatThrownBy(() -> pod.initContainer(container("migrate", "busybox:1.36").readiness(tcpSocket(80))))
+                .hasMessage("Pod/p: spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers "
+                        + "without restartPolicy=Always");
+    }
+
+    @Test
     void anInitContainerMayNotShareAContainersName() {
         var pod = pod("p").container(web());
 
@@ -316,10 +325,12 @@ class WorkloadTest {
         assertThatThrownBy(() -> persistentVolumeClaim("data").request("-2Gi"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: Invalid value: \"-2Gi\":"
-                        + " must be greater than or equal to 0");
+                        + " must be greater than zero");
         assertThatThrownBy(() -> persistentVolumeClaim("data").request("0Gi"))
                 .hasMessage("PersistentVolumeClaim/data: spec.resources.requests[storage]: Invalid value: \"0Gi\":"
                         + " must be greater than zero");
+        assertThatThrownBy(() -> persistentVolume("data").capacity("0"))
+                .hasMessage("PersistentVolume/data: spec.capacity[storage]: Invalid value: \"0\": must be greater than zero");
     }
 
     @Test

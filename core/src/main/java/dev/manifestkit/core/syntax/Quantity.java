@@ -94,6 +94,18 @@ public final class Quantity implements Comparable<Quantity> {
         return parse(text).toBigDecimal().signum() < 0 ? List.of("must be greater than or equal to 0") : List.of();
     }
 
+    /**
+     * The problems with the text as a quantity the API server wants above zero (the storage a
+     * claim requests, a PersistentVolume's capacity); shaped like {@link #nonNegative(String)}.
+     */
+    public static List<String> positive(String text) {
+        String problem = problem(text);
+        if (problem != null) {
+            return List.of(problem);
+        }
+        return parse(text).toBigDecimal().signum() <= 0 ? List.of("must be greater than zero") : List.of();
+    }
+
     private static Object scan(String text) {
         String problem = problem(text);
         if (problem != null) {

@@ -8,6 +8,7 @@ import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.PortRange;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Node ports fall in the cluster's service-node-port-range ({@link RuleContext#nodePortRange()},
@@ -19,7 +20,7 @@ final class NodePortRangeRule extends BaseRule {
     NodePortRangeRule() {
         super("api/node-port-range", Layer.API, Severity.ERROR,
                 "nodePort values lie in the cluster's service-node-port-range (default "
-                        + PortRange.DEFAULT_NODE_PORTS + ") and are unique within a Service.");
+                        + PortRange.DEFAULT_NODE_PORTS + ") and are unique per protocol within a Service.");
     }
 
     @Override
@@ -29,7 +30,8 @@ final class NodePortRangeRule extends BaseRule {
             return;
         }
         var range = context.nodePortRange();
-        var seen = new HashSet<Long>();
+        // the API server keys node ports by protocol: one port number may serve TCP and UDP
+        var seen = new HashSet<String>();
         Nodes.forEachObject(Nodes.obj(tree, "spec"), "ports", FieldPath.root("spec"), (port, path, i) -> {
             var nodePort = Nodes.get(port, "nodePort");
             if (!Nodes.isInt(nodePort) || nodePort.longValue() == 0) {
@@ -39,9 +41,14 @@ final class NodePortRangeRule extends BaseRule {
             if (!range.contains(value)) {
                 context.report(path.child("nodePort"), ErrorType.INVALID, nodePort.toString(),
                         "provided port is not in the valid range. The range of valid ports is " + range);
-            } else if (!seen.add(value)) {
+            } else if (!seen.add(value + "/" + protocol(port))) {
                 context.report(path.child("nodePort"), ErrorType.DUPLICATE, nodePort.toString(), "");
             }
         });
+    }
+
+    private static String protocol(JsonNode port) {
+        var protocol = Nodes.str(port, "protocol");
+        return protocol == null ? "TCP" : protocol;
     }
 }

@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.Set;
+
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -19,10 +21,12 @@ final class ObjectMetaRule extends BaseRule {
 
     private static final String ORPHAN = "orphan";
     private static final String FOREGROUND = "foregroundDeletion";
+    private static final Set<String> STANDARD_FINALIZERS = Set.of("kubernetes", ORPHAN, FOREGROUND);
 
     ObjectMetaRule() {
         super("api/object-meta", Layer.API, Severity.ERROR,
-                "metadata.finalizers are qualified names and not both orphan and foregroundDeletion; each "
+                "metadata.finalizers are qualified names, on Kubernetes' own kinds with a domain unless standard "
+                        + "(kubernetes, orphan, foregroundDeletion), and not both orphan and foregroundDeletion; each "
                         + "metadata.ownerReferences entry has an apiVersion with a version, a kind, a name and a uid, "
                         + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative.");
     }
@@ -34,7 +38,7 @@ final class ObjectMetaRule extends BaseRule {
             return;
         }
         var path = FieldPath.root("metadata");
-        finalizers(context, Nodes.arr(metadata, "finalizers"), path.child("finalizers"));
+        finalizers(context, Nodes.arr(metadata, "finalizers"), path.child("finalizers"), isBuiltIn(context.tree()));
         ownerReferences(context, Nodes.arr(metadata, "ownerReferences"), path.child("ownerReferences"));
         JsonNode generation = metadata.get("generation");
         if (generation != null && generation.isNumber() && generation.doubleValue() < 0) {
@@ -43,7 +47,22 @@ final class ObjectMetaRule extends BaseRule {
         }
     }
 
-    private static void finalizers(RuleContext context, ArrayNode finalizers, FieldPath path) {
+    /**
+     * Kubernetes' own kinds, whose API groups have no dot or end in {@code .k8s.io}: their
+     * validation also wants finalizers without a domain to be standard ones. Custom resources
+     * only get a warning for those.
+     */
+    private static boolean isBuiltIn(JsonNode tree) {
+        String apiVersion = Nodes.str(tree, "apiVersion");
+        if (apiVersion == null) {
+            return false;
+        }
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return group.indexOf('.') < 0 || group.endsWith(".k8s.io");
+    }
+
+    private static void finalizers(RuleContext context, ArrayNode finalizers, FieldPath path, boolean builtIn) {
         if (finalizers == null) {
             return;
         }
@@ -54,8 +73,13 @@ final class ObjectMetaRule extends BaseRule {
                 continue; // the schema layer's finding
             }
             String name = finalizer.asString();
-            for (var message : Names.qualifiedName(name)) {
+            var messages = Names.qualifiedName(name);
+            for (var message : messages) {
                 context.report(path, ErrorType.INVALID, Nodes.quote(name), message);
+            }
+            if (builtIn && messages.isEmpty() && name.indexOf('/') < 0 && !STANDARD_FINALIZERS.contains(name)) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(name),
+                        "name is neither a standard finalizer name nor is it fully qualified");
             }
             orphan |= name.equals(ORPHAN);
             foreground |= name.equals(FOREGROUND);

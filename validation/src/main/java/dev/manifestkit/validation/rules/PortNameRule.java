@@ -19,7 +19,7 @@ final class PortNameRule extends BaseRule {
         super("api/port-name", Layer.API, Severity.ERROR,
                 "Container port names, and ports named by probes and Service targetPorts, are IANA service names "
                         + "(at most 15 lower-case alphanumerics and '-', at least one letter); Service port names are "
-                        + "DNS-1123 labels.");
+                        + "DNS-1123 labels and their appProtocol is a qualified name (http, kubernetes.io/h2c).");
     }
 
     @Override
@@ -53,6 +53,12 @@ final class PortNameRule extends BaseRule {
                 var target = Nodes.get(port, "targetPort");
                 if (target != null && target.isString()) {
                     namedPort(context, target, path.child("targetPort"));
+                }
+                var appProtocol = Nodes.str(port, "appProtocol");
+                if (appProtocol != null) {
+                    for (var msg : Names.qualifiedName(appProtocol)) {
+                        context.report(path.child("appProtocol"), ErrorType.INVALID, Nodes.quote(appProtocol), msg);
+                    }
                 }
             });
         }

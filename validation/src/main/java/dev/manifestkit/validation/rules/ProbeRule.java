@@ -17,6 +17,9 @@ final class ProbeRule extends BaseRule {
     private static final String[] HANDLERS = {"exec", "httpGet", "tcpSocket", "grpc"};
     private static final String[] HOOKS = {"postStart", "preStop"};
     private static final String[] HOOK_HANDLERS = {"exec", "httpGet", "tcpSocket", "sleep"};
+    private static final String[] INIT_FORBIDDEN = {"lifecycle", "livenessProbe", "readinessProbe", "startupProbe"};
+    /** What the API server fills in for a pod that does not say: the limit for a preStop sleep. */
+    private static final long DEFAULT_GRACE_PERIOD = 30;
     private static final String[] TIMINGS = {"initialDelaySeconds", "timeoutSeconds", "periodSeconds",
         "successThreshold", "failureThreshold"};
 
@@ -24,30 +27,66 @@ final class ProbeRule extends BaseRule {
         super("api/probe", Layer.API, Severity.ERROR,
                 "Each probe has exactly one handler (exec, httpGet, tcpSocket, grpc), non-negative "
                         + "timings and thresholds, and liveness/startup probes have successThreshold 1; each lifecycle "
-                        + "hook (postStart, preStop) has exactly one handler (exec, httpGet, tcpSocket, sleep).");
+                        + "hook (postStart, preStop) has exactly one handler (exec, httpGet, tcpSocket, sleep); exec "
+                        + "handlers have a command; a sleep lasts at most terminationGracePeriodSeconds; a probe's "
+                        + "terminationGracePeriodSeconds is positive and not on a readinessProbe; init containers that "
+                        + "are not sidecars (restartPolicy Always) have no probes or lifecycle hooks.");
     }
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        var pod = PodSpecs.of(context.tree());
+        if (pod == null) {
+            return;
+        }
+        var grace = Nodes.get(pod.spec(), "terminationGracePeriodSeconds");
+        long gracePeriod = Nodes.isInt(grace) ? grace.longValue() : DEFAULT_GRACE_PERIOD;
+        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+            // a plain init container runs to completion before the pod starts: nothing to probe or hook
+            if (init && !"Always".equals(Nodes.str(container, "restartPolicy"))) {
+                for (var field : INIT_FORBIDDEN) {
+                    if (container.has(field)) {
+                        context.report(path.child(field), ErrorType.FORBIDDEN,
+                                "may not be set for init containers without restartPolicy=Always");
+                    }
+                }
+                return;
+            }
             for (var name : PortFields.PROBES) {
                 var probe = Nodes.obj(container, name);
                 if (probe != null) {
-                    check(context, probe, path.child(name), !name.equals("readinessProbe"));
+                    check(context, probe, path.child(name), name);
                 }
             }
             var lifecycle = Nodes.obj(container, "lifecycle");
             for (var hook : HOOKS) {
                 var handler = Nodes.obj(lifecycle, hook);
                 if (handler != null) {
-                    oneHandler(context, handler, HOOK_HANDLERS, path.child("lifecycle", hook));
+                    var hookPath = path.child("lifecycle", hook);
+                    oneHandler(context, handler, HOOK_HANDLERS, hookPath);
+                    command(context, handler, hookPath);
+                    var seconds = Nodes.get(Nodes.obj(handler, "sleep"), "seconds");
+                    if (Nodes.isInt(seconds) && (seconds.longValue() < 0 || seconds.longValue() > gracePeriod)) {
+                        context.report(hookPath.child("sleep"), ErrorType.INVALID, seconds.toString(),
+                                "must be non-negative and less than terminationGracePeriodSeconds (" + gracePeriod + ")");
+                    }
                 }
             }
         });
     }
 
-    private static void check(RuleContext context, ObjectNode probe, FieldPath path, boolean successMustBeOne) {
+    private static void check(RuleContext context, ObjectNode probe, FieldPath path, String name) {
+        boolean successMustBeOne = !name.equals("readinessProbe");
         oneHandler(context, probe, HANDLERS, path);
+        command(context, probe, path);
+        var grace = probe.get("terminationGracePeriodSeconds");
+        if (grace != null && !grace.isNull() && name.equals("readinessProbe")) {
+            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, grace.toString(),
+                    "must not be set for readinessProbes");
+        } else if (Nodes.isInt(grace) && grace.longValue() <= 0) {
+            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, grace.toString(),
+                    "must be greater than 0");
+        }
         for (var timing : TIMINGS) {
             var value = probe.get(timing);
             if (Nodes.isInt(value) && value.longValue() < 0) {
@@ -58,6 +97,18 @@ final class ProbeRule extends BaseRule {
         var success = probe.get("successThreshold");
         if (successMustBeOne && Nodes.isInt(success) && success.longValue() != 1 && success.longValue() > 0) {
             context.report(path.child("successThreshold"), ErrorType.INVALID, success.toString(), "must be 1");
+        }
+    }
+
+    /** An exec handler runs a command: an empty one is no handler at all. */
+    private static void command(RuleContext context, ObjectNode handler, FieldPath path) {
+        var exec = Nodes.obj(handler, "exec");
+        if (exec == null) {
+            return;
+        }
+        var command = exec.get("command");
+        if (command == null || command.isNull() || command.isArray() && command.isEmpty()) {
+            context.report(path.child("exec", "command"), ErrorType.REQUIRED, "");
         }
     }
 

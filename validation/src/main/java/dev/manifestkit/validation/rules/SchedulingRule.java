@@ -1,12 +1,12 @@
 package dev.manifestkit.validation.rules;
 
-import java.util.HashSet;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Tolerations and topology spread constraints as the API server checks them: the scheduler
@@ -71,29 +71,26 @@ final class SchedulingRule extends BaseRule {
                         Nodes.supported(EFFECTS));
             }
         });
-        var pairs = new HashSet<String>();
+        var constraints = Nodes.arr(pod.spec(), "topologySpreadConstraints");
         Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, path, i) -> {
             var maxSkew = Nodes.get(constraint, "maxSkew");
             if (Nodes.isInt(maxSkew) && maxSkew.longValue() <= 0) {
                 context.report(path.child("maxSkew"), ErrorType.INVALID, maxSkew.toString(), "must be greater than zero");
             }
+            // the API server wants a key, of any syntax: a node label the scheduler looks up
             var topologyKey = Nodes.str(constraint, "topologyKey");
-            if (topologyKey != null) {
-                if (topologyKey.isEmpty()) {
-                    context.report(path.child("topologyKey"), ErrorType.REQUIRED, "can not be empty");
-                } else {
-                    for (var msg : Names.qualifiedName(topologyKey)) {
-                        context.report(path.child("topologyKey"), ErrorType.INVALID, Nodes.quote(topologyKey), msg);
-                    }
-                }
+            if (topologyKey != null && topologyKey.isEmpty()) {
+                context.report(path.child("topologyKey"), ErrorType.REQUIRED, "can not be empty");
             }
             var when = Nodes.str(constraint, "whenUnsatisfiable");
             if (when != null && !Nodes.oneOf(when, WHEN_UNSATISFIABLE)) {
                 context.report(path.child("whenUnsatisfiable"), ErrorType.NOT_SUPPORTED, Nodes.quote(when),
                         Nodes.supported(WHEN_UNSATISFIABLE));
             }
-            if (topologyKey != null && when != null && !pairs.add(topologyKey + "\u0000" + when)) {
-                context.report(path, ErrorType.DUPLICATE, Nodes.quote("{" + topologyKey + ", " + when + "}"), "");
+            // reported on the first of a repeated pair, as the API server does
+            if (topologyKey != null && when != null && later(constraints, i, topologyKey, when)) {
+                context.report(path.child("{topologyKey, whenUnsatisfiable}"), ErrorType.DUPLICATE,
+                        Nodes.quote("{" + topologyKey + ", " + when + "}"), "");
             }
             var minDomains = Nodes.get(constraint, "minDomains");
             if (Nodes.isInt(minDomains)) {
@@ -113,5 +110,16 @@ final class SchedulingRule extends BaseRule {
                 }
             }
         });
+    }
+
+    /** True if a constraint after the {@code index}th has the same topologyKey and whenUnsatisfiable. */
+    private static boolean later(ArrayNode constraints, int index, String topologyKey, String when) {
+        for (int j = index + 1; j < constraints.size(); j++) {
+            var other = constraints.get(j);
+            if (topologyKey.equals(Nodes.str(other, "topologyKey")) && when.equals(Nodes.str(other, "whenUnsatisfiable"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,7 +19,7 @@ final class ServiceTypeFieldsRule extends BaseRule {
 
     ServiceTypeFieldsRule() {
         super("api/service-type-fields", Layer.API, Severity.ERROR,
-                "Service fields agree with spec.type: nodePort only on NodePort/LoadBalancer; ExternalName needs an "
+                "Service fields agree with spec.type: no nodePort on ClusterIP; ExternalName needs an "
                         + "externalName that is a DNS-1123 subdomain and no clusterIP; clusterIP None (headless) not on "
                         + "NodePort/LoadBalancer; externalTrafficPolicy only on externally accessible Services (node ports, load "
                         + "balancers, external IPs); healthCheckNodePort only on LoadBalancers with policy Local; "
@@ -36,7 +36,7 @@ final class ServiceTypeFieldsRule extends BaseRule {
         var declared = Nodes.str(spec, "type");
         var type = declared == null ? "ClusterIP" : declared;
         boolean exposesNodes = type.equals("NodePort") || type.equals("LoadBalancer");
-        if (!exposesNodes) {
+        if (type.equals("ClusterIP")) {
             Nodes.forEachObject(spec, "ports", SPEC, (port, path, i) -> {
                 var nodePort = Nodes.get(port, "nodePort");
                 if (Nodes.isInt(nodePort) && nodePort.longValue() != 0) {
@@ -75,7 +75,7 @@ final class ServiceTypeFieldsRule extends BaseRule {
             }
             if (spec.has("loadBalancerClass")) {
                 context.report(SPEC.child("loadBalancerClass"), ErrorType.FORBIDDEN,
-                        "may only be used when service type is 'LoadBalancer'");
+                        "may only be used when `type` is 'LoadBalancer'");
             }
         }
         var loadBalancerClass = Nodes.str(spec, "loadBalancerClass");

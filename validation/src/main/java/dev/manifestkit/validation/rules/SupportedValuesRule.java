@@ -68,6 +68,7 @@ final class SupportedValuesRule extends BaseRule {
             case "PersistentVolume" -> {
                 one(context, spec, "persistentVolumeReclaimPolicy", SPEC, "Delete", "Recycle", "Retain");
                 one(context, spec, "volumeMode", SPEC, VOLUME_MODES);
+                one(context, Nodes.obj(spec, "hostPath"), "type", SPEC.child("hostPath"), HOST_PATH_TYPES);
             }
             case "StorageClass" -> {
                 one(context, tree, "reclaimPolicy", FieldPath.root(), "Delete", "Retain");

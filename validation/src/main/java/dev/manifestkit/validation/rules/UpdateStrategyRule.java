@@ -32,8 +32,8 @@ final class UpdateStrategyRule extends BaseRule {
         switch (Nodes.kind(tree)) {
             case "Deployment" -> strategy(context, Nodes.obj(spec, "strategy"),
                     FieldPath.root("spec").child("strategy"), "Recreate", "25%", "25%");
-            case "DaemonSet" -> strategy(context, Nodes.obj(spec, "updateStrategy"),
-                    FieldPath.root("spec").child("updateStrategy"), "OnDelete", "0", "1");
+            case "DaemonSet" -> daemonSet(context, Nodes.obj(spec, "updateStrategy"),
+                    FieldPath.root("spec").child("updateStrategy"));
             case "StatefulSet" -> {
                 var strategy = Nodes.obj(spec, "updateStrategy");
                 var path = FieldPath.root("spec").child("updateStrategy");
@@ -73,6 +73,34 @@ final class UpdateStrategyRule extends BaseRule {
             context.report(rollingPath.child("maxUnavailable"), ErrorType.INVALID,
                     unavailable == null ? defaultUnavailable : Nodes.show(unavailable),
                     "may not be 0 when `maxSurge` is 0");
+        }
+    }
+
+    /**
+     * A DaemonSet replaces a node's pod either by surging (a new pod beside the old) or by making
+     * it unavailable first, never both: exactly one of the two is non-zero, maxUnavailable
+     * defaulting to 1. With type OnDelete the API server ignores rollingUpdate.
+     */
+    private static void daemonSet(RuleContext context, ObjectNode strategy, FieldPath path) {
+        var rolling = Nodes.obj(strategy, "rollingUpdate");
+        if (rolling == null || "OnDelete".equals(Nodes.str(strategy, "type"))) {
+            return;
+        }
+        var rollingPath = path.child("rollingUpdate");
+        var surge = rolling.get("maxSurge");
+        var unavailable = rolling.get("maxUnavailable");
+        boolean unavailableOk = intOrPercent(context, unavailable, rollingPath.child("maxUnavailable"), true);
+        boolean surgeOk = intOrPercent(context, surge, rollingPath.child("maxSurge"), true);
+        if (!surgeOk || !unavailableOk) {
+            return;
+        }
+        boolean hasSurge = !isZero(surge, "0");
+        boolean hasUnavailable = !isZero(unavailable, "1");
+        if (hasSurge && hasUnavailable) {
+            context.report(rollingPath.child("maxSurge"), ErrorType.INVALID, Nodes.show(surge),
+                    "may not be set when maxUnavailable is non-zero" + (unavailable == null ? " (it defaults to 1)" : ""));
+        } else if (!hasSurge && !hasUnavailable) {
+            context.report(rollingPath.child("maxUnavailable"), ErrorType.REQUIRED, "cannot be 0 when maxSurge is 0");
         }
     }
 

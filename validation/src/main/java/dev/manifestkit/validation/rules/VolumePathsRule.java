@@ -8,7 +8,8 @@ import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Host-side paths are absolute (hostPath, nfs, local); mount subPaths and the file paths of
+ * Host-side paths are given and do not climb out with {@code ..} (hostPath, local), an nfs export
+ * path is absolute; mount subPaths and the file paths of
  * configMap, secret, downwardAPI and projected volumes are relative; none may climb out with
  * {@code ..}. File modes are permission bits, 0 to 0777.
  */
@@ -19,7 +20,8 @@ final class VolumePathsRule extends BaseRule {
 
     VolumePathsRule() {
         super("api/volume-paths", Layer.API, Severity.ERROR,
-                "hostPath, nfs and local volume paths are absolute, volumeMount subPaths and configMap, secret, "
+                "hostPath and local volume paths are given, nfs paths are absolute, volumeMount subPaths and "
+                        + "subPathExprs and configMap, secret, "
                         + "downwardAPI and projected item paths are relative, and none contains '..'; an nfs server is "
                         + "not empty; defaultMode and item modes are between 0 and 0777.");
     }
@@ -33,7 +35,7 @@ final class VolumePathsRule extends BaseRule {
                 checkSources(context, spec, FieldPath.root("spec"));
                 var local = Nodes.obj(spec, "local");
                 if (local != null) {
-                    absolute(context, local, FieldPath.root("spec").child("local"));
+                    hostSide(context, local, FieldPath.root("spec").child("local"), false);
                 }
             }
             return;
@@ -49,6 +51,18 @@ final class VolumePathsRule extends BaseRule {
         PodSpecs.forEachContainer(pod, (container, path, init) ->
                 Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) -> {
                     var subPath = Nodes.str(mount, "subPath");
+                    var subPathExpr = Nodes.str(mount, "subPathExpr");
+                    if (subPathExpr != null && !subPathExpr.isEmpty()) {
+                        if (subPath != null && !subPath.isEmpty()) {
+                            context.report(mountPath.child("subPathExpr"), ErrorType.INVALID, Nodes.quote(subPathExpr),
+                                    "subPathExpr and subPath are mutually exclusive");
+                        }
+                        if (subPathExpr.startsWith("/")) {
+                            context.report(mountPath.child("subPathExpr"), ErrorType.INVALID, Nodes.quote(subPathExpr),
+                                    "must be a relative path");
+                        }
+                        backsteps(context, subPathExpr, mountPath.child("subPathExpr"));
+                    }
                     if (subPath != null && !subPath.isEmpty()) {
                         if (subPath.startsWith("/")) {
                             context.report(mountPath.child("subPath"), ErrorType.INVALID, Nodes.quote(subPath),
@@ -62,14 +76,15 @@ final class VolumePathsRule extends BaseRule {
     private static void checkSources(RuleContext context, ObjectNode holder, FieldPath path) {
         var hostPath = Nodes.obj(holder, "hostPath");
         if (hostPath != null) {
-            absolute(context, hostPath, path.child("hostPath"));
+            // the API server takes a relative one (the DSL does not); the kubelet resolves it on the node
+            hostSide(context, hostPath, path.child("hostPath"), false);
         }
         var nfs = Nodes.obj(holder, "nfs");
         if (nfs != null) {
             if ("".equals(Nodes.str(nfs, "server"))) {
                 context.report(path.child("nfs", "server"), ErrorType.REQUIRED, "");
             }
-            absolute(context, nfs, path.child("nfs"));
+            hostSide(context, nfs, path.child("nfs"), true);
         }
     }
 
@@ -121,13 +136,13 @@ final class VolumePathsRule extends BaseRule {
         }
     }
 
-    private static void absolute(RuleContext context, ObjectNode source, FieldPath sourcePath) {
+    private static void hostSide(RuleContext context, ObjectNode source, FieldPath sourcePath, boolean absolute) {
         var path = sourcePath.child("path");
         var value = requiredPath(context, source, path);
         if (value == null) {
             return;
         }
-        if (!value.startsWith("/")) {
+        if (absolute && !value.startsWith("/")) {
             context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be an absolute path");
         }
         backsteps(context, value, path);

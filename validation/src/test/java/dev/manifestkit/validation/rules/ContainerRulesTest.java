@@ -215,6 +215,7 @@ class ContainerRulesTest {
                 topologySpreadConstraints:
                   - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, minDomains: 2}
                   - {maxSkew: 2, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway}
+                  - {maxSkew: 1, topologyKey: "any key: the API server only wants one", whenUnsatisfiable: ScheduleAnyway}
                 containers: [{name: a, image: a:1}]
                 """))).isEmpty();
         assertThat(run(new SchedulingRule()).on(pod("""
@@ -241,12 +242,12 @@ class ContainerRulesTest {
                 "spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
                 "spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: \"Maybe\": supported values: "
                         + "\"DoNotSchedule\", \"ScheduleAnyway\"",
+                "spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: \"{zone, Maybe}\"",
                 "spec.topologySpreadConstraints[1].topologyKey: Required value: can not be empty",
                 "spec.topologySpreadConstraints[1].minDomains: Invalid value: 2: can only use minDomains if "
                         + "whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway",
                 "spec.topologySpreadConstraints[2].whenUnsatisfiable: Unsupported value: \"Maybe\": supported values: "
                         + "\"DoNotSchedule\", \"ScheduleAnyway\"",
-                "spec.topologySpreadConstraints[2]: Duplicate value: \"{zone, Maybe}\"",
                 "spec.topologySpreadConstraints[2].nodeTaintsPolicy: Unsupported value: \"Sometimes\": supported values: "
                         + "\"Honor\", \"Ignore\"");
     }
@@ -294,5 +295,60 @@ class ContainerRulesTest {
                 "spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1",
                 "spec.containers[0].readinessProbe: Required value: must specify a handler type",
                 "spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0");
+    }
+
+    @Test
+    void execHandlersRunACommandAndSleepsEndBeforeTheGracePeriod() {
+        assertThat(run(new ProbeRule()).on(pod("""
+                terminationGracePeriodSeconds: 60
+                containers:
+                  - {name: a, image: a:1, lifecycle: {preStop: {sleep: {seconds: 60}}},
+                     livenessProbe: {exec: {command: [true]}, terminationGracePeriodSeconds: 10}}
+                """))).isEmpty();
+        assertThat(run(new ProbeRule()).on(pod("""
+                containers:
+                  - name: a
+                    image: a:1
+                    lifecycle: {preStop: {sleep: {seconds: 31}}, postStart: {exec: {command: []}}}
+                    readinessProbe: {exec: {}, terminationGracePeriodSeconds: 10}
+                    startupProbe: {tcpSocket: {port: 80}, terminationGracePeriodSeconds: 0}
+                """))).containsExactly(
+                "spec.containers[0].readinessProbe.exec.command: Required value",
+                "spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 10: "
+                        + "must not be set for readinessProbes",
+                "spec.containers[0].startupProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0",
+                "spec.containers[0].lifecycle.postStart.exec.command: Required value",
+                "spec.containers[0].lifecycle.preStop.sleep: Invalid value: 31: "
+                        + "must be non-negative and less than terminationGracePeriodSeconds (30)");
+    }
+
+    @Test
+    void onlySidecarInitContainersHaveProbesAndHooks() {
+        assertThat(run(new ProbeRule()).on(pod("""
+                initContainers:
+                  - {name: s, image: a:1, restartPolicy: Always, readinessProbe: {tcpSocket: {port: 80}}}
+                containers: [{name: a, image: a:1}]
+                """))).isEmpty();
+        assertThat(run(new ProbeRule()).on(pod("""
+                initContainers:
+                  - {name: i, image: a:1, lifecycle: {preStop: {sleep: {seconds: 1}}}, livenessProbe: {tcpSocket: {port: 80}}}
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly(
+                "spec.initContainers[0].lifecycle: Forbidden: may not be set for init containers without restartPolicy=Always",
+                "spec.initContainers[0].livenessProbe: Forbidden: may not be set for init containers without "
+                        + "restartPolicy=Always");
+    }
+
+    @Test
+    void serviceAppProtocolsAreQualifiedNames() {
+        String service = """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: s}
+                spec: {ports: [{port: 80, appProtocol: %s}]}
+                """;
+        assertThat(run(new PortNameRule()).on(service.formatted("kubernetes.io/h2c"))).isEmpty();
+        assertThat(run(new PortNameRule()).on(service.formatted("\"http 2\""))).containsExactly(
+                "spec.ports[0].appProtocol: Invalid value: \"http 2\": " + Names.qualifiedName("http 2").get(0));
     }
 }

@@ -165,6 +165,32 @@ class MetadataRulesTest {
     }
 
     @Test
+    void kubernetesOwnKindsTakeOnlyStandardFinalizersWithoutADomain() {
+        assertThat(run(new ObjectMetaRule()).on("""
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w, finalizers: [cleanup]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d, finalizers: [foregroundDeletion, example.com/cleanup]}
+                """)).isEmpty();
+        assertThat(run(new ObjectMetaRule()).on("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: a, finalizers: [cleanup]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: i, finalizers: [Cleanup]}
+                """)).containsExactly(
+                "metadata.finalizers: Invalid value: \"cleanup\": name is neither a standard finalizer name nor is it "
+                        + "fully qualified",
+                "metadata.finalizers: Invalid value: \"Cleanup\": name is neither a standard finalizer name nor is it "
+                        + "fully qualified");
+    }
+
+    @Test
     void ownerReferencesNameTheirOwnerFullyAndOneController() {
         assertThat(run(new ObjectMetaRule()).on("""
                 kind: ConfigMap

@@ -167,6 +167,21 @@ class ResourceRulesTest {
     }
 
     @Test
+    void persistentVolumesHoldSomethingAndNeverRecycleTheNodesRoot() {
+        assertThat(run(new PersistentVolumeCapacityRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {capacity: {storage: 1Gi}, hostPath: {path: /srv/data}, persistentVolumeReclaimPolicy: Recycle}
+                """)).isEmpty();
+        assertThat(run(new PersistentVolumeCapacityRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec: {capacity: {storage: 0}, hostPath: {path: /srv/..//.}, persistentVolumeReclaimPolicy: Recycle}
+                """)).containsExactly("spec.capacity[storage]: Invalid value: 0: must be greater than zero",
+                "spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/'");
+    }
+
+    @Test
     void persistentVolumesStateStorageCapacityOnly() {
         assertThat(run(new PersistentVolumeCapacityRule()).on("""
                 kind: PersistentVolume

@@ -95,7 +95,7 @@ class ServiceIngressRulesTest {
                 "spec.healthCheckNodePort: Invalid value: 32000: may only be set when `type` is 'LoadBalancer' and "
                         + "`externalTrafficPolicy` is 'Local'",
                 "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
-                "spec.loadBalancerClass: Forbidden: may only be used when service type is 'LoadBalancer'",
+                "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
                 "spec.loadBalancerClass: Invalid value: \"bad class\": " + Names.qualifiedName("bad class").get(0),
                 "spec.healthCheckNodePort: Invalid value: 70000: " + dev.manifestkit.core.syntax.Ports.portRangeError());
     }
@@ -136,8 +136,9 @@ class ServiceIngressRulesTest {
     void nodePortsLieInTheDefaultRange() {
         assertThat(run(new NodePortRangeRule()).on(service("""
                 type: NodePort
-                ports: [{port: 80, nodePort: 30000}, {port: 81, nodePort: 32767}, {port: 82}]
-                """))).isEmpty();
+                ports: [{port: 80, nodePort: 30000}, {port: 81, nodePort: 32767}, {port: 82},
+                  {name: dns, port: 53, nodePort: 30053}, {name: dns-udp, port: 53, nodePort: 30053, protocol: UDP}]
+                """))).as("one node port may serve TCP and UDP").isEmpty();
         assertThat(run(new NodePortRangeRule()).on(service("""
                 type: NodePort
                 ports: [{port: 80, nodePort: 8080}, {port: 81, nodePort: 31000}, {port: 82, nodePort: 31000}]

@@ -118,19 +118,23 @@ class VolumeRulesTest {
     }
 
     @Test
-    void hostPathsAreAbsoluteAndSubPathsRelative() {
+    void nfsPathsAreAbsoluteAndSubPathsRelative() {
         assertThat(run(new VolumePathsRule()).on(pod("""
                 volumes: [{name: a, hostPath: {path: /var/log}}, {name: b, nfs: {server: nfs, path: /exports}}]
                 containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: app/logs}]}]
                 """))).isEmpty();
         assertThat(run(new VolumePathsRule()).on(pod("""
-                volumes: [{name: a, hostPath: {path: var/log}}, {name: b, nfs: {server: "", path: /x/../y}}]
-                containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: /abs}]}]
+                volumes: [{name: a, hostPath: {path: var/../log}}, {name: b, nfs: {server: "", path: exports}}]
+                containers: [{name: c, image: a:1, volumeMounts: [{name: a, mountPath: /l, subPath: /abs},
+                  {name: a, mountPath: /m, subPath: x, subPathExpr: $(POD_NAME)}, {name: a, mountPath: /n, subPathExpr: ../$(POD_NAME)}]}]
                 """))).containsExactly(
-                "spec.volumes[0].hostPath.path: Invalid value: \"var/log\": must be an absolute path",
+                "spec.volumes[0].hostPath.path: Invalid value: \"var/../log\": must not contain '..'",
                 "spec.volumes[1].nfs.server: Required value",
-                "spec.volumes[1].nfs.path: Invalid value: \"/x/../y\": must not contain '..'",
-                "spec.containers[0].volumeMounts[0].subPath: Invalid value: \"/abs\": must be a relative path");
+                "spec.volumes[1].nfs.path: Invalid value: \"exports\": must be an absolute path",
+                "spec.containers[0].volumeMounts[0].subPath: Invalid value: \"/abs\": must be a relative path",
+                "spec.containers[0].volumeMounts[1].subPathExpr: Invalid value: \"$(POD_NAME)\": subPathExpr and subPath are "
+                        + "mutually exclusive",
+                "spec.containers[0].volumeMounts[2].subPathExpr: Invalid value: \"../$(POD_NAME)\": must not contain '..'");
     }
 
     @Test
@@ -160,11 +164,21 @@ class VolumeRulesTest {
     }
 
     @Test
-    void persistentVolumePathsAreAbsolute() {
+    void persistentVolumeHostPathsAreGivenAndStayInside() {
         assertThat(run(new VolumePathsRule()).on("""
                 kind: PersistentVolume
                 metadata: {name: pv}
                 spec: {local: {path: mnt/disk}}
-                """)).containsExactly("spec.local.path: Invalid value: \"mnt/disk\": must be an absolute path");
+                """)).as("the API server takes a relative local path").isEmpty();
+        assertThat(run(new VolumePathsRule()).on("""
+                kind: PersistentVolume
+                metadata: {name: pv}
+                spec: {local: {path: /mnt/../etc}}
+                ---
+                kind: PersistentVolume
+                metadata: {name: pv2}
+                spec: {hostPath: {path: ""}}
+                """)).containsExactly("spec.local.path: Invalid value: \"/mnt/../etc\": must not contain '..'",
+                "spec.hostPath.path: Required value");
     }
 }

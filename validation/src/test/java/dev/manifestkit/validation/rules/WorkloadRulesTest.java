@@ -164,14 +164,25 @@ class WorkloadRulesTest {
     }
 
     @Test
-    void daemonSetsDefaultToNoSurgeSoMaxUnavailableZeroStalls() {
+    void daemonSetsEitherSurgeOrTakePodsDownNeverBoth() {
         assertThat(run(new UpdateStrategyRule()).on(workload("DaemonSet", """
                 updateStrategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+                """) + "---\n" + workload("DaemonSet", """
+                updateStrategy: {type: OnDelete, rollingUpdate: {maxSurge: 1}}
+                """) + "---\n" + workload("DaemonSet", """
+                updateStrategy: {rollingUpdate: {maxUnavailable: 10%}}
                 """))).isEmpty();
         assertThat(run(new UpdateStrategyRule()).on(workload("DaemonSet", """
                 updateStrategy: {rollingUpdate: {maxUnavailable: 0}}
+                """) + "---\n" + workload("DaemonSet", """
+                updateStrategy: {rollingUpdate: {maxSurge: 1}}
+                """) + "---\n" + workload("DaemonSet", """
+                updateStrategy: {rollingUpdate: {maxSurge: 200%, maxUnavailable: 0}}
                 """))).containsExactly(
-                "spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0");
+                "spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0",
+                "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is "
+                        + "non-zero (it defaults to 1)",
+                "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: \"200%\": must not be greater than 100%");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
@@ -13,6 +17,15 @@ import dev.manifestkit.validation.Severity;
  * The nameservers' addresses are {@code api/ip-addresses}' concern.
  */
 final class DnsConfigRule extends BaseRule {
+
+    private static final String LABEL_WITH_UNDERSCORE = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
+    private static final String SUBDOMAIN_WITH_UNDERSCORE_FORMAT = LABEL_WITH_UNDERSCORE + "(\\." + LABEL_WITH_UNDERSCORE + ")*";
+    /** The same language, written so that matching is linear in the input (no backtracking). */
+    private static final Pattern SUBDOMAIN_WITH_UNDERSCORE = Pattern.compile(
+            "_?[a-z0-9](?:[-_]*+[a-z0-9]++)*+(?:\\._?[a-z0-9](?:[-_]*+[a-z0-9]++)*+)*+");
+    private static final String UNDERSCORE_SUBDOMAIN_ERROR = Names.regexError("a lowercase RFC 1123 subdomain must "
+            + "consist of lower case alphanumeric characters, '-', '_' or '.', and must start and end with an "
+            + "alphanumeric character", SUBDOMAIN_WITH_UNDERSCORE_FORMAT, "example.com");
 
     private static final int MAX_NAMESERVERS = 3;
     private static final int MAX_SEARCHES = 32;
@@ -70,7 +83,8 @@ final class DnsConfigRule extends BaseRule {
                 // a trailing dot is fine
                 var name = search.asString().endsWith(".")
                         ? search.asString().substring(0, search.asString().length() - 1) : search.asString();
-                for (var msg : Names.dns1123Subdomain(name)) {
+                var problems = context.version().atLeast(1, 34) ? subdomainWithUnderscore(name) : Names.dns1123Subdomain(name);
+                for (var msg : problems) {
                     context.report(path.child("searches").index(i), ErrorType.INVALID, Nodes.quote(name), msg);
                 }
             }
@@ -86,5 +100,20 @@ final class DnsConfigRule extends BaseRule {
                 context.report(optionPath, ErrorType.REQUIRED, "must not be empty");
             }
         });
+    }
+
+    /**
+     * From 1.34 (RelaxedDNSSearchValidation) a search domain may hold '_', as service discovery
+     * names do ({@code _sip._tcp.example.com}): {@code IsDNS1123SubdomainWithUnderscore}.
+     */
+    private static List<String> subdomainWithUnderscore(String name) {
+        var problems = new ArrayList<String>();
+        if (name.length() > 253) {
+            problems.add("must be no more than 253 characters");
+        }
+        if (!SUBDOMAIN_WITH_UNDERSCORE.matcher(name).matches()) {
+            problems.add(UNDERSCORE_SUBDOMAIN_ERROR);
+        }
+        return problems;
     }
 }

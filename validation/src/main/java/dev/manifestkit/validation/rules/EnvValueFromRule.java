@@ -42,8 +42,14 @@ final class EnvValueFromRule extends BaseRule {
                 }
                 for (var ref : new String[] {"configMapRef", "secretRef"}) {
                     var source = Nodes.obj(envFrom, ref);
-                    if (source != null && isBlank(Nodes.str(source, "name"))) {
+                    var name = Nodes.str(source, "name");
+                    if (source != null && isBlank(name)) {
                         context.report(envFromPath.child(ref, "name"), ErrorType.REQUIRED, "");
+                    } else if (name != null) {
+                        // checked as a name prefix, so a trailing '-' passes
+                        for (var msg : Names.dns1123Subdomain(maskTrailingDash(name))) {
+                            context.report(envFromPath.child(ref, "name"), ErrorType.INVALID, Nodes.quote(name), msg);
+                        }
                     }
                 }
             });
@@ -57,10 +63,6 @@ final class EnvValueFromRule extends BaseRule {
         }
         var fromPath = envPath.child("valueFrom");
         var value = Nodes.str(env, "value");
-        if (value != null && !value.isEmpty()) {
-            context.report(envPath.child("value"), ErrorType.INVALID, "\"\"",
-                    "may not be specified when `valueFrom` is not empty");
-        }
         int count = 0;
         for (var source : SOURCES) {
             if (valueFrom.has(source)) {
@@ -70,6 +72,8 @@ final class EnvValueFromRule extends BaseRule {
         if (count == 0) {
             context.report(fromPath, ErrorType.INVALID, "\"\"",
                     "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
+        } else if (value != null && !value.isEmpty()) {
+            context.report(fromPath, ErrorType.INVALID, "\"\"", "may not be specified when `value` is not empty");
         } else if (count > 1) {
             context.report(fromPath, ErrorType.INVALID, "\"\"", "may not have more than one field specified at a time");
         }
@@ -78,8 +82,12 @@ final class EnvValueFromRule extends BaseRule {
             if (selector == null) {
                 continue;
             }
-            if (isBlank(Nodes.str(selector, "name"))) {
-                context.report(fromPath.child(ref, "name"), ErrorType.REQUIRED, "");
+            // absent or empty, the name is Invalid, not Required: the API server checks it as a name
+            var name = selector.has("name") ? Nodes.str(selector, "name") : "";
+            if (name != null) {
+                for (var msg : Names.dns1123Subdomain(name)) {
+                    context.report(fromPath.child(ref, "name"), ErrorType.INVALID, Nodes.quote(name), msg);
+                }
             }
             var key = Nodes.str(selector, "key");
             if ("".equals(key)) {
@@ -128,6 +136,11 @@ final class EnvValueFromRule extends BaseRule {
             context.report(path, ErrorType.INVALID, Nodes.quote(fieldPath),
                     "error converting fieldPath: field label not supported: " + fieldPath);
         }
+    }
+
+    /** Go's {@code maskTrailingDash}: how the API server lets a name prefix end in '-'. */
+    private static String maskTrailingDash(String name) {
+        return name.length() > 1 && name.endsWith("-") ? name.substring(0, name.length() - 2) + "a" : name;
     }
 
     private static boolean isBlank(String s) {

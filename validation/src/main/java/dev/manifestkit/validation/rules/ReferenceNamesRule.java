@@ -25,7 +25,7 @@ final class ReferenceNamesRule extends BaseRule {
         super("api/reference-names", Layer.API, Severity.ERROR,
                 "Names of other objects are valid names: serviceAccountName, priorityClassName, schedulerName, "
                         + "runtimeClassName, nodeName, storageClassName, ingressClassName and TLS secretName are DNS "
-                        + "subdomains; a pod's hostname and subdomain are DNS labels.");
+                        + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels.");
     }
 
     @Override
@@ -51,6 +51,18 @@ final class ReferenceNamesRule extends BaseRule {
             }
             name(context, pod.spec(), "hostname", pod.path(), Names::dns1123Label);
             name(context, pod.spec(), "subdomain", pod.path(), Names::dns1123Label);
+            Nodes.forEachObject(pod.spec(), "hostAliases", pod.path(), (alias, aliasPath, i) -> {
+                var hostnames = Nodes.arr(alias, "hostnames");
+                for (int j = 0; hostnames != null && j < hostnames.size(); j++) {
+                    var hostname = hostnames.get(j);
+                    if (hostname.isString()) {
+                        for (var msg : Names.dns1123Subdomain(hostname.asString())) {
+                            context.report(aliasPath.child("hostnames").index(j), ErrorType.INVALID,
+                                    Nodes.quote(hostname.asString()), msg);
+                        }
+                    }
+                }
+            });
         }
     }
 

@@ -26,7 +26,8 @@ final class VolumeSourceRule extends BaseRule {
     VolumeSourceRule() {
         super("api/one-volume-source", Layer.API, Severity.ERROR,
                 "Each pod volume and each PersistentVolume specifies exactly one volume source (emptyDir, secret, "
-                        + "nfs, hostPath, csi, …); a local PersistentVolume has required node affinity.");
+                        + "nfs, hostPath, csi, …), and a secret, configMap or persistentVolumeClaim volume names its "
+                        + "object and item keys; a local PersistentVolume has required node affinity.");
     }
 
     @Override
@@ -50,9 +51,41 @@ final class VolumeSourceRule extends BaseRule {
         }
         var pod = PodSpecs.of(tree);
         if (pod != null) {
-            Nodes.forEachObject(pod.spec(), "volumes", pod.path(),
-                    (volume, path, i) -> check(context, volume, path, POD_SOURCES));
+            Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
+                check(context, volume, path, POD_SOURCES);
+                named(context, volume, path);
+            });
         }
+    }
+
+    /** A secret, configMap or claim volume names its object, and each item its key. */
+    private static void named(RuleContext context, ObjectNode volume, FieldPath path) {
+        required(context, Nodes.obj(volume, "secret"), "secretName", path.child("secret"));
+        required(context, Nodes.obj(volume, "configMap"), "name", path.child("configMap"));
+        required(context, Nodes.obj(volume, "persistentVolumeClaim"), "claimName", path.child("persistentVolumeClaim"));
+        Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", path.child("projected"), (source, sourcePath, i) -> {
+            required(context, Nodes.obj(source, "secret"), "name", sourcePath.child("secret"));
+            required(context, Nodes.obj(source, "configMap"), "name", sourcePath.child("configMap"));
+        });
+    }
+
+    /** Reports the field when it is absent or empty, as the API server reads both: the empty string. */
+    private static void required(RuleContext context, ObjectNode holder, String field, FieldPath path) {
+        if (holder == null) {
+            return;
+        }
+        var value = holder.get(field);
+        // claimName is required in the schema, which reports it absent; the others may be left out there
+        boolean absent = value == null && !field.equals("claimName");
+        if (absent || value != null && value.isString() && value.asString().isEmpty()) {
+            context.report(path.child(field), ErrorType.REQUIRED, "");
+        }
+        Nodes.forEachObject(holder, "items", path, (item, itemPath, i) -> {
+            var key = item.get("key");
+            if (key != null && key.isString() && key.asString().isEmpty()) {
+                context.report(itemPath.child("key"), ErrorType.REQUIRED, "");
+            }
+        });
     }
 
     private static void check(RuleContext context, ObjectNode holder, FieldPath path, String[] sources) {

@@ -57,17 +57,23 @@ class EnvRulesTest {
                       - {name: B, valueFrom: {secretKeyRef: {name: s, key: k}, configMapKeyRef: {name: c, key: k}}}
                       - {name: C, valueFrom: {}}
                       - {name: D, valueFrom: {configMapKeyRef: {key: "a/b"}}}
-                    envFrom: [{prefix: X}]
+                      - {name: E, valueFrom: {secretKeyRef: {name: Bad_Name, key: k}}}
+                    envFrom: [{prefix: X}, {configMapRef: {name: app-}}, {secretRef: {name: Bad_Name}}]
                 """))).containsExactly(
-                "spec.containers[0].env[0].value: Invalid value: \"\": may not be specified when `valueFrom` is not empty",
+                "spec.containers[0].env[0].valueFrom: Invalid value: \"\": may not be specified when `value` is not empty",
                 "spec.containers[0].env[1].valueFrom: Invalid value: \"\": may not have more than one field specified "
                         + "at a time",
                 "spec.containers[0].env[2].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`, "
                         + "`resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
-                "spec.containers[0].env[3].valueFrom.configMapKeyRef.name: Required value",
+                "spec.containers[0].env[3].valueFrom.configMapKeyRef.name: Invalid value: \"\": "
+                        + Names.dns1123Subdomain("").get(0),
                 "spec.containers[0].env[3].valueFrom.configMapKeyRef.key: Invalid value: \"a/b\": "
                         + Names.configMapKey("a/b").get(0),
-                "spec.containers[0].envFrom[0]: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`");
+                "spec.containers[0].env[4].valueFrom.secretKeyRef.name: Invalid value: \"Bad_Name\": "
+                        + Names.dns1123Subdomain("Bad_Name").get(0),
+                "spec.containers[0].envFrom[0]: Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`",
+                "spec.containers[0].envFrom[2].secretRef.name: Invalid value: \"Bad_Name\": "
+                        + Names.dns1123Subdomain("Bad_Name").get(0));
     }
 
     @Test

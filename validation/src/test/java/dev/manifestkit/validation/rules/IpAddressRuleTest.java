@@ -130,7 +130,25 @@ class IpAddressRuleTest {
                 """))).containsExactly(
                 "spec.dnsConfig.nameservers: Invalid value: [\"1.1.1.1\",\"8.8.8.8\",\"9.9.9.9\",\"1.0.0.1\"]: must not have "
                         + "more than 3 nameservers",
-                "spec.dnsConfig.searches[0]: Invalid value: \"Bad_Domain\": " + Names.dns1123Subdomain("Bad_Domain").get(0),
+                "spec.dnsConfig.searches[0]: Invalid value: \"Bad_Domain\": a lowercase RFC 1123 subdomain must consist of "
+                        + "lower case alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+                        + "character (e.g. 'example.com', regex used for validation is "
+                        + "'_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*')",
                 "spec.dnsConfig.options[0]: Required value: must not be empty");
+    }
+
+    @Test
+    void searchDomainsMayHoldUnderscoresFromKubernetes134() {
+        String pod = pod("""
+                dnsConfig: {searches: [_sip._tcp.example.com, a_b.example.com]}
+                containers: [{name: a, image: a:1}]
+                """);
+        assertThat(run(new DnsConfigRule()).on(pod)).isEmpty();
+        assertThat(run(new DnsConfigRule()).version("1.33").on(pod)).containsExactly(
+                "spec.dnsConfig.searches[0]: Invalid value: \"_sip._tcp.example.com\": "
+                        + Names.dns1123Subdomain("_sip._tcp.example.com").get(0),
+                "spec.dnsConfig.searches[1]: Invalid value: \"a_b.example.com\": "
+                        + Names.dns1123Subdomain("a_b.example.com").get(0));
+        assertThat(run(new DnsConfigRule()).on(pod.replace("a_b.example.com", "a_.example.com"))).hasSize(1);
     }
 }

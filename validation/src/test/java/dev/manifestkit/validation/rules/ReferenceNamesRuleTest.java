@@ -18,6 +18,7 @@ class ReferenceNamesRuleTest {
                 schedulerName: my-scheduler
                 runtimeClassName: gvisor
                 nodeName: node-1.example.com
+                hostAliases: [{ip: 10.0.0.1, hostnames: [db.internal, cache]}]
                 hostname: web-0
                 subdomain: web
                 containers: [{name: a, image: a:1}]
@@ -26,6 +27,7 @@ class ReferenceNamesRuleTest {
                 serviceAccountName: Bad_SA
                 priorityClassName: ""
                 nodeName: Node_1
+                hostAliases: [{ip: 10.0.0.1, hostnames: [ok.internal, Bad_Host]}]
                 hostname: web.0
                 subdomain: Sub
                 containers: [{name: a, image: a:1}]
@@ -33,7 +35,8 @@ class ReferenceNamesRuleTest {
                 "spec.serviceAccountName: Invalid value: \"Bad_SA\": " + Names.dns1123Subdomain("Bad_SA").get(0),
                 "spec.nodeName: Invalid value: \"Node_1\": " + Names.dns1123Subdomain("Node_1").get(0),
                 "spec.hostname: Invalid value: \"web.0\": " + Names.dns1123Label("web.0").get(0),
-                "spec.subdomain: Invalid value: \"Sub\": " + Names.dns1123Label("Sub").get(0));
+                "spec.subdomain: Invalid value: \"Sub\": " + Names.dns1123Label("Sub").get(0),
+                "spec.hostAliases[0].hostnames[1]: Invalid value: \"Bad_Host\": " + Names.dns1123Subdomain("Bad_Host").get(0));
     }
 
     @Test

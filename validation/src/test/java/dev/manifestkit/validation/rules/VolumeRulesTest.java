@@ -181,4 +181,25 @@ class VolumeRulesTest {
                 """)).containsExactly("spec.local.path: Invalid value: \"/mnt/../etc\": must not contain '..'",
                 "spec.hostPath.path: Required value");
     }
+
+    @Test
+    void secretConfigMapAndClaimVolumesNameTheirObjectAndKeys() {
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                volumes:
+                  - {name: a, secret: {secretName: s, items: [{key: k, path: p}]}}
+                  - {name: b, projected: {sources: [{configMap: {name: c}}]}}
+                  - {name: c, persistentVolumeClaim: {claimName: data}}
+                """))).isEmpty();
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                volumes:
+                  - {name: a, secret: {items: [{key: "", path: p}]}}
+                  - {name: b, configMap: {name: ""}}
+                  - {name: c, persistentVolumeClaim: {claimName: ""}}
+                  - {name: d, projected: {sources: [{secret: {}}]}}
+                """))).containsExactly("spec.volumes[0].secret.secretName: Required value",
+                "spec.volumes[0].secret.items[0].key: Required value",
+                "spec.volumes[1].configMap.name: Required value",
+                "spec.volumes[2].persistentVolumeClaim.claimName: Required value",
+                "spec.volumes[3].projected.sources[0].secret.name: Required value");
+    }
 }

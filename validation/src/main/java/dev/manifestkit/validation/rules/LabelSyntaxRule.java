@@ -44,7 +44,7 @@ final class LabelSyntaxRule extends BaseRule {
         }
     }
 
-    private static void check(RuleContext context, ObjectNode labels, FieldPath path) {
+    static void check(RuleContext context, ObjectNode labels, FieldPath path) {
         if (labels == null) {
             return;
         }

@@ -41,6 +41,7 @@ public final class Rules {
             new EnvValueFromRule(),
             new ProbeRule(),
             new SchedulingRule(),
+            new AffinityRule(),
             new WorkloadRestartPolicyRule(),
             new NonNegativeRule(),
             new UpdateStrategyRule(),

@@ -57,31 +57,6 @@ final class SelectorMatchesTemplateRule extends BaseRule {
     }
 
     private static boolean checkExpressions(RuleContext context, ObjectNode selector) {
-        boolean[] ok = {true};
-        Nodes.forEachObject(selector, "matchExpressions", SELECTOR, (expression, path, i) -> {
-            var operator = Nodes.str(expression, "operator");
-            var values = Nodes.arr(expression, "values");
-            boolean hasValues = values != null && !values.isEmpty();
-            if (Nodes.oneOf(operator, "In", "NotIn")) {
-                if (!hasValues) {
-                    ok[0] = false;
-                    context.report(path.child("values"), ErrorType.REQUIRED,
-                            "must be specified when `operator` is 'In' or 'NotIn'");
-                }
-            } else if (Nodes.oneOf(operator, "Exists", "DoesNotExist")) {
-                if (hasValues) {
-                    ok[0] = false;
-                    context.report(path.child("values"), ErrorType.FORBIDDEN,
-                            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
-                }
-            } else {
-                ok[0] = false;
-                if (operator != null) { // absent: the schema layer reports it
-                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator),
-                            "not a valid selector operator");
-                }
-            }
-        });
-        return ok[0];
+        return Selectors.checkExpressions(context, selector, SELECTOR);
     }
 }

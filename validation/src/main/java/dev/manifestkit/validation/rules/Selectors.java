@@ -1,5 +1,9 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,5 +77,55 @@ final class Selectors {
             }
         }
         return false;
+    }
+
+    /**
+     * Reports what the API server finds wrong in a label selector's matchExpressions
+     * ({@code ValidateLabelSelectorRequirement}): the operator and its values, a key that is not
+     * a label name, values that are not label values. True if the expressions are usable.
+     */
+    static boolean checkExpressions(RuleContext context, ObjectNode selector, FieldPath selectorPath) {
+        boolean[] ok = {true};
+        Nodes.forEachObject(selector, "matchExpressions", selectorPath, (expression, path, i) -> {
+            var operator = Nodes.str(expression, "operator");
+            var values = Nodes.arr(expression, "values");
+            boolean hasValues = values != null && !values.isEmpty();
+            if (Nodes.oneOf(operator, "In", "NotIn")) {
+                if (!hasValues) {
+                    ok[0] = false;
+                    context.report(path.child("values"), ErrorType.REQUIRED,
+                            "must be specified when `operator` is 'In' or 'NotIn'");
+                }
+            } else if (Nodes.oneOf(operator, "Exists", "DoesNotExist")) {
+                if (hasValues) {
+                    ok[0] = false;
+                    context.report(path.child("values"), ErrorType.FORBIDDEN,
+                            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+                }
+            } else {
+                ok[0] = false;
+                if (operator != null) { // absent: the schema layer reports it
+                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator),
+                            "not a valid selector operator");
+                }
+            }
+            var key = Nodes.str(expression, "key");
+            if (key != null) {
+                for (var msg : Names.qualifiedName(key)) {
+                    ok[0] = false;
+                    context.report(path.child("key"), ErrorType.INVALID, Nodes.quote(key), msg);
+                }
+            }
+            for (int v = 0; values != null && v < values.size(); v++) {
+                if (values.get(v).isString()) {
+                    for (var msg : Names.labelValue(values.get(v).asString())) {
+                        ok[0] = false;
+                        context.report(path.child("values").index(v), ErrorType.INVALID,
+                                Nodes.quote(values.get(v).asString()), msg);
+                    }
+                }
+            }
+        });
+        return ok[0];
     }
 }

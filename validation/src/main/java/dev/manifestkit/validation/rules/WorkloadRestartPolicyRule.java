@@ -13,7 +13,8 @@ final class WorkloadRestartPolicyRule extends BaseRule {
 
     WorkloadRestartPolicyRule() {
         super("api/workload-restart-policy", Layer.API, Severity.ERROR,
-                "Pod templates of Deployments, StatefulSets, DaemonSets and ReplicaSets use restartPolicy Always; "
+                "Pod templates of Deployments, StatefulSets, DaemonSets and ReplicaSets use restartPolicy Always "
+                        + "and set no activeDeadlineSeconds; "
                         + "Job and CronJob templates use OnFailure or Never.");
     }
 
@@ -28,6 +29,13 @@ final class WorkloadRestartPolicyRule extends BaseRule {
         if (pod.alwaysRestarts()) {
             if (policy != null && !policy.equals("Always")) {
                 context.report(path, ErrorType.NOT_SUPPORTED, Nodes.quote(policy), Nodes.supported("Always"));
+            }
+            var deadline = pod.spec().get("activeDeadlineSeconds");
+            if (deadline != null && !deadline.isNull()) {
+                // a deadline would kill pods the controller exists to keep running; a Deployment's pods are a ReplicaSet's
+                String owner = pod.kind().equals("Deployment") ? "ReplicaSet" : pod.kind();
+                context.report(pod.path().child("activeDeadlineSeconds"), ErrorType.FORBIDDEN,
+                        "activeDeadlineSeconds in " + owner + " is not Supported");
             }
         } else if (pod.isJob()) {
             var effective = policy == null ? "Always" : policy;

@@ -79,6 +79,18 @@ class WorkloadRulesTest {
     }
 
     @Test
+    void controllersThatKeepPodsRunningSetNoDeadline() {
+        assertThat(run(new WorkloadRestartPolicyRule()).on(deployment("""
+                activeDeadlineSeconds: 60
+                containers: []
+                """) + "---\n" + workload("StatefulSet", """
+                template: {spec: {activeDeadlineSeconds: 60, containers: []}}
+                """))).containsExactly(
+                "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported",
+                "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in StatefulSet is not Supported");
+    }
+
+    @Test
     void jobsNeedOnFailureOrNever() {
         assertThat(run(new WorkloadRestartPolicyRule()).on("""
                 kind: Job

@@ -2,6 +2,7 @@ package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
@@ -60,24 +61,41 @@ final class LastAppliedSizeRule extends BaseRule {
 
     /** At least the object's JSON length, from string lengths alone. */
     private static long upperBound(JsonNode node) {
-        if (node.isString()) {
-            return 2 + (long) MAX_BYTES_PER_CHAR * node.asString().length();
-        }
-        if (node.isObject()) {
-            long total = 2;
-            for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                total += 4 + (long) MAX_BYTES_PER_CHAR * entry.getKey().length() + upperBound(entry.getValue());
+        var bound = new UpperBound();
+        bound.add(node);
+        return bound.total;
+    }
+
+    /**
+     * Sums an upper bound of a tree's JSON length; walks object nodes with {@code forEachEntry},
+     * which, unlike {@code properties()}, makes no entry objects: this runs on every object.
+     */
+    private static final class UpperBound implements BiConsumer<String, JsonNode> {
+
+        private long total;
+
+        void add(JsonNode node) {
+            if (node.isString()) {
+                total += 2 + (long) MAX_BYTES_PER_CHAR * node.asString().length();
+            } else if (node.isObject()) {
+                total += 2;
+                node.forEachEntry(this);
+            } else if (node.isArray()) {
+                total += 2;
+                for (int i = 0, size = node.size(); i < size; i++) {
+                    total++;
+                    add(node.get(i));
+                }
+            } else {
+                total += 32; // a number, boolean or null: Go writes none longer than 24 bytes
             }
-            return total;
         }
-        if (node.isArray()) {
-            long total = 2;
-            for (JsonNode element : node) {
-                total += 1 + upperBound(element);
-            }
-            return total;
+
+        @Override
+        public void accept(String key, JsonNode value) {
+            total += 4 + (long) MAX_BYTES_PER_CHAR * key.length();
+            add(value);
         }
-        return 32; // a number, boolean or null: Go writes none longer than 24 bytes
     }
 
     /**

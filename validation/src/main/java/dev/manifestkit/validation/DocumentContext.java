@@ -1,7 +1,9 @@
 package dev.manifestkit.validation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.manifestkit.core.ManifestDocument;
 
@@ -25,6 +27,9 @@ final class DocumentContext implements RuleContext {
     private final List<Problem> sink;
     private Rule rule;
     private Severity severity;
+    /** {@link #shared} values by key; few keys, so a scan of a small array. */
+    private Object[] shared = NO_SHARED;
+    private int sharedCount;
 
     DocumentContext(ManifestDocument document, ManifestIndex set, KubernetesVersion version, Profile profile,
                     PortRange nodePortRange, List<Problem> sink) {
@@ -37,6 +42,27 @@ final class DocumentContext implements RuleContext {
         this.ignored = RuleIds.ignoredBy(document.tree());
         this.secret = "Secret".equals(object.kind());
         this.sink = sink;
+    }
+
+    private static final Object[] NO_SHARED = new Object[0];
+    private static final Object NULL = new Object();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Function<ManifestDocument, T> compute) {
+        for (int i = 0; i < sharedCount; i += 2) {
+            if (shared[i] == key) {
+                Object value = shared[i + 1];
+                return value == NULL ? null : (T) value;
+            }
+        }
+        T value = compute.apply(document);
+        if (sharedCount == shared.length) {
+            shared = Arrays.copyOf(shared, Math.max(4, shared.length * 2));
+        }
+        shared[sharedCount++] = key;
+        shared[sharedCount++] = value == null ? NULL : value;
+        return value;
     }
 
     /** Runs one rule on the document, turning a failure of the rule itself into a problem. */

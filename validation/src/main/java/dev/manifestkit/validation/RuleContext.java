@@ -1,5 +1,7 @@
 package dev.manifestkit.validation;
 
+import java.util.function.Function;
+
 import java.util.List;
 
 import dev.manifestkit.core.ManifestDocument;
@@ -33,6 +35,17 @@ public interface RuleContext {
 
     /** The node ports the cluster hands out; {@link PortRange#DEFAULT_NODE_PORTS} unless the validator was given others. */
     PortRange nodePortRange();
+
+    /**
+     * A value computed from the document once and shared by every rule that asks with the same
+     * key. Rules check one document after another, and many need the same view of it (a
+     * workload's pod spec and containers); computed once, it is not looked up and allocated again
+     * by each rule. {@code compute} must depend on the document alone, and the value must not be
+     * changed. This default computes it on every call.
+     */
+    default <T> T shared(Object key, Function<ManifestDocument, T> compute) {
+        return compute.apply(document());
+    }
 
     /** Reports a problem at {@code path} with the rule's effective severity. */
     void report(FieldPath path, ErrorType type, String badValue, String detail);

@@ -24,7 +24,7 @@ final class AnnotationSyntaxRule extends BaseRule {
     public void check(RuleContext context) {
         var tree = context.tree();
         check(context, Nodes.obj(tree, "metadata", "annotations"), FieldPath.root("metadata").child("annotations"));
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null && pod.isTemplate()) {
             check(context, Nodes.obj(pod.metadata(), "annotations"), pod.metadataPath().child("annotations"));
         }

@@ -58,7 +58,7 @@ final class ConfigReferenceRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        ConfigReferences.forEach(context.tree(), (refKind, name, namePath, key, keyPath, optional) -> {
+        ConfigReferences.forEach(context, (refKind, name, namePath, key, keyPath, optional) -> {
             if (!refKind.equals(kind) || optional || name == null || name.isEmpty()) {
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.rules;
 
 import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,12 +30,12 @@ final class ConfigReferences {
     }
 
     /** Visits the references of the object's pod spec. */
-    static void forEach(ObjectNode tree, Visitor visitor) {
-        var pod = PodSpecs.of(tree);
+    static void forEach(RuleContext context, Visitor visitor) {
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             Nodes.forEachObject(container, "env", path, (env, envPath, i) -> {
                 var from = Nodes.obj(env, "valueFrom");
                 keyRef(visitor, "Secret", Nodes.obj(from, "secretKeyRef"), envPath.child("valueFrom", "secretKeyRef"));

@@ -15,7 +15,7 @@ final class ContainerImageRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var image = Nodes.str(container, "image");
             if (image == null || image.isEmpty()) {
                 context.report(path.child("image"), ErrorType.REQUIRED, "");

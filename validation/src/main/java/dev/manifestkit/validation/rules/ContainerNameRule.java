@@ -16,7 +16,7 @@ final class ContainerNameRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var name = Nodes.str(container, "name");
             if (name == null) {
                 return; // absent: the schema layer reports it

@@ -30,7 +30,7 @@ final class ContainerResourcesRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var resources = Nodes.obj(container, "resources");
             if (resources == null) {
                 return;

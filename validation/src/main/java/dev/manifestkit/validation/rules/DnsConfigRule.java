@@ -39,7 +39,7 @@ final class DnsConfigRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }

@@ -29,7 +29,7 @@ final class EnvValueFromRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             Nodes.forEachObject(container, "env", path, (env, envPath, i) -> checkEnv(context, env, envPath));
             Nodes.forEachObject(container, "envFrom", path, (envFrom, envFromPath, i) -> {
                 int count = (envFrom.has("configMapRef") ? 1 : 0) + (envFrom.has("secretRef") ? 1 : 0);

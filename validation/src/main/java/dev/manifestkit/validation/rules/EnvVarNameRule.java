@@ -22,7 +22,7 @@ final class EnvVarNameRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         boolean relaxed = context.version().atLeast(1, 34);
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             Nodes.forEachObject(container, "env", path, (env, envPath, i) -> {
                 var name = Nodes.str(env, "name");
                 if (name == null) {

@@ -19,11 +19,11 @@ final class HostNetworkPortsRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null || !Nodes.isTrue(pod.spec(), "hostNetwork")) {
             return;
         }
-        PodSpecs.forEachContainer(pod, (container, path, init) ->
+        PodSpecs.forEachContainer(context, (container, path, init) ->
                 Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
                     var containerPort = Nodes.get(port, "containerPort");
                     var hostPort = Nodes.get(port, "hostPort");

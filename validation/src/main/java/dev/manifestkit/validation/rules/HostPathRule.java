@@ -12,7 +12,7 @@ final class HostPathRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }

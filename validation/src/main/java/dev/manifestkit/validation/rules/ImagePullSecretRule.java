@@ -26,7 +26,7 @@ final class ImagePullSecretRule extends BaseRule {
             check(context, tree, FieldPath.root());
             return;
         }
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null) {
             check(context, pod.spec(), pod.path());
         }

@@ -12,7 +12,7 @@ final class ImageTagRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var image = Nodes.str(container, "image");
             if (image == null || image.isEmpty() || Images.hasDigest(image)) {
                 return;

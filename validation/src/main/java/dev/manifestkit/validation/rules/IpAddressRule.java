@@ -30,7 +30,7 @@ final class IpAddressRule extends BaseRule {
             checkService(context, service);
             return;
         }
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
@@ -43,7 +43,7 @@ final class IpAddressRule extends BaseRule {
                 ip(context, nameservers.get(i), listPath.index(i));
             }
         }
-        PodSpecs.forEachContainer(pod, (container, path, init) ->
+        PodSpecs.forEachContainer(context, (container, path, init) ->
                 Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
                     var hostIP = Nodes.get(port, "hostIP");
                     if (hostIP != null && hostIP.isString() && !hostIP.asString().isEmpty()) {

@@ -27,7 +27,7 @@ final class LabelSyntaxRule extends BaseRule {
         var tree = context.tree();
         check(context, Nodes.obj(tree, "metadata", "labels"), FieldPath.root("metadata").child("labels"));
         var kind = Nodes.kind(tree);
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null && pod.isTemplate()) {
             check(context, pod.labels(), pod.labelsPath());
         }

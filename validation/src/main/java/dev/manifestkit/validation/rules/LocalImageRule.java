@@ -17,7 +17,7 @@ final class LocalImageRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var image = Nodes.str(container, "image");
             if (image != null && !image.isEmpty() && "Never".equals(Nodes.str(container, "imagePullPolicy"))
                     && !Images.hasRegistryHost(image)) {

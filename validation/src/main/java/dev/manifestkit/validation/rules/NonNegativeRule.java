@@ -48,7 +48,7 @@ final class NonNegativeRule extends BaseRule {
             default -> {
             }
         }
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null) {
             nonNegative(context, pod.spec(), pod.path(), "terminationGracePeriodSeconds");
             positive(context, pod.spec(), pod.path(), "activeDeadlineSeconds");

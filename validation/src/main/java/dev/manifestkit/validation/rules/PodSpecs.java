@@ -3,6 +3,7 @@ package dev.manifestkit.validation.rules;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
@@ -152,6 +153,39 @@ final class PodSpecs {
         if (pod != null) {
             forEachContainer(pod, visitor);
         }
+    }
+
+    /** The pod spec of the document being checked, or null: found once per document, for every rule. */
+    static PodSpec of(RuleContext context) {
+        var view = context.shared(PodSpecs.class, PodSpecs::view);
+        return view == null ? null : view.pod();
+    }
+
+    /** Visits the containers of the document being checked, found once per document, with their paths. */
+    static void forEachContainer(RuleContext context, ContainerVisitor visitor) {
+        var view = context.shared(PodSpecs.class, PodSpecs::view);
+        if (view != null) {
+            for (var container : view.containers()) {
+                visitor.visit(container.node(), container.path(), container.init());
+            }
+        }
+    }
+
+    /** A document's pod spec and its containers, shared by the rules that check it. */
+    private record View(PodSpec pod, List<Container> containers) {
+    }
+
+    private record Container(ObjectNode node, FieldPath path, boolean init) {
+    }
+
+    private static View view(ManifestDocument document) {
+        var pod = of(document.tree());
+        if (pod == null) {
+            return null;
+        }
+        var containers = new ArrayList<Container>(2);
+        forEachContainer(pod, (container, path, init) -> containers.add(new Container(container, path, init)));
+        return new View(pod, containers);
     }
 
     private static void visit(PodSpec pod, String field, boolean init, ContainerVisitor visitor) {

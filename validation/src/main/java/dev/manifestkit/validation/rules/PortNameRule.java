@@ -25,7 +25,7 @@ final class PortNameRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         var tree = context.tree();
-        PodSpecs.forEachContainer(tree, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
                 var name = Nodes.str(port, "name");
                 if (name != null) {

@@ -1,6 +1,5 @@
 package dev.manifestkit.validation.rules;
 
-import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
@@ -21,7 +20,7 @@ final class PortRangeRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         var tree = context.tree();
-        PodSpecs.forEachContainer(tree, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
                 PortFields.checkNumber(context, Nodes.get(port, "containerPort"), portPath.child("containerPort"));
                 var hostPort = Nodes.get(port, "hostPort");

@@ -19,7 +19,7 @@ final class PrivilegeEscalationRule extends LintRule {
     @Override
     void lint(RuleContext context) {
         boolean prod = context.profile() == Profile.PROD;
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var security = Nodes.obj(container, "securityContext");
             var field = path.child("securityContext", "allowPrivilegeEscalation");
             if (Nodes.isTrue(security, "allowPrivilegeEscalation")) {

@@ -12,7 +12,7 @@ final class PrivilegedRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             if (Nodes.isTrue(Nodes.obj(container, "securityContext"), "privileged")) {
                 context.report(path.child("securityContext", "privileged"), ErrorType.ADVICE, "true",
                         "a privileged container has full access to its node; grant specific capabilities instead");

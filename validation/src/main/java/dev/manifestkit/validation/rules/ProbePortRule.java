@@ -20,7 +20,7 @@ final class ProbePortRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) ->
+        PodSpecs.forEachContainer(context, (container, path, init) ->
                 PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) -> {
                     if (port.isString() && !port.asString().isEmpty() && !declares(container, port.asString())) {
                         context.report(portPath, ErrorType.NOT_FOUND, Nodes.quote(port.asString()),

@@ -35,13 +35,13 @@ final class ProbeRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
         var grace = Nodes.get(pod.spec(), "terminationGracePeriodSeconds");
         long gracePeriod = Nodes.isInt(grace) ? grace.longValue() : DEFAULT_GRACE_PERIOD;
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             // a plain init container runs to completion before the pod starts: nothing to probe or hook
             if (init && !"Always".equals(Nodes.str(container, "restartPolicy"))) {
                 for (var field : INIT_FORBIDDEN) {

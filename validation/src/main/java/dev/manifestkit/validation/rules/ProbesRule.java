@@ -15,11 +15,11 @@ final class ProbesRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null || pod.isJob()) {
             return;
         }
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             if (init) {
                 return;
             }

@@ -20,9 +20,9 @@ final class QuantityRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         var tree = context.tree();
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null) {
-            PodSpecs.forEachContainer(pod, (container, path, init) -> {
+            PodSpecs.forEachContainer(context, (container, path, init) -> {
                 var resources = Nodes.obj(container, "resources");
                 if (resources != null) {
                     var resourcesPath = path.child("resources");

@@ -44,7 +44,7 @@ final class ReferenceNamesRule extends BaseRule {
         }
         Quantities.forEachClaimSpec(tree, (claim, path) ->
                 name(context, claim, "storageClassName", path, Names::dns1123Subdomain));
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null) {
             for (var field : POD_SUBDOMAIN_NAMES) {
                 name(context, pod.spec(), field, pod.path(), Names::dns1123Subdomain);

@@ -19,7 +19,7 @@ final class RequestsWithinLimitsRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var resources = Nodes.obj(container, "resources");
             var requests = Nodes.obj(resources, "requests");
             var limits = Nodes.obj(resources, "limits");

@@ -15,7 +15,7 @@ final class ResourcesRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        PodSpecs.forEachContainer(context.tree(), (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var resources = Nodes.obj(container, "resources");
             var requests = Nodes.obj(resources, "requests");
             var limits = Nodes.obj(resources, "limits");

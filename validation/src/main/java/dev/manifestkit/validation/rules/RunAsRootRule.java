@@ -20,13 +20,13 @@ final class RunAsRootRule extends LintRule {
 
     @Override
     void lint(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
         var podSecurity = Nodes.obj(pod.spec(), "securityContext");
         boolean prod = context.profile() == Profile.PROD;
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var security = Nodes.obj(container, "securityContext");
             var user = Nodes.get(security, "runAsUser");
             var userPath = path.child("securityContext", "runAsUser");

@@ -29,7 +29,7 @@ final class SchedulingRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }

@@ -34,7 +34,7 @@ final class SecurityContextRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
@@ -50,7 +50,7 @@ final class SecurityContextRule extends BaseRule {
             }
             sysctls(context, pod.spec(), podContext, path);
         }
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var security = Nodes.obj(container, "securityContext");
             if (security == null) {
                 return;

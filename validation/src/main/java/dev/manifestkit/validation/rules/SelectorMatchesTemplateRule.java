@@ -45,7 +45,7 @@ final class SelectorMatchesTemplateRule extends BaseRule {
             return;
         }
         boolean wellFormed = checkExpressions(context, selector);
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         var template = Nodes.obj(spec, "template");
         if (wellFormed && template != null) {
             var labels = pod == null ? Nodes.obj(template, "metadata", "labels") : pod.labels();

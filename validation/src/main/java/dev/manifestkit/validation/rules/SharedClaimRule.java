@@ -24,7 +24,7 @@ final class SharedClaimRule extends LintRule {
             return;
         }
         var replicas = Nodes.get(Nodes.obj(tree, "spec"), "replicas");
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (!Nodes.isInt(replicas) || replicas.longValue() < 2 || pod == null) {
             return;
         }

@@ -82,7 +82,7 @@ final class SupportedValuesRule extends BaseRule {
     }
 
     private static void checkPod(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
@@ -107,7 +107,7 @@ final class SupportedValuesRule extends BaseRule {
             }
             one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES);
         });
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             one(context, container, "imagePullPolicy", path, "Always", "IfNotPresent", "Never");
             one(context, container, "terminationMessagePolicy", path, "FallbackToLogsOnError", "File");
             if (init) {

@@ -22,18 +22,18 @@ final class UniqueContainerNamesRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
         var seen = new HashSet<String>();
         // like the API server: containers first, then init containers against all of them
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             if (!init) {
                 check(context, seen, container, path);
             }
         });
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             if (init) {
                 check(context, seen, container, path);
             }

@@ -20,12 +20,12 @@ final class UniquePortNamesRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
         var hostPorts = new HashSet<String>();
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var names = new HashSet<String>();
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
                 var name = Nodes.str(port, "name");

@@ -22,7 +22,7 @@ final class VolumeMountRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        var pod = PodSpecs.of(context.tree());
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
@@ -46,7 +46,7 @@ final class VolumeMountRule extends BaseRule {
                 }
             }
         }
-        PodSpecs.forEachContainer(pod, (container, path, init) -> {
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
             var mountPaths = new HashSet<String>();
             Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) -> {
                 var name = Nodes.str(mount, "name");

@@ -40,7 +40,7 @@ final class VolumePathsRule extends BaseRule {
             }
             return;
         }
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
         }
@@ -48,7 +48,7 @@ final class VolumePathsRule extends BaseRule {
             checkSources(context, volume, path);
             checkFiles(context, volume, path);
         });
-        PodSpecs.forEachContainer(pod, (container, path, init) ->
+        PodSpecs.forEachContainer(context, (container, path, init) ->
                 Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) -> {
                     var subPath = Nodes.str(mount, "subPath");
                     var subPathExpr = Nodes.str(mount, "subPathExpr");

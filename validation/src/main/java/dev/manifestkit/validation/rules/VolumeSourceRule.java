@@ -49,7 +49,7 @@ final class VolumeSourceRule extends BaseRule {
             }
             return;
         }
-        var pod = PodSpecs.of(tree);
+        var pod = PodSpecs.of(context);
         if (pod != null) {
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
                 check(context, volume, path, POD_SOURCES);

@@ -1,6 +1,5 @@
 package dev.manifestkit.core.yaml;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
@@ -44,29 +42,24 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@link ReaderOptions} limits apply as they do to YAML, and so do the refusals kubectl's
  * server-side field validation makes: a duplicate key is an error.
  */
-final class JsonDocuments implements ManifestReader.DocumentStream {
+final class JsonDocuments extends DocumentStream {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Why a file that looks like YAML to its author is read as JSON: said once, in every JSON syntax error. */
     private static final String JSON_SYNTAX = "invalid JSON (input that starts with '{' is read as JSON, as kubectl reads it): ";
 
     private final JsonParser parser;
-    private final Reader input;
-    private final boolean closeInput;
     private final String origin;
     private final ReaderOptions options;
-    private ManifestDocument next;
-    private boolean done;
     private int emitted;
     private long documentStart;
     private SourceLocation documentLocation;
     private List<Map.Entry<String, SourceLocation>> locations;
 
     JsonDocuments(Reader reader, String origin, ReaderOptions options, boolean closeInput) {
-        this.input = reader;
+        super(reader, closeInput);
         this.origin = origin;
         this.options = options;
-        this.closeInput = closeInput;
         // Jackson's own limits sit just above ours, so that ours report first, with our wording
         var constraints = StreamReadConstraints.builder()
                 .maxStringLength(options.maxDocumentBytes())
@@ -102,24 +95,7 @@ final class JsonDocuments implements ManifestReader.DocumentStream {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null && !done) {
-            advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ManifestDocument next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        var result = next;
-        next = null;
-        return result;
-    }
-
-    private void advance() {
+    void advance() {
         try {
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -142,7 +118,7 @@ final class JsonDocuments implements ManifestReader.DocumentStream {
             }
             locations = options.recordLocations() ? new ArrayList<>() : List.of();
             ObjectNode tree = object("", 0);
-            next = new ManifestDocument(tree, origin, emitted++, SourceLocations.ofEntries(locations));
+            found(new ManifestDocument(tree, origin, emitted++, SourceLocations.ofEntries(locations)));
             locations = null;
         } catch (ManifestReadException e) {
             finish();
@@ -329,21 +305,8 @@ final class JsonDocuments implements ManifestReader.DocumentStream {
         return newline < 0 ? text : text.substring(0, newline).strip();
     }
 
-    private void finish() {
-        done = true;
-        close();
-    }
-
     @Override
-    public void close() {
+    void release() {
         parser.close();
-        if (!closeInput) {
-            return;
-        }
-        try {
-            input.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

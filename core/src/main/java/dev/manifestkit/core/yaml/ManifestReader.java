@@ -1,6 +1,5 @@
 package dev.manifestkit.core.yaml;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
@@ -11,9 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -270,31 +267,20 @@ public final class ManifestReader {
         }
     }
 
-    /** Documents one at a time, from YAML or JSON; closing stops reading (and closes the input if owned). */
-    interface DocumentStream extends Iterator<ManifestDocument>, Closeable {
-        @Override
-        void close();
-    }
-
     /** Composes one document at a time from a SnakeYAML parser and converts it. */
-    private static final class DocumentIterator implements DocumentStream {
+    private static final class DocumentIterator extends DocumentStream {
 
-        private final Reader input;
-        private final boolean closeInput;
         private final LinearStreamReader streamReader;
         private final Composer composer;
         private final String origin;
         private final ReaderOptions options;
-        private ManifestDocument next;
-        private boolean done;
         private int emitted;
         private SourceLocation documentStart = new SourceLocation(1, 1);
 
         DocumentIterator(Reader reader, String origin, ReaderOptions options, boolean closeInput) {
+            super(reader, closeInput);
             this.origin = origin;
             this.options = options;
-            this.input = reader;
-            this.closeInput = closeInput;
             var loaderOptions = new LoaderOptions();
             loaderOptions.setMaxAliasesForCollections(options.maxAliases());
             loaderOptions.setNestingDepthLimit(options.maxNestingDepth());
@@ -306,44 +292,23 @@ public final class ManifestReader {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !done) {
-                advance();
-            }
-            return next != null;
-        }
-
-        @Override
-        public ManifestDocument next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            var result = next;
-            next = null;
-            return result;
-        }
-
-        private void advance() {
+        void advance() {
             Node node;
             try {
                 if (!composer.checkNode()) {
-                    done = true;
-                    close();
+                    finish();
                     return;
                 }
                 node = composer.getNode();
             } catch (YAMLException e) {
-                done = true;
-                close();
+                finish();
                 throw translate(e);
             } catch (StackOverflowError e) {
-                done = true;
-                close();
+                finish();
                 throw new ManifestReadException(origin, here(), "nesting too deep to read", null);
             } catch (RuntimeException e) {
                 // SnakeYAML rejects some malformed input with plain exceptions: the tag of "!:%0" is an IllegalArgumentException
-                done = true;
-                close();
+                finish();
                 String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
                 throw new ManifestReadException(origin, here(), "malformed YAML: " + detail.replaceAll("\\s+", " "), e);
             }
@@ -352,17 +317,15 @@ public final class ManifestReader {
                 return;
             }
             if (emitted >= options.maxDocuments()) {
-                done = true;
-                close();
+                finish();
                 throw new ManifestReadException(origin, NodeConverter.location(node.getStartMark()),
                         "more than " + options.maxDocuments() + " documents (ReaderOptions.maxDocuments)", null);
             }
             try {
                 var converted = NodeConverter.convert(node, origin, options, emitted);
-                next = new ManifestDocument(converted.tree(), origin, emitted++, converted.locations());
+                found(new ManifestDocument(converted.tree(), origin, emitted++, converted.locations()));
             } catch (ManifestReadException e) {
-                done = true;
-                close();
+                finish();
                 throw e;
             }
         }
@@ -408,18 +371,6 @@ public final class ManifestReader {
 
         private SourceLocation here() {
             return new SourceLocation(streamReader.getLine() + 1, streamReader.getColumn() + 1);
-        }
-
-        @Override
-        public void close() {
-            if (!closeInput) {
-                return;
-            }
-            try {
-                input.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
@@ -149,7 +152,7 @@ final class JsonDocuments extends DocumentStream {
         requireDepth(depth);
         SourceLocation start = here();
         var out = new ObjectNode(NODES, new LinkedHashMap<>());
-        List<String> absent = null;
+        Set<String> absent = null; // keys given as null: absent from the tree, yet taken
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String key = NodeConverter.sharedKey(parser.currentName());
             requireCharacters(key);
@@ -164,7 +167,7 @@ final class JsonDocuments extends DocumentStream {
             if (value != null) {
                 out.set(key, value);
             } else {
-                absent = absent == null ? new ArrayList<>(1) : absent;
+                absent = absent == null ? new HashSet<>() : absent;
                 absent.add(key);
             }
         }
@@ -214,12 +217,19 @@ final class JsonDocuments extends DocumentStream {
      * whole number a double holds, a double otherwise.
      */
     private JsonNode number(String text) {
-        BigDecimal number = new BigDecimal(text);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            // an exponent beyond an int: Go's ParseFloat gives 0 for 1e-9999999999, a range error for 1e9999999999
+            if (text.toLowerCase(Locale.ROOT).contains("e-")) {
+                return NODES.numberNode(0);
+            }
+            throw beyondDouble(text);
+        }
         double approximate = number.doubleValue();
         if (Double.isInfinite(approximate)) {
-            String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-            throw new ManifestReadException(origin, here(), shown + " is beyond the range of a 64-bit float; kubectl cannot read it",
-                    null);
+            throw beyondDouble(text);
         }
         if (number.signum() == 0 || approximate == 0) {
             return NODES.numberNode(0);
@@ -233,6 +243,12 @@ final class JsonDocuments extends DocumentStream {
             }
         }
         return NODES.numberNode(approximate);
+    }
+
+    private ManifestReadException beyondDouble(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return new ManifestReadException(origin, here(), shown + " is beyond the range of a 64-bit float; kubectl cannot read it",
+                null);
     }
 
     private void requireDepth(int depth) {

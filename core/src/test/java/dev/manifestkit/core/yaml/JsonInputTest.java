@@ -141,6 +141,22 @@ class JsonInputTest {
     void aNumberBeyondADoubleIsRefused() {
         assertThatThrownBy(() -> READER.read(configMap("a", "{\"k\": 1e400}")))
                 .hasMessageEndingWith("1e400 is beyond the range of a 64-bit float; kubectl cannot read it");
+        assertThatThrownBy(() -> READER.read(configMap("a", "{\"k\": 1e9999999999}")))
+                .isInstanceOf(ManifestReadException.class)
+                .hasMessageEndingWith("1e9999999999 is beyond the range of a 64-bit float; kubectl cannot read it");
+        assertThat(READER.read(configMap("a", "{\"k\": 1e-9999999999}")).get(0).tree().path("data").path("k").intValue())
+                .isZero();
+    }
+
+    @Test
+    void manyKeysGivenAsNullReadInLinearTime() {
+        var keys = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": null");
+        }
+        var tree = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> READER.read(configMap("a", "{" + keys + "}")).get(0).tree());
+        assertThat(tree.path("data").isEmpty()).isTrue();
     }
 
     @Test

@@ -38,8 +38,15 @@ final class ObjectMetaRule extends BaseRule {
             return;
         }
         var path = FieldPath.root("metadata");
-        finalizers(context, Nodes.arr(metadata, "finalizers"), path.child("finalizers"), isBuiltIn(context.tree()));
-        ownerReferences(context, Nodes.arr(metadata, "ownerReferences"), path.child("ownerReferences"));
+        // most objects have neither list: their paths are made only when one is there
+        var finalizers = Nodes.arr(metadata, "finalizers");
+        if (finalizers != null) {
+            finalizers(context, finalizers, path.child("finalizers"), isBuiltIn(context.tree()));
+        }
+        var ownerReferences = Nodes.arr(metadata, "ownerReferences");
+        if (ownerReferences != null) {
+            ownerReferences(context, ownerReferences, path.child("ownerReferences"));
+        }
         JsonNode generation = metadata.get("generation");
         if (generation != null && generation.isNumber() && generation.doubleValue() < 0) {
             context.report(path.child("generation"), ErrorType.INVALID, Nodes.show(generation),
@@ -63,9 +70,6 @@ final class ObjectMetaRule extends BaseRule {
     }
 
     private static void finalizers(RuleContext context, ArrayNode finalizers, FieldPath path, boolean builtIn) {
-        if (finalizers == null) {
-            return;
-        }
         boolean orphan = false;
         boolean foreground = false;
         for (JsonNode finalizer : finalizers) {
@@ -91,9 +95,6 @@ final class ObjectMetaRule extends BaseRule {
     }
 
     private static void ownerReferences(RuleContext context, ArrayNode references, FieldPath path) {
-        if (references == null) {
-            return;
-        }
         String firstController = null;
         for (JsonNode element : references) {
             if (!(element instanceof ObjectNode reference)) {

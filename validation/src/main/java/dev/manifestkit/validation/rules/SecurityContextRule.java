@@ -77,7 +77,10 @@ final class SecurityContextRule extends BaseRule {
 
     private static void ids(RuleContext context, ObjectNode holder, FieldPath path, String... fields) {
         for (String field : fields) {
-            id(context, holder.get(field), path.child(field));
+            var value = holder.get(field);
+            if (value != null) {
+                id(context, value, path.child(field));
+            }
         }
     }
 

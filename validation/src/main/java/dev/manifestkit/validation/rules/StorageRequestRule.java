@@ -2,10 +2,13 @@ package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A claim (or StatefulSet claim template) requests an amount of storage. */
 final class StorageRequestRule extends BaseRule {
@@ -13,7 +16,8 @@ final class StorageRequestRule extends BaseRule {
     StorageRequestRule() {
         super("api/storage-request", Layer.API, Severity.ERROR,
                 "PersistentVolumeClaims and StatefulSet claim templates set spec.resources.requests.storage, "
-                        + "above zero, and a dataSource names its kind and object.");
+                        + "above zero; a dataSource names its kind and object, and is a PersistentVolumeClaim unless it "
+                        + "gives an apiGroup.");
     }
 
     @Override
@@ -33,12 +37,35 @@ final class StorageRequestRule extends BaseRule {
             }
             var dataSource = Nodes.obj(spec, "dataSource");
             if (dataSource != null) {
-                for (String field : new String[] {"name", "kind"}) {
-                    if ("".equals(Nodes.str(dataSource, field))) {
-                        context.report(path.child("dataSource", field), ErrorType.REQUIRED, "");
-                    }
-                }
+                dataSource(context, dataSource, path.child("dataSource"));
             }
         });
+    }
+
+    /**
+     * A claim's dataSource names its kind and object; without an apiGroup it can only be another
+     * claim (a VolumeSnapshot needs {@code apiGroup: snapshot.storage.k8s.io}).
+     */
+    private static void dataSource(RuleContext context, ObjectNode dataSource, FieldPath path) {
+        for (String field : new String[] {"name", "kind"}) {
+            if ("".equals(Nodes.str(dataSource, field))) {
+                context.report(path.child(field), ErrorType.REQUIRED, "");
+            }
+        }
+        var kind = Nodes.str(dataSource, "kind");
+        var apiGroup = Nodes.str(dataSource, "apiGroup");
+        if (kind == null) {
+            return; // the schema layer's finding
+        }
+        if (apiGroup == null || apiGroup.isEmpty()) {
+            if (!kind.equals("PersistentVolumeClaim")) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(kind),
+                        "must be 'PersistentVolumeClaim' when referencing the default apiGroup");
+            }
+        } else {
+            for (var msg : Names.dns1123Subdomain(apiGroup)) {
+                context.report(path.child("apiGroup"), ErrorType.INVALID, Nodes.quote(apiGroup), msg);
+            }
+        }
     }
 }

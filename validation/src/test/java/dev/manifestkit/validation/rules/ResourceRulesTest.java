@@ -163,7 +163,25 @@ class ResourceRulesTest {
                 metadata: {name: c}
                 spec: {resources: {requests: {storage: 0Gi}}, dataSource: {kind: "", name: ""}}
                 """)).containsExactly("spec.resources[storage]: Invalid value: \"0Gi\": must be greater than zero",
-                "spec.dataSource.name: Required value", "spec.dataSource.kind: Required value");
+                "spec.dataSource.name: Required value", "spec.dataSource.kind: Required value",
+                "spec.dataSource: Invalid value: \"\": must be 'PersistentVolumeClaim' when referencing the default apiGroup");
+    }
+
+    @Test
+    void aClaimsDataSourceOutsideTheCoreGroupNamesItsGroup() {
+        String claim = """
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 1Gi}}, dataSource: %s}
+                """;
+        assertThat(run(new StorageRequestRule()).on(claim.formatted("{kind: PersistentVolumeClaim, name: src}") + "---\n"
+                + claim.formatted("{apiGroup: snapshot.storage.k8s.io, kind: VolumeSnapshot, name: snap}"))).isEmpty();
+        assertThat(run(new StorageRequestRule()).on(claim.formatted("{kind: VolumeSnapshot, name: snap}") + "---\n"
+                + claim.formatted("{apiGroup: Snapshot_Storage, kind: VolumeSnapshot, name: snap}"))).containsExactly(
+                "spec.dataSource: Invalid value: \"VolumeSnapshot\": must be 'PersistentVolumeClaim' when referencing the "
+                        + "default apiGroup",
+                "spec.dataSource.apiGroup: Invalid value: \"Snapshot_Storage\": "
+                        + dev.manifestkit.core.syntax.Names.dns1123Subdomain("Snapshot_Storage").get(0));
     }
 
     @Test

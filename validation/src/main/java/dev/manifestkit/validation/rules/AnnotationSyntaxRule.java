@@ -42,7 +42,7 @@ final class AnnotationSyntaxRule extends BaseRule {
             }
             total += Names.utf8Length(key);
             var value = entry.getValue();
-            total += Names.utf8Length(value.isString() ? value.asString() : value.toString());
+            total += Names.utf8Length(Nodes.text(value));
         }
         if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {
             context.report(path, ErrorType.TOO_LONG, "must have at most " + TOTAL_ANNOTATION_SIZE_LIMIT + " bytes");

@@ -91,7 +91,7 @@ final class ClaimBindingRule extends BaseRule {
         var want = Quantities.of(requested);
         var have = Quantities.of(capacity);
         if (want != null && have != null && have.compareTo(want) < 0) {
-            reasons.add("its capacity " + text(capacity) + " is less than the requested " + text(requested));
+            reasons.add("its capacity " + Nodes.text(capacity) + " is less than the requested " + Nodes.text(requested));
         }
         var offeredModes = Nodes.arr(volumeSpec, "accessModes");
         var wantedModes = Nodes.arr(claimSpec, "accessModes");
@@ -124,9 +124,6 @@ final class ClaimBindingRule extends BaseRule {
         return name == null ? "" : name;
     }
 
-    private static String text(JsonNode value) {
-        return value.isString() ? value.asString() : value.toString();
-    }
 
     private static boolean contains(JsonNode list, JsonNode value) {
         for (var element : list) {

@@ -65,7 +65,7 @@ final class ContainerResourcesRule extends BaseRule {
                 hugePages = true;
                 if (amount != null && !isPageMultiple(amount, name.substring(ResourceNames.HUGE_PAGES.length()))) {
                     context.report(at, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            text(entry.getValue()) + " is not positive integer multiple of " + name);
+                            Nodes.text(entry.getValue()) + " is not positive integer multiple of " + name);
                 }
             }
         }
@@ -91,7 +91,4 @@ final class ContainerResourcesRule extends BaseRule {
         return amounts != null && (amounts.has("cpu") || amounts.has("memory"));
     }
 
-    private static String text(JsonNode value) {
-        return value.isString() ? value.asString() : value.toString();
-    }
 }

@@ -43,7 +43,7 @@ final class LastAppliedSizeRule extends BaseRule {
         if (annotations != null) {
             for (Map.Entry<String, JsonNode> entry : annotations.properties()) {
                 if (!entry.getKey().equals(ANNOTATION)) {
-                    others += Names.utf8Length(entry.getKey()) + Names.utf8Length(text(entry.getValue()));
+                    others += Names.utf8Length(entry.getKey()) + Names.utf8Length(Nodes.text(entry.getValue()));
                 }
             }
         }
@@ -176,7 +176,4 @@ final class LastAppliedSizeRule extends BaseRule {
         return length;
     }
 
-    private static String text(JsonNode value) {
-        return value.isString() ? value.asString() : value.toString();
-    }
 }

@@ -167,6 +167,11 @@ final class Nodes {
         return false;
     }
 
+    /** A scalar as text: a string's own characters, any other value's JSON ({@code 2}, {@code true}). */
+    static String text(JsonNode value) {
+        return value.isString() ? value.asString() : value.toString();
+    }
+
     /** A string map as the API server prints it in a message: {@code {"app":"web"}}. */
     static String showMap(ObjectNode map) {
         return map == null ? "{}" : show(map);

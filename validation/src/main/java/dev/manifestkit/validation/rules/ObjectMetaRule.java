@@ -101,14 +101,14 @@ final class ObjectMetaRule extends BaseRule {
                 continue;
             }
             // an absent field is the schema layer's finding (Required value); present and empty is this rule's
-            String apiVersion = text(reference, "apiVersion");
-            String kind = text(reference, "kind");
+            String apiVersion = Nodes.str(reference, "apiVersion");
+            String kind = Nodes.str(reference, "kind");
             if (apiVersion != null && version(apiVersion).isEmpty()) {
                 context.report(path.child("apiVersion"), ErrorType.INVALID, Nodes.quote(apiVersion),
                         "version must not be empty");
             }
             for (String field : new String[] {"kind", "name", "uid"}) {
-                String value = text(reference, field);
+                String value = Nodes.str(reference, field);
                 if (value != null && value.isEmpty()) {
                     context.report(path.child(field), ErrorType.INVALID, Nodes.quote(value), "must not be empty");
                 }
@@ -117,7 +117,7 @@ final class ObjectMetaRule extends BaseRule {
                 context.report(path, ErrorType.INVALID, Nodes.show(reference), "/v1, Kind=Event is disallowed from being an owner");
             }
             if (Nodes.isTrue(reference, "controller")) {
-                String name = text(reference, "name");
+                String name = Nodes.str(reference, "name");
                 String current = (kind == null ? "" : kind) + "/" + (name == null ? "" : name);
                 if (firstController == null) {
                     firstController = current;
@@ -137,11 +137,5 @@ final class ObjectMetaRule extends BaseRule {
             return apiVersion;
         }
         return apiVersion.indexOf('/', slash + 1) >= 0 ? "" : apiVersion.substring(slash + 1);
-    }
-
-    /** The string field, or null when it is absent or not a string (the schema layer reports that). */
-    private static String text(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isString() ? value.asString() : null;
     }
 }

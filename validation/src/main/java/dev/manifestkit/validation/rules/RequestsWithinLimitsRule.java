@@ -46,16 +46,13 @@ final class RequestsWithinLimitsRule extends BaseRule {
                 }
                 if (!overcommit && request.compareTo(max) != 0) {
                     context.report(requestsPath, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            "must be equal to " + resource + " limit of " + text(limit));
+                            "must be equal to " + resource + " limit of " + Nodes.text(limit));
                 } else if (request.compareTo(max) > 0) {
                     context.report(requestsPath, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            "must be less than or equal to " + resource + " limit of " + text(limit));
+                            "must be less than or equal to " + resource + " limit of " + Nodes.text(limit));
                 }
             }
         });
     }
 
-    private static String text(JsonNode value) {
-        return value.isString() ? value.asString() : value.toString();
-    }
 }

@@ -5,7 +5,6 @@ import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
-import tools.jackson.databind.JsonNode;
 
 /** A container never requests more of a resource than its limit allows. */
 final class RequestsWithinLimitsRule extends BaseRule {

@@ -2,7 +2,6 @@ package dev.manifestkit.validation;
 
 import java.util.function.Function;
 
-
 import dev.manifestkit.core.ManifestDocument;
 import tools.jackson.databind.node.ObjectNode;
 

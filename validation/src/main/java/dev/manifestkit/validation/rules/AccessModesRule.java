@@ -10,8 +10,8 @@ import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Claims (PersistentVolumeClaims and StatefulSet claim templates) and PersistentVolumes list at
- * least one supported access mode, and ReadWriteOncePod alone.
+ * Claims (PersistentVolumeClaims, and the claim templates of StatefulSets and ephemeral volumes)
+ * and PersistentVolumes list at least one supported access mode, and ReadWriteOncePod alone.
  */
 final class AccessModesRule extends BaseRule {
 
@@ -33,7 +33,7 @@ final class AccessModesRule extends BaseRule {
             }
             return;
         }
-        Quantities.forEachClaimSpec(tree, (spec, path) -> {
+        Quantities.forEachClaimSpec(context, (spec, path) -> {
             // a claim with a dataSource may inherit its modes; the server still requires them
             check(context, spec, path);
         });

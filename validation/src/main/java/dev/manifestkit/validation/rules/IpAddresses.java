@@ -24,6 +24,15 @@ final class IpAddresses {
         return parse(value) == null ? INVALID_IP : null;
     }
 
+    /**
+     * Whether an address is IPv6, as Go's {@code netutils.IsIPv6String} sees it: an IPv4-mapped
+     * address ({@code ::ffff:10.0.0.1}) counts as IPv4; false when it does not parse.
+     */
+    static boolean isIpv6(String value) {
+        byte[] ip = parse(value);
+        return ip != null && !isV4(ip);
+    }
+
     /** The problem with a CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/64}), or {@code null}. */
     static String checkCidr(String value) {
         int slash = value.indexOf('/');

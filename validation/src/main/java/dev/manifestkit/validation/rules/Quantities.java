@@ -36,10 +36,13 @@ final class Quantities {
     }
 
     /**
-     * The claim specs of an object: a PersistentVolumeClaim's {@code spec}, and each of a
-     * StatefulSet's {@code spec.volumeClaimTemplates[i].spec}.
+     * The claim specs of the document being checked: a PersistentVolumeClaim's {@code spec}, each
+     * of a StatefulSet's {@code spec.volumeClaimTemplates[i].spec}, and each generic ephemeral
+     * volume's {@code volumeClaimTemplate.spec} in a pod spec (the API server validates all three
+     * as claims).
      */
-    static void forEachClaimSpec(ObjectNode tree, ClaimVisitor visitor) {
+    static void forEachClaimSpec(RuleContext context, ClaimVisitor visitor) {
+        var tree = context.tree();
         switch (Nodes.kind(tree)) {
             case "PersistentVolumeClaim" -> {
                 var spec = Nodes.obj(tree, "spec");
@@ -56,6 +59,15 @@ final class Quantities {
                     });
             default -> {
             }
+        }
+        var pod = PodSpecs.of(context);
+        if (pod != null) {
+            Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
+                var spec = Nodes.obj(volume, "ephemeral", "volumeClaimTemplate", "spec");
+                if (spec != null) {
+                    visitor.visit(spec, path.child("ephemeral", "volumeClaimTemplate", "spec"));
+                }
+            });
         }
     }
 

@@ -33,7 +33,7 @@ final class QuantityRule extends BaseRule {
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> Quantities.check(context,
                     Nodes.get(Nodes.obj(volume, "emptyDir"), "sizeLimit"), path.child("emptyDir", "sizeLimit")));
         }
-        Quantities.forEachClaimSpec(tree, (spec, path) -> {
+        Quantities.forEachClaimSpec(context, (spec, path) -> {
             var resources = Nodes.obj(spec, "resources");
             Quantities.checkMap(context, Nodes.obj(resources, "requests"), path.child("resources", "requests"));
             Quantities.checkMap(context, Nodes.obj(resources, "limits"), path.child("resources", "limits"));

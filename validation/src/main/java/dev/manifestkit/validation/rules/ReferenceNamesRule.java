@@ -42,7 +42,7 @@ final class ReferenceNamesRule extends BaseRule {
             default -> {
             }
         }
-        Quantities.forEachClaimSpec(tree, (claim, path) ->
+        Quantities.forEachClaimSpec(context, (claim, path) ->
                 name(context, claim, "storageClassName", path, Names::dns1123Subdomain));
         var pod = PodSpecs.of(context);
         if (pod != null) {

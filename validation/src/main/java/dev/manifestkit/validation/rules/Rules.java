@@ -50,6 +50,7 @@ public final class Rules {
             new ServiceTypeFieldsRule(),
             new SessionAffinityRule(),
             new IpAddressRule(),
+            new ServiceIpFamiliesRule(),
             new DnsConfigRule(),
             new ReferenceNamesRule(),
             new NodePortRangeRule(),

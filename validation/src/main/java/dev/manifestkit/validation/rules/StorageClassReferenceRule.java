@@ -21,7 +21,7 @@ final class StorageClassReferenceRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
-        Quantities.forEachClaimSpec(context.tree(), (spec, path) -> {
+        Quantities.forEachClaimSpec(context, (spec, path) -> {
             var name = Nodes.str(spec, "storageClassName");
             if (name != null && !name.isEmpty() && context.set().find("StorageClass", null, name).isEmpty()
                     && !carriedByAVolume(context, name)) {

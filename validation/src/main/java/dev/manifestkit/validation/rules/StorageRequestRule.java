@@ -10,19 +10,19 @@ import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A claim (or StatefulSet claim template) requests an amount of storage. */
+/** A claim (or a StatefulSet's or ephemeral volume's claim template) requests an amount of storage. */
 final class StorageRequestRule extends BaseRule {
 
     StorageRequestRule() {
         super("api/storage-request", Layer.API, Severity.ERROR,
-                "PersistentVolumeClaims and StatefulSet claim templates set spec.resources.requests.storage, "
+                "PersistentVolumeClaims and claim templates (StatefulSet, ephemeral volume) set spec.resources.requests.storage, "
                         + "above zero; a dataSource names its kind and object, and is a PersistentVolumeClaim unless it "
                         + "gives an apiGroup.");
     }
 
     @Override
     public void check(RuleContext context) {
-        Quantities.forEachClaimSpec(context.tree(), (spec, path) -> {
+        Quantities.forEachClaimSpec(context, (spec, path) -> {
             var requests = Nodes.obj(spec, "resources", "requests");
             // the API server's path: resources[storage], not resources.requests[storage]
             var storagePath = path.child("resources").key("storage");

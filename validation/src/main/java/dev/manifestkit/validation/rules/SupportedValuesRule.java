@@ -77,7 +77,7 @@ final class SupportedValuesRule extends BaseRule {
             default -> {
             }
         }
-        Quantities.forEachClaimSpec(tree, (claim, path) -> one(context, claim, "volumeMode", path, VOLUME_MODES));
+        Quantities.forEachClaimSpec(context, (claim, path) -> one(context, claim, "volumeMode", path, VOLUME_MODES));
         checkPod(context);
     }
 

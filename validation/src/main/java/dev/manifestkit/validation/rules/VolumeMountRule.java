@@ -1,15 +1,20 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 
 import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every volume mount names a volume the pod declares and has a mount path, and no two mounts of
- * one container share a mount path.
+ * one container share a mount path. Raw block devices ({@code volumeDevices}) follow the same
+ * rules, come only from claims, and share neither a volume nor a path with the mounts.
  */
 final class VolumeMountRule extends BaseRule {
 
@@ -17,7 +22,8 @@ final class VolumeMountRule extends BaseRule {
         super("api/volume-mount", Layer.API, Severity.ERROR,
                 "Every volumeMount names a volume declared in the pod's volumes (or a StatefulSet claim template) and "
                         + "has a mountPath, unique within its container; Bidirectional mount propagation only in a "
-                        + "privileged container.");
+                        + "privileged container; volumeDevices name claim or ephemeral volumes, with a unique "
+                        + "devicePath, and neither volume nor path is also mounted.");
     }
 
     @Override
@@ -26,13 +32,15 @@ final class VolumeMountRule extends BaseRule {
         if (pod == null) {
             return;
         }
-        var declared = new HashSet<String>();
+        // each declared volume, and whether a claim backs it (only those can be block devices)
+        var declared = new HashMap<String, Boolean>();
         var volumes = Nodes.arr(pod.spec(), "volumes");
         if (volumes != null) {
             for (var volume : volumes) {
                 var name = Nodes.str(volume, "name");
                 if (name != null) {
-                    declared.add(name);
+                    declared.put(name, Nodes.obj(volume, "persistentVolumeClaim") != null
+                            || Nodes.obj(volume, "ephemeral") != null);
                 }
             }
         }
@@ -42,18 +50,23 @@ final class VolumeMountRule extends BaseRule {
             for (var template : templates) {
                 var name = Nodes.str(Nodes.obj(template, "metadata"), "name");
                 if (name != null) {
-                    declared.add(name);
+                    declared.put(name, true);
                 }
             }
         }
         PodSpecs.forEachContainer(context, (container, path, init) -> {
+            var devices = checkDevices(context, container, path, declared);
             var mountPaths = new HashSet<String>();
             Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) -> {
                 var name = Nodes.str(mount, "name");
                 if ("".equals(name)) {
                     context.report(mountPath.child("name"), ErrorType.REQUIRED, "");
-                } else if (name != null && !declared.contains(name)) {
+                } else if (name != null && !declared.containsKey(name)) {
                     context.report(mountPath.child("name"), ErrorType.NOT_FOUND, Nodes.quote(name), "");
+                }
+                if (name != null && devices.containsKey(name)) {
+                    context.report(mountPath.child("name"), ErrorType.INVALID, Nodes.quote(name),
+                            "must not already exist in volumeDevices");
                 }
                 var target = Nodes.str(mount, "mountPath");
                 if ("".equals(target)) {
@@ -62,6 +75,10 @@ final class VolumeMountRule extends BaseRule {
                     context.report(mountPath.child("mountPath"), ErrorType.INVALID, Nodes.quote(target),
                             "must be unique");
                 }
+                if (target != null && devices.containsValue(target)) {
+                    context.report(mountPath.child("mountPath"), ErrorType.INVALID, Nodes.quote(target),
+                            "must not already exist as a path in volumeDevices");
+                }
                 if ("Bidirectional".equals(Nodes.str(mount, "mountPropagation"))
                         && !Nodes.isTrue(Nodes.obj(container, "securityContext"), "privileged")) {
                     context.report(mountPath.child("mountPropagation"), ErrorType.FORBIDDEN,
@@ -69,5 +86,53 @@ final class VolumeMountRule extends BaseRule {
                 }
             });
         });
+    }
+
+    /**
+     * Checks a container's {@code volumeDevices} as the API server's ValidateVolumeDevices does,
+     * and returns their names and device paths for the mount checks.
+     */
+    private static Map<String, String> checkDevices(RuleContext context, JsonNode container, FieldPath path,
+            Map<String, Boolean> declared) {
+        var devices = new HashMap<String, String>();
+        var devicePaths = new HashSet<String>();
+        Nodes.forEachObject(container, "volumeDevices", path, (device, devicePath, i) -> {
+            var name = Nodes.str(device, "name");
+            var target = Nodes.str(device, "devicePath");
+            if (name != null) {
+                if (name.isEmpty()) {
+                    context.report(devicePath.child("name"), ErrorType.REQUIRED, "");
+                }
+                if (devices.containsKey(name)) {
+                    context.report(devicePath.child("name"), ErrorType.INVALID, Nodes.quote(name), "must be unique");
+                }
+                var claimBacked = declared.get(name);
+                if (claimBacked == null) {
+                    context.report(devicePath.child("name"), ErrorType.NOT_FOUND, Nodes.quote(name), "");
+                } else if (!claimBacked) {
+                    context.report(devicePath.child("name"), ErrorType.INVALID, Nodes.quote(name),
+                            "can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode");
+                }
+            }
+            if (target != null) {
+                if (target.isEmpty()) {
+                    context.report(devicePath.child("devicePath"), ErrorType.REQUIRED, "");
+                }
+                if (devicePaths.contains(target)) {
+                    context.report(devicePath.child("devicePath"), ErrorType.INVALID, Nodes.quote(target),
+                            "must be unique");
+                }
+                if (VolumePathsRule.hasBacksteps(target)) {
+                    context.report(devicePath.child("devicePath"), ErrorType.INVALID, Nodes.quote(target),
+                            "can not contain backsteps ('..')");
+                } else {
+                    devicePaths.add(target);
+                }
+            }
+            if (name != null) {
+                devices.put(name, target == null ? "" : target);
+            }
+        });
+        return devices;
     }
 }

@@ -160,9 +160,17 @@ final class VolumePathsRule extends BaseRule {
 
     /** Reports a {@code ..} element; {@code true} if there is one. */
     private static boolean backsteps(RuleContext context, String value, FieldPath path) {
+        if (hasBacksteps(value)) {
+            context.report(path, ErrorType.INVALID, Nodes.quote(value), "must not contain '..'");
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether a path has a {@code ..} element, as the API server's validatePathNoBacksteps sees it. */
+    static boolean hasBacksteps(String value) {
         for (var part : value.split("/", -1)) {
             if (part.equals("..")) {
-                context.report(path, ErrorType.INVALID, Nodes.quote(value), "must not contain '..'");
                 return true;
             }
         }

@@ -27,7 +27,7 @@ final class VolumeSourceRule extends BaseRule {
         super("api/one-volume-source", Layer.API, Severity.ERROR,
                 "Each pod volume and each PersistentVolume specifies exactly one volume source (emptyDir, secret, "
                         + "nfs, hostPath, csi, …), and a secret, configMap or persistentVolumeClaim volume names its "
-                        + "object and item keys; a local PersistentVolume has required node affinity.");
+                        + "object and item keys; an ephemeral volume has a volumeClaimTemplate; a local PersistentVolume has required node affinity.");
     }
 
     @Override
@@ -63,6 +63,11 @@ final class VolumeSourceRule extends BaseRule {
         required(context, Nodes.obj(volume, "secret"), "secretName", path.child("secret"));
         required(context, Nodes.obj(volume, "configMap"), "name", path.child("configMap"));
         required(context, Nodes.obj(volume, "persistentVolumeClaim"), "claimName", path.child("persistentVolumeClaim"));
+        var ephemeral = Nodes.obj(volume, "ephemeral");
+        if (ephemeral != null && Nodes.obj(ephemeral, "volumeClaimTemplate") == null) {
+            // its spec is checked as a claim's: Quantities.forEachClaimSpec
+            context.report(path.child("ephemeral", "volumeClaimTemplate"), ErrorType.REQUIRED, "");
+        }
         Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", path.child("projected"), (source, sourcePath, i) -> {
             required(context, Nodes.obj(source, "secret"), "name", sourcePath.child("secret"));
             required(context, Nodes.obj(source, "configMap"), "name", sourcePath.child("configMap"));

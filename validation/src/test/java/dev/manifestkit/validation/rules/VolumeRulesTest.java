@@ -202,4 +202,68 @@ class VolumeRulesTest {
                 "spec.volumes[2].persistentVolumeClaim.claimName: Required value",
                 "spec.volumes[3].projected.sources[0].secret.name: Required value");
     }
+
+    @Test
+    void blockDevicesComeFromClaimsAndShareNothingWithMounts() {
+        assertThat(run(new VolumeMountRule()).on(pod("""
+                volumes:
+                  - {name: disk, persistentVolumeClaim: {claimName: disk}}
+                  - {name: scratch, ephemeral: {volumeClaimTemplate: {spec: {accessModes: [ReadWriteOnce],
+                      volumeMode: Block, resources: {requests: {storage: 1Gi}}}}}}
+                  - {name: config, emptyDir: {}}
+                containers:
+                  - name: a
+                    image: a:1
+                    volumeDevices: [{name: disk, devicePath: /dev/xvda}, {name: scratch, devicePath: /dev/xvdb}]
+                    volumeMounts: [{name: config, mountPath: /etc/a}]
+                """))).isEmpty();
+        assertThat(run(new VolumeMountRule()).on(pod("""
+                volumes:
+                  - {name: disk, persistentVolumeClaim: {claimName: disk}}
+                  - {name: config, emptyDir: {}}
+                containers:
+                  - name: a
+                    image: a:1
+                    volumeDevices:
+                      - {name: missing, devicePath: /dev/a}
+                      - {name: config, devicePath: /dev/a}
+                      - {name: disk, devicePath: /dev/../b}
+                      - {name: disk, devicePath: ""}
+                    volumeMounts: [{name: disk, mountPath: /dev/a}]
+                """))).containsExactly(
+                "spec.containers[0].volumeDevices[0].name: Not found: \"missing\"",
+                "spec.containers[0].volumeDevices[1].name: Invalid value: \"config\": "
+                        + "can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode",
+                "spec.containers[0].volumeDevices[1].devicePath: Invalid value: \"/dev/a\": must be unique",
+                "spec.containers[0].volumeDevices[2].devicePath: Invalid value: \"/dev/../b\": "
+                        + "can not contain backsteps ('..')",
+                "spec.containers[0].volumeDevices[3].name: Invalid value: \"disk\": must be unique",
+                "spec.containers[0].volumeDevices[3].devicePath: Required value",
+                "spec.containers[0].volumeMounts[0].name: Invalid value: \"disk\": must not already exist in volumeDevices",
+                "spec.containers[0].volumeMounts[0].mountPath: Invalid value: \"/dev/a\": "
+                        + "must not already exist as a path in volumeDevices");
+    }
+
+    @Test
+    void ephemeralVolumesHaveAClaimTemplateCheckedAsAClaim() {
+        var volumes = pod("""
+                volumes:
+                  - {name: none, ephemeral: {}}
+                  - name: scratch
+                    ephemeral:
+                      volumeClaimTemplate:
+                        spec: {accessModes: [], storageClassName: Fast_SSD, resources: {requests: {storage: "0"}}}
+                containers: [{name: a, image: a:1}]
+                """);
+        assertThat(run(new VolumeSourceRule()).on(volumes))
+                .containsExactly("spec.volumes[0].ephemeral.volumeClaimTemplate: Required value");
+        assertThat(run(new AccessModesRule()).on(volumes)).containsExactly(
+                "spec.volumes[1].ephemeral.volumeClaimTemplate.spec.accessModes: Required value: "
+                        + "at least 1 access mode is required");
+        assertThat(run(new StorageRequestRule()).on(volumes)).containsExactly(
+                "spec.volumes[1].ephemeral.volumeClaimTemplate.spec.resources[storage]: Invalid value: \"0\": "
+                        + "must be greater than zero");
+        assertThat(run(new ReferenceNamesRule()).on(volumes)).singleElement().asString()
+                .startsWith("spec.volumes[1].ephemeral.volumeClaimTemplate.spec.storageClassName: Invalid value: \"Fast_SSD\"");
+    }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The pod fields the downward API hands to environment variables, as the API server lists them.
- * The DSL refuses other paths at once; validation reports them in files.
+ * The pod fields and container resources the downward API hands to environment variables and
+ * volume files, as the API server lists them. The DSL refuses other paths at once; validation
+ * reports them in files.
  */
 public final class DownwardApi {
 
@@ -13,6 +14,14 @@ public final class DownwardApi {
     public static final List<String> ENV_FIELD_PATHS = List.of("metadata.name", "metadata.namespace",
             "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs",
             "status.podIP", "status.podIPs");
+
+    /** The pod fields a downwardAPI volume file may read (validVolumeDownwardAPIFieldPathExpressions), sorted. */
+    public static final List<String> VOLUME_FIELD_PATHS = List.of("metadata.annotations", "metadata.labels",
+            "metadata.name", "metadata.namespace", "metadata.uid");
+
+    /** The container resources a downward API value may read, besides {@code limits.hugepages-*} and {@code requests.hugepages-*}. */
+    public static final List<String> CONTAINER_RESOURCES = List.of("limits.cpu", "limits.ephemeral-storage",
+            "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory");
 
     /**
      * Every field label the downward API knows (some only for volume files); anything else is not
@@ -26,6 +35,12 @@ public final class DownwardApi {
     private static final Pattern SUBSCRIPT = Pattern.compile("(metadata\\.(?:labels|annotations))\\['(.*)'\\]");
 
     private DownwardApi() {
+    }
+
+    /** Whether a container resource may be read through the downward API ({@code resourceFieldRef.resource}). */
+    public static boolean isContainerResource(String resource) {
+        return CONTAINER_RESOURCES.contains(resource) || resource.startsWith("limits.hugepages-")
+                || resource.startsWith("requests.hugepages-");
     }
 
     /**

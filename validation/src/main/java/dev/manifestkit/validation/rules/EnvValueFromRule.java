@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.List;
+
 import dev.manifestkit.core.syntax.DownwardApi;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
@@ -17,8 +19,6 @@ final class EnvValueFromRule extends BaseRule {
 
     private static final String[] SOURCES = {"fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef",
         "fileKeyRef"};
-    private static final String[] CONTAINER_RESOURCES = {"limits.cpu", "limits.ephemeral-storage", "limits.memory",
-        "requests.cpu", "requests.ephemeral-storage", "requests.memory"};
 
     EnvValueFromRule() {
         super("api/env-value-from", Layer.API, Severity.ERROR,
@@ -103,25 +103,31 @@ final class EnvValueFromRule extends BaseRule {
         if ("".equals(fieldPath)) {
             context.report(fromPath.child("fieldRef", "fieldPath"), ErrorType.REQUIRED, "");
         } else if (fieldPath != null) {
-            checkFieldPath(context, fieldPath, fromPath.child("fieldRef", "fieldPath"));
+            checkFieldPath(context, fieldPath, fromPath.child("fieldRef", "fieldPath"), DownwardApi.ENV_FIELD_PATHS);
         }
         var resourceFieldRef = Nodes.obj(valueFrom, "resourceFieldRef");
+        if (resourceFieldRef != null) {
+            checkResource(context, resourceFieldRef, fromPath.child("resourceFieldRef"));
+        }
+    }
+
+    /** A container resource the downward API hands out ({@code resourceFieldRef.resource}). */
+    static void checkResource(RuleContext context, ObjectNode resourceFieldRef, FieldPath path) {
         var resource = Nodes.str(resourceFieldRef, "resource");
         if ("".equals(resource)) {
-            context.report(fromPath.child("resourceFieldRef", "resource"), ErrorType.REQUIRED, "");
-        } else if (resource != null && !Nodes.oneOf(resource, CONTAINER_RESOURCES)
-                && !resource.startsWith("limits.hugepages-") && !resource.startsWith("requests.hugepages-")) {
-            context.report(fromPath.child("resourceFieldRef", "resource"), ErrorType.NOT_SUPPORTED,
-                    Nodes.quote(resource), Nodes.supported(CONTAINER_RESOURCES));
+            context.report(path.child("resource"), ErrorType.REQUIRED, "");
+        } else if (resource != null && !DownwardApi.isContainerResource(resource)) {
+            context.report(path.child("resource"), ErrorType.NOT_SUPPORTED, Nodes.quote(resource),
+                    Nodes.supported(DownwardApi.CONTAINER_RESOURCES.toArray(String[]::new)));
         }
     }
 
     /**
-     * A field an env var may read: one of a few pod fields, or one label or annotation by key
-     * ({@code metadata.labels['app']}); the whole label or annotation map only goes to files.
+     * A pod field the downward API hands out: one of {@code allowed}, or one label or annotation
+     * by key ({@code metadata.labels['app']}).
      */
-    private static void checkFieldPath(RuleContext context, String fieldPath, FieldPath path) {
-        if (DownwardApi.ENV_FIELD_PATHS.contains(fieldPath)) {
+    static void checkFieldPath(RuleContext context, String fieldPath, FieldPath path, List<String> allowed) {
+        if (allowed.contains(fieldPath)) {
             return;
         }
         var keyProblems = DownwardApi.subscriptKeyProblems(fieldPath);
@@ -131,7 +137,7 @@ final class EnvValueFromRule extends BaseRule {
             }
         } else if (DownwardApi.FIELD_LABELS.contains(fieldPath)) {
             context.report(path, ErrorType.NOT_SUPPORTED, Nodes.quote(fieldPath),
-                    Nodes.supported(DownwardApi.ENV_FIELD_PATHS.toArray(String[]::new)));
+                    Nodes.supported(allowed.toArray(String[]::new)));
         } else {
             context.report(path, ErrorType.INVALID, Nodes.quote(fieldPath),
                     "error converting fieldPath: field label not supported: " + fieldPath);

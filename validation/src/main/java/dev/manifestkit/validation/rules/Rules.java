@@ -39,6 +39,7 @@ public final class Rules {
             new ContainerResourcesRule(),
             new EnvVarNameRule(),
             new EnvValueFromRule(),
+            new DownwardApiFilesRule(),
             new ProbeRule(),
             new SchedulingRule(),
             new AffinityRule(),

@@ -266,4 +266,49 @@ class VolumeRulesTest {
         assertThat(run(new ReferenceNamesRule()).on(volumes)).singleElement().asString()
                 .startsWith("spec.volumes[1].ephemeral.volumeClaimTemplate.spec.storageClassName: Invalid value: \"Fast_SSD\"");
     }
+
+    @Test
+    void downwardApiFilesReadOnePodFieldOrANamedContainersResource() {
+        assertThat(run(new DownwardApiFilesRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - name: info
+                    downwardAPI:
+                      items:
+                        - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+                        - {path: app, fieldRef: {fieldPath: "metadata.annotations['example.com/app']"}}
+                        - {path: cpu, resourceFieldRef: {containerName: a, resource: limits.cpu, divisor: 1m}}
+                        - {path: pages, resourceFieldRef: {containerName: a, resource: requests.hugepages-2Mi}}
+                """))).isEmpty();
+        assertThat(run(new DownwardApiFilesRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - name: info
+                    downwardAPI:
+                      items:
+                        - {path: node, fieldRef: {fieldPath: spec.nodeName}}
+                        - {path: bad, fieldRef: {fieldPath: metadata.nope}}
+                        - {path: cpu, resourceFieldRef: {resource: limits.cpu}}
+                        - {path: cpus, resourceFieldRef: {containerName: a, resource: limits.cpus}}
+                        - {path: none}
+                        - {path: both, fieldRef: {fieldPath: metadata.name}, resourceFieldRef: {containerName: a, resource: limits.cpu}}
+                  - name: projected
+                    projected: {sources: [{downwardAPI: {items: [{path: ip, fieldRef: {fieldPath: status.podIP}}]}}]}
+                """))).containsExactly(
+                "spec.volumes[0].downwardAPI.items[0].fieldRef.fieldPath: Unsupported value: \"spec.nodeName\": "
+                        + "supported values: \"metadata.annotations\", \"metadata.labels\", \"metadata.name\", "
+                        + "\"metadata.namespace\", \"metadata.uid\"",
+                "spec.volumes[0].downwardAPI.items[1].fieldRef.fieldPath: Invalid value: \"metadata.nope\": "
+                        + "error converting fieldPath: field label not supported: metadata.nope",
+                "spec.volumes[0].downwardAPI.items[2].resourceFieldRef.containerName: Required value",
+                "spec.volumes[0].downwardAPI.items[3].resourceFieldRef.resource: Unsupported value: \"limits.cpus\": "
+                        + "supported values: \"limits.cpu\", \"limits.ephemeral-storage\", \"limits.memory\", "
+                        + "\"requests.cpu\", \"requests.ephemeral-storage\", \"requests.memory\"",
+                "spec.volumes[0].downwardAPI.items[4]: Required value: one of fieldRef and resourceFieldRef is required",
+                "spec.volumes[0].downwardAPI.items[5]: Invalid value: \"resource\": "
+                        + "fieldRef and resourceFieldRef can not be specified simultaneously",
+                "spec.volumes[1].projected.sources[0].downwardAPI.items[0].fieldRef.fieldPath: Unsupported value: "
+                        + "\"status.podIP\": supported values: \"metadata.annotations\", \"metadata.labels\", "
+                        + "\"metadata.name\", \"metadata.namespace\", \"metadata.uid\"");
+    }
 }

@@ -16,8 +16,8 @@ final class StorageRequestRule extends BaseRule {
     StorageRequestRule() {
         super("api/storage-request", Layer.API, Severity.ERROR,
                 "PersistentVolumeClaims and claim templates (StatefulSet, ephemeral volume) set spec.resources.requests.storage, "
-                        + "above zero; a dataSource names its kind and object, and is a PersistentVolumeClaim unless it "
-                        + "gives an apiGroup.");
+                        + "above zero; a dataSource or dataSourceRef names its kind and object, and is a "
+                        + "PersistentVolumeClaim unless it gives an apiGroup; given both, they match.");
     }
 
     @Override
@@ -39,7 +39,39 @@ final class StorageRequestRule extends BaseRule {
             if (dataSource != null) {
                 dataSource(context, dataSource, path.child("dataSource"));
             }
+            var dataSourceRef = Nodes.obj(spec, "dataSourceRef");
+            if (dataSourceRef != null) {
+                dataSource(context, dataSourceRef, path.child("dataSourceRef"));
+                var namespace = Nodes.str(dataSourceRef, "namespace");
+                if (namespace != null && !namespace.isEmpty()) {
+                    for (var msg : Names.dns1123Label(namespace)) {
+                        context.report(path.child("dataSourceRef", "namespace"), ErrorType.INVALID,
+                                Nodes.quote(namespace), msg);
+                    }
+                    if (dataSource != null) {
+                        context.report(path, ErrorType.INVALID, path.child("dataSource").toString(),
+                                "may not be specified when dataSourceRef.namespace is specified");
+                    }
+                } else if (dataSource != null && !sameObject(dataSource, dataSourceRef)) {
+                    // the API server copies one into the other when only one is given
+                    context.report(path, ErrorType.INVALID, path.child("dataSource").toString(),
+                            "must match dataSourceRef");
+                }
+            }
         });
+    }
+
+    private static boolean sameObject(ObjectNode dataSource, ObjectNode dataSourceRef) {
+        for (String field : new String[] {"apiGroup", "kind", "name"}) {
+            var a = Nodes.get(dataSource, field);
+            var b = Nodes.get(dataSourceRef, field);
+            boolean aMissing = a == null || a.isNull();
+            boolean bMissing = b == null || b.isNull();
+            if (aMissing != bMissing || !aMissing && !a.equals(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

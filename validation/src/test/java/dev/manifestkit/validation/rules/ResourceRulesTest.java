@@ -185,6 +185,33 @@ class ResourceRulesTest {
     }
 
     @Test
+    void aClaimsDataSourceRefFollowsTheSameRulesAndMatchesItsDataSource() {
+        String claim = """
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 1Gi}}, %s}
+                """;
+        assertThat(run(new StorageRequestRule()).on(
+                claim.formatted("dataSourceRef: {apiGroup: example.com, kind: Populator, name: p}") + "---\n"
+                        + claim.formatted("dataSource: {kind: PersistentVolumeClaim, name: src}, "
+                        + "dataSourceRef: {kind: PersistentVolumeClaim, name: src}"))).isEmpty();
+        assertThat(run(new StorageRequestRule()).on(
+                claim.formatted("dataSourceRef: {kind: Populator, name: \"\"}") + "---\n"
+                        + claim.formatted("dataSource: {kind: PersistentVolumeClaim, name: a}, "
+                        + "dataSourceRef: {kind: PersistentVolumeClaim, name: b}") + "---\n"
+                        + claim.formatted("dataSource: {kind: PersistentVolumeClaim, name: a}, "
+                        + "dataSourceRef: {kind: PersistentVolumeClaim, name: a, namespace: Other}")))
+                .containsExactly(
+                        "spec.dataSourceRef.name: Required value",
+                        "spec.dataSourceRef: Invalid value: \"Populator\": must be 'PersistentVolumeClaim' when "
+                                + "referencing the default apiGroup",
+                        "spec: Invalid value: spec.dataSource: must match dataSourceRef",
+                        "spec.dataSourceRef.namespace: Invalid value: \"Other\": "
+                                + dev.manifestkit.core.syntax.Names.dns1123Label("Other").get(0),
+                        "spec: Invalid value: spec.dataSource: may not be specified when dataSourceRef.namespace is specified");
+    }
+
+    @Test
     void persistentVolumesHoldSomethingAndNeverRecycleTheNodesRoot() {
         assertThat(run(new PersistentVolumeCapacityRule()).on("""
                 kind: PersistentVolume

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the API server checks in pod and container security contexts beyond the schema: user and
- * group IDs in range, sysctl names, and no container that both forbids privilege escalation and
+ * group IDs in range, Localhost seccomp and AppArmor profiles, sysctl names, and no container that both forbids privilege escalation and
  * is privileged (or adds CAP_SYS_ADMIN), a combination the kubelet could not honour.
  */
 final class SecurityContextRule extends BaseRule {
@@ -27,7 +27,8 @@ final class SecurityContextRule extends BaseRule {
     SecurityContextRule() {
         super("api/security-context", Layer.API, Severity.ERROR,
                 "Security contexts: runAsUser, runAsGroup, fsGroup and supplementalGroups are between 0 and "
-                        + MAX_ID + "; sysctl names are well formed, unique, and not net.* with hostNetwork or IPC "
+                        + MAX_ID + "; a Localhost seccomp or AppArmor profile names its file (a relative path for "
+                        + "seccomp), and only a Localhost one does; sysctl names are well formed, unique, and not net.* with hostNetwork or IPC "
                         + "ones with hostIPC; a container does not set allowPrivilegeEscalation false together with "
                         + "privileged true or an added CAP_SYS_ADMIN.");
     }
@@ -49,6 +50,7 @@ final class SecurityContextRule extends BaseRule {
                 }
             }
             sysctls(context, pod.spec(), podContext, path);
+            profiles(context, podContext, path);
         }
         PodSpecs.forEachContainer(context, (container, path, init) -> {
             var security = Nodes.obj(container, "securityContext");
@@ -57,6 +59,7 @@ final class SecurityContextRule extends BaseRule {
             }
             var securityPath = path.child("securityContext");
             ids(context, security, securityPath, "runAsUser", "runAsGroup");
+            profiles(context, security, securityPath);
             if (Nodes.isFalse(security, "allowPrivilegeEscalation")) {
                 if (Nodes.isTrue(security, "privileged")) {
                     context.report(securityPath, ErrorType.INVALID, Nodes.show(security),
@@ -73,6 +76,57 @@ final class SecurityContextRule extends BaseRule {
                 }
             }
         });
+    }
+
+    /**
+     * A Localhost seccomp or AppArmor profile names its profile file, and only a Localhost one
+     * does; a seccomp profile's file lies below the kubelet's seccomp directory. (Profile types
+     * themselves are api/supported-values'.)
+     */
+    private static void profiles(RuleContext context, ObjectNode security, FieldPath path) {
+        var seccomp = Nodes.obj(security, "seccompProfile");
+        if (seccomp != null) {
+            var seccompPath = path.child("seccompProfile");
+            var localhost = Nodes.get(seccomp, "localhostProfile");
+            boolean given = localhost != null && !localhost.isNull();
+            if ("Localhost".equals(Nodes.str(seccomp, "type"))) {
+                if (!given) {
+                    context.report(seccompPath.child("localhostProfile"), ErrorType.REQUIRED,
+                            "must be set when seccomp type is Localhost");
+                } else if (localhost.isString()) {
+                    var file = localhost.asString();
+                    if (file.startsWith("/")) {
+                        context.report(seccompPath.child("localhostProfile"), ErrorType.INVALID, Nodes.quote(file),
+                                "must be a relative path");
+                    }
+                    if (VolumePathsRule.hasBacksteps(file)) {
+                        context.report(seccompPath.child("localhostProfile"), ErrorType.INVALID, Nodes.quote(file),
+                                "must not contain '..'");
+                    }
+                }
+            } else if (given) {
+                context.report(seccompPath.child("localhostProfile"), ErrorType.INVALID, Nodes.show(seccomp),
+                        "can only be set when seccomp type is Localhost");
+            }
+        }
+        var appArmor = Nodes.obj(security, "appArmorProfile");
+        if (appArmor != null) {
+            var appArmorPath = path.child("appArmorProfile");
+            var localhost = Nodes.get(appArmor, "localhostProfile");
+            boolean given = localhost != null && !localhost.isNull();
+            if ("Localhost".equals(Nodes.str(appArmor, "type"))) {
+                if (!given || localhost.isString() && localhost.asString().isEmpty()) {
+                    context.report(appArmorPath.child("localhostProfile"), ErrorType.REQUIRED,
+                            "must be set when AppArmor type is Localhost");
+                } else if (localhost.isString() && !localhost.asString().strip().equals(localhost.asString())) {
+                    context.report(appArmorPath.child("localhostProfile"), ErrorType.INVALID,
+                            Nodes.quote(localhost.asString()), "must not be padded with whitespace");
+                }
+            } else if (given) {
+                context.report(appArmorPath.child("localhostProfile"), ErrorType.INVALID, Nodes.show(localhost),
+                        "can only be set when AppArmor type is Localhost");
+            }
+        }
     }
 
     private static void ids(RuleContext context, ObjectNode holder, FieldPath path, String... fields) {

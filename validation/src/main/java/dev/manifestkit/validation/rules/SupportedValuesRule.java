@@ -17,7 +17,8 @@ final class SupportedValuesRule extends BaseRule {
     private static final String[] PROTOCOLS = {"SCTP", "TCP", "UDP"};
     private static final String[] VOLUME_MODES = {"Block", "Filesystem"};
     private static final String[] STRATEGY_TYPES = {"OnDelete", "RollingUpdate"};
-    private static final String[] SECCOMP = {"Localhost", "RuntimeDefault", "Unconfined"};
+    /** Profile types, the same for seccomp and AppArmor. */
+    private static final String[] PROFILE_TYPES = {"Localhost", "RuntimeDefault", "Unconfined"};
     private static final String[] HOST_PATH_TYPES = {"", "BlockDevice", "CharDevice", "Directory",
         "DirectoryOrCreate", "File", "FileOrCreate", "Socket"};
 
@@ -26,7 +27,7 @@ final class SupportedValuesRule extends BaseRule {
                 "Enumerated string fields hold a supported value: Service type, protocol, traffic policies, "
                         + "trafficDistribution (PreferSameZone and PreferSameNode from 1.34), "
                         + "sessionAffinity, ipFamilies, imagePullPolicy, restartPolicy, dnsPolicy, probe scheme, "
-                        + "emptyDir medium, hostPath type, mountPropagation, seccomp profile type, strategy types, podManagementPolicy, "
+                        + "emptyDir medium, hostPath type, mountPropagation, seccomp and AppArmor profile types, strategy types, podManagementPolicy, "
                         + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, and more.");
     }
 
@@ -95,7 +96,9 @@ final class SupportedValuesRule extends BaseRule {
         one(context, spec, "preemptionPolicy", pod.path(), "Never", "PreemptLowerPriority");
         var podSecurity = Nodes.obj(spec, "securityContext");
         one(context, Nodes.obj(podSecurity, "seccompProfile"), "type",
-                pod.path().child("securityContext", "seccompProfile"), SECCOMP);
+                pod.path().child("securityContext", "seccompProfile"), PROFILE_TYPES);
+        one(context, Nodes.obj(podSecurity, "appArmorProfile"), "type",
+                pod.path().child("securityContext", "appArmorProfile"), PROFILE_TYPES);
         one(context, podSecurity, "fsGroupChangePolicy", pod.path().child("securityContext"), "Always",
                 "OnRootMismatch");
         Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) -> {
@@ -123,7 +126,9 @@ final class SupportedValuesRule extends BaseRule {
             }
             var security = Nodes.obj(container, "securityContext");
             one(context, Nodes.obj(security, "seccompProfile"), "type",
-                    path.child("securityContext", "seccompProfile"), SECCOMP);
+                    path.child("securityContext", "seccompProfile"), PROFILE_TYPES);
+            one(context, Nodes.obj(security, "appArmorProfile"), "type",
+                    path.child("securityContext", "appArmorProfile"), PROFILE_TYPES);
             one(context, security, "procMount", path.child("securityContext"), "Default", "Unmasked");
         });
     }

@@ -70,4 +70,50 @@ class SecurityContextRuleTest {
                         + "\"capabilities\":{\"add\":[\"CAP_SYS_ADMIN\"]}}: cannot set `allowPrivilegeEscalation` to false and "
                         + "`capabilities.Add` CAP_SYS_ADMIN");
     }
+
+    @Test
+    void onlyLocalhostProfilesNameAProfileFileAndTheyMust() {
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                securityContext:
+                  seccompProfile: {type: Localhost, localhostProfile: profiles/audit.json}
+                  appArmorProfile: {type: RuntimeDefault}
+                containers:
+                  - name: a
+                    image: a:1
+                    securityContext:
+                      seccompProfile: {type: RuntimeDefault}
+                      appArmorProfile: {type: Localhost, localhostProfile: k8s-apparmor-example-deny-write}
+                """))).isEmpty();
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                securityContext:
+                  seccompProfile: {type: Localhost}
+                  appArmorProfile: {type: Localhost, localhostProfile: " padded"}
+                containers:
+                  - name: a
+                    image: a:1
+                    securityContext:
+                      seccompProfile: {type: Localhost, localhostProfile: /etc/../profile.json}
+                      appArmorProfile: {type: Localhost}
+                  - name: b
+                    image: b:1
+                    securityContext:
+                      seccompProfile: {type: RuntimeDefault, localhostProfile: p.json}
+                      appArmorProfile: {type: Unconfined, localhostProfile: p}
+                """))).containsExactly(
+                "spec.securityContext.seccompProfile.localhostProfile: Required value: "
+                        + "must be set when seccomp type is Localhost",
+                "spec.securityContext.appArmorProfile.localhostProfile: Invalid value: \" padded\": "
+                        + "must not be padded with whitespace",
+                "spec.containers[0].securityContext.seccompProfile.localhostProfile: Invalid value: "
+                        + "\"/etc/../profile.json\": must be a relative path",
+                "spec.containers[0].securityContext.seccompProfile.localhostProfile: Invalid value: "
+                        + "\"/etc/../profile.json\": must not contain '..'",
+                "spec.containers[0].securityContext.appArmorProfile.localhostProfile: Required value: "
+                        + "must be set when AppArmor type is Localhost",
+                "spec.containers[1].securityContext.seccompProfile.localhostProfile: Invalid value: "
+                        + "{\"type\":\"RuntimeDefault\",\"localhostProfile\":\"p.json\"}: "
+                        + "can only be set when seccomp type is Localhost",
+                "spec.containers[1].securityContext.appArmorProfile.localhostProfile: Invalid value: \"p\": "
+                        + "can only be set when AppArmor type is Localhost");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.HashSet;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
@@ -9,8 +10,8 @@ import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Tolerations and topology spread constraints as the API server checks them: the scheduler
- * never sees a pod whose placement terms do not parse.
+ * Tolerations, topology spread constraints, scheduling gates and readiness gates as the API
+ * server checks them: the scheduler never sees a pod whose placement terms do not parse.
  */
 final class SchedulingRule extends BaseRule {
 
@@ -24,7 +25,8 @@ final class SchedulingRule extends BaseRule {
                 "Tolerations: key a qualified name (or empty with operator Exists), operator Equal or Exists, no "
                         + "value with Exists, a known effect, tolerationSeconds only with NoExecute. Topology spread "
                         + "constraints: maxSkew and minDomains above 0, a topologyKey, a known whenUnsatisfiable, "
-                        + "each topologyKey/whenUnsatisfiable pair once.");
+                        + "each topologyKey/whenUnsatisfiable pair once. Scheduling gates and readiness gates: "
+                        + "qualified names, scheduling gates each once.");
     }
 
     @Override
@@ -71,6 +73,7 @@ final class SchedulingRule extends BaseRule {
                         Nodes.supported(EFFECTS));
             }
         });
+        gates(context, pod);
         var constraints = Nodes.arr(pod.spec(), "topologySpreadConstraints");
         Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, path, i) -> {
             var maxSkew = Nodes.get(constraint, "maxSkew");
@@ -107,6 +110,34 @@ final class SchedulingRule extends BaseRule {
                 if (value != null && !Nodes.oneOf(value, POLICIES)) {
                     context.report(path.child(policy), ErrorType.NOT_SUPPORTED, Nodes.quote(value),
                             Nodes.supported(POLICIES));
+                }
+            }
+        });
+    }
+
+    private static void gates(RuleContext context, PodSpecs.PodSpec pod) {
+        var schedulingGates = Nodes.arr(pod.spec(), "schedulingGates");
+        if (schedulingGates != null) {
+            var seen = new HashSet<String>();
+            var listPath = pod.path().child("schedulingGates");
+            for (int i = 0; i < schedulingGates.size(); i++) {
+                var name = Nodes.str(schedulingGates.get(i), "name");
+                if (name == null) {
+                    continue;
+                }
+                for (var msg : Names.qualifiedName(name)) {
+                    context.report(listPath.index(i), ErrorType.INVALID, Nodes.quote(name), msg);
+                }
+                if (!seen.add(name)) {
+                    context.report(listPath.index(i), ErrorType.DUPLICATE, Nodes.quote(name), "");
+                }
+            }
+        }
+        Nodes.forEachObject(pod.spec(), "readinessGates", pod.path(), (gate, path, i) -> {
+            var conditionType = Nodes.str(gate, "conditionType");
+            if (conditionType != null) {
+                for (var msg : Names.qualifiedName(conditionType)) {
+                    context.report(path.child("conditionType"), ErrorType.INVALID, Nodes.quote(conditionType), msg);
                 }
             }
         });

@@ -351,4 +351,22 @@ class ContainerRulesTest {
         assertThat(run(new PortNameRule()).on(service.formatted("\"http 2\""))).containsExactly(
                 "spec.ports[0].appProtocol: Invalid value: \"http 2\": " + Names.qualifiedName("http 2").get(0));
     }
+
+    @Test
+    void schedulingAndReadinessGatesAreQualifiedNames() {
+        assertThat(run(new SchedulingRule()).on(pod("""
+                schedulingGates: [{name: example.com/quota}, {name: capacity}]
+                readinessGates: [{conditionType: www.example.com/feature-1}]
+                containers: [{name: a, image: a:1}]
+                """))).isEmpty();
+        assertThat(run(new SchedulingRule()).on(pod("""
+                schedulingGates: [{name: example.com/quota}, {name: "bad gate"}, {name: example.com/quota}]
+                readinessGates: [{conditionType: "-feature"}]
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly(
+                "spec.schedulingGates[1]: Invalid value: \"bad gate\": " + Names.qualifiedName("bad gate").get(0),
+                "spec.schedulingGates[2]: Duplicate value: \"example.com/quota\"",
+                "spec.readinessGates[0].conditionType: Invalid value: \"-feature\": "
+                        + Names.qualifiedName("-feature").get(0));
+    }
 }

@@ -1,5 +1,8 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.Locale;
+
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -23,11 +26,17 @@ final class VolumeSourceRule extends BaseRule {
         "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs",
         "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"};
 
+    private static final String[] CSI_SECRETS = {"controllerPublishSecretRef", "controllerExpandSecretRef",
+        "nodePublishSecretRef", "nodeStageSecretRef", "nodeExpandSecretRef"};
+    private static final int MAX_DRIVER_NAME = 63;
+
     VolumeSourceRule() {
         super("api/one-volume-source", Layer.API, Severity.ERROR,
                 "Each pod volume and each PersistentVolume specifies exactly one volume source (emptyDir, secret, "
                         + "nfs, hostPath, csi, …), and a secret, configMap or persistentVolumeClaim volume names its "
-                        + "object and item keys; an ephemeral volume has a volumeClaimTemplate; a local PersistentVolume has required node affinity.");
+                        + "object and item keys; an ephemeral volume has a volumeClaimTemplate; a csi volume names a "
+                        + "driver (a DNS subdomain of at most 63 characters), a PersistentVolume's also its volumeHandle "
+                        + "and each secret's name and namespace; a local PersistentVolume has required node affinity.");
     }
 
     @Override
@@ -37,6 +46,7 @@ final class VolumeSourceRule extends BaseRule {
             var spec = Nodes.obj(tree, "spec");
             if (spec != null) {
                 check(context, spec, FieldPath.root("spec"), PV_SOURCES);
+                persistentCsi(context, Nodes.obj(spec, "csi"), FieldPath.root("spec").child("csi"));
                 var nodeAffinity = Nodes.get(spec, "nodeAffinity");
                 boolean hasAffinity = nodeAffinity != null && !nodeAffinity.isNull();
                 if (hasAffinity && Nodes.obj(nodeAffinity, "required") == null) {
@@ -63,6 +73,22 @@ final class VolumeSourceRule extends BaseRule {
         required(context, Nodes.obj(volume, "secret"), "secretName", path.child("secret"));
         required(context, Nodes.obj(volume, "configMap"), "name", path.child("configMap"));
         required(context, Nodes.obj(volume, "persistentVolumeClaim"), "claimName", path.child("persistentVolumeClaim"));
+        var csi = Nodes.obj(volume, "csi");
+        if (csi != null) {
+            driver(context, csi, path.child("csi"));
+            var secret = Nodes.obj(csi, "nodePublishSecretRef");
+            if (secret != null) {
+                var name = Nodes.str(secret, "name");
+                var namePath = path.child("csi", "nodePublishSecretRef", "name");
+                if (name == null || name.isEmpty()) {
+                    context.report(namePath, ErrorType.REQUIRED, "");
+                } else {
+                    for (var msg : Names.dns1123Subdomain(name)) {
+                        context.report(namePath, ErrorType.INVALID, Nodes.quote(name), msg);
+                    }
+                }
+            }
+        }
         var ephemeral = Nodes.obj(volume, "ephemeral");
         if (ephemeral != null && Nodes.obj(ephemeral, "volumeClaimTemplate") == null) {
             // its spec is checked as a claim's: Quantities.forEachClaimSpec
@@ -72,6 +98,57 @@ final class VolumeSourceRule extends BaseRule {
             required(context, Nodes.obj(source, "secret"), "name", sourcePath.child("secret"));
             required(context, Nodes.obj(source, "configMap"), "name", sourcePath.child("configMap"));
         });
+    }
+
+    /** A CSI PersistentVolume names its driver and volume, and each secret it hands the driver. */
+    private static void persistentCsi(RuleContext context, ObjectNode csi, FieldPath path) {
+        if (csi == null) {
+            return;
+        }
+        driver(context, csi, path);
+        var handle = Nodes.str(csi, "volumeHandle");
+        if (handle == null || handle.isEmpty()) {
+            context.report(path.child("volumeHandle"), ErrorType.REQUIRED, "");
+        }
+        for (var field : CSI_SECRETS) {
+            var secret = Nodes.obj(csi, field);
+            if (secret == null) {
+                continue;
+            }
+            var name = Nodes.str(secret, "name");
+            if (name == null || name.isEmpty()) {
+                context.report(path.child(field, "name"), ErrorType.REQUIRED, "");
+            } else {
+                for (var msg : Names.dns1123Subdomain(name)) {
+                    context.report(path.child(field, "name"), ErrorType.INVALID, Nodes.quote(name), msg);
+                }
+            }
+            var namespace = Nodes.str(secret, "namespace");
+            if (namespace == null || namespace.isEmpty()) {
+                context.report(path.child(field, "namespace"), ErrorType.REQUIRED, "");
+            } else {
+                for (var msg : Names.dns1123Label(namespace)) {
+                    context.report(path.child(field, "namespace"), ErrorType.INVALID, Nodes.quote(namespace), msg);
+                }
+            }
+        }
+    }
+
+    /** A CSI driver name: at most 63 characters, a DNS subdomain in any case ({@code ValidateCSIDriverName}). */
+    private static void driver(RuleContext context, ObjectNode csi, FieldPath path) {
+        var driver = Nodes.str(csi, "driver");
+        if (driver == null) {
+            return; // required by the schema
+        }
+        if (driver.isEmpty()) {
+            context.report(path.child("driver"), ErrorType.REQUIRED, "");
+        }
+        if (driver.length() > MAX_DRIVER_NAME) {
+            context.report(path.child("driver"), ErrorType.TOO_LONG, "must have at most " + MAX_DRIVER_NAME + " bytes");
+        }
+        for (var msg : Names.dns1123Subdomain(driver.toLowerCase(Locale.ROOT))) {
+            context.report(path.child("driver"), ErrorType.INVALID, Nodes.quote(driver), msg);
+        }
     }
 
     /** Reports the field when it is absent or empty, as the API server reads both: the empty string. */

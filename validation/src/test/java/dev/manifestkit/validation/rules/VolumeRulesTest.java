@@ -311,4 +311,42 @@ class VolumeRulesTest {
                         + "\"status.podIP\": supported values: \"metadata.annotations\", \"metadata.labels\", "
                         + "\"metadata.name\", \"metadata.namespace\", \"metadata.uid\"");
     }
+
+    @Test
+    void csiVolumesNameTheirDriverAndTheSecretsTheyPass() {
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - {name: inline, csi: {driver: Inline.Storage.Example.COM, nodePublishSecretRef: {name: creds}}}
+                """) + """
+                ---
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec:
+                  capacity: {storage: 1Gi}
+                  accessModes: [ReadWriteOnce]
+                  csi: {driver: ebs.csi.aws.com, volumeHandle: vol-1, nodeStageSecretRef: {name: creds, namespace: storage}}
+                """)).isEmpty();
+        String longDriver = "d".repeat(64);
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - {name: inline, csi: {driver: "bad driver", nodePublishSecretRef: {name: ""}}}
+                """) + """
+                ---
+                kind: PersistentVolume
+                metadata: {name: v}
+                spec:
+                  capacity: {storage: 1Gi}
+                  accessModes: [ReadWriteOnce]
+                  csi: {driver: %s, volumeHandle: "", controllerPublishSecretRef: {name: Creds}}
+                """.formatted(longDriver))).containsExactly(
+                "spec.volumes[0].csi.driver: Invalid value: \"bad driver\": " + Names.dns1123Subdomain("bad driver").get(0),
+                "spec.volumes[0].csi.nodePublishSecretRef.name: Required value",
+                "spec.csi.driver: Too long: must have at most 63 bytes",
+                "spec.csi.volumeHandle: Required value",
+                "spec.csi.controllerPublishSecretRef.name: Invalid value: \"Creds\": "
+                        + Names.dns1123Subdomain("Creds").get(0),
+                "spec.csi.controllerPublishSecretRef.namespace: Required value");
+    }
 }

@@ -62,6 +62,7 @@ public final class Rules {
             new StorageRequestRule(),
             new PersistentVolumeCapacityRule(),
             new StorageClassProvisionerRule(),
+            new StorageClassFieldsRule(),
             new DataKeysRule(),
             new Base64DataRule(),
             new DataSizeRule(),

@@ -271,4 +271,45 @@ class ResourceRulesTest {
     private static String quantityProblem(String text) {
         return Quantity.problem(text);
     }
+
+    @Test
+    void storageClassParametersAreBoundedAndTopologyTermsWellFormed() {
+        assertThat(run(new StorageClassFieldsRule()).on("""
+                kind: StorageClass
+                metadata: {name: fast}
+                provisioner: ebs.csi.aws.com
+                parameters: {type: gp3, iops: "3000"}
+                allowedTopologies:
+                  - matchLabelExpressions: [{key: topology.kubernetes.io/zone, values: [eu-west-1a, eu-west-1b]}]
+                  - matchLabelExpressions: [{key: topology.kubernetes.io/zone, values: [eu-west-1c]}]
+                """)).isEmpty();
+        assertThat(run(new StorageClassFieldsRule()).on("""
+                kind: StorageClass
+                metadata: {name: fast}
+                provisioner: ebs.csi.aws.com
+                parameters: {"": x, big: %s}
+                allowedTopologies:
+                  - matchLabelExpressions:
+                      - {key: "bad key", values: [a, a]}
+                      - {key: "bad key", values: []}
+                  - matchLabelExpressions: [{key: zone, values: [a]}]
+                  - matchLabelExpressions: [{key: zone, values: [a]}]
+                """.formatted("x".repeat(256 * 1024)))).containsExactly(
+                "parameters: Invalid value: \"\": field can not be empty.",
+                "parameters: Too long: must have at most 262144 bytes",
+                "allowedTopologies[0].matchLabelExpressions[0].values[1]: Duplicate value: \"a\"",
+                "allowedTopologies[0].matchLabelExpressions[0].key: Invalid value: \"bad key\": "
+                        + Names.qualifiedName("bad key").get(0),
+                "allowedTopologies[0].matchLabelExpressions[1].values: Required value",
+                "allowedTopologies[0].matchLabelExpressions[1].key: Invalid value: \"bad key\": "
+                        + Names.qualifiedName("bad key").get(0),
+                "allowedTopologies[0].matchLabelExpressions[1].key: Duplicate value: \"bad key\"",
+                "allowedTopologies[2].matchLabelExpressions: Duplicate value: \"\"");
+        var many = new StringBuilder("kind: StorageClass\nmetadata: {name: many}\nprovisioner: p.example.com\nparameters:\n");
+        for (int i = 0; i <= 512; i++) {
+            many.append("  k").append(i).append(": v\n");
+        }
+        assertThat(run(new StorageClassFieldsRule()).on(many.toString()))
+                .containsExactly("parameters: Too long: must have at most 512 items");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
@@ -68,7 +70,10 @@ final class VolumeSourceRule extends BaseRule {
         }
     }
 
-    /** A secret, configMap or claim volume names its object, and each item its key. */
+    /**
+     * A secret, configMap or claim volume names its object, and each item its key; a csi volume
+     * its driver (and secret); an ephemeral volume has its claim template.
+     */
     private static void named(RuleContext context, ObjectNode volume, FieldPath path) {
         required(context, Nodes.obj(volume, "secret"), "secretName", path.child("secret"));
         required(context, Nodes.obj(volume, "configMap"), "name", path.child("configMap"));
@@ -78,15 +83,7 @@ final class VolumeSourceRule extends BaseRule {
             driver(context, csi, path.child("csi"));
             var secret = Nodes.obj(csi, "nodePublishSecretRef");
             if (secret != null) {
-                var name = Nodes.str(secret, "name");
-                var namePath = path.child("csi", "nodePublishSecretRef", "name");
-                if (name == null || name.isEmpty()) {
-                    context.report(namePath, ErrorType.REQUIRED, "");
-                } else {
-                    for (var msg : Names.dns1123Subdomain(name)) {
-                        context.report(namePath, ErrorType.INVALID, Nodes.quote(name), msg);
-                    }
-                }
+                name(context, secret, "name", path.child("csi", "nodePublishSecretRef"), Names::dns1123Subdomain);
             }
         }
         var ephemeral = Nodes.obj(volume, "ephemeral");
@@ -115,22 +112,21 @@ final class VolumeSourceRule extends BaseRule {
             if (secret == null) {
                 continue;
             }
-            var name = Nodes.str(secret, "name");
-            if (name == null || name.isEmpty()) {
-                context.report(path.child(field, "name"), ErrorType.REQUIRED, "");
-            } else {
-                for (var msg : Names.dns1123Subdomain(name)) {
-                    context.report(path.child(field, "name"), ErrorType.INVALID, Nodes.quote(name), msg);
-                }
-            }
-            var namespace = Nodes.str(secret, "namespace");
-            if (namespace == null || namespace.isEmpty()) {
-                context.report(path.child(field, "namespace"), ErrorType.REQUIRED, "");
-            } else {
-                for (var msg : Names.dns1123Label(namespace)) {
-                    context.report(path.child(field, "namespace"), ErrorType.INVALID, Nodes.quote(namespace), msg);
-                }
-            }
+            name(context, secret, "name", path.child(field), Names::dns1123Subdomain);
+            name(context, secret, "namespace", path.child(field), Names::dns1123Label);
+        }
+    }
+
+    /** A name the holder must give (absent or empty is Required), in the syntax {@code rule} checks. */
+    private static void name(RuleContext context, ObjectNode holder, String field, FieldPath holderPath,
+            Function<String, List<String>> rule) {
+        var name = Nodes.str(holder, field);
+        if (name == null || name.isEmpty()) {
+            context.report(holderPath.child(field), ErrorType.REQUIRED, "");
+            return;
+        }
+        for (var msg : rule.apply(name)) {
+            context.report(holderPath.child(field), ErrorType.INVALID, Nodes.quote(name), msg);
         }
     }
 

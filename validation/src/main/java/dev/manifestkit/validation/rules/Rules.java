@@ -29,6 +29,7 @@ public final class Rules {
             new UniquePortNamesRule(),
             new HostNetworkPortsRule(),
             new SecurityContextRule(),
+            new PodAnnotationsRule(),
             new VolumeNameRule(),
             new UniqueVolumeNamesRule(),
             new VolumeMountRule(),

@@ -53,7 +53,7 @@ final class ClaimBindingRule extends BaseRule {
             }
             return;
         }
-        if (spec.has("storageClassName") && !"".equals(Nodes.str(spec, "storageClassName"))) {
+        if (Nodes.has(spec, "storageClassName") && !"".equals(Nodes.str(spec, "storageClassName"))) {
             return; // provisioned by its class (ref/storage-class checks the class)
         }
         for (var doc : context.set().ofKind("PersistentVolume")) {
@@ -61,7 +61,7 @@ final class ClaimBindingRule extends BaseRule {
                 return;
             }
         }
-        if (spec.has("storageClassName")) {
+        if (Nodes.has(spec, "storageClassName")) {
             context.report(SPEC.child("storageClassName"), ErrorType.NOT_FOUND, "\"\"",
                     "no PersistentVolume in this set can bind this claim and storageClassName \"\" turns off dynamic "
                             + "provisioning: the claim stays Pending unless a matching volume exists in the cluster");

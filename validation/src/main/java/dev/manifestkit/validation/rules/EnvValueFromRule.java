@@ -32,7 +32,7 @@ final class EnvValueFromRule extends BaseRule {
         PodSpecs.forEachContainer(context, (container, path, init) -> {
             Nodes.forEachObject(container, "env", path, (env, envPath, i) -> checkEnv(context, env, envPath));
             Nodes.forEachObject(container, "envFrom", path, (envFrom, envFromPath, i) -> {
-                int count = (envFrom.has("configMapRef") ? 1 : 0) + (envFrom.has("secretRef") ? 1 : 0);
+                int count = (Nodes.has(envFrom, "configMapRef") ? 1 : 0) + (Nodes.has(envFrom, "secretRef") ? 1 : 0);
                 if (count == 0) {
                     context.report(envFromPath, ErrorType.INVALID, "\"\"",
                             "must specify one of: `configMapRef` or `secretRef`");
@@ -65,7 +65,7 @@ final class EnvValueFromRule extends BaseRule {
         var value = Nodes.str(env, "value");
         int count = 0;
         for (var source : SOURCES) {
-            if (valueFrom.has(source)) {
+            if (Nodes.has(valueFrom, source)) {
                 count++;
             }
         }
@@ -83,7 +83,7 @@ final class EnvValueFromRule extends BaseRule {
                 continue;
             }
             // absent or empty, the name is Invalid, not Required: the API server checks it as a name
-            var name = selector.has("name") ? Nodes.str(selector, "name") : "";
+            var name = Nodes.has(selector, "name") ? Nodes.str(selector, "name") : "";
             if (name != null) {
                 for (var msg : Names.dns1123Subdomain(name)) {
                     context.report(fromPath.child(ref, "name"), ErrorType.INVALID, Nodes.quote(name), msg);

@@ -27,7 +27,7 @@ final class IngressBackendRule extends BaseRule {
         }
         var spec = Nodes.obj(tree, "spec");
         var rules = Nodes.arr(spec, "rules");
-        if (spec != null && !spec.has("defaultBackend") && (rules == null || rules.isEmpty())) {
+        if (spec != null && !Nodes.has(spec, "defaultBackend") && (rules == null || rules.isEmpty())) {
             context.report(FieldPath.root("spec"), ErrorType.INVALID, "\"\"",
                     "either `defaultBackend` or `rules` must be specified");
         }
@@ -40,7 +40,7 @@ final class IngressBackendRule extends BaseRule {
         });
         Ingresses.forEachBackend(tree, (backend, path) -> {
             var service = Nodes.obj(backend, "service");
-            boolean hasResource = backend.has("resource");
+            boolean hasResource = Nodes.has(backend, "resource");
             if (service != null && hasResource) {
                 context.report(path, ErrorType.INVALID, "\"\"", "cannot set both resource and service backends");
                 return;

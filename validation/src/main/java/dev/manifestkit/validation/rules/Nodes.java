@@ -74,6 +74,15 @@ final class Nodes {
         return node == null ? null : node.get(field);
     }
 
+    /**
+     * True if the field is there and not {@code null}: the API server decodes a null into an
+     * absent pointer, slice or map, so {@code emptyDir: null} sets nothing.
+     */
+    static boolean has(JsonNode node, String field) {
+        var value = get(node, field);
+        return value != null && !value.isNull();
+    }
+
     /** True if the field holds the boolean {@code true}. */
     static boolean isTrue(JsonNode node, String field) {
         var value = get(node, field);

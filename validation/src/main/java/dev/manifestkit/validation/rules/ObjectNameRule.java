@@ -96,6 +96,6 @@ final class ObjectNameRule extends BaseRule {
     }
 
     private static boolean isNonString(tools.jackson.databind.JsonNode value) {
-        return value != null && !value.isString();
+        return value != null && !value.isNull() && !value.isString();
     }
 }

@@ -45,7 +45,7 @@ final class ProbeRule extends BaseRule {
             // a plain init container runs to completion before the pod starts: nothing to probe or hook
             if (init && !"Always".equals(Nodes.str(container, "restartPolicy"))) {
                 for (var field : INIT_FORBIDDEN) {
-                    if (container.has(field)) {
+                    if (Nodes.has(container, field)) {
                         context.report(path.child(field), ErrorType.FORBIDDEN,
                                 "may not be set for init containers without restartPolicy=Always");
                     }

@@ -23,11 +23,11 @@ final class ProbesRule extends LintRule {
             if (init) {
                 return;
             }
-            if (!container.has("readinessProbe")) {
+            if (!Nodes.has(container, "readinessProbe")) {
                 context.report(path.child("readinessProbe"), ErrorType.ADVICE, null,
                         "no readiness probe: traffic reaches the container before it is ready");
             }
-            if (!container.has("livenessProbe")) {
+            if (!Nodes.has(container, "livenessProbe")) {
                 context.report(path.child("livenessProbe"), ErrorType.ADVICE, null,
                         "no liveness probe: a stuck container is never restarted");
             }

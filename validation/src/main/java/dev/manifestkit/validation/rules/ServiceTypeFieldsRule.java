@@ -65,15 +65,15 @@ final class ServiceTypeFieldsRule extends BaseRule {
             }
         }
         if (!type.equals("LoadBalancer")) {
-            if (spec.has("loadBalancerSourceRanges")) {
+            if (Nodes.has(spec, "loadBalancerSourceRanges")) {
                 context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
                         "may only be used when `type` is 'LoadBalancer'");
             }
-            if (spec.has("allocateLoadBalancerNodePorts")) {
+            if (Nodes.has(spec, "allocateLoadBalancerNodePorts")) {
                 context.report(SPEC.child("allocateLoadBalancerNodePorts"), ErrorType.FORBIDDEN,
                         "may only be used when `type` is 'LoadBalancer'");
             }
-            if (spec.has("loadBalancerClass")) {
+            if (Nodes.has(spec, "loadBalancerClass")) {
                 context.report(SPEC.child("loadBalancerClass"), ErrorType.FORBIDDEN,
                         "may only be used when `type` is 'LoadBalancer'");
             }

@@ -18,6 +18,9 @@ final class SingleReplicaRule extends LintRule {
             return;
         }
         var replicas = Nodes.get(Nodes.obj(tree, "spec"), "replicas");
+        if (replicas != null && replicas.isNull()) {
+            replicas = null; // defaulted as if absent
+        }
         if (replicas == null || (Nodes.isInt(replicas) && replicas.longValue() == 1)) {
             context.report(FieldPath.root("spec").child("replicas"), ErrorType.ADVICE,
                     replicas == null ? null : "1",

@@ -13,8 +13,9 @@ import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A pod volume, and a PersistentVolume, has exactly one volume source; a local PersistentVolume
- * also says which nodes hold it, since its path exists on those nodes only.
+ * A PersistentVolume has exactly one volume source, a pod volume at most one (none makes it an
+ * emptyDir); a local PersistentVolume also says which nodes hold it, since its path exists on
+ * those nodes only.
  */
 final class VolumeSourceRule extends BaseRule {
 
@@ -34,8 +35,8 @@ final class VolumeSourceRule extends BaseRule {
 
     VolumeSourceRule() {
         super("api/one-volume-source", Layer.API, Severity.ERROR,
-                "Each pod volume and each PersistentVolume specifies exactly one volume source (emptyDir, secret, "
-                        + "nfs, hostPath, csi, …), and a secret, configMap or persistentVolumeClaim volume names its "
+                "Each PersistentVolume specifies exactly one volume source (nfs, hostPath, csi, …) and each pod "
+                        + "volume at most one (none means emptyDir, as the API server defaults it), and a secret, configMap or persistentVolumeClaim volume names its "
                         + "object and item keys; an ephemeral volume has a volumeClaimTemplate; a csi volume names a "
                         + "driver (a DNS subdomain of at most 63 characters), a PersistentVolume's also its volumeHandle "
                         + "and each secret's name and namespace; a local PersistentVolume has required node affinity.");
@@ -47,7 +48,7 @@ final class VolumeSourceRule extends BaseRule {
         if (Nodes.kind(tree).equals("PersistentVolume")) {
             var spec = Nodes.obj(tree, "spec");
             if (spec != null) {
-                check(context, spec, FieldPath.root("spec"), PV_SOURCES);
+                check(context, spec, FieldPath.root("spec"), PV_SOURCES, true);
                 persistentCsi(context, Nodes.obj(spec, "csi"), FieldPath.root("spec").child("csi"));
                 var nodeAffinity = Nodes.get(spec, "nodeAffinity");
                 boolean hasAffinity = nodeAffinity != null && !nodeAffinity.isNull();
@@ -64,7 +65,7 @@ final class VolumeSourceRule extends BaseRule {
         var pod = PodSpecs.of(context);
         if (pod != null) {
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
-                check(context, volume, path, POD_SOURCES);
+                check(context, volume, path, POD_SOURCES, false);
                 named(context, volume, path);
             });
         }
@@ -152,7 +153,7 @@ final class VolumeSourceRule extends BaseRule {
         if (holder == null) {
             return;
         }
-        var value = holder.get(field);
+        var value = Nodes.has(holder, field) ? holder.get(field) : null;
         // claimName is required in the schema, which reports it absent; the others may be left out there
         boolean absent = value == null && !field.equals("claimName");
         if (absent || value != null && value.isString() && value.asString().isEmpty()) {
@@ -166,17 +167,23 @@ final class VolumeSourceRule extends BaseRule {
         });
     }
 
-    private static void check(RuleContext context, ObjectNode holder, FieldPath path, String[] sources) {
+    /**
+     * At most one source, and for a PersistentVolume at least one. A pod volume without any (or
+     * with only nulls) is not an error: the API server defaults it to an emptyDir.
+     */
+    private static void check(RuleContext context, ObjectNode holder, FieldPath path, String[] sources,
+            boolean required) {
         int found = 0;
         for (var source : sources) {
-            if (holder.has(source)) {
+            var value = holder.get(source);
+            if (value != null && !value.isNull()) {
                 found++;
                 if (found > 1) {
                     context.report(path.child(source), ErrorType.FORBIDDEN, "may not specify more than 1 volume type");
                 }
             }
         }
-        if (found == 0) {
+        if (found == 0 && required) {
             context.report(path, ErrorType.REQUIRED, "must specify a volume type");
         }
     }

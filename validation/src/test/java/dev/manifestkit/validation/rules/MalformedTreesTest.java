@@ -57,6 +57,63 @@ class MalformedTreesTest {
         assertThat(failures).isEmpty();
     }
 
+    /** Objects that are maps, not structs: a null entry in them is an empty value, not a missing one. */
+    private static final java.util.Set<String> MAPS = java.util.Set.of("labels", "annotations", "matchLabels", "data",
+            "stringData", "binaryData", "requests", "limits", "capacity", "nodeSelector", "parameters");
+
+    /**
+     * The API server decodes {@code field: null} into an absent pointer, slice or map (and a null
+     * string into the empty string, as an absent one), so every rule must find the same problems,
+     * at the same places, for a field set to null as for the field left out.
+     */
+    @Test
+    void everyRuleReadsANullFieldAsAnAbsentOne() {
+        var docs = RuleHarness.parse(RulesTest.resource("valid-app.yaml"));
+        var differences = new ArrayList<String>();
+        int compared = 0;
+        for (int d = 0; d < docs.size(); d++) {
+            var original = docs.get(d).tree();
+            for (var pointer : pointers(original, "")) {
+                var parentPointer = pointer.substring(0, pointer.lastIndexOf('/'));
+                var parentName = parentPointer.substring(parentPointer.lastIndexOf('/') + 1);
+                boolean serviceSelector = parentPointer.equals("/spec/selector")
+                        && "Service".equals(original.path("kind").asString());
+                if (!(original.at(parentPointer) instanceof ObjectNode) || MAPS.contains(parentName) || serviceSelector) {
+                    continue; // list elements and map entries are not fields
+                }
+                var nulled = original.deepCopy();
+                replace(nulled, pointer, NODES.nullNode());
+                var removed = original.deepCopy();
+                remove(removed, pointer);
+                for (Rule rule : Rules.all()) {
+                    compared++;
+                    var whenNull = messages(rule, docs, d, nulled);
+                    var whenAbsent = messages(rule, docs, d, removed);
+                    if (!whenNull.equals(whenAbsent)) {
+                        differences.add(rule.id() + " at " + pointer + ": null gives " + whenNull + ", absent "
+                                + whenAbsent);
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(10_000);
+        assertThat(differences).isEmpty();
+    }
+
+    private static List<String> messages(Rule rule, List<ManifestDocument> docs, int d, ObjectNode tree) {
+        var set = new ArrayList<>(docs);
+        set.set(d, ManifestDocument.inMemory(tree, d));
+        return RuleHarness.checkOne(rule, set.get(d), new ManifestIndex(set, List.of()), Profile.PROD).stream()
+                .map(problem -> problem.path() + ": " + problem.type())
+                .toList();
+    }
+
+    private static void remove(ObjectNode root, String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        var parent = (ObjectNode) root.at(pointer.substring(0, slash));
+        parent.remove(pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~"));
+    }
+
     private static List<String> pointers(JsonNode node, String prefix) {
         var out = new ArrayList<String>();
         if (node instanceof ObjectNode object) {

@@ -80,12 +80,14 @@ class VolumeRulesTest {
     }
 
     @Test
-    void volumesAndPersistentVolumesHaveExactlyOneSource() {
-        assertThat(run(new VolumeSourceRule()).on(pod("volumes: [{name: a, configMap: {name: c}}]"))).isEmpty();
+    void persistentVolumesHaveExactlyOneSourceAndPodVolumesAtMostOne() {
+        // a pod volume without a source is defaulted to an emptyDir; a null source is no source
         assertThat(run(new VolumeSourceRule()).on(pod("""
-                volumes: [{name: a}, {name: b, emptyDir: {}, hostPath: {path: /x}}]
-                """))).containsExactly("spec.volumes[0]: Required value: must specify a volume type",
-                "spec.volumes[1].hostPath: Forbidden: may not specify more than 1 volume type");
+                volumes: [{name: a, configMap: {name: c}}, {name: b}, {name: c, emptyDir: null}, {name: d, secret: null, emptyDir: {}}]
+                """))).isEmpty();
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                volumes: [{name: b, emptyDir: {}, hostPath: {path: /x}}]
+                """))).containsExactly("spec.volumes[0].hostPath: Forbidden: may not specify more than 1 volume type");
         assertThat(run(new VolumeSourceRule()).on("""
                 kind: PersistentVolume
                 metadata: {name: pv}

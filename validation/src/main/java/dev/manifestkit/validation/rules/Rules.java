@@ -47,6 +47,7 @@ public final class Rules {
             new WorkloadRestartPolicyRule(),
             new NonNegativeRule(),
             new UpdateStrategyRule(),
+            new CronScheduleRule(),
             new SupportedValuesRule(),
             new ServicePortsRule(),
             new ServiceTypeFieldsRule(),

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.validation.ManifestIndex;
@@ -28,9 +29,13 @@ class MalformedTreesTest {
             NODES.numberNode(-1), NODES.numberNode(1.5), NODES.booleanNode(true), NODES.arrayNode(),
             NODES.arrayNode().add("x"), NODES.objectNode(), NODES.objectNode().put("x", 1));
 
-    @Test
-    void noRuleThrowsOnAValueOfTheWrongType() {
-        var docs = RuleHarness.parse(RulesTest.resource("valid-app.yaml"));
+    /** The reference application, and a set that uses many more fields. */
+    private static final List<String> SETS = List.of("valid-app.yaml", "feature-rich.yaml");
+
+    @ParameterizedTest
+    @FieldSource("SETS")
+    void noRuleThrowsOnAValueOfTheWrongType(String resource) {
+        var docs = RuleHarness.parse(RulesTest.resource(resource));
         var failures = new ArrayList<String>();
         int runs = 0;
         for (int d = 0; d < docs.size(); d++) {
@@ -66,9 +71,10 @@ class MalformedTreesTest {
      * string into the empty string, as an absent one), so every rule must find the same problems,
      * at the same places, for a field set to null as for the field left out.
      */
-    @Test
-    void everyRuleReadsANullFieldAsAnAbsentOne() {
-        var docs = RuleHarness.parse(RulesTest.resource("valid-app.yaml"));
+    @ParameterizedTest
+    @FieldSource("SETS")
+    void everyRuleReadsANullFieldAsAnAbsentOne(String resource) {
+        var docs = RuleHarness.parse(RulesTest.resource(resource));
         var differences = new ArrayList<String>();
         int compared = 0;
         for (int d = 0; d < docs.size(); d++) {

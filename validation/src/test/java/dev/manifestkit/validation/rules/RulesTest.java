@@ -73,6 +73,18 @@ class RulesTest {
     }
 
     @Test
+    void aSetUsingManyMoreFieldsPassesEveryApiAndReferenceRule() {
+        var yaml = resource("feature-rich.yaml");
+        var problems = new ArrayList<Problem>();
+        for (Rule rule : Rules.all()) {
+            if (rule.layer() != Layer.BEST_PRACTICE) {
+                problems.addAll(RuleHarness.run(rule).problems(yaml));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aWellFormedApplicationPassesEveryRuleOnOldVersionsToo() {
         var yaml = resource("valid-app.yaml");
         var problems = new ArrayList<Problem>();

@@ -1,7 +1,10 @@
 package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.syntax.Quantity;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -39,36 +42,48 @@ final class Quantities {
      * The claim specs of the document being checked: a PersistentVolumeClaim's {@code spec}, each
      * of a StatefulSet's {@code spec.volumeClaimTemplates[i].spec}, and each generic ephemeral
      * volume's {@code volumeClaimTemplate.spec} in a pod spec (the API server validates all three
-     * as claims).
+     * as claims). Found once per document for the rules that check claims.
      */
     static void forEachClaimSpec(RuleContext context, ClaimVisitor visitor) {
-        var tree = context.tree();
+        for (var claim : context.shared(ClaimSpec.class, Quantities::claimSpecs)) {
+            visitor.visit(claim.spec(), claim.path());
+        }
+    }
+
+    /** One claim spec of a document, and where it is. */
+    private record ClaimSpec(ObjectNode spec, FieldPath path) {
+    }
+
+    private static List<ClaimSpec> claimSpecs(ManifestDocument document) {
+        var tree = document.tree();
+        var found = new ArrayList<ClaimSpec>(0);
         switch (Nodes.kind(tree)) {
             case "PersistentVolumeClaim" -> {
                 var spec = Nodes.obj(tree, "spec");
                 if (spec != null) {
-                    visitor.visit(spec, FieldPath.root("spec"));
+                    found.add(new ClaimSpec(spec, FieldPath.root("spec")));
                 }
             }
             case "StatefulSet" -> Nodes.forEachObject(Nodes.obj(tree, "spec"), "volumeClaimTemplates",
                     FieldPath.root("spec"), (template, path, i) -> {
                         var spec = Nodes.obj(template, "spec");
                         if (spec != null) {
-                            visitor.visit(spec, path.child("spec"));
+                            found.add(new ClaimSpec(spec, path.child("spec")));
                         }
                     });
             default -> {
             }
         }
-        var pod = PodSpecs.of(context);
+        var pod = PodSpecs.of(tree);
         if (pod != null) {
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
                 var spec = Nodes.obj(volume, "ephemeral", "volumeClaimTemplate", "spec");
                 if (spec != null) {
-                    visitor.visit(spec, path.child("ephemeral", "volumeClaimTemplate", "spec"));
+                    found.add(new ClaimSpec(spec, path.child("ephemeral", "volumeClaimTemplate", "spec")));
                 }
             });
         }
+        return found.isEmpty() ? List.of() : found;
     }
 
     /** Reports each malformed or negative quantity of a resource map ({@code requests}, {@code capacity}). */

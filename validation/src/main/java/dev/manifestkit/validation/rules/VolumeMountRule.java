@@ -94,6 +94,9 @@ final class VolumeMountRule extends BaseRule {
      */
     private static Map<String, String> checkDevices(RuleContext context, JsonNode container, FieldPath path,
             Map<String, Boolean> declared) {
+        if (Nodes.arr(container, "volumeDevices") == null) {
+            return Map.of();
+        }
         var devices = new HashMap<String, String>();
         var devicePaths = new HashSet<String>();
         Nodes.forEachObject(container, "volumeDevices", path, (device, devicePath, i) -> {

@@ -14,6 +14,8 @@ public enum ErrorType {
     TOO_MANY("Too many"),
     /** Something went wrong inside a check itself; the object could not be fully validated. */
     INTERNAL("Internal error"),
+    /** What the API server warns about in an object it accepts (kubectl prints "Warning: …"). */
+    WARNING("Warning"),
     /** A best-practice finding; not an API-server error type. */
     ADVICE("Advice");
 

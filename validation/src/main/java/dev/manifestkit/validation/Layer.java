@@ -4,7 +4,10 @@ package dev.manifestkit.validation;
 public enum Layer {
     /** The official OpenAPI definitions. */
     SCHEMA,
-    /** What the API server enforces beyond the schema. */
+    /**
+     * What the API server enforces beyond the schema (errors), and what it warns about in objects
+     * it accepts ({@code api/server-warnings}, warnings).
+     */
     API,
     /** References between objects of one set. */
     REFERENCES,

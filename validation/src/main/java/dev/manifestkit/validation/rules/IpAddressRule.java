@@ -19,8 +19,7 @@ final class IpAddressRule extends BaseRule {
     IpAddressRule() {
         super("api/ip-addresses", Layer.API, Severity.ERROR,
                 "IP addresses parse: Service clusterIP(s), externalIPs (not unspecified, loopback or link-local), "
-                        + "loadBalancerIP and loadBalancerSourceRanges (CIDR); pod hostAliases, dnsConfig nameservers "
-                        + "and container hostIP.");
+                        + "loadBalancerIP and loadBalancerSourceRanges (CIDR); pod hostAliases and dnsConfig nameservers.");
     }
 
     @Override
@@ -43,13 +42,7 @@ final class IpAddressRule extends BaseRule {
                 ip(context, nameservers.get(i), listPath.index(i));
             }
         }
-        PodSpecs.forEachContainer(context, (container, path, init) ->
-                Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
-                    var hostIP = Nodes.get(port, "hostIP");
-                    if (hostIP != null && hostIP.isString() && !hostIP.asString().isEmpty()) {
-                        ip(context, hostIP, portPath.child("hostIP"));
-                    }
-                }));
+        // a container port's hostIP is not checked by the API server: the kubelet and CNI use it as given
     }
 
     private static void checkService(RuleContext context, JsonNode spec) {

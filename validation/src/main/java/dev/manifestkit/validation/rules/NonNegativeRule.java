@@ -18,7 +18,7 @@ final class NonNegativeRule extends BaseRule {
 
     NonNegativeRule() {
         super("api/non-negative", Layer.API, Severity.ERROR,
-                "replicas, revisionHistoryLimit, minReadySeconds, terminationGracePeriodSeconds, Job and CronJob "
+                "replicas, revisionHistoryLimit, minReadySeconds, Job and CronJob "
                         + "counts are not negative; activeDeadlineSeconds is positive; a Deployment's "
                         + "progressDeadlineSeconds exceeds minReadySeconds; a projected serviceAccountToken's "
                         + "expirationSeconds is between 600 and 2^32.");
@@ -50,7 +50,7 @@ final class NonNegativeRule extends BaseRule {
         }
         var pod = PodSpecs.of(context);
         if (pod != null) {
-            nonNegative(context, pod.spec(), pod.path(), "terminationGracePeriodSeconds");
+            // a negative terminationGracePeriodSeconds is accepted, with a warning: api/server-warnings
             positive(context, pod.spec(), pod.path(), "activeDeadlineSeconds");
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, volumePath, v) ->
                     Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", volumePath.child("projected"),

@@ -18,12 +18,13 @@ import tools.jackson.databind.JsonNode;
 final class ReferenceNamesRule extends BaseRule {
 
     private static final FieldPath SPEC = FieldPath.root("spec");
-    private static final String[] POD_SUBDOMAIN_NAMES = {"serviceAccountName", "priorityClassName", "schedulerName",
-        "runtimeClassName", "nodeName"};
+    /** Checked as DNS subdomains; schedulerName is not checked by the API server at all. */
+    private static final String[] POD_SUBDOMAIN_NAMES = {"serviceAccountName", "priorityClassName", "runtimeClassName",
+        "nodeName"};
 
     ReferenceNamesRule() {
         super("api/reference-names", Layer.API, Severity.ERROR,
-                "Names of other objects are valid names: serviceAccountName, priorityClassName, schedulerName, "
+                "Names of other objects are valid names: serviceAccountName, priorityClassName, "
                         + "runtimeClassName, nodeName, storageClassName, ingressClassName and TLS secretName are DNS "
                         + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels.");
     }

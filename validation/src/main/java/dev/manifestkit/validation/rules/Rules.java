@@ -29,6 +29,8 @@ public final class Rules {
             new UniquePortNamesRule(),
             new HostNetworkPortsRule(),
             new SecurityContextRule(),
+            new ContainerRestartPolicyRule(),
+            new ServerWarningsRule(),
             new PodAnnotationsRule(),
             new VolumeNameRule(),
             new UniqueVolumeNamesRule(),

@@ -27,7 +27,7 @@ final class SupportedValuesRule extends BaseRule {
                 "Enumerated string fields hold a supported value: Service type, protocol, traffic policies, "
                         + "trafficDistribution (PreferSameZone and PreferSameNode from 1.34), "
                         + "sessionAffinity, ipFamilies, imagePullPolicy, restartPolicy, dnsPolicy, probe scheme, "
-                        + "emptyDir medium, hostPath type, mountPropagation, seccomp and AppArmor profile types, strategy types, podManagementPolicy, "
+                        + "hostPath type, mountPropagation, seccomp and AppArmor profile types, strategy types, podManagementPolicy, "
                         + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, and more.");
     }
 
@@ -101,21 +101,12 @@ final class SupportedValuesRule extends BaseRule {
                 pod.path().child("securityContext", "appArmorProfile"), PROFILE_TYPES);
         one(context, podSecurity, "fsGroupChangePolicy", pod.path().child("securityContext"), "Always",
                 "OnRootMismatch");
-        Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) -> {
-            var emptyDir = Nodes.obj(volume, "emptyDir");
-            var medium = Nodes.str(emptyDir, "medium");
-            if (medium != null && !medium.isEmpty() && !medium.equals("Memory") && !medium.startsWith("HugePages")) {
-                context.report(path.child("emptyDir", "medium"), ErrorType.NOT_SUPPORTED, Nodes.quote(medium),
-                        Nodes.supported("", "HugePages", "HugePages-<size>", "Memory"));
-            }
-            one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES);
-        });
+        // an emptyDir's medium is not checked by the API server, only by the kubelet
+        Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) ->
+                one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES));
         PodSpecs.forEachContainer(context, (container, path, init) -> {
             one(context, container, "imagePullPolicy", path, "Always", "IfNotPresent", "Never");
             one(context, container, "terminationMessagePolicy", path, "FallbackToLogsOnError", "File");
-            if (init) {
-                one(context, container, "restartPolicy", path, "Always");
-            }
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) ->
                     one(context, port, "protocol", portPath, PROTOCOLS));
             Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) ->

@@ -8,14 +8,16 @@ import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 
 /**
- * Port names are unique within a container, and a host port (with its protocol) is claimed by
- * one container of a pod only.
+ * Port names are unique within a container, and a host port (with its protocol and host IP) is
+ * claimed by one of a pod's containers only. Init containers run one at a time, so the API server
+ * checks each of them on its own, apart from the others and from the regular containers.
  */
 final class UniquePortNamesRule extends BaseRule {
 
     UniquePortNamesRule() {
         super("api/unique-port-names", Layer.API, Severity.ERROR,
-                "Port names are unique within each container, and each hostPort/protocol pair is used once per pod.");
+                "Port names are unique within each container, and each protocol/hostIP/hostPort is used once among "
+                        + "the regular containers, and once within each init container.");
     }
 
     @Override
@@ -27,6 +29,7 @@ final class UniquePortNamesRule extends BaseRule {
         var hostPorts = new HashSet<String>();
         PodSpecs.forEachContainer(context, (container, path, init) -> {
             var names = new HashSet<String>();
+            var claimed = init ? new HashSet<String>() : hostPorts;
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
                 var name = Nodes.str(port, "name");
                 if (name != null && !name.isEmpty() && !names.add(name)) {
@@ -35,8 +38,11 @@ final class UniquePortNamesRule extends BaseRule {
                 var hostPort = Nodes.get(port, "hostPort");
                 if (Nodes.isInt(hostPort) && hostPort.longValue() != 0) {
                     var protocol = Nodes.str(port, "protocol");
-                    var key = hostPort.longValue() + "/" + (protocol == null ? "TCP" : protocol);
-                    if (!hostPorts.add(key)) {
+                    var hostIP = Nodes.str(port, "hostIP");
+                    // the API server's own key: protocol/hostIP/port, the protocol defaulted
+                    var key = (protocol == null || protocol.isEmpty() ? "TCP" : protocol) + "/"
+                            + (hostIP == null ? "" : hostIP) + "/" + hostPort.longValue();
+                    if (!claimed.add(key)) {
                         context.report(portPath.child("hostPort"), ErrorType.DUPLICATE, Nodes.quote(key), "");
                     }
                 }

@@ -171,14 +171,26 @@ class ContainerRulesTest {
                   - {name: a, image: a:1, ports: [{name: http, containerPort: 80}]}
                   - {name: b, image: a:1, ports: [{name: http, containerPort: 81}, {containerPort: 53, hostPort: 53, protocol: UDP}]}
                   - {name: c, image: a:1, ports: [{containerPort: 53, hostPort: 53}]}
+                  - {name: d, image: a:1, ports: [{containerPort: 54, hostPort: 53, hostIP: 10.0.0.2}]}
+                """))).isEmpty();
+        // init containers run one at a time: each is checked on its own
+        assertThat(run(new UniquePortNamesRule()).on(pod("""
+                initContainers:
+                  - {name: i, image: a:1, ports: [{containerPort: 80, hostPort: 8080}]}
+                  - {name: j, image: a:1, ports: [{containerPort: 80, hostPort: 8080}]}
+                containers:
+                  - {name: a, image: a:1, ports: [{containerPort: 80, hostPort: 8080}]}
                 """))).isEmpty();
         assertThat(run(new UniquePortNamesRule()).on(pod("""
+                initContainers:
+                  - {name: i, image: a:1, ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81, hostPort: 8080}]}
                 containers:
                   - {name: a, image: a:1, ports: [{name: http, containerPort: 80, hostPort: 80}, {name: http, containerPort: 81}]}
                   - {name: b, image: a:1, ports: [{containerPort: 80, hostPort: 80}]}
                 """))).containsExactly(
+                "spec.initContainers[0].ports[1].hostPort: Duplicate value: \"TCP//8080\"",
                 "spec.containers[0].ports[1].name: Duplicate value: \"http\"",
-                "spec.containers[1].ports[0].hostPort: Duplicate value: \"80/TCP\"");
+                "spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//80\"");
     }
 
     @Test

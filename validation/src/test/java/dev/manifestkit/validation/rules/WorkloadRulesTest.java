@@ -124,7 +124,6 @@ class WorkloadRulesTest {
                 "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
                 "spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0",
                 "spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds",
-                "spec.template.spec.terminationGracePeriodSeconds: Invalid value: -5: must be greater than or equal to 0",
                 "spec.template.spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive");
     }
 
@@ -236,8 +235,6 @@ class WorkloadRulesTest {
                         + "\"OnFailure\"",
                 "spec.dnsPolicy: Unsupported value: \"Google\": supported values: \"ClusterFirst\", "
                         + "\"ClusterFirstWithHostNet\", \"Default\", \"None\"",
-                "spec.volumes[0].emptyDir.medium: Unsupported value: \"Disk\": supported values: \"\", \"HugePages\", "
-                        + "\"HugePages-<size>\", \"Memory\"",
                 "spec.volumes[1].hostPath.type: Unsupported value: \"Dir\": supported values: \"\", \"BlockDevice\", "
                         + "\"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\"",
                 "spec.containers[0].imagePullPolicy: Unsupported value: \"always\": supported values: \"Always\", "

@@ -1,0 +1,232 @@
+package dev.manifestkit.validation.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.Layer;
+import dev.manifestkit.validation.RuleContext;
+import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the API server accepts in a pod or pod template but warns about (its pod warnings, which
+ * kubectl prints as "Warning: …"): settings it ignores or will treat differently than written.
+ * Warnings, not errors: {@code kubectl apply} succeeds.
+ */
+final class ServerWarningsRule extends BaseRule {
+
+    private static final Map<String, String> DEPRECATED_NODE_LABELS = Map.of(
+            "beta.kubernetes.io/arch", "deprecated since v1.14; use \"kubernetes.io/arch\" instead",
+            "beta.kubernetes.io/os", "deprecated since v1.14; use \"kubernetes.io/os\" instead",
+            "failure-domain.beta.kubernetes.io/region",
+            "deprecated since v1.17; use \"topology.kubernetes.io/region\" instead",
+            "failure-domain.beta.kubernetes.io/zone", "deprecated since v1.17; use \"topology.kubernetes.io/zone\" instead",
+            "beta.kubernetes.io/instance-type", "deprecated since v1.17; use \"node.kubernetes.io/instance-type\" instead");
+    private static final Map<String, String> DEPRECATED_ANNOTATIONS = Map.of(
+            "scheduler.alpha.kubernetes.io/critical-pod", "non-functional in v1.16+; use the \"priorityClassName\" field instead",
+            "security.alpha.kubernetes.io/sysctls", "non-functional in v1.11+; use the \"sysctls\" field instead",
+            "security.alpha.kubernetes.io/unsafe-sysctls", "non-functional in v1.11+; use the \"sysctls\" field instead");
+    private static final Map<String, String> DEPRECATED_VOLUMES = Map.of(
+            "photonPersistentDisk", "deprecated in v1.11, non-functional in v1.16+",
+            "gitRepo", "deprecated in v1.11",
+            "scaleIO", "deprecated in v1.16, non-functional in v1.22+",
+            "flocker", "deprecated in v1.22, non-functional in v1.25+",
+            "storageos", "deprecated in v1.22, non-functional in v1.25+",
+            "quobyte", "deprecated in v1.22, non-functional in v1.25+",
+            "glusterfs", "deprecated in v1.25, non-functional in v1.26+",
+            "cephfs", "deprecated in v1.28, non-functional in v1.31+",
+            "rbd", "deprecated in v1.28, non-functional in v1.31+");
+
+    ServerWarningsRule() {
+        super("api/server-warnings", Layer.API, Severity.WARNING,
+                "What the API server accepts in a pod spec but warns about: a negative "
+                        + "terminationGracePeriodSeconds, an env var that hides an earlier one of the same name, "
+                        + "duplicate or overlapping container ports, hostIP without hostPort, fractional bytes of "
+                        + "memory or ephemeral storage, duplicate hostAliases IPs and imagePullSecrets, a topology "
+                        + "spread constraint without labelSelector, deprecated node labels, annotations and volume "
+                        + "types.");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        var pod = PodSpecs.of(context);
+        if (pod == null) {
+            return;
+        }
+        var spec = pod.spec();
+        var path = pod.path();
+        var grace = Nodes.get(spec, "terminationGracePeriodSeconds");
+        if (Nodes.isInt(grace) && grace.longValue() < 0) {
+            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.WARNING,
+                    "must be >= 0; negative values are invalid and will be treated as 1");
+        }
+        nodeLabels(context, spec, path);
+        var annotations = Nodes.obj(pod.metadata(), "annotations");
+        if (annotations != null) {
+            DEPRECATED_ANNOTATIONS.forEach((key, message) -> {
+                if (annotations.has(key)) {
+                    context.report(pod.metadataPath().child("annotations").key(key), ErrorType.WARNING, message);
+                }
+            });
+        }
+        Nodes.forEachObject(spec, "volumes", path, (volume, volumePath, i) -> DEPRECATED_VOLUMES.forEach((type, message) -> {
+            if (Nodes.has(volume, type)) {
+                context.report(volumePath.child(type), ErrorType.WARNING, message);
+            }
+        }));
+        duplicates(context, spec, path, "hostAliases", "ip", "duplicate ip ");
+        duplicates(context, spec, path, "imagePullSecrets", "name", "duplicate name ");
+        Nodes.forEachObject(spec, "imagePullSecrets", path, (secret, secretPath, i) -> {
+            if ("".equals(Nodes.str(secret, "name"))) {
+                context.report(secretPath.child("name"), ErrorType.WARNING, "invalid empty name \"\"");
+            }
+        });
+        var ports = new HashMap<String, List<Port>>();
+        PodSpecs.forEachContainer(context, (container, containerPath, init) -> {
+            fractionalBytes(context, container, containerPath);
+            hiddenEnv(context, container, containerPath);
+            ports(context, container, containerPath, ports);
+        });
+    }
+
+    private static void nodeLabels(RuleContext context, ObjectNode spec, FieldPath path) {
+        var nodeSelector = Nodes.obj(spec, "nodeSelector");
+        if (nodeSelector != null) {
+            for (var key : nodeSelector.propertyNames()) {
+                var message = DEPRECATED_NODE_LABELS.get(key);
+                if (message != null) {
+                    context.report(path.child("nodeSelector").key(key), ErrorType.WARNING, message);
+                }
+            }
+        }
+        var nodeAffinity = Nodes.obj(spec, "affinity", "nodeAffinity");
+        var affinityPath = path.child("affinity", "nodeAffinity");
+        Nodes.forEachObject(Nodes.obj(nodeAffinity, "requiredDuringSchedulingIgnoredDuringExecution"),
+                "nodeSelectorTerms", affinityPath.child("requiredDuringSchedulingIgnoredDuringExecution"),
+                (term, termPath, i) -> nodeSelectorTerm(context, term, termPath));
+        Nodes.forEachObject(nodeAffinity, "preferredDuringSchedulingIgnoredDuringExecution", affinityPath,
+                (preferred, preferredPath, i) -> nodeSelectorTerm(context, Nodes.obj(preferred, "preference"),
+                        preferredPath.child("preference")));
+        Nodes.forEachObject(spec, "topologySpreadConstraints", path, (constraint, constraintPath, i) -> {
+            var key = Nodes.str(constraint, "topologyKey");
+            var message = key == null ? null : DEPRECATED_NODE_LABELS.get(key);
+            if (message != null) {
+                context.report(constraintPath.child("topologyKey"), ErrorType.WARNING, key + " is " + message);
+            }
+            if (!Nodes.has(constraint, "labelSelector")) {
+                context.report(constraintPath.child("labelSelector"), ErrorType.WARNING,
+                        "a null labelSelector results in matching no pod");
+            }
+        });
+    }
+
+    private static void nodeSelectorTerm(RuleContext context, ObjectNode term, FieldPath termPath) {
+        for (var field : new String[] {"matchExpressions", "matchFields"}) {
+            Nodes.forEachObject(term, field, termPath, (expression, expressionPath, i) -> {
+                var key = Nodes.str(expression, "key");
+                var message = key == null ? null : DEPRECATED_NODE_LABELS.get(key);
+                if (message != null) {
+                    context.report(expressionPath.child("key"), ErrorType.WARNING, key + " is " + message);
+                }
+            });
+        }
+    }
+
+    private static void duplicates(RuleContext context, ObjectNode spec, FieldPath path, String list, String field,
+            String message) {
+        var seen = new HashSet<String>();
+        Nodes.forEachObject(spec, list, path, (item, itemPath, i) -> {
+            var value = Nodes.str(item, field);
+            if (value != null && !seen.add(value)) {
+                context.report(itemPath.child(field), ErrorType.WARNING, message + Nodes.quote(value));
+            }
+        });
+    }
+
+    /** Memory and ephemeral storage in fractions of a byte ({@code 0.5}, {@code 100m}): the server rounds them up. */
+    private static void fractionalBytes(RuleContext context, ObjectNode container, FieldPath path) {
+        for (var kind : new String[] {"limits", "requests"}) {
+            var amounts = Nodes.obj(container, "resources", kind);
+            for (var resource : new String[] {"memory", "ephemeral-storage"}) {
+                var value = Nodes.get(amounts, resource);
+                BigDecimal amount = Quantities.of(value);
+                if (amount != null && amount.stripTrailingZeros().scale() > 0) {
+                    context.report(path.child("resources", kind).key(resource), ErrorType.WARNING,
+                            "fractional byte value " + Nodes.quote(Nodes.text(value)) + " is invalid, must be an integer");
+                }
+            }
+        }
+    }
+
+    /**
+     * A later env var of the same name replaces the earlier one, and {@code kubectl apply}'s
+     * merge may drop one of them; the server stays quiet only when the later value builds on the
+     * earlier ({@code PATH=$(PATH):/x}).
+     */
+    private static void hiddenEnv(RuleContext context, ObjectNode container, FieldPath path) {
+        var env = Nodes.arr(container, "env");
+        if (env == null || env.size() < 2) {
+            return;
+        }
+        var seen = new HashSet<String>();
+        for (int i = 0; i < env.size(); i++) {
+            var name = Nodes.str(env.get(i), "name");
+            if (name == null) {
+                continue;
+            }
+            if (seen.add(name)) {
+                continue;
+            }
+            var value = Nodes.str(env.get(i), "value");
+            var text = value == null ? "" : value;
+            var reference = "$(" + name + ")";
+            if (Nodes.has(env.get(i), "valueFrom") || text.equals(reference) || !text.contains(reference)) {
+                context.report(path.child("env").index(i), ErrorType.WARNING,
+                        "hides previous definition of " + Nodes.quote(name) + ", which may be dropped when using apply");
+            }
+        }
+    }
+
+    /** One container port, as the server's duplicate-port warning compares them. */
+    private record Port(FieldPath path, String hostIP, long hostPort) {
+    }
+
+    private static void ports(RuleContext context, ObjectNode container, FieldPath path, Map<String, List<Port>> all) {
+        Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
+            var containerPort = Nodes.get(port, "containerPort");
+            if (!Nodes.isInt(containerPort)) {
+                return;
+            }
+            var hostIP = Nodes.str(port, "hostIP");
+            hostIP = hostIP == null ? "" : hostIP;
+            var hostPortNode = Nodes.get(port, "hostPort");
+            long hostPort = Nodes.isInt(hostPortNode) ? hostPortNode.longValue() : 0;
+            if (!hostIP.isEmpty() && hostPort == 0) {
+                context.report(portPath, ErrorType.WARNING, "hostIP set without hostPort");
+            }
+            var protocol = Nodes.str(port, "protocol");
+            var key = containerPort.longValue() + "/" + (protocol == null || protocol.isEmpty() ? "TCP" : protocol);
+            var others = all.computeIfAbsent(key, k -> new ArrayList<>(1));
+            for (var other : others) {
+                String problem = null;
+                if (hostIP.equals(other.hostIP()) && hostPort == other.hostPort()) {
+                    problem = "duplicate port definition with ";
+                } else if (hostPort == 0 || other.hostPort() == 0) {
+                    problem = "overlapping port definition with ";
+                } else if (hostPort == other.hostPort() && (hostIP.isEmpty() != other.hostIP().isEmpty())) {
+                    problem = "dangerously ambiguous port definition with ";
+                }
+                if (problem != null) {
+                    context.report(portPath, ErrorType.WARNING, problem + other.path());
+                }
+            }
+            others.add(new Port(portPath, hostIP, hostPort));
+        });
+    }
+}

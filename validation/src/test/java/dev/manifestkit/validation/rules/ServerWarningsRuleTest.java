@@ -1,0 +1,84 @@
+package dev.manifestkit.validation.rules;
+
+import static dev.manifestkit.validation.rules.ContainerRulesTest.deployment;
+import static dev.manifestkit.validation.rules.ContainerRulesTest.pod;
+import static dev.manifestkit.validation.rules.RuleHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.validation.Severity;
+
+/** The API server's pod warnings: accepted, but kubectl prints "Warning: …". */
+class ServerWarningsRuleTest {
+
+    @Test
+    void aTidyPodSpecHearsNothing() {
+        assertThat(run(new ServerWarningsRule()).on(pod("""
+                terminationGracePeriodSeconds: 30
+                nodeSelector: {kubernetes.io/arch: amd64}
+                hostAliases: [{ip: 10.0.0.1, hostnames: [a]}, {ip: 10.0.0.2, hostnames: [b]}]
+                imagePullSecrets: [{name: registry}]
+                topologySpreadConstraints:
+                  - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule,
+                     labelSelector: {matchLabels: {app: a}}}
+                containers:
+                  - name: a
+                    image: a:1
+                    env: [{name: PATH, value: /bin}, {name: PATH, value: "$(PATH):/opt/bin"}]
+                    ports: [{containerPort: 80}, {containerPort: 80, protocol: UDP}]
+                    resources: {requests: {memory: 64Mi, ephemeral-storage: 1G}, limits: {memory: "1.5Gi"}}
+                  - {name: b, image: b:1, ports: [{containerPort: 81}]}
+                """))).isEmpty();
+    }
+
+    @Test
+    void whatTheApiServerAcceptsButWarnsAboutIsAWarning() {
+        var warnings = run(new ServerWarningsRule()).problems(deployment("""
+                terminationGracePeriodSeconds: -1
+                nodeSelector: {beta.kubernetes.io/os: linux}
+                hostAliases: [{ip: 10.0.0.1, hostnames: [a]}, {ip: 10.0.0.1, hostnames: [b]}]
+                imagePullSecrets: [{name: registry}, {name: registry}, {name: ""}]
+                topologySpreadConstraints:
+                  - {maxSkew: 1, topologyKey: failure-domain.beta.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule}
+                volumes: [{name: code, gitRepo: {repository: "https://example.com/a.git"}}]
+                containers:
+                  - name: a
+                    image: a:1
+                    env: [{name: MODE, value: fast}, {name: MODE, value: slow}]
+                    ports: [{containerPort: 80}, {containerPort: 80, hostIP: 10.0.0.1}]
+                    resources: {limits: {memory: 100m}}
+                  - {name: b, image: b:1, ports: [{containerPort: 80}]}
+                """));
+        assertThat(warnings).allMatch(problem -> problem.severity() == Severity.WARNING);
+        assertThat(warnings).map(Object::toString).map(text -> text.substring(text.indexOf("spec.")))
+                .containsExactly(
+                        "spec.template.spec.terminationGracePeriodSeconds: Warning: must be >= 0; negative values "
+                                + "are invalid and will be treated as 1 [api/server-warnings]",
+                        "spec.template.spec.nodeSelector[beta.kubernetes.io/os]: Warning: deprecated since v1.14; use "
+                                + "\"kubernetes.io/os\" instead [api/server-warnings]",
+                        "spec.template.spec.topologySpreadConstraints[0].topologyKey: Warning: "
+                                + "failure-domain.beta.kubernetes.io/zone is deprecated since v1.17; use "
+                                + "\"topology.kubernetes.io/zone\" instead [api/server-warnings]",
+                        "spec.template.spec.topologySpreadConstraints[0].labelSelector: Warning: a null labelSelector "
+                                + "results in matching no pod [api/server-warnings]",
+                        "spec.template.spec.volumes[0].gitRepo: Warning: deprecated in v1.11 [api/server-warnings]",
+                        "spec.template.spec.hostAliases[1].ip: Warning: duplicate ip \"10.0.0.1\" [api/server-warnings]",
+                        "spec.template.spec.imagePullSecrets[1].name: Warning: duplicate name \"registry\" "
+                                + "[api/server-warnings]",
+                        "spec.template.spec.imagePullSecrets[2].name: Warning: invalid empty name \"\" "
+                                + "[api/server-warnings]",
+                        "spec.template.spec.containers[0].resources.limits[memory]: Warning: fractional byte value "
+                                + "\"100m\" is invalid, must be an integer [api/server-warnings]",
+                        "spec.template.spec.containers[0].env[1]: Warning: hides previous definition of \"MODE\", which "
+                                + "may be dropped when using apply [api/server-warnings]",
+                        "spec.template.spec.containers[0].ports[1]: Warning: hostIP set without hostPort "
+                                + "[api/server-warnings]",
+                        "spec.template.spec.containers[0].ports[1]: Warning: overlapping port definition with "
+                                + "spec.template.spec.containers[0].ports[0] [api/server-warnings]",
+                        "spec.template.spec.containers[1].ports[0]: Warning: duplicate port definition with "
+                                + "spec.template.spec.containers[0].ports[0] [api/server-warnings]",
+                        "spec.template.spec.containers[1].ports[0]: Warning: overlapping port definition with "
+                                + "spec.template.spec.containers[0].ports[1] [api/server-warnings]");
+    }
+}

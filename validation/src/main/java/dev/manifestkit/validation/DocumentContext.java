@@ -24,6 +24,7 @@ final class DocumentContext implements RuleContext {
     private final PortRange nodePortRange;
     private final Set<String> ignored;
     private final boolean secret;
+    private final boolean statefulSet;
     private final List<Problem> sink;
     private Rule rule;
     private Severity severity;
@@ -41,6 +42,7 @@ final class DocumentContext implements RuleContext {
         this.nodePortRange = nodePortRange;
         this.ignored = RuleIds.ignoredBy(document.tree());
         this.secret = "Secret".equals(object.kind());
+        this.statefulSet = "StatefulSet".equals(object.kind());
         this.sink = sink;
     }
 
@@ -121,7 +123,30 @@ final class DocumentContext implements RuleContext {
         var pointer = path.toJsonPointer();
         var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : shortened(badValue);
         var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
-        sink.add(new Problem(severity, rule.id(), object, path, type, value, detail == null ? "" : detail, location));
+        var text = detail == null ? "" : detail;
+        if (statefulSet && severity == Severity.ERROR && notCheckedInStatefulSets(pointer)) {
+            sink.add(new Problem(Severity.WARNING, rule.id(), object, path, type, value, text + STATEFUL_SET_NOTE,
+                    location));
+            return;
+        }
+        sink.add(new Problem(severity, rule.id(), object, path, type, value, text, location));
+    }
+
+    private static final String STATEFUL_SET_NOTE = " (the API server does not check a StatefulSet's pod and claim "
+            + "templates: it accepts the StatefulSet, then refuses the pods or claims its controller makes from them)";
+
+    /**
+     * Whether the API server leaves this part of a StatefulSet unchecked on create: it validates
+     * the pod template's labels and annotations, restart policy and deadline, but neither the rest
+     * of the pod spec nor the claim templates (a TODO in ValidatePodTemplateSpecForStatefulSet).
+     * What it leaves is still a problem, reported as a warning.
+     */
+    private boolean notCheckedInStatefulSets(String pointer) {
+        if (rule.layer() != Layer.API || rule.id().equals("api/workload-restart-policy")) {
+            return false;
+        }
+        return pointer.startsWith("/spec/template/spec/") || pointer.equals("/spec/template/spec")
+                || pointer.startsWith("/spec/volumeClaimTemplates");
     }
 
     /** A bad value cut to {@value RuleContext#MAX_BAD_VALUE} characters: a message stays one readable line whatever the input. */

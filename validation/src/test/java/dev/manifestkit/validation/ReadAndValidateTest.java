@@ -120,4 +120,35 @@ class ReadAndValidateTest {
         Assumptions.assumeTrue(Files.isDirectory(dir), "kubeconform fixtures not found");
         return dir;
     }
+
+    @Test
+    void aStatefulSetsPodAndClaimTemplatesAreWarnedAboutAsTheApiServerDoesNotCheckThem() {
+        var report = DEFAULT.validate(READER.read("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec:
+                      restartPolicy: OnFailure
+                      containers:
+                        - name: Postgres
+                          image: postgres:16.4
+                          volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]
+                  volumeClaimTemplates:
+                    - metadata: {name: data}
+                      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: "0"}}}
+                """, "db.yaml"));
+        // the server checks the template's restart policy, not its containers or the claim templates
+        assertThat(report.errors()).singleElement().asString()
+                .contains("spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\"");
+        assertThat(report.warnings()).map(Problem::message)
+                .anyMatch(message -> message.startsWith("spec.template.spec.containers[0].name: Invalid value: "
+                        + "\"Postgres\"") && message.endsWith("refuses the pods or claims its controller makes from them)"))
+                .anyMatch(message -> message.startsWith("spec.volumeClaimTemplates[0].spec.resources[storage]: Invalid "
+                        + "value: \"0\": must be greater than zero (the API server does not check"));
+    }
 }

@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * IP addresses and ranges the API server parses: a Service's cluster IPs, external IPs (which
- * may not be unspecified, loopback or link-local either), load balancer IP and source ranges; a
- * pod's host aliases, DNS nameservers and container host IPs.
+ * may not be unspecified, loopback or link-local either) and load balancer source ranges; a pod's
+ * host aliases and DNS nameservers. (It leaves a Service's loadBalancerIP and a container port's
+ * hostIP alone.)
  */
 final class IpAddressRule extends BaseRule {
 
@@ -19,7 +20,7 @@ final class IpAddressRule extends BaseRule {
     IpAddressRule() {
         super("api/ip-addresses", Layer.API, Severity.ERROR,
                 "IP addresses parse: Service clusterIP(s), externalIPs (not unspecified, loopback or link-local), "
-                        + "loadBalancerIP and loadBalancerSourceRanges (CIDR); pod hostAliases and dnsConfig nameservers.");
+                        + "loadBalancerSourceRanges (CIDR); pod hostAliases and dnsConfig nameservers.");
     }
 
     @Override
@@ -73,10 +74,7 @@ final class IpAddressRule extends BaseRule {
                 }
             }
         }
-        var loadBalancerIP = Nodes.get(spec, "loadBalancerIP");
-        if (loadBalancerIP != null && loadBalancerIP.isString() && !loadBalancerIP.asString().isEmpty()) {
-            ip(context, loadBalancerIP, SPEC.child("loadBalancerIP"));
-        }
+        // loadBalancerIP is the cloud provider's to interpret: the API server does not parse it
         var ranges = Nodes.arr(spec, "loadBalancerSourceRanges");
         if (ranges != null) {
             for (int i = 0; i < ranges.size(); i++) {

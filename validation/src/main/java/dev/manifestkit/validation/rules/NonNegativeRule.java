@@ -19,7 +19,8 @@ final class NonNegativeRule extends BaseRule {
     NonNegativeRule() {
         super("api/non-negative", Layer.API, Severity.ERROR,
                 "replicas, revisionHistoryLimit, minReadySeconds, Job and CronJob "
-                        + "counts are not negative; activeDeadlineSeconds is positive; a Deployment's "
+                        + "counts (and a Job's activeDeadlineSeconds) are not negative; a pod's activeDeadlineSeconds is "
+                        + "between 1 and 2^31-1; a Deployment's "
                         + "progressDeadlineSeconds exceeds minReadySeconds; a projected serviceAccountToken's "
                         + "expirationSeconds is between 600 and 2^32.");
     }
@@ -73,8 +74,9 @@ final class NonNegativeRule extends BaseRule {
     }
 
     private static void job(RuleContext context, ObjectNode spec, FieldPath path) {
-        nonNegative(context, spec, path, "parallelism", "completions", "backoffLimit", "ttlSecondsAfterFinished");
-        positive(context, spec, path, "activeDeadlineSeconds");
+        // a Job's deadline may be 0, unlike a pod's
+        nonNegative(context, spec, path, "parallelism", "completions", "backoffLimit", "ttlSecondsAfterFinished",
+                "activeDeadlineSeconds");
     }
 
     private static void nonNegative(RuleContext context, ObjectNode holder, FieldPath path, String... fields) {
@@ -91,7 +93,7 @@ final class NonNegativeRule extends BaseRule {
 
     private static void positive(RuleContext context, ObjectNode holder, FieldPath path, String field) {
         var value = Nodes.get(holder, field);
-        if (Nodes.isInt(value) && value.longValue() < 1) {
+        if (Nodes.isInt(value) && (value.longValue() < 1 || value.longValue() > Integer.MAX_VALUE)) {
             context.report(path.child(field), ErrorType.INVALID, value.toString(),
                     "must be between 1 and 2147483647, inclusive");
         }

@@ -35,8 +35,8 @@ final class ObjectNameRule extends BaseRule {
     ObjectNameRule() {
         super("api/object-name", Layer.API, Severity.ERROR,
                 "metadata.name (or generateName) is present and well formed: a DNS-1123 subdomain, a DNS-1123 label "
-                        + "for a Namespace, a DNS-1035 label for a Service; metadata.namespace is a DNS-1123 label and "
-                        + "absent on cluster-scoped kinds.");
+                        + "for a Namespace, a DNS-1035 label for a Service; metadata.namespace is a DNS-1123 label (on "
+                        + "cluster-scoped kinds the API server clears it).");
     }
 
     @Override
@@ -66,13 +66,10 @@ final class ObjectNameRule extends BaseRule {
             }
         }
         var namespace = Nodes.str(metadata, "namespace");
-        if (namespace != null && !namespace.isEmpty()) {
-            if (isClusterScoped(Nodes.str(tree, "apiVersion"), kind)) {
-                context.report(METADATA.child("namespace"), ErrorType.FORBIDDEN, "not allowed on this type");
-            } else {
-                for (var msg : Names.dns1123Label(namespace)) {
-                    context.report(METADATA.child("namespace"), ErrorType.INVALID, Nodes.quote(namespace), msg);
-                }
+        // the API server clears the namespace of a cluster-scoped object before it validates it
+        if (namespace != null && !namespace.isEmpty() && !isClusterScoped(Nodes.str(tree, "apiVersion"), kind)) {
+            for (var msg : Names.dns1123Label(namespace)) {
+                context.report(METADATA.child("namespace"), ErrorType.INVALID, Nodes.quote(namespace), msg);
             }
         }
     }

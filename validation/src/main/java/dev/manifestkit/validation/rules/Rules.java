@@ -99,6 +99,7 @@ public final class Rules {
             new RunAsRootRule(),
             new HostPathRule(),
             new SharedClaimRule(),
+            new DroppedDataSourceRule(),
             new NodePortServiceRule(),
             new SecretLiteralsRule(),
             new SingleReplicaRule());

@@ -7,9 +7,8 @@ import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 
 /**
- * Session affinity settings only mean something with {@code sessionAffinity: ClientIP}, and its
- * timeout is at most a day. The API server defaults the affinity to None, so a config without
- * the affinity is refused.
+ * A ClientIP session affinity times out within a day. A config without ClientIP affinity is not
+ * an error: the API server defaults the affinity to None and then drops the config.
  */
 final class SessionAffinityRule extends BaseRule {
 
@@ -20,8 +19,8 @@ final class SessionAffinityRule extends BaseRule {
 
     SessionAffinityRule() {
         super("api/session-affinity", Layer.API, Severity.ERROR,
-                "A Service's sessionAffinityConfig goes with sessionAffinity ClientIP, and its timeoutSeconds is "
-                        + "between 1 and 86400.");
+                "With sessionAffinity ClientIP, sessionAffinityConfig.clientIP.timeoutSeconds is between 1 and "
+                        + "86400 (without it, the API server drops the config).");
     }
 
     @Override
@@ -31,10 +30,7 @@ final class SessionAffinityRule extends BaseRule {
         if (config == null || config.isNull()) {
             return;
         }
-        var affinity = Nodes.str(spec, "sessionAffinity");
-        if (affinity == null || affinity.isEmpty() || affinity.equals("None")) {
-            context.report(CONFIG, ErrorType.FORBIDDEN, "must not be set when session affinity is None");
-        } else if (affinity.equals("ClientIP")) {
+        if ("ClientIP".equals(Nodes.str(spec, "sessionAffinity"))) {
             var timeout = Nodes.get(Nodes.obj(config, "clientIP"), "timeoutSeconds");
             if (Nodes.isInt(timeout) && (timeout.longValue() <= 0 || timeout.longValue() > MAX_TIMEOUT_SECONDS)) {
                 context.report(CONFIG.child("clientIP", "timeoutSeconds"), ErrorType.INVALID, timeout.toString(),

@@ -35,30 +35,44 @@ final class StorageRequestRule extends BaseRule {
             if (amount != null && amount.signum() <= 0) {
                 context.report(storagePath, ErrorType.INVALID, Nodes.show(storage), "must be greater than zero");
             }
-            var dataSource = Nodes.obj(spec, "dataSource");
-            if (dataSource != null) {
-                dataSource(context, dataSource, path.child("dataSource"));
-            }
-            var dataSourceRef = Nodes.obj(spec, "dataSourceRef");
-            if (dataSourceRef != null) {
-                dataSource(context, dataSourceRef, path.child("dataSourceRef"));
-                var namespace = Nodes.str(dataSourceRef, "namespace");
-                if (namespace != null && !namespace.isEmpty()) {
-                    for (var msg : Names.dns1123Label(namespace)) {
-                        context.report(path.child("dataSourceRef", "namespace"), ErrorType.INVALID,
-                                Nodes.quote(namespace), msg);
-                    }
-                    if (dataSource != null) {
-                        context.report(path, ErrorType.INVALID, path.child("dataSource").toString(),
-                                "may not be specified when dataSourceRef.namespace is specified");
-                    }
-                } else if (dataSource != null && !sameObject(dataSource, dataSourceRef)) {
-                    // the API server copies one into the other when only one is given
-                    context.report(path, ErrorType.INVALID, path.child("dataSource").toString(),
-                            "must match dataSourceRef");
-                }
-            }
+            dataSources(context, spec, path);
         });
+    }
+
+    /**
+     * The data sources as the API server sees them after its create-time clean-up: a
+     * {@code dataSourceRef} into another namespace is dropped (cross-namespace sources are an
+     * alpha feature), and without a {@code dataSourceRef} a {@code dataSource} that is neither a
+     * claim nor a VolumeSnapshot is dropped too. What is left is checked, and must agree.
+     */
+    private static void dataSources(RuleContext context, ObjectNode spec, FieldPath path) {
+        var dataSource = Nodes.obj(spec, "dataSource");
+        var dataSourceRef = Nodes.obj(spec, "dataSourceRef");
+        var namespace = Nodes.str(dataSourceRef, "namespace");
+        if (namespace != null && !namespace.isEmpty()) {
+            dataSourceRef = null;
+        }
+        if (dataSourceRef == null && dataSource != null && !isClaimOrSnapshot(dataSource)) {
+            dataSource = null;
+        }
+        if (dataSource != null) {
+            dataSource(context, dataSource, path.child("dataSource"));
+        }
+        if (dataSourceRef != null) {
+            dataSource(context, dataSourceRef, path.child("dataSourceRef"));
+            if (dataSource != null && !sameObject(dataSource, dataSourceRef)) {
+                // given one, the API server copies it into the other
+                context.report(path, ErrorType.INVALID, path.child("dataSource").toString(), "must match dataSourceRef");
+            }
+        }
+    }
+
+    /** Whether a dataSource is one the API server keeps without a dataSourceRef. */
+    static boolean isClaimOrSnapshot(ObjectNode dataSource) {
+        var apiGroup = Nodes.str(dataSource, "apiGroup");
+        var kind = Nodes.str(dataSource, "kind");
+        return (apiGroup == null || apiGroup.isEmpty()) && "PersistentVolumeClaim".equals(kind)
+                || "snapshot.storage.k8s.io".equals(apiGroup) && "VolumeSnapshot".equals(kind);
     }
 
     private static boolean sameObject(ObjectNode dataSource, ObjectNode dataSourceRef) {

@@ -37,10 +37,10 @@ final class SupportedValuesRule extends BaseRule {
         var spec = Nodes.obj(tree, "spec");
         switch (Nodes.kind(tree)) {
             case "Service" -> {
-                one(context, spec, "type", SPEC, "ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
-                one(context, spec, "externalTrafficPolicy", SPEC, "Cluster", "Local");
+                defaulted(context, spec, "type", SPEC, "ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+                defaulted(context, spec, "externalTrafficPolicy", SPEC, "Cluster", "Local");
                 one(context, spec, "internalTrafficPolicy", SPEC, "Cluster", "Local");
-                one(context, spec, "sessionAffinity", SPEC, "ClientIP", "None");
+                defaulted(context, spec, "sessionAffinity", SPEC, "ClientIP", "None");
                 one(context, spec, "ipFamilyPolicy", SPEC, "PreferDualStack", "RequireDualStack", "SingleStack");
                 // PreferSameZone and PreferSameNode: alpha (off by default) in 1.33, on from 1.34 (KEP-3015)
                 if (context.version().atLeast(1, 34)) {
@@ -50,29 +50,29 @@ final class SupportedValuesRule extends BaseRule {
                 }
                 each(context, spec, "ipFamilies", SPEC, "IPv4", "IPv6");
                 Nodes.forEachObject(spec, "ports", SPEC, (port, path, i) ->
-                        one(context, port, "protocol", path, PROTOCOLS));
+                        defaulted(context, port, "protocol", path, PROTOCOLS));
             }
-            case "Deployment" -> one(context, Nodes.obj(spec, "strategy"), "type", SPEC.child("strategy"),
+            case "Deployment" -> defaulted(context, Nodes.obj(spec, "strategy"), "type", SPEC.child("strategy"),
                     "Recreate", "RollingUpdate");
             case "StatefulSet" -> {
-                one(context, spec, "podManagementPolicy", SPEC, "OrderedReady", "Parallel");
-                one(context, Nodes.obj(spec, "updateStrategy"), "type", SPEC.child("updateStrategy"), STRATEGY_TYPES);
+                defaulted(context, spec, "podManagementPolicy", SPEC, "OrderedReady", "Parallel");
+                defaulted(context, Nodes.obj(spec, "updateStrategy"), "type", SPEC.child("updateStrategy"), STRATEGY_TYPES);
                 var retention = Nodes.obj(spec, "persistentVolumeClaimRetentionPolicy");
                 var retentionPath = SPEC.child("persistentVolumeClaimRetentionPolicy");
-                one(context, retention, "whenDeleted", retentionPath, "Delete", "Retain");
-                one(context, retention, "whenScaled", retentionPath, "Delete", "Retain");
+                defaulted(context, retention, "whenDeleted", retentionPath, "Delete", "Retain");
+                defaulted(context, retention, "whenScaled", retentionPath, "Delete", "Retain");
             }
-            case "DaemonSet" -> one(context, Nodes.obj(spec, "updateStrategy"), "type", SPEC.child("updateStrategy"),
+            case "DaemonSet" -> defaulted(context, Nodes.obj(spec, "updateStrategy"), "type", SPEC.child("updateStrategy"),
                     STRATEGY_TYPES);
             case "Job" -> one(context, spec, "completionMode", SPEC, "Indexed", "NonIndexed");
-            case "CronJob" -> one(context, spec, "concurrencyPolicy", SPEC, "Allow", "Forbid", "Replace");
+            case "CronJob" -> defaulted(context, spec, "concurrencyPolicy", SPEC, "Allow", "Forbid", "Replace");
             case "PersistentVolume" -> {
-                one(context, spec, "persistentVolumeReclaimPolicy", SPEC, "Delete", "Recycle", "Retain");
+                defaulted(context, spec, "persistentVolumeReclaimPolicy", SPEC, "Delete", "Recycle", "Retain");
                 one(context, spec, "volumeMode", SPEC, VOLUME_MODES);
                 one(context, Nodes.obj(spec, "hostPath"), "type", SPEC.child("hostPath"), HOST_PATH_TYPES);
             }
             case "StorageClass" -> {
-                one(context, tree, "reclaimPolicy", FieldPath.root(), "Delete", "Retain");
+                defaulted(context, tree, "reclaimPolicy", FieldPath.root(), "Delete", "Retain");
                 one(context, tree, "volumeBindingMode", FieldPath.root(), "Immediate", "WaitForFirstConsumer");
             }
             default -> {
@@ -90,9 +90,9 @@ final class SupportedValuesRule extends BaseRule {
         var spec = pod.spec();
         if (!pod.isTemplate()) {
             // templates: see api/workload-restart-policy
-            one(context, spec, "restartPolicy", pod.path(), "Always", "Never", "OnFailure");
+            defaulted(context, spec, "restartPolicy", pod.path(), "Always", "Never", "OnFailure");
         }
-        one(context, spec, "dnsPolicy", pod.path(), "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
+        defaulted(context, spec, "dnsPolicy", pod.path(), "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
         one(context, spec, "preemptionPolicy", pod.path(), "Never", "PreemptLowerPriority");
         var podSecurity = Nodes.obj(spec, "securityContext");
         one(context, Nodes.obj(podSecurity, "seccompProfile"), "type",
@@ -105,15 +105,19 @@ final class SupportedValuesRule extends BaseRule {
         Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) ->
                 one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES));
         PodSpecs.forEachContainer(context, (container, path, init) -> {
-            one(context, container, "imagePullPolicy", path, "Always", "IfNotPresent", "Never");
-            one(context, container, "terminationMessagePolicy", path, "FallbackToLogsOnError", "File");
+            defaulted(context, container, "imagePullPolicy", path, "Always", "IfNotPresent", "Never");
+            defaulted(context, container, "terminationMessagePolicy", path, "FallbackToLogsOnError", "File");
             Nodes.forEachObject(container, "ports", path, (port, portPath, i) ->
-                    one(context, port, "protocol", portPath, PROTOCOLS));
+                    defaulted(context, port, "protocol", portPath, PROTOCOLS));
             Nodes.forEachObject(container, "volumeMounts", path, (mount, mountPath, i) ->
                     one(context, mount, "mountPropagation", mountPath, "Bidirectional", "HostToContainer", "None"));
             for (var probe : PortFields.PROBES) {
                 var httpGet = Nodes.obj(container, probe, "httpGet");
-                one(context, httpGet, "scheme", path.child(probe, "httpGet"), "HTTP", "HTTPS");
+                defaulted(context, httpGet, "scheme", path.child(probe, "httpGet"), "HTTP", "HTTPS");
+            }
+            for (var hook : new String[] {"postStart", "preStop"}) {
+                var httpGet = Nodes.obj(container, "lifecycle", hook, "httpGet");
+                defaulted(context, httpGet, "scheme", path.child("lifecycle", hook, "httpGet"), "HTTP", "HTTPS");
             }
             var security = Nodes.obj(container, "securityContext");
             one(context, Nodes.obj(security, "seccompProfile"), "type",
@@ -122,6 +126,17 @@ final class SupportedValuesRule extends BaseRule {
                     path.child("securityContext", "appArmorProfile"), PROFILE_TYPES);
             one(context, security, "procMount", path.child("securityContext"), "Default", "Unmasked");
         });
+    }
+
+    /**
+     * Like {@link #one}, for a field the API server defaults when it is empty: an explicit
+     * {@code ""} (as a template renders an unset value) is the default, not an error.
+     */
+    private static void defaulted(RuleContext context, JsonNode holder, String field, FieldPath holderPath,
+                                  String... values) {
+        if (!"".equals(Nodes.str(holder, field))) {
+            one(context, holder, field, holderPath, values);
+        }
     }
 
     /** Reports {@code holder.field} if it is a string outside {@code values}. */

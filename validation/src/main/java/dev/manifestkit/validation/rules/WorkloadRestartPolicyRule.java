@@ -27,7 +27,7 @@ final class WorkloadRestartPolicyRule extends BaseRule {
         var policy = Nodes.str(pod.spec(), "restartPolicy");
         var path = pod.path().child("restartPolicy");
         if (pod.alwaysRestarts()) {
-            if (policy != null && !policy.equals("Always")) {
+            if (policy != null && !policy.isEmpty() && !policy.equals("Always")) { // "" is defaulted to Always
                 context.report(path, ErrorType.NOT_SUPPORTED, Nodes.quote(policy), Nodes.supported("Always"));
             }
             var deadline = pod.spec().get("activeDeadlineSeconds");
@@ -38,7 +38,7 @@ final class WorkloadRestartPolicyRule extends BaseRule {
                         "activeDeadlineSeconds in " + owner + " is not Supported");
             }
         } else if (pod.isJob()) {
-            var effective = policy == null ? "Always" : policy;
+            var effective = policy == null || policy.isEmpty() ? "Always" : policy;
             if (!Nodes.oneOf(effective, "OnFailure", "Never")) {
                 context.report(path, ErrorType.NOT_SUPPORTED, Nodes.quote(effective),
                         Nodes.supported("OnFailure", "Never"));

@@ -161,10 +161,9 @@ class ResourceRulesTest {
         assertThat(run(new StorageRequestRule()).on("""
                 kind: PersistentVolumeClaim
                 metadata: {name: c}
-                spec: {resources: {requests: {storage: 0Gi}}, dataSource: {kind: "", name: ""}}
+                spec: {resources: {requests: {storage: 0Gi}}, dataSource: {kind: PersistentVolumeClaim, name: ""}}
                 """)).containsExactly("spec.resources[storage]: Invalid value: \"0Gi\": must be greater than zero",
-                "spec.dataSource.name: Required value", "spec.dataSource.kind: Required value",
-                "spec.dataSource: Invalid value: \"\": must be 'PersistentVolumeClaim' when referencing the default apiGroup");
+                "spec.dataSource.name: Required value");
     }
 
     @Test
@@ -176,12 +175,9 @@ class ResourceRulesTest {
                 """;
         assertThat(run(new StorageRequestRule()).on(claim.formatted("{kind: PersistentVolumeClaim, name: src}") + "---\n"
                 + claim.formatted("{apiGroup: snapshot.storage.k8s.io, kind: VolumeSnapshot, name: snap}"))).isEmpty();
+        // without a dataSourceRef, the API server drops a dataSource that is neither a claim nor a VolumeSnapshot
         assertThat(run(new StorageRequestRule()).on(claim.formatted("{kind: VolumeSnapshot, name: snap}") + "---\n"
-                + claim.formatted("{apiGroup: Snapshot_Storage, kind: VolumeSnapshot, name: snap}"))).containsExactly(
-                "spec.dataSource: Invalid value: \"VolumeSnapshot\": must be 'PersistentVolumeClaim' when referencing the "
-                        + "default apiGroup",
-                "spec.dataSource.apiGroup: Invalid value: \"Snapshot_Storage\": "
-                        + dev.manifestkit.core.syntax.Names.dns1123Subdomain("Snapshot_Storage").get(0));
+                + claim.formatted("{apiGroup: Snapshot_Storage, kind: VolumeSnapshot, name: snap}"))).isEmpty();
     }
 
     @Test
@@ -199,16 +195,15 @@ class ResourceRulesTest {
                 claim.formatted("dataSourceRef: {kind: Populator, name: \"\"}") + "---\n"
                         + claim.formatted("dataSource: {kind: PersistentVolumeClaim, name: a}, "
                         + "dataSourceRef: {kind: PersistentVolumeClaim, name: b}") + "---\n"
-                        + claim.formatted("dataSource: {kind: PersistentVolumeClaim, name: a}, "
-                        + "dataSourceRef: {kind: PersistentVolumeClaim, name: a, namespace: Other}")))
+                        // a dataSourceRef into another namespace is dropped (an alpha feature), and so is the
+                        // dataSource that is no claim or snapshot
+                        + claim.formatted("dataSource: {kind: Populator, name: a}, "
+                        + "dataSourceRef: {kind: Populator, name: a, namespace: Other_Namespace}")))
                 .containsExactly(
                         "spec.dataSourceRef.name: Required value",
                         "spec.dataSourceRef: Invalid value: \"Populator\": must be 'PersistentVolumeClaim' when "
                                 + "referencing the default apiGroup",
-                        "spec: Invalid value: spec.dataSource: must match dataSourceRef",
-                        "spec.dataSourceRef.namespace: Invalid value: \"Other\": "
-                                + dev.manifestkit.core.syntax.Names.dns1123Label("Other").get(0),
-                        "spec: Invalid value: spec.dataSource: may not be specified when dataSourceRef.namespace is specified");
+                        "spec: Invalid value: spec.dataSource: must match dataSourceRef");
     }
 
     @Test
@@ -311,5 +306,29 @@ class ResourceRulesTest {
         }
         assertThat(run(new StorageClassFieldsRule()).on(many.toString()))
                 .containsExactly("parameters: Too long: must have at most 512 items");
+    }
+
+    @Test
+    void dataSourcesTheApiServerDropsAreWorthAWarning() {
+        String claim = """
+                kind: PersistentVolumeClaim
+                metadata: {name: c}
+                spec: {resources: {requests: {storage: 1Gi}}, %s}
+                """;
+        assertThat(run(new DroppedDataSourceRule()).on(
+                claim.formatted("dataSource: {apiGroup: snapshot.storage.k8s.io, kind: VolumeSnapshot, name: s}")
+                        + "---\n" + claim.formatted("dataSource: {kind: PersistentVolumeClaim, name: src}")
+                        + "---\n" + claim.formatted("dataSourceRef: {apiGroup: example.com, kind: Populator, name: p}")))
+                .isEmpty();
+        assertThat(run(new DroppedDataSourceRule()).on(
+                claim.formatted("dataSource: {kind: VolumeSnapshot, name: s}") + "---\n"
+                        + claim.formatted("dataSourceRef: {kind: PersistentVolumeClaim, name: src, namespace: other}")))
+                .containsExactly(
+                        "spec.dataSource: Advice: \"VolumeSnapshot\": the API server drops a dataSource that is neither "
+                                + "a PersistentVolumeClaim nor a VolumeSnapshot (apiGroup snapshot.storage.k8s.io) unless "
+                                + "dataSourceRef is set; the volume would start empty",
+                        "spec.dataSourceRef.namespace: Advice: \"other\": the API server drops a dataSourceRef into "
+                                + "another namespace unless the alpha feature CrossNamespaceVolumeDataSource is on; the "
+                                + "volume would start empty");
     }
 }

@@ -21,15 +21,25 @@ final class AffinityRule extends BaseRule {
 
     AffinityRule() {
         super("api/affinity", Layer.API, Severity.ERROR,
-                "Node affinity: required terms exist, expressions use In/NotIn with values, Exists/DoesNotExist "
-                        + "without, Gt/Lt with one, on label-name keys; matchFields only metadata.name with In/NotIn "
+                "Node affinity (of pods and PersistentVolumes): required terms exist, expressions use In/NotIn with values, Exists/DoesNotExist "
+                        + "without, Gt/Lt with one, on label-name keys, a required term's values label values; matchFields only metadata.name with In/NotIn "
                         + "and one value; preferred weights 1-100. Pod (anti-)affinity terms have a topologyKey that "
-                        + "is a label name, valid label selectors and namespace names, weights 1-100. Topology spread "
-                        + "label selectors are valid.");
+                        + "is a label name, valid label selectors and namespace names, weights 1-100, match/mismatchLabelKeys "
+                        + "that are label names, next to a labelSelector, not in both lists. Topology spread "
+                        + "label selectors are valid, and so are their matchLabelKeys.");
     }
 
     @Override
     public void check(RuleContext context) {
+        var persistentVolume = Nodes.specOf(context.tree(), "PersistentVolume");
+        if (persistentVolume != null) {
+            // the nodes that can reach the volume: a node selector like a pod's required node affinity
+            var required = Nodes.obj(persistentVolume, "nodeAffinity", "required");
+            if (required != null) {
+                nodeSelector(context, required, FieldPath.root("spec").child("nodeAffinity", "required"));
+            }
+            return;
+        }
         var pod = PodSpecs.of(context);
         if (pod == null) {
             return;
@@ -46,38 +56,50 @@ final class AffinityRule extends BaseRule {
                 podAffinity(context, podAffinity, path.child(field));
             }
         }
-        Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, constraintPath, i) ->
-                selector(context, Nodes.obj(constraint, "labelSelector"), constraintPath.child("labelSelector")));
+        Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, constraintPath, i) -> {
+            selector(context, Nodes.obj(constraint, "labelSelector"), constraintPath.child("labelSelector"));
+            labelKeys(context, constraint, "matchLabelKeys", constraintPath);
+        });
     }
 
     private static void nodeAffinity(RuleContext context, ObjectNode nodeAffinity, FieldPath path) {
         var required = Nodes.obj(nodeAffinity, "requiredDuringSchedulingIgnoredDuringExecution");
         if (required != null) {
-            var termsPath = path.child("requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms");
-            var terms = Nodes.arr(required, "nodeSelectorTerms");
-            if (terms == null || terms.isEmpty()) {
-                context.report(termsPath, ErrorType.REQUIRED, "must have at least one node selector term");
-            } else {
-                for (int i = 0; i < terms.size(); i++) {
-                    if (terms.get(i) instanceof ObjectNode term) {
-                        nodeSelectorTerm(context, term, termsPath.index(i));
-                    }
-                }
-            }
+            nodeSelector(context, required, path.child("requiredDuringSchedulingIgnoredDuringExecution"));
         }
         Nodes.forEachObject(nodeAffinity, "preferredDuringSchedulingIgnoredDuringExecution", path, (preferred, at, i) -> {
             weight(context, preferred, at);
             var preference = Nodes.obj(preferred, "preference");
             if (preference != null) {
-                nodeSelectorTerm(context, preference, at.child("preference"));
+                nodeSelectorTerm(context, preference, at.child("preference"), false);
             }
         });
     }
 
-    private static void nodeSelectorTerm(RuleContext context, ObjectNode term, FieldPath path) {
+    /** A required node selector: at least one term, each checked with its values as label values. */
+    private static void nodeSelector(RuleContext context, ObjectNode selector, FieldPath path) {
+        var termsPath = path.child("nodeSelectorTerms");
+        var terms = Nodes.arr(selector, "nodeSelectorTerms");
+        if (terms == null || terms.isEmpty()) {
+            context.report(termsPath, ErrorType.REQUIRED, "must have at least one node selector term");
+            return;
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i) instanceof ObjectNode term) {
+                nodeSelectorTerm(context, term, termsPath.index(i), true);
+            }
+        }
+    }
+
+    /**
+     * One node selector term. The values of a required term's expressions must be label values
+     * (a preferred term's are left alone, for terms written before that was checked).
+     */
+    private static void nodeSelectorTerm(RuleContext context, ObjectNode term, FieldPath path, boolean required) {
         Nodes.forEachObject(term, "matchExpressions", path, (requirement, at, i) -> {
             var operator = Nodes.str(requirement, "operator");
-            int values = count(Nodes.arr(requirement, "values"));
+            var list = Nodes.arr(requirement, "values");
+            int values = count(list);
             if (Nodes.oneOf(operator, "In", "NotIn")) {
                 if (values == 0) {
                     context.report(at.child("values"), ErrorType.REQUIRED, "must be specified when `operator` is 'In' or 'NotIn'");
@@ -96,6 +118,16 @@ final class AffinityRule extends BaseRule {
                 context.report(at.child("operator"), ErrorType.INVALID, Nodes.quote(operator), "not a valid selector operator");
             }
             labelName(context, Nodes.str(requirement, "key"), at.child("key"));
+            if (required) {
+                for (int v = 0; v < values; v++) {
+                    if (list.get(v).isString()) {
+                        for (var msg : Names.labelValue(list.get(v).asString())) {
+                            context.report(at.child("values").index(v), ErrorType.INVALID,
+                                    Nodes.quote(list.get(v).asString()), msg);
+                        }
+                    }
+                }
+            }
         });
         Nodes.forEachObject(term, "matchFields", path, (requirement, at, i) -> {
             var operator = Nodes.str(requirement, "operator");
@@ -155,6 +187,41 @@ final class AffinityRule extends BaseRule {
                 context.report(path.child("topologyKey"), ErrorType.REQUIRED, "can not be empty");
             }
             labelName(context, topologyKey, path.child("topologyKey"));
+        }
+        labelKeys(context, term, "matchLabelKeys", path);
+        labelKeys(context, term, "mismatchLabelKeys", path);
+        var matchKeys = Nodes.arr(term, "matchLabelKeys");
+        var mismatchKeys = Nodes.arr(term, "mismatchLabelKeys");
+        if (matchKeys != null && mismatchKeys != null) {
+            for (int i = 0; i < matchKeys.size(); i++) {
+                for (var other : mismatchKeys) {
+                    if (matchKeys.get(i).isString() && matchKeys.get(i).equals(other)) {
+                        context.report(path.child("matchLabelKeys").index(i), ErrorType.INVALID,
+                                Nodes.quote(matchKeys.get(i).asString()), "exists in both matchLabelKeys and mismatchLabelKeys");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Label keys whose values the scheduler copies from the incoming pod into the selector: label
+     * names, and only next to a labelSelector to add them to.
+     */
+    private static void labelKeys(RuleContext context, ObjectNode holder, String field, FieldPath path) {
+        var keys = Nodes.arr(holder, field);
+        if (keys == null || keys.isEmpty()) {
+            return;
+        }
+        if (!Nodes.has(holder, "labelSelector")) {
+            context.report(path.child(field), ErrorType.FORBIDDEN, "must not be specified when labelSelector is not set");
+            return;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).isString()) {
+                labelName(context, keys.get(i).asString(), path.child(field).index(i));
+            }
         }
     }
 

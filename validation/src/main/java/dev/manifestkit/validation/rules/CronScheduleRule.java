@@ -84,16 +84,17 @@ final class CronScheduleRule extends BaseRule {
 
     /** Why robfig/cron's standard parser refuses the schedule, or null when it parses. */
     static String parse(String schedule) {
-        var spec = schedule.strip();
+        // as robfig/cron: a descriptor only where the text starts with '@' (" @daily" is one field)
+        var spec = schedule;
+        if (spec.isEmpty()) {
+            return "empty spec string";
+        }
         if (spec.startsWith("TZ=") || spec.startsWith("CRON_TZ=")) {
             int space = spec.indexOf(' ');
             if (space < 0) {
                 return "provided bad location " + spec.substring(spec.indexOf('=') + 1) + ": unknown time zone";
             }
             spec = spec.substring(space).strip();
-        }
-        if (spec.isEmpty()) {
-            return "empty spec string";
         }
         if (spec.startsWith("@")) {
             if (DESCRIPTORS.contains(spec)) {
@@ -106,7 +107,8 @@ final class CronScheduleRule extends BaseRule {
             }
             return "unrecognized descriptor: " + spec;
         }
-        var fields = spec.split("\\s+");
+        var trimmed = spec.strip();
+        var fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
         if (fields.length != FIELDS.size()) {
             return "expected exactly 5 fields, found " + fields.length + ": [" + String.join(" ", fields) + "]";
         }

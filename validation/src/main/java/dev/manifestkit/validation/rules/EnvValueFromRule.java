@@ -145,7 +145,7 @@ final class EnvValueFromRule extends BaseRule {
     }
 
     /** Go's {@code maskTrailingDash}: how the API server lets a name prefix end in '-'. */
-    private static String maskTrailingDash(String name) {
+    static String maskTrailingDash(String name) {
         return name.length() > 1 && name.endsWith("-") ? name.substring(0, name.length() - 2) + "a" : name;
     }
 

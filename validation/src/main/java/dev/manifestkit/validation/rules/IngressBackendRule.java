@@ -6,6 +6,7 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Ingress backends are complete: a service with a name and exactly one of port name or port
@@ -16,7 +17,9 @@ final class IngressBackendRule extends BaseRule {
     IngressBackendRule() {
         super("api/ingress-backend", Layer.API, Severity.ERROR,
                 "An Ingress has a defaultBackend or rules; each backend is a service (a DNS-1035 name and exactly one "
-                        + "of port name or number) or a resource, not both; rules with http list paths.");
+                        + "of port name or number) or a resource (kind and name usable as URL path segments), not both; rules "
+                        + "with http list paths; the kubernetes.io/ingress.class annotation, if kept, matches "
+                        + "ingressClassName.");
     }
 
     @Override
@@ -30,6 +33,12 @@ final class IngressBackendRule extends BaseRule {
         if (spec != null && !Nodes.has(spec, "defaultBackend") && (rules == null || rules.isEmpty())) {
             context.report(FieldPath.root("spec"), ErrorType.INVALID, "\"\"",
                     "either `defaultBackend` or `rules` must be specified");
+        }
+        var classAnnotation = Nodes.str(Nodes.obj(tree, "metadata", "annotations"), "kubernetes.io/ingress.class");
+        var className = Nodes.str(spec, "ingressClassName");
+        if (classAnnotation != null && className != null && !classAnnotation.equals(className)) {
+            context.report(FieldPath.root("metadata").child("annotations").key("kubernetes.io/ingress.class"),
+                    ErrorType.INVALID, Nodes.quote(classAnnotation), "must match `ingressClassName` when both are specified");
         }
         Nodes.forEachObject(spec, "rules", FieldPath.root("spec"), (rule, path, i) -> {
             var http = Nodes.obj(rule, "http");
@@ -48,6 +57,8 @@ final class IngressBackendRule extends BaseRule {
             if (service == null) {
                 if (!hasResource) {
                     context.report(path, ErrorType.INVALID, "\"\"", "resource or service backend is required");
+                } else {
+                    resource(context, Nodes.obj(backend, "resource"), path.child("resource"));
                 }
                 return;
             }
@@ -76,5 +87,36 @@ final class IngressBackendRule extends BaseRule {
                 context.report(path, ErrorType.REQUIRED, "port name or number is required");
             }
         });
+    }
+
+    /** A resource backend names its kind and object as URL path segments, its apiGroup as a DNS subdomain. */
+    private static void resource(RuleContext context, ObjectNode resource, FieldPath path) {
+        if (resource == null) {
+            return;
+        }
+        var apiGroup = Nodes.str(resource, "apiGroup");
+        if (apiGroup != null) {
+            for (var msg : Names.dns1123Subdomain(apiGroup)) {
+                context.report(path.child("apiGroup"), ErrorType.INVALID, Nodes.quote(apiGroup), msg);
+            }
+        }
+        for (var field : new String[] {"kind", "name"}) {
+            var value = Nodes.str(resource, field);
+            if (value == null) {
+                continue; // the schema's finding
+            }
+            if (value.isEmpty()) {
+                context.report(path.child(field), ErrorType.REQUIRED, field + " is required");
+            } else if (value.equals(".") || value.equals("..")) {
+                context.report(path.child(field), ErrorType.INVALID, Nodes.quote(value), "may not be '" + value + "'");
+            } else {
+                for (var illegal : new String[] {"/", "%"}) {
+                    if (value.contains(illegal)) {
+                        context.report(path.child(field), ErrorType.INVALID, Nodes.quote(value),
+                                "may not contain '" + illegal + "'");
+                    }
+                }
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ final class LabelSyntaxRule extends BaseRule {
         super("api/label-syntax", Layer.API, Severity.ERROR,
                 "Label keys are qualified names (optional DNS prefix and '/', name of at most 63 characters) and "
                         + "label values are empty or at most 63 alphanumeric, '-', '_' or '.' characters, in metadata, "
-                        + "pod templates, selectors and nodeSelector.");
+                        + "pod templates, selectors (including claims' selectors and their expressions) and nodeSelector.");
     }
 
     @Override
@@ -34,6 +34,16 @@ final class LabelSyntaxRule extends BaseRule {
         if (pod != null) {
             check(context, Nodes.obj(pod.spec(), "nodeSelector"), pod.path().child("nodeSelector"));
         }
+        // a claim's selector picks the PersistentVolumes it may bind (workload selectors: api/selector-matches-template)
+        Quantities.forEachClaimSpec(context, (claim, claimPath) -> {
+            var selector = Nodes.obj(claim, "selector");
+            if (selector != null && !kind.equals("PersistentVolumeClaim")) {
+                check(context, Nodes.obj(selector, "matchLabels"), claimPath.child("selector", "matchLabels"));
+            }
+            if (selector != null) {
+                Selectors.checkExpressions(context, selector, claimPath.child("selector"));
+            }
+        });
         if (kind.equals("Service")) {
             check(context, Nodes.obj(tree, "spec", "selector"), FieldPath.root("spec").child("selector"));
         } else {

@@ -25,19 +25,20 @@ final class NonNegativeRule extends BaseRule {
                         + "expirationSeconds is between 600 and 2^32.");
     }
 
+    /** The API server's default for a Deployment's progressDeadlineSeconds. */
+    private static final long DEFAULT_PROGRESS_DEADLINE = 600;
+
     @Override
     public void check(RuleContext context) {
         var tree = context.tree();
         var spec = Nodes.obj(tree, "spec");
         switch (Nodes.kind(tree)) {
             case "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "ReplicationController" -> {
-                nonNegative(context, spec, SPEC, "replicas", "revisionHistoryLimit", "minReadySeconds");
+                nonNegative(context, spec, SPEC, "replicas", "revisionHistoryLimit", "minReadySeconds",
+                        "progressDeadlineSeconds");
                 nonNegative(context, Nodes.obj(spec, "ordinals"), SPEC.child("ordinals"), "start");
-                var progress = Nodes.get(spec, "progressDeadlineSeconds");
-                var minReady = Nodes.get(spec, "minReadySeconds");
-                if (Nodes.isInt(progress) && Nodes.isInt(minReady) && progress.longValue() <= minReady.longValue()) {
-                    context.report(SPEC.child("progressDeadlineSeconds"), ErrorType.INVALID, progress.toString(),
-                            "must be greater than minReadySeconds");
+                if (Nodes.kind(tree).equals("Deployment")) {
+                    progressDeadline(context, spec);
                 }
             }
             case "Job" -> job(context, spec, SPEC);
@@ -56,6 +57,29 @@ final class NonNegativeRule extends BaseRule {
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, volumePath, v) ->
                     Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", volumePath.child("projected"),
                             (source, sourcePath, s) -> tokenLifetime(context, source, sourcePath)));
+        }
+    }
+
+    /**
+     * A Deployment's progress deadline outlasts its minReadySeconds. Both have defaults (600 and
+     * 0), so a minReadySeconds of 600 or more needs an explicit, longer deadline.
+     */
+    private static void progressDeadline(RuleContext context, ObjectNode spec) {
+        if (spec == null) {
+            return;
+        }
+        var progress = Nodes.get(spec, "progressDeadlineSeconds");
+        var minReady = Nodes.get(spec, "minReadySeconds");
+        if (progress != null && !progress.isNull() && !Nodes.isInt(progress) || minReady != null && !minReady.isNull()
+                && !Nodes.isInt(minReady)) {
+            return; // the schema's finding
+        }
+        long deadline = Nodes.isInt(progress) ? progress.longValue() : DEFAULT_PROGRESS_DEADLINE;
+        long ready = Nodes.isInt(minReady) ? minReady.longValue() : 0;
+        if (deadline >= 0 && deadline <= ready) {
+            context.report(SPEC.child("progressDeadlineSeconds"), ErrorType.INVALID, Long.toString(deadline),
+                    "must be greater than minReadySeconds"
+                            + (Nodes.isInt(progress) ? "" : " (unset, it defaults to " + DEFAULT_PROGRESS_DEADLINE + ")"));
         }
     }
 

@@ -25,7 +25,8 @@ final class ObjectMetaRule extends BaseRule {
 
     ObjectMetaRule() {
         super("api/object-meta", Layer.API, Severity.ERROR,
-                "metadata.finalizers are qualified names, on Kubernetes' own kinds with a domain unless standard "
+                "metadata.finalizers (and a Namespace's spec.finalizers) are qualified names, on Kubernetes' own kinds "
+                        + "with a domain unless standard "
                         + "(kubernetes, orphan, foregroundDeletion), and not both orphan and foregroundDeletion; each "
                         + "metadata.ownerReferences entry has an apiVersion with a version, a kind, a name and a uid, "
                         + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative.");
@@ -46,6 +47,11 @@ final class ObjectMetaRule extends BaseRule {
         var ownerReferences = Nodes.arr(metadata, "ownerReferences");
         if (ownerReferences != null) {
             ownerReferences(context, ownerReferences, path.child("ownerReferences"));
+        }
+        // a Namespace's own finalizers (spec.finalizers, "kubernetes") are named by the same rules
+        var namespaceFinalizers = Nodes.arr(Nodes.specOf(context.tree(), "Namespace"), "finalizers");
+        if (namespaceFinalizers != null) {
+            finalizers(context, namespaceFinalizers, FieldPath.root("spec").child("finalizers"), true);
         }
         JsonNode generation = metadata.get("generation");
         if (generation != null && generation.isNumber() && generation.doubleValue() < 0) {

@@ -58,9 +58,8 @@ final class ObjectNameRule extends BaseRule {
             }
         }
         if (generateName != null && !generateName.isEmpty()) {
-            // the server appends a random suffix, so a trailing '-' is fine
-            var prefix = generateName.endsWith("-")
-                    ? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
+            // the server appends a random suffix, so a trailing '-' is fine (but "-" alone is not)
+            var prefix = EnvValueFromRule.maskTrailingDash(generateName);
             for (var msg : validate(kind, prefix)) {
                 context.report(METADATA.child("generateName"), ErrorType.INVALID, Nodes.quote(generateName), msg);
             }

@@ -51,7 +51,8 @@ final class PortNameRule extends BaseRule {
                     }
                 }
                 var target = Nodes.get(port, "targetPort");
-                if (target != null && target.isString()) {
+                // an empty targetPort is defaulted to the port itself
+                if (target != null && target.isString() && !target.asString().isEmpty()) {
                     namedPort(context, target, path.child("targetPort"));
                 }
                 var appProtocol = Nodes.str(port, "appProtocol");

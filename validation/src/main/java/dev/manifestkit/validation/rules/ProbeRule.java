@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.regex.Pattern;
+
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -17,6 +19,7 @@ final class ProbeRule extends BaseRule {
     private static final String[] HANDLERS = {"exec", "httpGet", "tcpSocket", "grpc"};
     private static final String[] HOOKS = {"postStart", "preStop"};
     private static final String[] HOOK_HANDLERS = {"exec", "httpGet", "tcpSocket", "sleep"};
+    private static final Pattern HEADER_NAME = Pattern.compile("[-A-Za-z0-9]+");
     private static final String[] INIT_FORBIDDEN = {"lifecycle", "livenessProbe", "readinessProbe", "startupProbe"};
     /** What the API server fills in for a pod that does not say: the limit for a preStop sleep. */
     private static final long DEFAULT_GRACE_PERIOD = 30;
@@ -28,7 +31,7 @@ final class ProbeRule extends BaseRule {
                 "Each probe has exactly one handler (exec, httpGet, tcpSocket, grpc), non-negative "
                         + "timings and thresholds, and liveness/startup probes have successThreshold 1; each lifecycle "
                         + "hook (postStart, preStop) has exactly one handler (exec, httpGet, tcpSocket, sleep); exec "
-                        + "handlers have a command; a sleep lasts at most terminationGracePeriodSeconds; a probe's "
+                        + "handlers have a command, httpGet headers HTTP header names; a sleep lasts at most terminationGracePeriodSeconds; a probe's "
                         + "terminationGracePeriodSeconds is positive and not on a readinessProbe; init containers that "
                         + "are not sidecars (restartPolicy Always) have no probes or lifecycle hooks.");
     }
@@ -65,6 +68,7 @@ final class ProbeRule extends BaseRule {
                     var hookPath = path.child("lifecycle", hook);
                     oneHandler(context, handler, HOOK_HANDLERS, hookPath);
                     command(context, handler, hookPath);
+                    headers(context, handler, hookPath);
                     var seconds = Nodes.get(Nodes.obj(handler, "sleep"), "seconds");
                     if (Nodes.isInt(seconds) && (seconds.longValue() < 0 || seconds.longValue() > gracePeriod)) {
                         context.report(hookPath.child("sleep"), ErrorType.INVALID, seconds.toString(),
@@ -79,6 +83,7 @@ final class ProbeRule extends BaseRule {
         boolean successMustBeOne = !name.equals("readinessProbe");
         oneHandler(context, probe, HANDLERS, path);
         command(context, probe, path);
+        headers(context, probe, path);
         var grace = probe.get("terminationGracePeriodSeconds");
         if (grace != null && !grace.isNull() && name.equals("readinessProbe")) {
             context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, grace.toString(),
@@ -97,6 +102,22 @@ final class ProbeRule extends BaseRule {
         var success = probe.get("successThreshold");
         if (successMustBeOne && Nodes.isInt(success) && success.longValue() != 1 && success.longValue() > 0) {
             context.report(path.child("successThreshold"), ErrorType.INVALID, success.toString(), "must be 1");
+        }
+    }
+
+    /** An httpGet handler's header names are HTTP header names (the API server reports them on httpHeaders). */
+    private static void headers(RuleContext context, ObjectNode handler, FieldPath path) {
+        var headers = Nodes.arr(Nodes.obj(handler, "httpGet"), "httpHeaders");
+        if (headers == null) {
+            return;
+        }
+        for (var header : headers) {
+            var name = Nodes.str(header, "name");
+            if (name != null && !HEADER_NAME.matcher(name).matches()) {
+                context.report(path.child("httpGet", "httpHeaders"), ErrorType.INVALID, Nodes.quote(name),
+                        "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', "
+                                + "regex used for validation is '[-A-Za-z0-9]+')");
+            }
         }
     }
 

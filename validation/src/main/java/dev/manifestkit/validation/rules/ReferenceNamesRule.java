@@ -50,6 +50,11 @@ final class ReferenceNamesRule extends BaseRule {
             for (var field : POD_SUBDOMAIN_NAMES) {
                 name(context, pod.spec(), field, pod.path(), Names::dns1123Subdomain);
             }
+            // unlike the string fields above, runtimeClassName is a pointer: given, even "" is checked
+            if ("".equals(Nodes.str(pod.spec(), "runtimeClassName"))) {
+                context.report(pod.path().child("runtimeClassName"), ErrorType.INVALID, "\"\"",
+                        Names.dns1123Subdomain("").get(0));
+            }
             name(context, pod.spec(), "hostname", pod.path(), Names::dns1123Label);
             name(context, pod.spec(), "subdomain", pod.path(), Names::dns1123Label);
             Nodes.forEachObject(pod.spec(), "hostAliases", pod.path(), (alias, aliasPath, i) -> {

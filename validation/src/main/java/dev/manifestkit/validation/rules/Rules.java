@@ -50,6 +50,7 @@ public final class Rules {
             new NonNegativeRule(),
             new UpdateStrategyRule(),
             new CronScheduleRule(),
+            new JobSpecRule(),
             new SupportedValuesRule(),
             new ServicePortsRule(),
             new ServiceTypeFieldsRule(),

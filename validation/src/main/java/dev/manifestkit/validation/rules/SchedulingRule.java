@@ -26,7 +26,7 @@ final class SchedulingRule extends BaseRule {
                         + "value with Exists, a known effect, tolerationSeconds only with NoExecute. Topology spread "
                         + "constraints: maxSkew and minDomains above 0, a topologyKey, a known whenUnsatisfiable, "
                         + "each topologyKey/whenUnsatisfiable pair once. Scheduling gates and readiness gates: "
-                        + "qualified names, scheduling gates each once.");
+                        + "qualified names, scheduling gates each once, and no nodeName on a Pod with scheduling gates.");
     }
 
     @Override
@@ -117,6 +117,12 @@ final class SchedulingRule extends BaseRule {
 
     private static void gates(RuleContext context, PodSpecs.PodSpec pod) {
         var schedulingGates = Nodes.arr(pod.spec(), "schedulingGates");
+        var nodeName = Nodes.str(pod.spec(), "nodeName");
+        if (!pod.isTemplate() && schedulingGates != null && !schedulingGates.isEmpty() && nodeName != null
+                && !nodeName.isEmpty()) {
+            context.report(pod.path().child("nodeName"), ErrorType.FORBIDDEN,
+                    "cannot be set until all schedulingGates have been cleared");
+        }
         if (schedulingGates != null) {
             var seen = new HashSet<String>();
             var listPath = pod.path().child("schedulingGates");

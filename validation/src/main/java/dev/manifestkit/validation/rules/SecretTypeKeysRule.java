@@ -49,7 +49,12 @@ final class SecretTypeKeysRule extends BaseRule {
                 required(context, data, stringData, "tls.crt");
                 required(context, data, stringData, "tls.key");
             }
-            case "kubernetes.io/ssh-auth" -> required(context, data, stringData, "ssh-privatekey");
+            case "kubernetes.io/ssh-auth" -> {
+                // unlike the other keys, an empty private key counts as none
+                if (required(context, data, stringData, "ssh-privatekey") && isEmpty(data, stringData, "ssh-privatekey")) {
+                    context.report(DATA.key("ssh-privatekey"), ErrorType.REQUIRED, "");
+                }
+            }
             case "kubernetes.io/basic-auth" -> {
                 if (!has(data, stringData, "username") && !has(data, stringData, "password")) {
                     context.report(DATA.key("username"), ErrorType.REQUIRED, "");
@@ -70,6 +75,13 @@ final class SecretTypeKeysRule extends BaseRule {
 
     private static boolean has(ObjectNode data, ObjectNode stringData, String key) {
         return (data != null && data.has(key)) || (stringData != null && stringData.has(key));
+    }
+
+    /** Whether the key's value, stringData's over data's, is empty. */
+    private static boolean isEmpty(ObjectNode data, ObjectNode stringData, String key) {
+        var plain = Nodes.get(stringData, key);
+        var value = plain != null ? plain : Nodes.get(data, key);
+        return value == null || value.isNull() || value.isString() && value.asString().isEmpty();
     }
 
     private static boolean required(RuleContext context, ObjectNode data, ObjectNode stringData, String key) {
@@ -105,7 +117,9 @@ final class SecretTypeKeysRule extends BaseRule {
 
     private static boolean isJsonObject(String text) {
         try {
-            return JSON.readTree(text) instanceof ObjectNode;
+            // the API server unmarshals it into a map: an object, or null
+            var parsed = JSON.readTree(text);
+            return parsed instanceof ObjectNode || parsed != null && parsed.isNull();
         } catch (JacksonException e) {
             return false; // the parser's message may quote the content: never shown
         }

@@ -26,7 +26,9 @@ final class SecurityContextRule extends BaseRule {
 
     SecurityContextRule() {
         super("api/security-context", Layer.API, Severity.ERROR,
-                "Security contexts: runAsUser, runAsGroup, fsGroup and supplementalGroups are between 0 and "
+                "Security contexts: no shareProcessNamespace with hostPID, no host namespaces with hostUsers false, "
+                        + "procMount Unmasked only with hostUsers false; runAsUser, runAsGroup, fsGroup and "
+                        + "supplementalGroups are between 0 and "
                         + MAX_ID + "; a Localhost seccomp or AppArmor profile names its file (a relative path for "
                         + "seccomp), and only a Localhost one does; sysctl names are well formed, unique, and not net.* with hostNetwork or IPC "
                         + "ones with hostIPC; a container does not set allowPrivilegeEscalation false together with "
@@ -39,6 +41,7 @@ final class SecurityContextRule extends BaseRule {
         if (pod == null) {
             return;
         }
+        namespaces(context, pod);
         var podContext = Nodes.obj(pod.spec(), "securityContext");
         if (podContext != null) {
             var path = pod.path().child("securityContext");
@@ -60,6 +63,10 @@ final class SecurityContextRule extends BaseRule {
             var securityPath = path.child("securityContext");
             ids(context, security, securityPath, "runAsUser", "runAsGroup");
             profiles(context, security, securityPath);
+            if ("Unmasked".equals(Nodes.str(security, "procMount")) && !Nodes.isFalse(pod.spec(), "hostUsers")) {
+                context.report(securityPath.child("procMount"), ErrorType.INVALID, "\"Unmasked\"",
+                        "`hostUsers` must be false to use `Unmasked`");
+            }
             if (Nodes.isFalse(security, "allowPrivilegeEscalation")) {
                 if (Nodes.isTrue(security, "privileged")) {
                     context.report(securityPath, ErrorType.INVALID, Nodes.show(security),
@@ -76,6 +83,25 @@ final class SecurityContextRule extends BaseRule {
                 }
             }
         });
+    }
+
+    /**
+     * Host namespaces: a pod in its own user namespace ({@code hostUsers: false}) shares none of
+     * the host's, and a shared process namespace among the pod's containers excludes the host's.
+     */
+    private static void namespaces(RuleContext context, PodSpecs.PodSpec pod) {
+        var spec = pod.spec();
+        if (Nodes.isTrue(spec, "shareProcessNamespace") && Nodes.isTrue(spec, "hostPID")) {
+            context.report(pod.path().child("shareProcessNamespace"), ErrorType.INVALID, "true",
+                    "ShareProcessNamespace and HostPID cannot both be enabled");
+        }
+        if (Nodes.isFalse(spec, "hostUsers")) {
+            for (var field : new String[] {"hostNetwork", "hostPID", "hostIPC"}) {
+                if (Nodes.isTrue(spec, field)) {
+                    context.report(pod.path().child(field), ErrorType.FORBIDDEN, "when `pod.Spec.HostUsers` is false");
+                }
+            }
+        }
     }
 
     /**

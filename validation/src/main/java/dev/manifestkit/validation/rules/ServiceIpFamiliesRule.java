@@ -80,11 +80,17 @@ final class ServiceIpFamiliesRule extends BaseRule {
         }
         int ipCount = 0;
         String[] ips = null;
+        // where a family mismatch is reported: clusterIPs, or the clusterIP the server copies into it
+        FieldPath ipsPath = CLUSTER_IPS;
         if (declaredIPs != null) {
             ips = clusterIPs(related, declaredIPs);
             ipCount = declaredIPs.size();
         } else if (hasClusterIP) {
             ipCount = 1;
+            if (!clusterIP.equals("None") && IpAddresses.checkIp(clusterIP) == null) {
+                ips = new String[] {clusterIP};
+                ipsPath = SPEC.child("clusterIP");
+            }
         }
         if (ips != null && ips.length == 2 && IpAddresses.isIpv6(ips[0]) == IpAddresses.isIpv6(ips[1])) {
             related.report(CLUSTER_IPS, ErrorType.INVALID, Nodes.show(declaredIPs),
@@ -96,7 +102,7 @@ final class ServiceIpFamiliesRule extends BaseRule {
                 var family = Nodes.text(families.get(i));
                 boolean v6 = IpAddresses.isIpv6(ips[i]);
                 if ("IPv4".equals(family) && v6 || "IPv6".equals(family) && !v6) {
-                    related.report(CLUSTER_IPS.index(i), ErrorType.INVALID, Nodes.quote(ips[i]),
+                    related.report(declaredIPs == null ? ipsPath : ipsPath.index(i), ErrorType.INVALID, Nodes.quote(ips[i]),
                             "expected an " + family + " value as indicated by `ipFamilies[" + i + "]`");
                 }
             }

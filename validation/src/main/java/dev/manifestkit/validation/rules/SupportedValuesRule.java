@@ -101,6 +101,9 @@ final class SupportedValuesRule extends BaseRule {
                 pod.path().child("securityContext", "appArmorProfile"), PROFILE_TYPES);
         one(context, podSecurity, "fsGroupChangePolicy", pod.path().child("securityContext"), "Always",
                 "OnRootMismatch");
+        one(context, podSecurity, "supplementalGroupsPolicy", pod.path().child("securityContext"), "Merge", "Strict");
+        one(context, podSecurity, "seLinuxChangePolicy", pod.path().child("securityContext"), "MountOption",
+                "Recursive");
         // an emptyDir's medium is not checked by the API server, only by the kubelet
         Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) ->
                 one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES));

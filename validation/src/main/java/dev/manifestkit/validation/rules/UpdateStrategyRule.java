@@ -22,7 +22,8 @@ final class UpdateStrategyRule extends BaseRule {
         super("api/update-strategy", Layer.API, Severity.ERROR,
                 "Deployment strategy and StatefulSet/DaemonSet updateStrategy: rollingUpdate only with type "
                         + "RollingUpdate; maxSurge/maxUnavailable are non-negative counts or percentages, "
-                        + "maxUnavailable at most 100%, and not both 0; partition not negative.");
+                        + "maxUnavailable at most 100%, and not both 0; partition not negative; from 1.35 a StatefulSet's "
+                        + "maxUnavailable is above 0 and at most 100%.");
     }
 
     @Override
@@ -46,6 +47,13 @@ final class UpdateStrategyRule extends BaseRule {
                 if (Nodes.isInt(partition) && partition.longValue() < 0) {
                     context.report(path.child("rollingUpdate", "partition"), ErrorType.INVALID,
                             partition.toString(), "must be greater than or equal to 0");
+                }
+                // maxUnavailable for StatefulSets: beta and on from 1.35; before, the server drops it
+                var unavailable = Nodes.get(rolling, "maxUnavailable");
+                var unavailablePath = path.child("rollingUpdate", "maxUnavailable");
+                if (context.version().atLeast(1, 35) && unavailable != null && !unavailable.isNull()
+                        && intOrPercent(context, unavailable, unavailablePath, true) && isZero(unavailable, "1")) {
+                    context.report(unavailablePath, ErrorType.INVALID, Nodes.show(unavailable), "cannot be 0");
                 }
             }
             default -> {

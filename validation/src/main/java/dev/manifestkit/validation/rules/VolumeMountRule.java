@@ -10,6 +10,7 @@ import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every volume mount names a volume the pod declares and has a mount path, and no two mounts of
@@ -21,7 +22,8 @@ final class VolumeMountRule extends BaseRule {
     VolumeMountRule() {
         super("api/volume-mount", Layer.API, Severity.ERROR,
                 "Every volumeMount names a volume declared in the pod's volumes (or a StatefulSet claim template) and "
-                        + "has a mountPath, unique within its container; Bidirectional mount propagation only in a "
+                        + "has a mountPath, unique within its container; recursiveReadOnly only on readOnly mounts without "
+                        + "propagation; Bidirectional mount propagation only in a "
                         + "privileged container; volumeDevices name claim or ephemeral volumes, with a unique "
                         + "devicePath, and neither volume nor path is also mounted.");
     }
@@ -79,6 +81,7 @@ final class VolumeMountRule extends BaseRule {
                     context.report(mountPath.child("mountPath"), ErrorType.INVALID, Nodes.quote(target),
                             "must not already exist as a path in volumeDevices");
                 }
+                recursiveReadOnly(context, mount, mountPath);
                 if ("Bidirectional".equals(Nodes.str(mount, "mountPropagation"))
                         && !Nodes.isTrue(Nodes.obj(container, "securityContext"), "privileged")) {
                     context.report(mountPath.child("mountPropagation"), ErrorType.FORBIDDEN,
@@ -86,6 +89,27 @@ final class VolumeMountRule extends BaseRule {
                 }
             });
         });
+    }
+
+    /** A recursively read-only mount is read-only itself and propagates no mounts. */
+    private static void recursiveReadOnly(RuleContext context, ObjectNode mount, FieldPath mountPath) {
+        var mode = Nodes.str(mount, "recursiveReadOnly");
+        if (mode == null || mode.equals("Disabled")) {
+            return;
+        }
+        var path = mountPath.child("recursiveReadOnly");
+        if (!mode.equals("Enabled") && !mode.equals("IfPossible")) {
+            context.report(path, ErrorType.NOT_SUPPORTED, Nodes.quote(mode),
+                    Nodes.supported("Disabled", "Enabled", "IfPossible"));
+            return;
+        }
+        if (!Nodes.isTrue(mount, "readOnly")) {
+            context.report(path, ErrorType.FORBIDDEN, "may only be specified when readOnly is true");
+        }
+        var propagation = Nodes.str(mount, "mountPropagation");
+        if (propagation != null && !propagation.equals("None")) {
+            context.report(path, ErrorType.FORBIDDEN, "may only be specified when mountPropagation is None or not specified");
+        }
     }
 
     /**

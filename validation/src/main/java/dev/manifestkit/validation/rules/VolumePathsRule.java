@@ -1,5 +1,8 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -101,14 +104,39 @@ final class VolumePathsRule extends BaseRule {
         if (projected != null) {
             var projectedPath = path.child("projected");
             mode(context, projected, "defaultMode", projectedPath);
+            var paths = new HashSet<String>();
             Nodes.forEachObject(projected, "sources", projectedPath, (source, sourcePath, j) -> {
                 for (String kind : FILE_SOURCES) {
                     var inner = Nodes.obj(source, kind);
                     if (inner != null) {
                         items(context, inner, sourcePath.child(kind));
+                        // every source writes into the one directory: a path twice is a conflict
+                        Nodes.forEachObject(inner, "items", sourcePath, (item, itemPath, k) ->
+                                unique(context, paths, Nodes.str(item, "path"), Nodes.str(inner, "name"), projectedPath));
+                    }
+                }
+                var token = Nodes.obj(source, "serviceAccountToken");
+                if (token != null) {
+                    var tokenPath = sourcePath.child("serviceAccountToken", "path");
+                    var value = requiredPath(context, token, tokenPath);
+                    if (value != null) {
+                        if (value.startsWith("/")) {
+                            context.report(tokenPath, ErrorType.INVALID, Nodes.quote(value), "must be a relative path");
+                        }
+                        if (!backsteps(context, value, tokenPath) && value.startsWith("..")) {
+                            context.report(tokenPath, ErrorType.INVALID, Nodes.quote(value), "must not start with '..'");
+                        }
+                        unique(context, paths, value, "", projectedPath);
                     }
                 }
             });
+        }
+    }
+
+    /** A file path a projected volume writes once only; the API server names the source on a conflict. */
+    private static void unique(RuleContext context, Set<String> paths, String path, String source, FieldPath at) {
+        if (path != null && !path.isEmpty() && !paths.add(path)) {
+            context.report(at, ErrorType.INVALID, Nodes.quote(source == null ? "" : source), "conflicting duplicate paths");
         }
     }
 

@@ -29,6 +29,8 @@ final class VolumeSourceRule extends BaseRule {
         "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs",
         "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"};
 
+    private static final String[] PROJECTED_SOURCES = {"secret", "configMap", "downwardAPI", "serviceAccountToken",
+        "clusterTrustBundle", "podCertificate"};
     private static final String[] CSI_SECRETS = {"controllerPublishSecretRef", "controllerExpandSecretRef",
         "nodePublishSecretRef", "nodeStageSecretRef", "nodeExpandSecretRef"};
     private static final int MAX_DRIVER_NAME = 63;
@@ -93,6 +95,13 @@ final class VolumeSourceRule extends BaseRule {
             context.report(path.child("ephemeral", "volumeClaimTemplate"), ErrorType.REQUIRED, "");
         }
         Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", path.child("projected"), (source, sourcePath, i) -> {
+            int kinds = 0;
+            for (var kind : PROJECTED_SOURCES) {
+                kinds += Nodes.has(source, kind) ? 1 : 0;
+            }
+            if (kinds > 1) {
+                context.report(sourcePath, ErrorType.FORBIDDEN, "may not specify more than 1 volume type per source");
+            }
             required(context, Nodes.obj(source, "secret"), "name", sourcePath.child("secret"));
             required(context, Nodes.obj(source, "configMap"), "name", sourcePath.child("configMap"));
         });

@@ -51,11 +51,11 @@ class JobSpecRuleTest {
                       podFailurePolicy: {rules: []}
                       template: {spec: {restartPolicy: OnFailure, containers: [{name: a, image: a:1}]}}
                 """.formatted("c".repeat(53)))).containsExactly(
-                "metadata.name: Invalid value: \\"" + "c".repeat(53) + "\\": must be no more than 52 characters",
-                "spec.jobTemplate.spec.selector: Invalid value: {\\"matchLabels\\":{\\"app\\":\\"c\\"}}: `selector` will be "
+                "metadata.name: Invalid value: \"" + "c".repeat(53) + "\": must be no more than 52 characters",
+                "spec.jobTemplate.spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"c\"}}: `selector` will be "
                         + "auto-generated",
-                "spec.jobTemplate.spec.manualSelector: Unsupported value: true: supported values: \\"nil\\", \\"false\\"",
-                "spec.jobTemplate.spec.template.spec.restartPolicy: Invalid value: \\"OnFailure\\": only \\"Never\\" is "
+                "spec.jobTemplate.spec.manualSelector: Unsupported value: true: supported values: \"nil\", \"false\"",
+                "spec.jobTemplate.spec.template.spec.restartPolicy: Invalid value: \"OnFailure\": only \"Never\" is "
                         + "supported when podFailurePolicy is specified");
     }
 }

@@ -12,6 +12,7 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -87,7 +88,7 @@ final class ServerWarningsRule extends BaseRule {
                 context.report(secretPath.child("name"), ErrorType.WARNING, "invalid empty name \"\"");
             }
         });
-        var ports = new HashMap<String, List<Port>>();
+        var ports = new HashMap<String, List<Port>>(4);
         PodSpecs.forEachContainer(context, (container, containerPath, init) -> {
             fractionalBytes(context, container, containerPath);
             hiddenEnv(context, container, containerPath);
@@ -140,6 +141,10 @@ final class ServerWarningsRule extends BaseRule {
 
     private static void duplicates(RuleContext context, ObjectNode spec, FieldPath path, String list, String field,
             String message) {
+        var items = Nodes.arr(spec, list);
+        if (items == null || items.size() < 2) {
+            return;
+        }
         var seen = new HashSet<String>();
         Nodes.forEachObject(spec, list, path, (item, itemPath, i) -> {
             var value = Nodes.str(item, field);
@@ -155,6 +160,9 @@ final class ServerWarningsRule extends BaseRule {
             var amounts = Nodes.obj(container, "resources", kind);
             for (var resource : new String[] {"memory", "ephemeral-storage"}) {
                 var value = Nodes.get(amounts, resource);
+                if (value == null || value.isString() && isWholeBytes(value.asString())) {
+                    continue;
+                }
                 BigDecimal amount = Quantities.of(value);
                 if (amount != null && amount.stripTrailingZeros().scale() > 0) {
                     context.report(path.child("resources", kind).key(resource), ErrorType.WARNING,
@@ -174,13 +182,9 @@ final class ServerWarningsRule extends BaseRule {
         if (env == null || env.size() < 2) {
             return;
         }
-        var seen = new HashSet<String>();
-        for (int i = 0; i < env.size(); i++) {
+        for (int i = 1; i < env.size(); i++) {
             var name = Nodes.str(env.get(i), "name");
-            if (name == null) {
-                continue;
-            }
-            if (seen.add(name)) {
+            if (name == null || !definedBefore(env, i, name)) {
                 continue;
             }
             var value = Nodes.str(env.get(i), "value");
@@ -191,6 +195,36 @@ final class ServerWarningsRule extends BaseRule {
                         "hides previous definition of " + Nodes.quote(name) + ", which may be dropped when using apply");
             }
         }
+    }
+
+    /**
+     * Whether a quantity is whole bytes at a glance, without parsing it: digits with no suffix, or
+     * with a suffix of a kilo or more ({@code 64Mi}, {@code 1G}). Others are parsed.
+     */
+    private static boolean isWholeBytes(String quantity) {
+        int digits = 0;
+        while (digits < quantity.length() && quantity.charAt(digits) >= '0' && quantity.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        return switch (quantity.length() - digits) {
+            case 0 -> true;
+            case 1 -> "kMGTPE".indexOf(quantity.charAt(digits)) >= 0;
+            case 2 -> "KMGTPE".indexOf(quantity.charAt(digits)) >= 0 && quantity.charAt(digits + 1) == 'i';
+            default -> false;
+        };
+    }
+
+    /** Whether an env var before index {@code i} has this name: a scan, as containers have few env vars. */
+    private static boolean definedBefore(ArrayNode env, int i, String name) {
+        for (int j = 0; j < i; j++) {
+            if (name.equals(Nodes.str(env.get(j), "name"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One container port, as the server's duplicate-port warning compares them. */

@@ -29,6 +29,11 @@ final class ContainerResourcesRule extends BaseRule {
 
     @Override
     public void check(RuleContext context) {
+        // the pod's overhead (normally set by its RuntimeClass) names resources as containers do
+        var pod = PodSpecs.of(context);
+        if (pod != null) {
+            check(context, Nodes.obj(pod.spec(), "overhead"), pod.path().child("overhead"));
+        }
         PodSpecs.forEachContainer(context, (container, path, init) -> {
             var resources = Nodes.obj(container, "resources");
             if (resources == null) {

@@ -44,6 +44,9 @@ final class DownwardApiFilesRule extends BaseRule {
             var resourceFieldRef = Nodes.obj(item, "resourceFieldRef");
             if (fieldRef != null) {
                 var fieldPath = Nodes.str(fieldRef, "fieldPath");
+                if (!EnvValueFromRule.fieldRefVersion(context, fieldRef, itemPath.child("fieldRef"))) {
+                    fieldPath = null; // not converted, not checked further
+                }
                 if ("".equals(fieldPath)) {
                     context.report(itemPath.child("fieldRef", "fieldPath"), ErrorType.REQUIRED, "");
                 } else if (fieldPath != null) {

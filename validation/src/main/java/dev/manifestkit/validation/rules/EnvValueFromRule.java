@@ -100,6 +100,9 @@ final class EnvValueFromRule extends BaseRule {
         }
         var fieldRef = Nodes.obj(valueFrom, "fieldRef");
         var fieldPath = Nodes.str(fieldRef, "fieldPath");
+        if (fieldRef != null && !fieldRefVersion(context, fieldRef, fromPath.child("fieldRef"))) {
+            fieldPath = null; // not converted, not checked further
+        }
         if ("".equals(fieldPath)) {
             context.report(fromPath.child("fieldRef", "fieldPath"), ErrorType.REQUIRED, "");
         } else if (fieldPath != null) {
@@ -109,6 +112,21 @@ final class EnvValueFromRule extends BaseRule {
         if (resourceFieldRef != null) {
             checkResource(context, resourceFieldRef, fromPath.child("resourceFieldRef"));
         }
+    }
+
+    /**
+     * A field selector's apiVersion, defaulted to v1 when empty: the only version the downward
+     * API converts. False (reported) for any other.
+     */
+    static boolean fieldRefVersion(RuleContext context, ObjectNode fieldRef, FieldPath path) {
+        var version = Nodes.str(fieldRef, "apiVersion");
+        if (version == null || version.isEmpty() || version.equals("v1")) {
+            return true;
+        }
+        var fieldPath = Nodes.str(fieldRef, "fieldPath");
+        context.report(path.child("fieldPath"), ErrorType.INVALID, Nodes.quote(fieldPath == null ? "" : fieldPath),
+                "error converting fieldPath: unsupported pod version: " + version);
+        return false;
     }
 
     /** A container resource the downward API hands out ({@code resourceFieldRef.resource}). */

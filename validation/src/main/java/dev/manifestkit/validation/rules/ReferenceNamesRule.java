@@ -25,7 +25,8 @@ final class ReferenceNamesRule extends BaseRule {
     ReferenceNamesRule() {
         super("api/reference-names", Layer.API, Severity.ERROR,
                 "Names of other objects are valid names: serviceAccountName, priorityClassName, "
-                        + "runtimeClassName, nodeName, storageClassName, ingressClassName and TLS secretName are DNS "
+                        + "runtimeClassName, nodeName, storageClassName, volumeAttributesClassName (a PersistentVolume's only with csi), "
+                        + "ingressClassName and TLS secretName are DNS "
                         + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels.");
     }
 
@@ -34,7 +35,16 @@ final class ReferenceNamesRule extends BaseRule {
         var tree = context.tree();
         var spec = Nodes.obj(tree, "spec");
         switch (Nodes.kind(tree)) {
-            case "PersistentVolume" -> name(context, spec, "storageClassName", SPEC, Names::dns1123Subdomain);
+            case "PersistentVolume" -> {
+                name(context, spec, "storageClassName", SPEC, Names::dns1123Subdomain);
+                name(context, spec, "volumeAttributesClassName", SPEC, Names::dns1123Subdomain);
+                // the attributes of a class are a CSI driver's to apply
+                var attributesClass = Nodes.str(spec, "volumeAttributesClassName");
+                if (attributesClass != null && !attributesClass.isEmpty() && !Nodes.has(spec, "csi")) {
+                    context.report(SPEC.child("csi"), ErrorType.REQUIRED,
+                            "has to be specified when using volumeAttributesClassName");
+                }
+            }
             case "Ingress" -> {
                 name(context, spec, "ingressClassName", SPEC, Names::dns1123Subdomain);
                 Nodes.forEachObject(spec, "tls", SPEC, (tls, path, i) ->
@@ -43,8 +53,10 @@ final class ReferenceNamesRule extends BaseRule {
             default -> {
             }
         }
-        Quantities.forEachClaimSpec(context, (claim, path) ->
-                name(context, claim, "storageClassName", path, Names::dns1123Subdomain));
+        Quantities.forEachClaimSpec(context, (claim, path) -> {
+            name(context, claim, "storageClassName", path, Names::dns1123Subdomain);
+            name(context, claim, "volumeAttributesClassName", path, Names::dns1123Subdomain);
+        });
         var pod = PodSpecs.of(context);
         if (pod != null) {
             for (var field : POD_SUBDOMAIN_NAMES) {

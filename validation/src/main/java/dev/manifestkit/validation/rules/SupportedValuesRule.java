@@ -92,6 +92,7 @@ final class SupportedValuesRule extends BaseRule {
             // templates: see api/workload-restart-policy
             defaulted(context, spec, "restartPolicy", pod.path(), "Always", "Never", "OnFailure");
         }
+        one(context, Nodes.obj(spec, "os"), "name", pod.path().child("os"), "linux", "windows");
         defaulted(context, spec, "dnsPolicy", pod.path(), "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None");
         one(context, spec, "preemptionPolicy", pod.path(), "Never", "PreemptLowerPriority");
         var podSecurity = Nodes.obj(spec, "securityContext");

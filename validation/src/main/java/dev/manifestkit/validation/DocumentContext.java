@@ -142,7 +142,8 @@ final class DocumentContext implements RuleContext {
      * What it leaves is still a problem, reported as a warning.
      */
     private boolean notCheckedInStatefulSets(String pointer) {
-        if (rule.layer() != Layer.API || rule.id().equals("api/workload-restart-policy")) {
+        if (rule.layer() != Layer.API || pointer.equals("/spec/template/spec/restartPolicy")
+                || pointer.equals("/spec/template/spec/activeDeadlineSeconds")) {
             return false;
         }
         return pointer.startsWith("/spec/template/spec/") || pointer.equals("/spec/template/spec")

@@ -47,7 +47,7 @@ final class EnvValueFromRule extends BaseRule {
                         context.report(envFromPath.child(ref, "name"), ErrorType.REQUIRED, "");
                     } else if (name != null) {
                         // checked as a name prefix, so a trailing '-' passes
-                        for (var msg : Names.dns1123Subdomain(maskTrailingDash(name))) {
+                        for (var msg : Names.dns1123Subdomain(Nodes.maskTrailingDash(name))) {
                             context.report(envFromPath.child(ref, "name"), ErrorType.INVALID, Nodes.quote(name), msg);
                         }
                     }
@@ -162,10 +162,6 @@ final class EnvValueFromRule extends BaseRule {
         }
     }
 
-    /** Go's {@code maskTrailingDash}: how the API server lets a name prefix end in '-'. */
-    static String maskTrailingDash(String name) {
-        return name.length() > 1 && name.endsWith("-") ? name.substring(0, name.length() - 2) + "a" : name;
-    }
 
     private static boolean isBlank(String s) {
         return s == null || s.isEmpty();

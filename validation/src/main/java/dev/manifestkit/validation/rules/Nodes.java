@@ -208,4 +208,9 @@ final class Nodes {
     interface ElementVisitor {
         void visit(ObjectNode element, FieldPath path, int index);
     }
+
+    /** Go's {@code maskTrailingDash}: how the API server lets a name prefix end in '-'. */
+    static String maskTrailingDash(String name) {
+        return name.length() > 1 && name.endsWith("-") ? name.substring(0, name.length() - 2) + "a" : name;
+    }
 }

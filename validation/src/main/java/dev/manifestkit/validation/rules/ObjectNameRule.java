@@ -59,7 +59,7 @@ final class ObjectNameRule extends BaseRule {
         }
         if (generateName != null && !generateName.isEmpty()) {
             // the server appends a random suffix, so a trailing '-' is fine (but "-" alone is not)
-            var prefix = EnvValueFromRule.maskTrailingDash(generateName);
+            var prefix = Nodes.maskTrailingDash(generateName);
             for (var msg : validate(kind, prefix)) {
                 context.report(METADATA.child("generateName"), ErrorType.INVALID, Nodes.quote(generateName), msg);
             }

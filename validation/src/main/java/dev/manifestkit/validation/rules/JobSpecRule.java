@@ -154,7 +154,8 @@ final class JobSpecRule extends BaseRule {
         }
         if (failurePolicy) {
             var restartPolicy = Nodes.str(Nodes.obj(spec, "template", "spec"), "restartPolicy");
-            if (restartPolicy != null && !restartPolicy.isEmpty() && !restartPolicy.equals("Never")) {
+            // an unset, Always or unknown restart policy has its own error (api/workload-restart-policy)
+            if ("OnFailure".equals(restartPolicy)) {
                 context.report(path.child("template", "spec", "restartPolicy"), ErrorType.INVALID,
                         Nodes.quote(restartPolicy), "only \"Never\" is supported when podFailurePolicy is specified");
             }

@@ -276,7 +276,7 @@ final class JobSpecRule extends BaseRule {
             }
         }
         if (Names.utf8Length(value) > MAX_MANAGED_BY) {
-            context.report(path, ErrorType.TOO_LONG, "may not be more than " + MAX_MANAGED_BY + " bytes");
+            context.report(path, ErrorType.TOO_LONG, "must have at most " + MAX_MANAGED_BY + " bytes");
         }
     }
 

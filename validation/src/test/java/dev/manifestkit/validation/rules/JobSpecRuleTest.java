@@ -202,6 +202,6 @@ class JobSpecRuleTest {
                         "spec.managedBy: Invalid value: \"a b\": Invalid path (regex used for validation is "
                                 + "'[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')",
                         "spec.managedBy: Required value",
-                        "spec.managedBy: Too long: may not be more than 63 bytes");
+                        "spec.managedBy: Too long: must have at most 63 bytes");
     }
 }

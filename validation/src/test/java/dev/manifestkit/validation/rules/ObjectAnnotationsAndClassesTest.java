@@ -210,6 +210,15 @@ class ObjectAnnotationsAndClassesTest {
     }
 
     @Test
+    void tolerationFieldNamesMatchWithoutRegardToCaseAndTheLastOfARepeatedOneWins() {
+        assertThat(run(new PodAnnotationsRule()).on(pod("'[{\"key\": \"ok\", \"KEY\": \"bad key\", \"operator\": \"Exists\"}]'")))
+                .containsExactly("metadata.annotations.scheduler.alpha.kubernetes.io/tolerations[0].key: Invalid value: "
+                        + "\"bad key\": " + Names.qualifiedName("bad key").get(0));
+        assertThat(run(new PodAnnotationsRule()).on(pod("'[{\"key\": \"bad key\", \"key\": \"ok\", \"operator\": \"Exists\"}]'")))
+                .isEmpty();
+    }
+
+    @Test
     void aTolerationsAnnotationThatDoesNotDecodeIsReportedOnTheAnnotations() {
         assertThat(run(new PodAnnotationsRule()).on(pod("'not json'"))).singleElement().asString()
                 .startsWith("metadata.annotations: Invalid value: \"scheduler.alpha.kubernetes.io/tolerations\": invalid JSON");

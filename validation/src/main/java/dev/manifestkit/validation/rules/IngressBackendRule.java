@@ -89,8 +89,11 @@ final class IngressBackendRule extends BaseRule {
         });
     }
 
-    /** A resource backend names its kind and object as URL path segments, its apiGroup as a DNS subdomain. */
-    private static void resource(RuleContext context, ObjectNode resource, FieldPath path) {
+    /**
+     * A typed local object reference (a resource backend, an IngressClass's parameters) names its
+     * kind and object as URL path segments, its apiGroup as a DNS subdomain.
+     */
+    static void resource(RuleContext context, ObjectNode resource, FieldPath path) {
         if (resource == null) {
             return;
         }

@@ -29,7 +29,8 @@ final class ObjectMetaRule extends BaseRule {
                         + "with a domain unless standard "
                         + "(kubernetes, orphan, foregroundDeletion), and not both orphan and foregroundDeletion; each "
                         + "metadata.ownerReferences entry has an apiVersion with a version, a kind, a name and a uid, "
-                        + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative.");
+                        + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative; "
+                        + "metadata.resourceVersion is not set (storage refuses to create an object that has one).");
     }
 
     @Override
@@ -58,6 +59,49 @@ final class ObjectMetaRule extends BaseRule {
             context.report(path.child("generation"), ErrorType.INVALID, Nodes.show(generation),
                     "must be greater than or equal to 0");
         }
+        String resourceVersion = Nodes.str(metadata, "resourceVersion");
+        if (resourceVersion != null && !resourceVersion.isEmpty() && isStoredVersion(resourceVersion)
+                && isStored(context.tree())) {
+            context.report(path.child("resourceVersion"), ErrorType.INVALID, Nodes.quote(resourceVersion),
+                    "resourceVersion should not be set on objects to be created (storage refuses the create; it is "
+                            + "what `kubectl get -o yaml` output carries: remove it)");
+        }
+    }
+
+    /**
+     * True if storage reads the value as a version of an object it holds: a non-zero unsigned
+     * 64-bit decimal ({@code strconv.ParseUint}). Storage lets "0", and text that does not parse,
+     * through (and clears it); the other server-set fields (uid, creationTimestamp, selfLink,
+     * generation, managedFields) are overwritten or ignored on create.
+     */
+    private static boolean isStoredVersion(String value) {
+        if (value.length() > 20) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        if (!nonZero) {
+            return false;
+        }
+        try {
+            Long.parseUnsignedLong(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false; // beyond 64 bits: ParseUint fails too
+        }
+    }
+
+    /** Reviews (TokenReview, SubjectAccessReview, …) are answered, not stored: nothing checks their metadata. */
+    private static boolean isStored(JsonNode tree) {
+        String apiVersion = Nodes.str(tree, "apiVersion");
+        return apiVersion == null
+                || !apiVersion.startsWith("authentication.k8s.io/") && !apiVersion.startsWith("authorization.k8s.io/");
     }
 
     /**

@@ -5,13 +5,19 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Annotations the API server reads on a pod (or pod template) and checks as it does fields
  * (ValidatePodSpecificAnnotations): the deletion cost a ReplicaSet scales down by, the
- * deprecated seccomp and AppArmor annotations, and the mirror-pod marker.
+ * deprecated seccomp and AppArmor annotations, the mirror-pod marker, and the tolerations of the
+ * old alpha annotation, which the server still decodes (Go's encoding/json into a list of
+ * tolerations) and checks like spec.tolerations.
  */
 final class PodAnnotationsRule extends BaseRule {
 
@@ -20,13 +26,20 @@ final class PodAnnotationsRule extends BaseRule {
     private static final String SECCOMP_POD = "seccomp.security.alpha.kubernetes.io/pod";
     private static final String SECCOMP_CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
     private static final String APPARMOR_CONTAINER = "container.apparmor.security.beta.kubernetes.io/";
+    private static final String TOLERATIONS = "scheduler.alpha.kubernetes.io/tolerations";
+    private static final String[] TOLERATION_STRINGS = {"key", "operator", "value", "effect"};
+    private static final String TOLERATION_SECONDS = "tolerationSeconds";
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     PodAnnotationsRule() {
         super("api/pod-annotations", Layer.API, Severity.ERROR,
                 "Pod and pod template annotations the API server reads: " + DELETION_COST + " is a 32-bit "
                         + "integer; seccomp annotations name runtime/default, docker/default, unconfined or "
                         + "localhost/<relative path>; AppArmor annotations name a container of the pod and "
-                        + "runtime/default, unconfined or localhost/<profile>; a mirror pod sets spec.nodeName.");
+                        + "runtime/default, unconfined or localhost/<profile>; a mirror pod sets spec.nodeName; "
+                        + TOLERATIONS + " is a JSON list of valid tolerations.");
     }
 
     @Override
@@ -53,6 +66,8 @@ final class PodAnnotationsRule extends BaseRule {
                         "must set spec.nodeName if mirror pod annotation is set");
             } else if (key.equals(SECCOMP_POD) || key.startsWith(SECCOMP_CONTAINER)) {
                 seccomp(context, value, path.key(key));
+            } else if (key.equals(TOLERATIONS) && !value.isEmpty()) {
+                tolerations(context, value, path);
             } else if (key.startsWith(APPARMOR_CONTAINER)) {
                 var container = key.substring(APPARMOR_CONTAINER.length());
                 if (!hasContainer(pod.spec(), container)) {
@@ -65,6 +80,95 @@ final class PodAnnotationsRule extends BaseRule {
                 }
             }
         }
+    }
+
+    /**
+     * The server's ValidateTolerationsInPodAnnotations: the annotation decoded as Go's
+     * encoding/json decodes it into {@code []core.Toleration} (field names matched without regard
+     * to case, unknown fields ignored, a null element a toleration with every field empty); a
+     * value that does not decode is reported on the annotations with the key as the bad value.
+     */
+    private static void tolerations(RuleContext context, String value, FieldPath annotationsPath) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(value);
+        } catch (JacksonException e) {
+            context.report(annotationsPath, ErrorType.INVALID, Nodes.quote(TOLERATIONS),
+                    "invalid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (parsed == null || parsed.isMissingNode()) {
+            context.report(annotationsPath, ErrorType.INVALID, Nodes.quote(TOLERATIONS), "unexpected end of JSON input");
+            return;
+        }
+        if (parsed.isNull()) {
+            return;
+        }
+        if (!parsed.isArray()) {
+            context.report(annotationsPath, ErrorType.INVALID, Nodes.quote(TOLERATIONS),
+                    "json: cannot unmarshal " + jsonType(parsed) + " into Go value of type []core.Toleration");
+            return;
+        }
+        var decoded = JsonNodeFactory.instance.arrayNode(parsed.size());
+        for (var element : parsed) {
+            var toleration = JsonNodeFactory.instance.objectNode();
+            if (element instanceof ObjectNode fields) {
+                var problem = decode(fields, toleration);
+                if (problem != null) {
+                    context.report(annotationsPath, ErrorType.INVALID, Nodes.quote(TOLERATIONS), problem);
+                    return;
+                }
+            } else if (!element.isNull()) {
+                context.report(annotationsPath, ErrorType.INVALID, Nodes.quote(TOLERATIONS),
+                        "json: cannot unmarshal " + jsonType(element) + " into Go value of type core.Toleration");
+                return;
+            }
+            decoded.add(toleration);
+        }
+        var holder = JsonNodeFactory.instance.objectNode();
+        holder.set(TOLERATIONS, decoded);
+        SchedulingRule.tolerations(context, holder, TOLERATIONS, annotationsPath);
+    }
+
+    /** Copies a toleration's known fields under their own names; the decoding error, or null. */
+    private static String decode(ObjectNode fields, ObjectNode into) {
+        for (var entry : fields.properties()) {
+            var name = entry.getKey();
+            var field = entry.getValue();
+            for (var known : TOLERATION_STRINGS) {
+                if (known.equalsIgnoreCase(name)) {
+                    if (field.isString()) {
+                        into.set(known, field);
+                    } else if (!field.isNull()) {
+                        return "json: cannot unmarshal " + jsonType(field) + " into Go struct field Toleration." + known
+                                + " of type string";
+                    }
+                }
+            }
+            if (TOLERATION_SECONDS.equalsIgnoreCase(name)) {
+                if (Nodes.isInt(field)) {
+                    into.set(TOLERATION_SECONDS, field);
+                } else if (!field.isNull()) {
+                    return "json: cannot unmarshal " + jsonType(field) + (field.isNumber() ? " " + field : "")
+                            + " into Go struct field Toleration." + TOLERATION_SECONDS + " of type int64";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The JSON type as Go's decoding errors name it. */
+    private static String jsonType(JsonNode value) {
+        if (value.isString()) {
+            return "string";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        if (value.isBoolean()) {
+            return "bool";
+        }
+        return value.isArray() ? "array" : "object";
     }
 
     /** The server's ValidateSeccompProfile. */

@@ -4,10 +4,12 @@ import java.util.HashSet;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tolerations, topology spread constraints, scheduling gates and readiness gates as the API
@@ -35,44 +37,7 @@ final class SchedulingRule extends BaseRule {
         if (pod == null) {
             return;
         }
-        Nodes.forEachObject(pod.spec(), "tolerations", pod.path(), (toleration, path, i) -> {
-            var key = Nodes.str(toleration, "key");
-            var operator = Nodes.str(toleration, "operator");
-            var value = Nodes.str(toleration, "value");
-            var effect = Nodes.str(toleration, "effect");
-            if (key != null && !key.isEmpty()) {
-                for (var msg : Names.qualifiedName(key)) {
-                    context.report(path.child("key"), ErrorType.INVALID, Nodes.quote(key), msg);
-                }
-            } else if (!"Exists".equals(operator)) {
-                context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator == null ? "" : operator),
-                        "operator must be Exists when `key` is empty, which means \"match all values and all keys\"");
-            }
-            var seconds = Nodes.get(toleration, "tolerationSeconds");
-            if (seconds != null && !seconds.isNull() && !"NoExecute".equals(effect)) {
-                context.report(path.child("effect"), ErrorType.INVALID, Nodes.quote(effect == null ? "" : effect),
-                        "effect must be 'NoExecute' when `tolerationSeconds` is set");
-            }
-            if (operator == null || operator.isEmpty() || operator.equals("Equal")) {
-                if (value != null) {
-                    for (var msg : Names.labelValue(value)) {
-                        context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(value), msg);
-                    }
-                }
-            } else if (operator.equals("Exists")) {
-                if (value != null && !value.isEmpty()) {
-                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(value),
-                            "value must be empty when `operator` is 'Exists'");
-                }
-            } else {
-                context.report(path.child("operator"), ErrorType.NOT_SUPPORTED, Nodes.quote(operator),
-                        Nodes.supported("Equal", "Exists"));
-            }
-            if (effect != null && !effect.isEmpty() && !Nodes.oneOf(effect, EFFECTS)) {
-                context.report(path.child("effect"), ErrorType.NOT_SUPPORTED, Nodes.quote(effect),
-                        Nodes.supported(EFFECTS));
-            }
-        });
+        tolerations(context, pod.spec(), "tolerations", pod.path());
         gates(context, pod);
         var constraints = Nodes.arr(pod.spec(), "topologySpreadConstraints");
         Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, path, i) -> {
@@ -111,6 +76,51 @@ final class SchedulingRule extends BaseRule {
                     context.report(path.child(policy), ErrorType.NOT_SUPPORTED, Nodes.quote(value),
                             Nodes.supported(POLICIES));
                 }
+            }
+        });
+    }
+
+    /**
+     * The tolerations listed at {@code parent.field} ({@code ValidateTolerations}); also used for
+     * the tolerations a pod annotation carries.
+     */
+    static void tolerations(RuleContext context, ObjectNode parent, String field, FieldPath parentPath) {
+        Nodes.forEachObject(parent, field, parentPath, (toleration, path, i) -> {
+            var key = Nodes.str(toleration, "key");
+            var operator = Nodes.str(toleration, "operator");
+            var value = Nodes.str(toleration, "value");
+            var effect = Nodes.str(toleration, "effect");
+            if (key != null && !key.isEmpty()) {
+                for (var msg : Names.qualifiedName(key)) {
+                    context.report(path.child("key"), ErrorType.INVALID, Nodes.quote(key), msg);
+                }
+            } else if (!"Exists".equals(operator)) {
+                context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(operator == null ? "" : operator),
+                        "operator must be Exists when `key` is empty, which means \"match all values and all keys\"");
+            }
+            var seconds = Nodes.get(toleration, "tolerationSeconds");
+            if (seconds != null && !seconds.isNull() && !"NoExecute".equals(effect)) {
+                context.report(path.child("effect"), ErrorType.INVALID, Nodes.quote(effect == null ? "" : effect),
+                        "effect must be 'NoExecute' when `tolerationSeconds` is set");
+            }
+            if (operator == null || operator.isEmpty() || operator.equals("Equal")) {
+                if (value != null) {
+                    for (var msg : Names.labelValue(value)) {
+                        context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(value), msg);
+                    }
+                }
+            } else if (operator.equals("Exists")) {
+                if (value != null && !value.isEmpty()) {
+                    context.report(path.child("operator"), ErrorType.INVALID, Nodes.quote(value),
+                            "value must be empty when `operator` is 'Exists'");
+                }
+            } else {
+                context.report(path.child("operator"), ErrorType.NOT_SUPPORTED, Nodes.quote(operator),
+                        Nodes.supported("Equal", "Exists"));
+            }
+            if (effect != null && !effect.isEmpty() && !Nodes.oneOf(effect, EFFECTS)) {
+                context.report(path.child("effect"), ErrorType.NOT_SUPPORTED, Nodes.quote(effect),
+                        Nodes.supported(EFFECTS));
             }
         });
     }

@@ -30,7 +30,8 @@ final class StorageClassFieldsRule extends BaseRule {
         super("api/storage-class-fields", Layer.API, Severity.ERROR,
                 "A StorageClass has at most " + MAX_PARAMETERS + " parameters, with non-empty keys, of at most "
                         + MAX_PARAMETERS_SIZE + " bytes in all; each allowedTopologies requirement has a label-name "
-                        + "key, unique in its term, and at least one value, each once; no two terms are alike.");
+                        + "key, unique in its term, and at least one value, each once; no two terms are alike, and none is "
+                        + "empty (the server reports an empty term as a duplicate).");
     }
 
     @Override
@@ -83,7 +84,11 @@ final class StorageClassFieldsRule extends BaseRule {
                     requirements.put(key, values);
                 }
             });
-            if (terms.contains(requirements)) {
+            var expressions = Nodes.arr(term, "matchLabelExpressions");
+            // the server compares each term with a list that starts with one empty (nil) entry per
+            // term, and its comparison takes empty and nil maps as equal: a term without
+            // expressions is always reported as a duplicate
+            if (expressions == null || expressions.isEmpty() || terms.contains(requirements)) {
                 context.report(TOPOLOGIES.index(i).child("matchLabelExpressions"), ErrorType.DUPLICATE, "\"\"", "");
             }
             terms.add(requirements);

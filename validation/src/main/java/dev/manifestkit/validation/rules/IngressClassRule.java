@@ -23,7 +23,6 @@ final class IngressClassRule extends BaseRule {
     private static final String CLUSTER = "Cluster";
     private static final String NAMESPACE = "Namespace";
     private static final FieldPath SPEC = FieldPath.root("spec");
-    private static final String HTTP_PATH_FORMAT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
 
     IngressClassRule() {
         super("api/ingress-class", Layer.API, Severity.ERROR,
@@ -53,7 +52,7 @@ final class IngressClassRule extends BaseRule {
                 context.report(SPEC.child("controller"), ErrorType.TOO_LONG,
                         "must have at most " + MAX_CONTROLLER_LENGTH + " bytes");
             }
-            domainPrefixedPath(context, value, SPEC.child("controller"));
+            DomainPrefixedPaths.check(context, value, SPEC.child("controller"));
         }
         var parameters = Nodes.obj(spec, "parameters");
         if (parameters != null) {
@@ -89,44 +88,5 @@ final class IngressClassRule extends BaseRule {
             context.report(path.child("scope"), ErrorType.NOT_SUPPORTED, Nodes.quote(scope),
                     Nodes.supported(CLUSTER, NAMESPACE));
         }
-    }
-
-    /**
-     * apimachinery's {@code IsDomainPrefixedPath}: a DNS subdomain, '/', then a non-empty HTTP path
-     * (RFC 3986 characters), such as {@code acme.io/foo}.
-     */
-    static void domainPrefixedPath(RuleContext context, String value, FieldPath path) {
-        if (value.isEmpty()) {
-            context.report(path, ErrorType.REQUIRED, "");
-            return;
-        }
-        int slash = value.indexOf('/');
-        if (slash <= 0 || slash == value.length() - 1) {
-            context.report(path, ErrorType.INVALID, Nodes.quote(value),
-                    "must be a domain-prefixed path (such as \"acme.io/foo\")");
-            return;
-        }
-        var host = value.substring(0, slash);
-        for (var msg : Names.dns1123Subdomain(host)) {
-            context.report(path, ErrorType.INVALID, Nodes.quote(host), msg);
-        }
-        var httpPath = value.substring(slash + 1);
-        if (!isHttpPath(httpPath)) {
-            context.report(path, ErrorType.INVALID, Nodes.quote(httpPath),
-                    Names.regexError("Invalid path", HTTP_PATH_FORMAT));
-        }
-    }
-
-    /** The characters of an HTTP path (RFC 3986): unreserved, percent, sub-delims, ':' and '/'. */
-    private static boolean isHttpPath(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "/-._~%!$&'()*+,;=:".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -47,7 +47,6 @@ final class JobSpecRule extends BaseRule {
     private static final String[] JOB_NAME_LABELS = {"job-name", "batch.kubernetes.io/job-name"};
     private static final String[] CONTROLLER_UID_LABELS = {"controller-uid", "batch.kubernetes.io/controller-uid"};
     /** apimachinery's httpPathFmt: the path part of a domain-prefixed path. */
-    private static final String HTTP_PATH_FORMAT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
     private static final FieldPath SPEC = FieldPath.root("spec");
 
     JobSpecRule() {
@@ -255,42 +254,12 @@ final class JobSpecRule extends BaseRule {
         }
     }
 
-    /** apimachinery's IsDomainPrefixedPath, and at most 63 characters. */
+    /** apimachinery's IsDomainPrefixedPath, and at most 63 bytes. */
     private static void managedBy(RuleContext context, String value, FieldPath path) {
-        if (value.isEmpty()) {
-            context.report(path, ErrorType.REQUIRED, "");
-        } else {
-            int slash = value.indexOf('/');
-            if (slash <= 0 || slash == value.length() - 1) {
-                context.report(path, ErrorType.INVALID, Nodes.quote(value),
-                        "must be a domain-prefixed path (such as \"acme.io/foo\")");
-            } else {
-                var host = value.substring(0, slash);
-                for (var msg : Names.dns1123Subdomain(host)) {
-                    context.report(path, ErrorType.INVALID, Nodes.quote(host), msg);
-                }
-                if (!isHttpPath(value, slash + 1)) {
-                    context.report(path, ErrorType.INVALID, Nodes.quote(value.substring(slash + 1)),
-                            Names.regexError("Invalid path", HTTP_PATH_FORMAT));
-                }
-            }
-        }
+        DomainPrefixedPaths.check(context, value, path);
         if (Names.utf8Length(value) > MAX_MANAGED_BY) {
             context.report(path, ErrorType.TOO_LONG, "must have at most " + MAX_MANAGED_BY + " bytes");
         }
-    }
-
-    /** True if {@code value} from {@code from} on is made of the characters RFC 3986 allows in an HTTP path. */
-    private static boolean isHttpPath(String value, int from) {
-        for (int i = from; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "/-._~%!$&'()*+,;=:".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** validatePodFailurePolicy: the rules, their actions and their exit-code or pod-condition requirements. */

@@ -22,6 +22,13 @@ final class ObjectMetaRule extends BaseRule {
     private static final String ORPHAN = "orphan";
     private static final String FOREGROUND = "foregroundDeletion";
     private static final Set<String> STANDARD_FINALIZERS = Set.of("kubernetes", ORPHAN, FOREGROUND);
+    /**
+     * Kinds whose create strategy sets {@code metadata.generation} to 1 before validating (as it
+     * does for custom resources), so a negative value there never reaches the check.
+     */
+    private static final Set<String> GENERATION_SET_ON_CREATE = Set.of("Deployment", "ReplicaSet", "StatefulSet",
+            "DaemonSet", "ReplicationController", "Job", "CronJob", "Ingress", "IngressClass", "NetworkPolicy",
+            "PodDisruptionBudget");
 
     ObjectMetaRule() {
         super("api/object-meta", Layer.API, Severity.ERROR,
@@ -29,7 +36,8 @@ final class ObjectMetaRule extends BaseRule {
                         + "with a domain unless standard "
                         + "(kubernetes, orphan, foregroundDeletion), and not both orphan and foregroundDeletion; each "
                         + "metadata.ownerReferences entry has an apiVersion with a version, a kind, a name and a uid, "
-                        + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative; "
+                        + "is not a v1 Event, and at most one is the controller; metadata.generation is not negative (on kinds whose "
+                        + "create does not set it to 1); "
                         + "metadata.resourceVersion is not set (storage refuses to create an object that has one).");
     }
 
@@ -55,7 +63,8 @@ final class ObjectMetaRule extends BaseRule {
             finalizers(context, namespaceFinalizers, FieldPath.root("spec").child("finalizers"), true);
         }
         JsonNode generation = metadata.get("generation");
-        if (generation != null && generation.isNumber() && generation.doubleValue() < 0) {
+        if (generation != null && generation.isNumber() && generation.doubleValue() < 0
+                && !GENERATION_SET_ON_CREATE.contains(Nodes.kind(context.tree())) && isBuiltIn(context.tree())) {
             context.report(path.child("generation"), ErrorType.INVALID, Nodes.show(generation),
                     "must be greater than or equal to 0");
         }

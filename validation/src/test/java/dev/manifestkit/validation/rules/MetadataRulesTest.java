@@ -200,6 +200,7 @@ class MetadataRulesTest {
                   - {apiVersion: v1, kind: Pod, name: p, uid: 1c9f, controller: false}
                 """)).isEmpty();
         assertThat(run(new ObjectMetaRule()).on("""
+                apiVersion: v1
                 kind: ConfigMap
                 metadata:
                   name: a

@@ -17,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * (ValidatePodSpecificAnnotations): the deletion cost a ReplicaSet scales down by, the
  * deprecated seccomp and AppArmor annotations, the mirror-pod marker, and the tolerations of the
  * old alpha annotation, which the server still decodes (Go's encoding/json into a list of
- * tolerations) and checks like spec.tolerations.
+ * tolerations) and checks like spec.tolerations. On a Pod (not a template: ValidatePodCreate) a
+ * seccomp or AppArmor annotation that stands beside the field it predates says the same as the
+ * field.
  */
 final class PodAnnotationsRule extends BaseRule {
 
@@ -39,7 +41,8 @@ final class PodAnnotationsRule extends BaseRule {
                         + "integer; seccomp annotations name runtime/default, docker/default, unconfined or "
                         + "localhost/<relative path>; AppArmor annotations name a container of the pod and "
                         + "runtime/default, unconfined or localhost/<profile>; a mirror pod sets spec.nodeName; "
-                        + TOLERATIONS + " is a JSON list of valid tolerations.");
+                        + TOLERATIONS + " is a JSON list of valid tolerations; on a Pod, a seccomp or AppArmor "
+                        + "annotation agrees with the seccompProfile or appArmorProfile field beside it.");
     }
 
     @Override
@@ -53,6 +56,7 @@ final class PodAnnotationsRule extends BaseRule {
             return;
         }
         var path = pod.metadataPath().child("annotations");
+        boolean profiles = false;
         for (var entry : annotations.properties()) {
             if (!entry.getValue().isString()) {
                 continue; // the schema's finding
@@ -65,10 +69,12 @@ final class PodAnnotationsRule extends BaseRule {
                 context.report(path.key(key), ErrorType.INVALID, Nodes.quote(value),
                         "must set spec.nodeName if mirror pod annotation is set");
             } else if (key.equals(SECCOMP_POD) || key.startsWith(SECCOMP_CONTAINER)) {
+                profiles = true;
                 seccomp(context, value, path.key(key));
             } else if (key.equals(TOLERATIONS) && !value.isEmpty()) {
                 tolerations(context, value, path);
             } else if (key.startsWith(APPARMOR_CONTAINER)) {
+                profiles = true;
                 var container = key.substring(APPARMOR_CONTAINER.length());
                 if (!hasContainer(pod.spec(), container)) {
                     context.report(path.key(key), ErrorType.INVALID, Nodes.quote(container), "container not found");
@@ -80,6 +86,94 @@ final class PodAnnotationsRule extends BaseRule {
                 }
             }
         }
+        if (profiles && !pod.isTemplate()) {
+            fieldsMatch(context, pod, annotations);
+        }
+    }
+
+    /**
+     * Where both a profile field and the annotation it replaced are given, they agree
+     * (validateSeccompAnnotationsAndFields, validateAppArmorAnnotationsAndFieldsMatchOnCreate).
+     * Where only one is, the server copies it to the other before validating, so they agree.
+     */
+    private static void fieldsMatch(RuleContext context, PodSpecs.PodSpec pod, ObjectNode annotations) {
+        var podSecurity = Nodes.obj(pod.spec(), "securityContext");
+        var podSeccomp = Nodes.obj(podSecurity, "seccompProfile");
+        var podAnnotation = annotations.get(SECCOMP_POD);
+        if (podSeccomp != null && podAnnotation != null && podAnnotation.isString()) {
+            match(context, "seccomp", podAnnotation.asString(), podSeccomp,
+                    pod.path().child("securityContext", "seccompProfile"));
+        }
+        // AppArmor is not checked for Windows pods; a container without its own profile runs
+        // with the pod's
+        boolean windows = "windows".equals(Nodes.str(Nodes.obj(pod.spec(), "os"), "name"));
+        var podAppArmor = Nodes.obj(podSecurity, "appArmorProfile");
+        PodSpecs.forEachContainer(context, (container, path, init) -> {
+            var name = Nodes.str(container, "name");
+            if (name == null) {
+                return;
+            }
+            var security = Nodes.obj(container, "securityContext");
+            var seccomp = Nodes.obj(security, "seccompProfile");
+            var annotation = annotations.get(SECCOMP_CONTAINER + name);
+            if (seccomp != null && annotation != null && annotation.isString()) {
+                match(context, "seccomp", annotation.asString(), seccomp, path.child("securityContext", "seccompProfile"));
+            }
+            annotation = annotations.get(APPARMOR_CONTAINER + name);
+            if (windows || annotation == null || !annotation.isString()) {
+                return;
+            }
+            var appArmor = Nodes.obj(security, "appArmorProfile");
+            // without its own field, the container takes the annotation's profile when that is a
+            // valid one; only when it is not does the pod's profile stand against the annotation
+            if (appArmor == null && !convertsToProfile(annotation.asString())) {
+                appArmor = podAppArmor;
+            }
+            if (appArmor != null) {
+                match(context, "apparmor", annotation.asString(), appArmor, path.child("securityContext", "appArmorProfile"));
+            }
+        });
+    }
+
+    /** validateSeccompAnnotationsAndFieldsMatch and its AppArmor twin. */
+    private static void match(RuleContext context, String kind, String annotation, ObjectNode profile, FieldPath path) {
+        var type = Nodes.str(profile, "type");
+        if (type == null) {
+            return;
+        }
+        boolean matches;
+        switch (type) {
+            case "Unconfined" -> matches = annotation.equals("unconfined");
+            case "RuntimeDefault" -> matches = annotation.equals("runtime/default")
+                    || kind.equals("seccomp") && annotation.equals("docker/default");
+            case "Localhost" -> {
+                if (!annotation.startsWith("localhost/")) {
+                    matches = false;
+                } else {
+                    if (!annotation.substring("localhost/".length()).equals(Nodes.str(profile, "localhostProfile"))) {
+                        context.report(path.child("localhostProfile"), ErrorType.FORBIDDEN,
+                                kind + " profile in annotation and field must match");
+                    }
+                    return;
+                }
+            }
+            default -> matches = true;
+        }
+        if (!matches) {
+            context.report(path.child("type"), ErrorType.FORBIDDEN, kind + " type in annotation and field must match");
+        }
+    }
+
+    /** True if the server turns this AppArmor annotation into a valid appArmorProfile field. */
+    private static boolean convertsToProfile(String annotation) {
+        if (annotation.equals("unconfined") || annotation.equals("runtime/default")) {
+            return true;
+        }
+        if (!annotation.startsWith("localhost/")) {
+            return false;
+        }
+        var profile = annotation.substring("localhost/".length());
+        return !profile.isEmpty() && profile.strip().equals(profile) && profile.length() <= 4095;
     }
 
     /**

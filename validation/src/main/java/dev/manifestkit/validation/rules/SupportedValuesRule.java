@@ -28,7 +28,9 @@ final class SupportedValuesRule extends BaseRule {
                         + "trafficDistribution (PreferSameZone and PreferSameNode from 1.34), "
                         + "sessionAffinity, ipFamilies, imagePullPolicy, restartPolicy, dnsPolicy, probe scheme, "
                         + "hostPath type, mountPropagation, seccomp and AppArmor profile types, strategy types, podManagementPolicy, "
-                        + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, and more.");
+                        + "volumeMode, persistentVolumeReclaimPolicy, reclaimPolicy, volumeBindingMode, "
+                        + "seLinuxChangePolicy (only Recursive before 1.36, while the SELinuxMount gate is off), "
+                        + "and more.");
     }
 
     @Override
@@ -103,8 +105,14 @@ final class SupportedValuesRule extends BaseRule {
         one(context, podSecurity, "fsGroupChangePolicy", pod.path().child("securityContext"), "Always",
                 "OnRootMismatch");
         one(context, podSecurity, "supplementalGroupsPolicy", pod.path().child("securityContext"), "Merge", "Strict");
-        one(context, podSecurity, "seLinuxChangePolicy", pod.path().child("securityContext"), "MountOption",
-                "Recursive");
+        if (context.version().atLeast(1, 36)) {
+            one(context, podSecurity, "seLinuxChangePolicy", pod.path().child("securityContext"), "MountOption",
+                    "Recursive");
+        } else {
+            // MountOption needs the SELinuxMount gate, beta and off through 1.35: on create the
+            // server then allows only Recursive (useOnlyRecursiveSELinuxChangePolicy)
+            one(context, podSecurity, "seLinuxChangePolicy", pod.path().child("securityContext"), "Recursive");
+        }
         // an emptyDir's medium is not checked by the API server, only by the kubelet
         Nodes.forEachObject(spec, "volumes", pod.path(), (volume, path, i) ->
                 one(context, Nodes.obj(volume, "hostPath"), "type", path.child("hostPath"), HOST_PATH_TYPES));

@@ -116,4 +116,136 @@ class SecurityContextRuleTest {
                 "spec.containers[1].securityContext.appArmorProfile.localhostProfile: Invalid value: \"p\": "
                         + "can only be set when AppArmor type is Localhost");
     }
+
+    @Test
+    void aWindowsPodSetsNoLinuxOnlyField() {
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                os: {name: windows}
+                hostPID: false
+                securityContext:
+                  runAsNonRoot: true
+                  sysctls: []
+                  windowsOptions: {runAsUserName: ContainerUser}
+                containers:
+                  - {name: a, image: a:1, securityContext: {runAsNonRoot: true,
+                     windowsOptions: {runAsUserName: 'NT AUTHORITY\\NETWORK SERVICE'}}}
+                """))).isEmpty();
+        assertThat(run(new SecurityContextRule()).on(deployment("""
+                os: {name: windows}
+                hostPID: true
+                hostIPC: true
+                hostUsers: true
+                shareProcessNamespace: false
+                securityContext:
+                  seLinuxOptions: {level: "s0:c1"}
+                  runAsUser: 1000
+                  fsGroup: 2000
+                  supplementalGroups: [3]
+                  sysctls: [{name: vm.swappiness, value: "1"}]
+                  seLinuxChangePolicy: Recursive
+                initContainers:
+                  - {name: i, image: a:1, securityContext: {capabilities: {drop: [ALL]}, readOnlyRootFilesystem: true}}
+                containers:
+                  - {name: a, image: a:1, securityContext: {allowPrivilegeEscalation: false, runAsGroup: 3000,
+                     seccompProfile: {type: RuntimeDefault}}}
+                """))).containsExactly(
+                "spec.template.spec.securityContext.seLinuxOptions: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.securityContext.fsGroup: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.securityContext.runAsUser: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.securityContext.seLinuxChangePolicy: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.securityContext.supplementalGroups: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.securityContext.sysctls: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.hostUsers: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.hostPID: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.hostIPC: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.shareProcessNamespace: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.initContainers[0].securityContext.capabilities: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.initContainers[0].securityContext.readOnlyRootFilesystem: Forbidden: cannot be set "
+                        + "for a windows pod",
+                "spec.template.spec.containers[0].securityContext.seccompProfile: Forbidden: cannot be set for a windows pod",
+                "spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation: Forbidden: cannot be set "
+                        + "for a windows pod",
+                "spec.template.spec.containers[0].securityContext.runAsGroup: Forbidden: cannot be set for a windows pod");
+    }
+
+    @Test
+    void aLinuxPodSetsNoWindowsOptionsAndAPodWithoutAnOsMaySetBoth() {
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                securityContext: {runAsUser: 1000, windowsOptions: {runAsUserName: ContainerUser}}
+                containers: [{name: a, image: a:1, securityContext: {windowsOptions: {runAsUserName: ContainerUser}}}]
+                """))).isEmpty();
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                os: {name: linux}
+                hostPID: true
+                securityContext: {runAsUser: 1000, windowsOptions: {runAsUserName: ContainerUser}}
+                containers: [{name: a, image: a:1, securityContext: {windowsOptions: {runAsUserName: ContainerUser}}}]
+                """))).containsExactly(
+                "spec.securityContext.windowsOptions: Forbidden: windows options cannot be set for a linux pod",
+                "spec.containers[0].securityContext.windowsOptions: Forbidden: windows options cannot be set for a linux pod");
+    }
+
+    @Test
+    void hostProcessContainersAreAllOrNoneAndShareTheHostNetwork() {
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                hostNetwork: true
+                securityContext: {windowsOptions: {hostProcess: true}}
+                containers: [{name: a, image: a:1}, {name: b, image: b:1, securityContext: {windowsOptions: {hostProcess: true}}}]
+                """))).isEmpty();
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                securityContext: {windowsOptions: {hostProcess: false}}
+                containers: [{name: a, image: a:1, securityContext: {windowsOptions: {hostProcess: false}}}]
+                """))).isEmpty();
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                securityContext: {windowsOptions: {hostProcess: false}}
+                initContainers: [{name: i, image: a:1}]
+                containers: [{name: a, image: a:1, securityContext: {windowsOptions: {hostProcess: true}}}]
+                """))).containsExactly(
+                "spec.containers[0].securityContext.windowsOptions.hostProcess: Invalid value: true: "
+                        + "pod hostProcess value must be identical if both are specified, was false",
+                "spec: Invalid value: \"\": If pod contains any hostProcess containers then all containers must be "
+                        + "HostProcess containers",
+                "spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers");
+    }
+
+    @Test
+    void windowsOptionsNameAWellFormedUserAndCredentialSpec() {
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                containers:
+                  - {name: a, image: a:1, securityContext: {windowsOptions: {runAsUserName: 'corp.example.com\\svc-web',
+                     gmsaCredentialSpecName: webapp1-credspec, gmsaCredentialSpec: '{"CmsPlugins":["ActiveDirectory"]}'}}}
+                  - {name: b, image: b:1, securityContext: {windowsOptions: {runAsUserName: 'DOMAIN\\%s'}}}
+                """.formatted("u".repeat(104))))).isEmpty();
+        assertThat(run(new SecurityContextRule()).on(pod("""
+                securityContext: {windowsOptions: {runAsUserName: "", gmsaCredentialSpecName: Bad_Name, gmsaCredentialSpec: ""}}
+                containers:
+                  - {name: a, image: a:1, securityContext: {windowsOptions: {runAsUserName: 'a\\b\\c'}}}
+                  - {name: b, image: b:1, securityContext: {windowsOptions: {runAsUserName: '.bad\\. .'}}}
+                  - {name: c, image: c:1, securityContext: {windowsOptions: {runAsUserName: 'a*b\\'}}}
+                  - {name: d, image: d:1, securityContext: {windowsOptions: {runAsUserName: "tab\\there"}}}
+                  - {name: e, image: e:1, securityContext: {windowsOptions: {runAsUserName: %s}}}
+                """.formatted("u".repeat(105))))).containsExactly(
+                "spec.securityContext.windowsOptions.gmsaCredentialSpecName: Invalid value: \"Bad_Name\": a lowercase "
+                        + "RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must "
+                        + "start and end with an alphanumeric character (e.g. 'example.com', regex used for validation "
+                        + "is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                "spec.securityContext.windowsOptions.gmsaCredentialSpec: Invalid value: \"\": gmsaCredentialSpec cannot "
+                        + "be an empty string",
+                "spec.securityContext.windowsOptions.runAsUserName: Invalid value: \"\": runAsUserName cannot be an "
+                        + "empty string",
+                "spec.containers[0].securityContext.windowsOptions.runAsUserName: Invalid value: \"a\\\\b\\\\c\": "
+                        + "runAsUserName cannot contain more than one backslash",
+                "spec.containers[1].securityContext.windowsOptions.runAsUserName: Invalid value: \".bad\\\\. .\": "
+                        + "runAsUserName's Domain doesn't match the NetBios nor the DNS format",
+                "spec.containers[1].securityContext.windowsOptions.runAsUserName: Invalid value: \".bad\\\\. .\": "
+                        + "runAsUserName's User cannot contain only periods or spaces",
+                "spec.containers[2].securityContext.windowsOptions.runAsUserName: Invalid value: \"a*b\\\\\": "
+                        + "runAsUserName's Domain doesn't match the NetBios nor the DNS format",
+                "spec.containers[2].securityContext.windowsOptions.runAsUserName: Invalid value: \"a*b\\\\\": "
+                        + "runAsUserName's User cannot be empty",
+                "spec.containers[3].securityContext.windowsOptions.runAsUserName: Invalid value: \"tab\\there\": "
+                        + "runAsUserName cannot contain control characters",
+                "spec.containers[4].securityContext.windowsOptions.runAsUserName: Invalid value: \"%s\": "
+                        .formatted("u".repeat(105))
+                        + "runAsUserName's User length must not be longer than 104 characters");
+    }
 }

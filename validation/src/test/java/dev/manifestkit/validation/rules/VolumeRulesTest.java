@@ -351,4 +351,115 @@ class VolumeRulesTest {
                         + Names.dns1123Subdomain("Creds").get(0),
                 "spec.csi.controllerPublishSecretRef.namespace: Required value");
     }
+
+    @Test
+    void inTreeSourcesGiveWhatTheirPluginsNeed() {
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - {name: git, gitRepo: {repository: "https://x/y.git", directory: "."}}
+                  - {name: eui, iscsi: {targetPortal: "1.2.3.4:3260", iqn: eui.02004567A425678D, lun: 255,
+                     initiatorName: "iqn.2001-04.com.example:node1", chapAuthSession: true, secretRef: {name: chap}}}
+                  - {name: naa, iscsi: {targetPortal: "1.2.3.4:3260", iqn: naa.%s, lun: 0}}
+                  - {name: fc, fc: {targetWWNs: ["500a0982991b8dc5"], lun: 0}}
+                  - {name: wwid, fc: {wwids: ["3600508b400105e210000900000490000"]}}
+                  - {name: blob, azureDisk: {diskName: d, diskURI: "https://a.blob.core.windows.net/c/d.vhd"}}
+                  - {name: managed, azureDisk: {diskName: d, diskURI: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/disks/d",
+                     kind: Managed, cachingMode: None}}
+                  - {name: flex, flexVolume: {driver: example.com/nfs, options: {mykubernetes.io/x: "1", size: "2"}}}
+                """.formatted("6".repeat(32))))).isEmpty();
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - {name: git, gitRepo: {repository: "", directory: /x/../y}}
+                  - {name: iscsi, iscsi: {targetPortal: "", iqn: foo, lun: 256, chapAuthDiscovery: true, initiatorName: iqn.bad}}
+                  - {name: iqn, iscsi: {targetPortal: "1.2.3.4:3260", iqn: "iqn.2001-04.com.example", lun: -1}}
+                  - {name: fc, fc: {targetWWNs: ["500a0982991b8dc5"], wwids: ["36005"]}}
+                  - {name: nofc, fc: {fsType: ext4}}
+                  - {name: disk, azureDisk: {diskName: "", diskURI: "/subscriptions/s", cachingMode: Foo, kind: managed}}
+                  - {name: flex, flexVolume: {driver: "", options: {kubernetes.io/x: "1", Foo.K8s.IO: "2"}}}
+                """))).containsExactly(
+                "spec.volumes[0].gitRepo.repository: Required value",
+                "spec.volumes[0].gitRepo.directory: Invalid value: \"/x/../y\": must be a relative path",
+                "spec.volumes[0].gitRepo.directory: Invalid value: \"/x/../y\": must not contain '..'",
+                "spec.volumes[1].iscsi.targetPortal: Required value",
+                "spec.volumes[1].iscsi.iqn: Invalid value: \"foo\": must be valid format starting with iqn, eui, or naa",
+                "spec.volumes[1].iscsi.lun: Invalid value: 256: must be between 0 and 255, inclusive",
+                "spec.volumes[1].iscsi.secretRef: Required value",
+                "spec.volumes[1].iscsi.initiatorname: Invalid value: \"iqn.bad\": must be valid format",
+                "spec.volumes[2].iscsi.iqn: Invalid value: \"iqn.2001-04.com.example\": must be valid format",
+                "spec.volumes[2].iscsi.lun: Invalid value: -1: must be between 0 and 255, inclusive",
+                "spec.volumes[3].fc.targetWWNs: Invalid value: [\"500a0982991b8dc5\"]: targetWWNs and wwids can not be "
+                        + "specified simultaneously",
+                "spec.volumes[3].fc.lun: Required value: lun is required if targetWWNs is specified",
+                "spec.volumes[4].fc.targetWWNs: Required value: must specify either targetWWNs or wwids, but not both",
+                "spec.volumes[5].azureDisk.diskName: Required value",
+                "spec.volumes[5].azureDisk.cachingMode: Unsupported value: \"Foo\": supported values: \"None\", "
+                        + "\"ReadOnly\", \"ReadWrite\"",
+                "spec.volumes[5].azureDisk.kind: Unsupported value: \"managed\": supported values: \"Dedicated\", "
+                        + "\"Managed\", \"Shared\"",
+                "spec.volumes[5].azureDisk.diskURI: Unsupported value: \"/subscriptions/s\": supported values: "
+                        + "\"https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd\"",
+                "spec.volumes[6].flexVolume.driver: Required value",
+                "spec.volumes[6].flexVolume.options[kubernetes.io/x]: Invalid value: \"kubernetes.io/x\": "
+                        + "kubernetes.io and k8s.io namespaces are reserved",
+                "spec.volumes[6].flexVolume.options[Foo.K8s.IO]: Invalid value: \"Foo.K8s.IO\": "
+                        + "kubernetes.io and k8s.io namespaces are reserved");
+    }
+
+    @Test
+    void anIscsiInitiatorNameKeepsTheIfaceNameShort() {
+        String portal = "p".repeat(60);
+        assertThat(run(new VolumeSourceRule()).on(pod("""
+                containers: [{name: a, image: a:1}]
+                volumes:
+                  - {name: abc, iscsi: {targetPortal: %s, iqn: "iqn.2001-04.com.example:s", initiatorName: "iqn.2001-04.com.example:n"}}
+                  - {name: abcd, iscsi: {targetPortal: %s, iqn: "iqn.2001-04.com.example:s", initiatorName: "iqn.2001-04.com.example:n"}}
+                """.formatted(portal, portal)) + """
+                ---
+                kind: PersistentVolume
+                metadata: {name: abcd}
+                spec:
+                  capacity: {storage: 1Gi}
+                  accessModes: [ReadWriteOnce]
+                  iscsi: {targetPortal: %s, iqn: "iqn.2001-04.com.example:s", initiatorName: naa.1, secretRef: {namespace: d}}
+                """.formatted(portal))).containsExactly(
+                "spec.volumes[1].name: Invalid value: \"abcd\": Total length of <volume name>:<iscsi.targetPortal> must "
+                        + "be under 64 characters if iscsi.initiatorName is specified.",
+                "spec.iscsi.secretRef.name: Required value",
+                "spec.iscsi.initiatorname: Invalid value: \"naa.1\": must be valid format",
+                "spec.iscsi.targetportal: Invalid value: \"%s\": Total length of <volume name>:<iscsi.targetPortal> "
+                        .formatted(portal) + "must be under 64 characters if iscsi.initiatorName is specified.");
+    }
+
+    @Test
+    void onlyVolumeTypesThatMountWithOptionsTakeTheMountOptionsAnnotation() {
+        String volume = """
+                kind: PersistentVolume
+                metadata:
+                  name: v
+                  annotations: {volume.beta.kubernetes.io/mount-options: "hard,nfsvers=4.1"}
+                spec:
+                  capacity: {storage: 1Gi}
+                  accessModes: [ReadWriteOnce]
+                """;
+        assertThat(run(new VolumeSourceRule()).on(volume + "  nfs: {server: nfs.example.com, path: /exports/a}\n"))
+                .isEmpty();
+        assertThat(run(new VolumeSourceRule()).on(volume + "  hostPath: {path: /mnt/data}\n")).containsExactly(
+                "metadata.annotations.volume.beta.kubernetes.io/mount-options: Forbidden: may not specify mount options "
+                        + "for this volume type");
+    }
+
+    @Test
+    void seLinuxChangePolicyIsRecursiveWhileTheSELinuxMountGateIsOff() {
+        String pod = pod("""
+                securityContext: {seLinuxChangePolicy: MountOption}
+                containers: [{name: a, image: a:1}]
+                """);
+        assertThat(run(new SupportedValuesRule()).on(pod)).containsExactly(
+                "spec.securityContext.seLinuxChangePolicy: Unsupported value: \"MountOption\": supported values: "
+                        + "\"Recursive\"");
+        assertThat(run(new SupportedValuesRule()).version("1.36").on(pod)).isEmpty();
+        assertThat(run(new SupportedValuesRule()).on(pod.replace("MountOption", "Recursive"))).isEmpty();
+    }
 }

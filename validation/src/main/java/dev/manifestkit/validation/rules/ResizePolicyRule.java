@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.rules;
 
 import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
@@ -18,6 +19,7 @@ final class ResizePolicyRule extends BaseRule {
 
     private static final String[] RESOURCES = {"cpu", "memory"};
     private static final String[] POLICIES = {"NotRequired", "RestartContainer"};
+    private static final String[] CONTAINER_LISTS = {"initContainers", "containers"};
 
     ResizePolicyRule() {
         super("api/resize-policy", Layer.API, Severity.ERROR,
@@ -32,38 +34,44 @@ final class ResizePolicyRule extends BaseRule {
             return;
         }
         boolean never = "Never".equals(Nodes.str(pod.spec(), "restartPolicy"));
-        PodSpecs.forEachContainer(context, (container, path, init) -> {
-            ArrayNode policies = Nodes.arr(container, "resizePolicy");
-            if (policies == null || policies.isEmpty()) {
-                return;
-            }
-            var listPath = path.child("resizePolicy");
-            // a container with its own restartPolicy (1.35) may restart where its pod does not: not judged here
-            boolean neverRestarts = never && !Nodes.has(container, "restartPolicy");
-            for (int i = 0; i < policies.size(); i++) {
-                JsonNode entry = policies.get(i);
-                var resource = Nodes.str(entry, "resourceName");
-                var policy = Nodes.str(entry, "restartPolicy");
-                if (resource != null && isDuplicate(policies, i, resource)) {
-                    context.report(listPath.index(i), ErrorType.DUPLICATE, Nodes.quote(resource), "");
-                }
-                // an absent field is the schema's finding; an empty one the API server calls required
-                if ("".equals(resource)) {
-                    context.report(listPath, ErrorType.REQUIRED, "");
-                } else if (resource != null && !Nodes.oneOf(resource, RESOURCES)) {
-                    context.report(listPath, ErrorType.NOT_SUPPORTED, Nodes.quote(resource), Nodes.supported(RESOURCES));
-                }
-                if ("".equals(policy)) {
-                    context.report(listPath, ErrorType.REQUIRED, "");
-                } else if (policy != null && !Nodes.oneOf(policy, POLICIES)) {
-                    context.report(listPath, ErrorType.NOT_SUPPORTED, Nodes.quote(policy), Nodes.supported(POLICIES));
-                }
-                if (neverRestarts && policy != null && !policy.equals("NotRequired")) {
-                    context.report(listPath, ErrorType.INVALID, Nodes.quote(policy),
-                            "must be 'NotRequired' when `restartPolicy` is 'Never'");
+        // walked without a visitor: most containers set no resizePolicy, and pay nothing for it
+        for (var field : CONTAINER_LISTS) {
+            ArrayNode containers = Nodes.arr(pod.spec(), field);
+            for (int c = 0; containers != null && c < containers.size(); c++) {
+                ArrayNode policies = Nodes.arr(containers.get(c), "resizePolicy");
+                if (policies != null && !policies.isEmpty()) {
+                    // a container with its own restartPolicy (1.35) may restart where its pod does not: not judged
+                    boolean neverRestarts = never && !Nodes.has(containers.get(c), "restartPolicy");
+                    check(context, policies, pod.path().child(field).index(c).child("resizePolicy"), neverRestarts);
                 }
             }
-        });
+        }
+    }
+
+    private static void check(RuleContext context, ArrayNode policies, FieldPath listPath, boolean neverRestarts) {
+        for (int i = 0; i < policies.size(); i++) {
+            JsonNode entry = policies.get(i);
+            var resource = Nodes.str(entry, "resourceName");
+            var policy = Nodes.str(entry, "restartPolicy");
+            if (resource != null && isDuplicate(policies, i, resource)) {
+                context.report(listPath.index(i), ErrorType.DUPLICATE, Nodes.quote(resource), "");
+            }
+            // an absent field is the schema's finding; an empty one the API server calls required
+            if ("".equals(resource)) {
+                context.report(listPath, ErrorType.REQUIRED, "");
+            } else if (resource != null && !Nodes.oneOf(resource, RESOURCES)) {
+                context.report(listPath, ErrorType.NOT_SUPPORTED, Nodes.quote(resource), Nodes.supported(RESOURCES));
+            }
+            if ("".equals(policy)) {
+                context.report(listPath, ErrorType.REQUIRED, "");
+            } else if (policy != null && !Nodes.oneOf(policy, POLICIES)) {
+                context.report(listPath, ErrorType.NOT_SUPPORTED, Nodes.quote(policy), Nodes.supported(POLICIES));
+            }
+            if (neverRestarts && policy != null && !policy.equals("NotRequired")) {
+                context.report(listPath, ErrorType.INVALID, Nodes.quote(policy),
+                        "must be 'NotRequired' when `restartPolicy` is 'Never'");
+            }
+        }
     }
 
     /** True if an earlier entry names the same resource. */

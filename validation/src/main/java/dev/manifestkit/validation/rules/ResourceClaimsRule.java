@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ResourceClaimsRule extends BaseRule {
 
+    private static final String[] CONTAINER_LISTS = {"initContainers", "containers"};
+
     ResourceClaimsRule() {
         super("api/resource-claims", Layer.API, Severity.ERROR,
                 "From 1.34, each pod resourceClaims entry has a unique DNS-label name and exactly one of "
@@ -39,12 +41,17 @@ final class ResourceClaimsRule extends BaseRule {
         if (podClaims != null && !podClaims.isEmpty()) {
             podClaims(context, podClaims, pod.path().child("resourceClaims"));
         }
-        PodSpecs.forEachContainer(context, (container, path, init) -> {
-            ArrayNode claims = Nodes.arr(Nodes.obj(container, "resources"), "claims");
-            if (claims != null && !claims.isEmpty()) {
-                containerClaims(context, claims, podClaims, path.child("resources", "claims"));
+        // walked without a visitor: most containers claim nothing, and pay nothing for it
+        for (var field : CONTAINER_LISTS) {
+            ArrayNode containers = Nodes.arr(pod.spec(), field);
+            for (int c = 0; containers != null && c < containers.size(); c++) {
+                ArrayNode claims = Nodes.arr(Nodes.obj(containers.get(c), "resources"), "claims");
+                if (claims != null && !claims.isEmpty()) {
+                    containerClaims(context, claims, podClaims,
+                            pod.path().child(field).index(c).child("resources", "claims"));
+                }
             }
-        });
+        }
     }
 
     private static void podClaims(RuleContext context, ArrayNode claims, FieldPath listPath) {

@@ -80,7 +80,7 @@ final class ContainerResourcesRule extends BaseRule {
      * {@code IsHugePageResourceValueDivisible}: the page size parses as a whole positive quantity
      * and the amount, rounded up to a whole number as Kubernetes reads it, is a multiple of it.
      */
-    private static boolean isPageMultiple(BigDecimal amount, String pageSize) {
+    static boolean isPageMultiple(BigDecimal amount, String pageSize) {
         if (!Quantity.isValid(pageSize)) {
             return false;
         }

@@ -21,7 +21,7 @@ final class DownwardApiFilesRule extends BaseRule {
                 "Each downwardAPI volume file (also in projected volumes) has exactly one of fieldRef and "
                         + "resourceFieldRef: a fieldPath a file may read (" + String.join(", ",
                         DownwardApi.VOLUME_FIELD_PATHS) + ", or one label or annotation), or a container resource "
-                        + "with its containerName.");
+                        + "with its containerName and a divisor it supports, as for env vars.");
     }
 
     @Override
@@ -65,6 +65,7 @@ final class DownwardApiFilesRule extends BaseRule {
                 } else {
                     EnvValueFromRule.checkResource(context, resourceFieldRef, itemPath.child("resourceFieldRef"));
                 }
+                EnvValueFromRule.checkDivisor(context, resourceFieldRef, itemPath.child("resourceFieldRef"));
             } else {
                 context.report(itemPath, ErrorType.REQUIRED, "one of fieldRef and resourceFieldRef is required");
             }

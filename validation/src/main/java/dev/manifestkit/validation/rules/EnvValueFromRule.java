@@ -19,12 +19,18 @@ final class EnvValueFromRule extends BaseRule {
 
     private static final String[] SOURCES = {"fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef",
         "fileKeyRef"};
+    private static final String[] CPU_DIVISORS = {"1m", "1"};
+    private static final String[] BYTE_DIVISORS = {"1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi",
+        "1Ti", "1Pi", "1Ei"};
+    private static final String BYTE_DIVISORS_TEXT = "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, "
+            + "1Ti, 1Pi, 1Ei are supported with the ";
 
     EnvValueFromRule() {
         super("api/env-value-from", Layer.API, Severity.ERROR,
                 "An env var has a value or a valueFrom with exactly one source (fieldRef, resourceFieldRef, "
                         + "configMapKeyRef, secretKeyRef) naming its object and key, a fieldPath an env var may read, "
-                        + "a container resource; an envFrom entry has exactly one of configMapRef or secretRef.");
+                        + "a container resource with a divisor it supports (cpu: 1m or 1; memory, ephemeral-storage, "
+                        + "hugepages: 1, 1k … 1E, 1Ki … 1Ei); an envFrom entry has exactly one of configMapRef or secretRef.");
     }
 
     @Override
@@ -111,6 +117,7 @@ final class EnvValueFromRule extends BaseRule {
         var resourceFieldRef = Nodes.obj(valueFrom, "resourceFieldRef");
         if (resourceFieldRef != null) {
             checkResource(context, resourceFieldRef, fromPath.child("resourceFieldRef"));
+            checkDivisor(context, resourceFieldRef, fromPath.child("resourceFieldRef"));
         }
     }
 
@@ -137,6 +144,37 @@ final class EnvValueFromRule extends BaseRule {
         } else if (resource != null && !DownwardApi.isContainerResource(resource)) {
             context.report(path.child("resource"), ErrorType.NOT_SUPPORTED, Nodes.quote(resource),
                     Nodes.supported(DownwardApi.CONTAINER_RESOURCES.toArray(String[]::new)));
+        }
+    }
+
+    /**
+     * The divisor of a container resource the downward API hands out ({@code
+     * validateContainerResourceDivisor}): unset or zero means 1; otherwise, as the API server spells
+     * it ({@code 1000m} is {@code 1}), cpu takes 1m or 1 and memory, ephemeral storage and
+     * hugepages a power of 1000 or 1024 (1, 1k … 1E, 1Ki … 1Ei).
+     */
+    static void checkDivisor(RuleContext context, ObjectNode resourceFieldRef, FieldPath path) {
+        var divisor = Nodes.get(resourceFieldRef, "divisor");
+        if (divisor == null || divisor.isNull()) {
+            return;
+        }
+        var spelled = Quantities.canonical(divisor);
+        var resource = Nodes.str(resourceFieldRef, "resource");
+        if (spelled == null || spelled.equals("0") || resource == null) {
+            return; // a malformed quantity is refused before validation
+        }
+        String problem = switch (resource) {
+            case "limits.cpu", "requests.cpu" -> Nodes.oneOf(spelled, CPU_DIVISORS) ? null
+                    : "only divisor's values 1m and 1 are supported with the cpu resource";
+            case "limits.memory", "requests.memory" -> Nodes.oneOf(spelled, BYTE_DIVISORS) ? null
+                    : BYTE_DIVISORS_TEXT + "memory resource";
+            case "limits.ephemeral-storage", "requests.ephemeral-storage" -> Nodes.oneOf(spelled, BYTE_DIVISORS) ? null
+                    : BYTE_DIVISORS_TEXT + "local ephemeral storage resource";
+            default -> (resource.startsWith("requests.hugepages-") || resource.startsWith("limits.hugepages-"))
+                    && !Nodes.oneOf(spelled, BYTE_DIVISORS) ? BYTE_DIVISORS_TEXT + "hugepages resource" : null;
+        };
+        if (problem != null) {
+            context.report(path.child("divisor"), ErrorType.INVALID, Nodes.quote(resource), problem);
         }
     }
 

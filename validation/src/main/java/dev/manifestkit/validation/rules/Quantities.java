@@ -1,6 +1,8 @@
 package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,72 @@ final class Quantities {
             return null;
         }
         return Quantity.parse(value.asString()).toBigDecimal();
+    }
+
+    private static final BigInteger KI = BigInteger.valueOf(1024);
+    private static final BigDecimal KI_DECIMAL = BigDecimal.valueOf(1024);
+    private static final String[] BINARY_SUFFIXES = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    private static final String[] DECIMAL_SUFFIXES = {"n", "u", "m", "", "k", "M", "G", "T", "P", "E"};
+
+    /**
+     * A quantity as Go's {@code Quantity.String()} spells it, or null if it is malformed: the
+     * amount in the format its suffix chose (binary for {@code Ki}…{@code Ei}, an exponent for
+     * {@code e3}, decimal otherwise), with the smallest whole mantissa. {@code 1024Ki} is
+     * {@code 1Mi}, {@code 1000m} is {@code 1}, {@code 0.1} is {@code 100m}, {@code 1e3} stays
+     * {@code 1e3}. The API server compares some quantities by this spelling (a downward API
+     * divisor must be {@code 1m} or {@code 1}, not merely equal to one of them).
+     */
+    static String canonical(JsonNode value) {
+        BigDecimal amount = of(value);
+        if (amount == null) {
+            return null;
+        }
+        char format = 'd';
+        if (value.isString()) {
+            var text = value.asString();
+            int end = text.length();
+            int pos = 0;
+            while (pos < end && "+-.0123456789".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+            if (pos < end && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+                format = 'e';
+            } else if (end - pos == 2) {
+                format = 'b';
+            }
+        }
+        return canonical(amount, format);
+    }
+
+    /** The canonical spelling of an amount in a format: 'b' binary, 'e' exponent, 'd' decimal. */
+    static String canonical(BigDecimal amount, char format) {
+        if (amount.scale() > 9) {
+            amount = amount.setScale(9, RoundingMode.CEILING); // Kubernetes keeps nanos at most, rounding up
+        }
+        if (amount.signum() == 0) {
+            return "0";
+        }
+        if (format == 'b' && amount.abs().compareTo(KI_DECIMAL) >= 0 && amount.stripTrailingZeros().scale() <= 0) {
+            BigInteger mantissa = amount.toBigIntegerExact();
+            int exponent = 0;
+            while (exponent < BINARY_SUFFIXES.length - 1 && mantissa.mod(KI).signum() == 0) {
+                mantissa = mantissa.divide(KI);
+                exponent++;
+            }
+            return mantissa + BINARY_SUFFIXES[exponent];
+        }
+        var stripped = amount.stripTrailingZeros();
+        int exponent = -stripped.scale();
+        int extra = Math.floorMod(exponent, 3);
+        BigInteger mantissa = stripped.unscaledValue().multiply(BigInteger.TEN.pow(extra));
+        exponent -= extra;
+        if (exponent == 0) {
+            return mantissa.toString();
+        }
+        if (format != 'e' && exponent >= -9 && exponent <= 18) {
+            return mantissa + DECIMAL_SUFFIXES[exponent / 3 + 3];
+        }
+        return mantissa + "e" + exponent;
     }
 
     /** Visits one PersistentVolumeClaim spec. */

@@ -12,6 +12,7 @@ import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,12 +59,24 @@ final class VolumeSourceRule extends BaseRule {
      * it mounts with options): no finding for them either way.
      */
     private static final String[] MOUNT_OPTION_SOURCES_UNSURE = {"flocker", "scaleIO", "fc", "portworxVolume", "csi"};
+    /**
+     * The ObjectMeta fields in the order the API server reports them, with the name it gives each
+     * (its Go field's, first letter lowered: {@code uid} is {@code uID}); of these a claim
+     * template may set only labels and annotations.
+     */
+    private static final String[][] TEMPLATE_META_FIELDS = {{"name", "name"}, {"generateName", "generateName"},
+        {"namespace", "namespace"}, {"selfLink", "selfLink"}, {"uid", "uID"}, {"resourceVersion", "resourceVersion"},
+        {"generation", "generation"}, {"creationTimestamp", "creationTimestamp"},
+        {"deletionTimestamp", "deletionTimestamp"}, {"deletionGracePeriodSeconds", "deletionGracePeriodSeconds"},
+        {"ownerReferences", "ownerReferences"}, {"finalizers", "finalizers"}, {"managedFields", "managedFields"}};
 
     VolumeSourceRule() {
         super("api/one-volume-source", Layer.API, Severity.ERROR,
                 "Each PersistentVolume specifies exactly one volume source (nfs, hostPath, csi, …) and each pod "
                         + "volume at most one (none means emptyDir, as the API server defaults it), and a secret, configMap or persistentVolumeClaim volume names its "
-                        + "object and item keys; an ephemeral volume has a volumeClaimTemplate; a csi volume names a "
+                        + "object and item keys; an ephemeral volume has a volumeClaimTemplate whose metadata sets only labels and "
+                        + "annotations, and in a Pod its claim's name (<pod>-<volume>) is valid and no "
+                        + "persistentVolumeClaim volume names it; a csi volume names a "
                         + "driver (a DNS subdomain of at most 63 characters), a PersistentVolume's also its volumeHandle "
                         + "and each secret's name and namespace; a local PersistentVolume has required node affinity; "
                         + "a gitRepo names its repository and a relative directory without '..'; an iscsi source its "
@@ -103,7 +116,85 @@ final class VolumeSourceRule extends BaseRule {
                 named(context, volume, path);
                 inTree(context, volume, path, Nodes.str(volume, "name"), false);
             });
+            if (!pod.isTemplate()) {
+                createdClaims(context, pod);
+            }
         }
+    }
+
+    /**
+     * {@code ValidateTemplateObjectMeta}: an ephemeral volume's claim template names no claim
+     * (the claim is named after the pod and the volume) and sets no other metadata but labels
+     * and annotations. Empty values count as unset.
+     */
+    private static void templateMetadata(RuleContext context, ObjectNode metadata, FieldPath path) {
+        if (metadata == null) {
+            return;
+        }
+        for (var field : TEMPLATE_META_FIELDS) {
+            var value = metadata.get(field[0]);
+            boolean set = value != null && !value.isNull()
+                    && !(value.isString() && value.asString().isEmpty())
+                    && !(value.isContainer() && value.isEmpty())
+                    && !(field[0].equals("generation") && value.isNumber() && value.asLong() == 0);
+            if (set) {
+                context.report(path.child(field[1]), ErrorType.FORBIDDEN, "cannot be set");
+            }
+        }
+    }
+
+    /**
+     * A Pod's ephemeral volumes each get a claim named {@code <pod name>-<volume name>}, which
+     * must be a valid name, and which no persistentVolumeClaim volume of the same pod may
+     * reference ({@code ValidateVolumes}). Unknown in templates, and for a Pod whose name is still
+     * to be generated (such a name is too short to matter).
+     */
+    private static void createdClaims(RuleContext context, PodSpecs.PodSpec pod) {
+        var podName = Nodes.str(pod.metadata(), "name");
+        var volumes = Nodes.arr(pod.spec(), "volumes");
+        if (podName == null || podName.isEmpty() || volumes == null || !hasEphemeral(volumes)) {
+            return;
+        }
+        var volumesPath = pod.path().child("volumes");
+        for (int i = 0; i < volumes.size(); i++) {
+            var volume = volumes.get(i);
+            var volumeName = Nodes.str(volume, "name");
+            var ephemeral = Nodes.get(volume, "ephemeral");
+            if (ephemeral != null && !ephemeral.isNull() && volumeName != null && !volumeName.isEmpty()) {
+                var claimName = podName + "-" + volumeName;
+                for (var msg : Names.dns1123Subdomain(claimName)) {
+                    context.report(volumesPath.index(i).child("name"), ErrorType.INVALID, Nodes.quote(volumeName),
+                            "PVC name " + Nodes.quote(claimName) + ": " + msg);
+                }
+            }
+            var claimName = Nodes.str(Nodes.obj(volume, "persistentVolumeClaim"), "claimName");
+            if (claimName != null && claimName.startsWith(podName + "-")
+                    && isEphemeral(volumes, claimName.substring(podName.length() + 1))) {
+                context.report(volumesPath.index(i).child("persistentVolumeClaim", "claimName"), ErrorType.INVALID,
+                        Nodes.quote(claimName), "must not reference a PVC that gets created for an ephemeral volume");
+            }
+        }
+    }
+
+    private static boolean hasEphemeral(ArrayNode volumes) {
+        for (var volume : volumes) {
+            var ephemeral = Nodes.get(volume, "ephemeral");
+            if (ephemeral != null && !ephemeral.isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if the volume of this name is an ephemeral one. */
+    private static boolean isEphemeral(ArrayNode volumes, String volumeName) {
+        for (var volume : volumes) {
+            var ephemeral = Nodes.get(volume, "ephemeral");
+            if (volumeName.equals(Nodes.str(volume, "name")) && ephemeral != null && !ephemeral.isNull()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -126,6 +217,9 @@ final class VolumeSourceRule extends BaseRule {
         if (ephemeral != null && Nodes.obj(ephemeral, "volumeClaimTemplate") == null) {
             // its spec is checked as a claim's: Quantities.forEachClaimSpec
             context.report(path.child("ephemeral", "volumeClaimTemplate"), ErrorType.REQUIRED, "");
+        } else if (ephemeral != null) {
+            templateMetadata(context, Nodes.obj(ephemeral, "volumeClaimTemplate", "metadata"),
+                    path.child("ephemeral", "volumeClaimTemplate", "metadata"));
         }
         Nodes.forEachObject(Nodes.obj(volume, "projected"), "sources", path.child("projected"), (source, sourcePath, i) -> {
             int kinds = 0;

@@ -36,4 +36,28 @@ class QuantitiesTest {
         assertThat(read("{}")).isNull();
         assertThat(Quantities.of(null)).isNull();
     }
+
+    private static String spelled(String json) {
+        return Quantities.canonical(TestDocs.tree("{'q':" + json + "}").get("q"));
+    }
+
+    @Test
+    void quantitiesAreSpelledAsTheApiServerSpellsThemInTheFormatTheirSuffixChose() {
+        assertThat(spelled("'1000m'")).isEqualTo("1");
+        assertThat(spelled("'0.001'")).isEqualTo("1m");
+        assertThat(spelled("'0.1'")).isEqualTo("100m");
+        assertThat(spelled("'1000'")).isEqualTo("1k");
+        assertThat(spelled("'1500'")).isEqualTo("1500");
+        assertThat(spelled("'1024Ki'")).isEqualTo("1Mi");
+        assertThat(spelled("'1536'")).isEqualTo("1536");
+        assertThat(spelled("'0.5Ki'")).isEqualTo("512");
+        assertThat(spelled("'1.5Ki'")).isEqualTo("1536");
+        assertThat(spelled("'3Mi'")).isEqualTo("3Mi");
+        assertThat(spelled("'1e3'")).isEqualTo("1e3");
+        assertThat(spelled("'10e-1'")).isEqualTo("1");
+        assertThat(spelled("'-2k'")).isEqualTo("-2k");
+        assertThat(spelled("'0Mi'")).isEqualTo("0");
+        assertThat(spelled("1000")).isEqualTo("1k");
+        assertThat(spelled("'1GB'")).isNull();
+    }
 }

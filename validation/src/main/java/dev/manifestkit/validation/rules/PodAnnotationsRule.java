@@ -274,13 +274,7 @@ final class PodAnnotationsRule extends BaseRule {
             context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be a valid seccomp profile");
             return;
         }
-        var file = value.substring("localhost/".length());
-        if (file.startsWith("/")) {
-            context.report(path, ErrorType.INVALID, Nodes.quote(file), "must be a relative path");
-        }
-        if (VolumePathsRule.hasBacksteps(file)) {
-            context.report(path, ErrorType.INVALID, Nodes.quote(file), "must not contain '..'");
-        }
+        VolumePathsRule.localDescendingPath(context, value.substring("localhost/".length()), path);
     }
 
     /**

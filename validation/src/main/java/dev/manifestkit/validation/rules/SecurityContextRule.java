@@ -348,15 +348,7 @@ final class SecurityContextRule extends BaseRule {
                     context.report(seccompPath.child("localhostProfile"), ErrorType.REQUIRED,
                             "must be set when seccomp type is Localhost");
                 } else if (localhost.isString()) {
-                    var file = localhost.asString();
-                    if (file.startsWith("/")) {
-                        context.report(seccompPath.child("localhostProfile"), ErrorType.INVALID, Nodes.quote(file),
-                                "must be a relative path");
-                    }
-                    if (VolumePathsRule.hasBacksteps(file)) {
-                        context.report(seccompPath.child("localhostProfile"), ErrorType.INVALID, Nodes.quote(file),
-                                "must not contain '..'");
-                    }
+                    VolumePathsRule.localDescendingPath(context, localhost.asString(), seccompPath.child("localhostProfile"));
                 }
             } else if (given) {
                 context.report(seccompPath.child("localhostProfile"), ErrorType.INVALID, Nodes.show(seccomp),

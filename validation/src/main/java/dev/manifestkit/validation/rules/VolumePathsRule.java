@@ -60,18 +60,10 @@ final class VolumePathsRule extends BaseRule {
                             context.report(mountPath.child("subPathExpr"), ErrorType.INVALID, Nodes.quote(subPathExpr),
                                     "subPathExpr and subPath are mutually exclusive");
                         }
-                        if (subPathExpr.startsWith("/")) {
-                            context.report(mountPath.child("subPathExpr"), ErrorType.INVALID, Nodes.quote(subPathExpr),
-                                    "must be a relative path");
-                        }
-                        backsteps(context, subPathExpr, mountPath.child("subPathExpr"));
+                        localDescendingPath(context, subPathExpr, mountPath.child("subPathExpr"));
                     }
                     if (subPath != null && !subPath.isEmpty()) {
-                        if (subPath.startsWith("/")) {
-                            context.report(mountPath.child("subPath"), ErrorType.INVALID, Nodes.quote(subPath),
-                                    "must be a relative path");
-                        }
-                        backsteps(context, subPath, mountPath.child("subPath"));
+                        localDescendingPath(context, subPath, mountPath.child("subPath"));
                     }
                 }));
     }
@@ -184,6 +176,17 @@ final class VolumePathsRule extends BaseRule {
             return null;
         }
         return value;
+    }
+
+    /**
+     * The server's validateLocalDescendingPath: a path below a directory the kubelet owns, so
+     * relative and without a {@code ..} element.
+     */
+    static void localDescendingPath(RuleContext context, String value, FieldPath path) {
+        if (value.startsWith("/")) {
+            context.report(path, ErrorType.INVALID, Nodes.quote(value), "must be a relative path");
+        }
+        backsteps(context, value, path);
     }
 
     /** Reports a {@code ..} element; {@code true} if there is one. */

@@ -248,14 +248,7 @@ final class VolumeSourceRule extends BaseRule {
                 empty(context, gitRepo, "repository", gitPath);
                 var directory = Nodes.str(gitRepo, "directory");
                 if (directory != null) {
-                    if (directory.startsWith("/")) {
-                        context.report(gitPath.child("directory"), ErrorType.INVALID, Nodes.quote(directory),
-                                "must be a relative path");
-                    }
-                    if (VolumePathsRule.hasBacksteps(directory)) {
-                        context.report(gitPath.child("directory"), ErrorType.INVALID, Nodes.quote(directory),
-                                "must not contain '..'");
-                    }
+                    VolumePathsRule.localDescendingPath(context, directory, gitPath.child("directory"));
                 }
             }
         }

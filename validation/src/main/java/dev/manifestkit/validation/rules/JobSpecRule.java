@@ -34,6 +34,8 @@ final class JobSpecRule extends BaseRule {
     private static final int MAX_CRON_JOB_NAME = 52;
     private static final long MAX_INDEXED_PARALLELISM = 100_000;
     private static final long MAX_FAILED_INDEXES = 100_000;
+    private static final int MAX_SUCCESS_POLICY_RULES = 20;
+    private static final int MAX_SUCCEEDED_INDEXES = 64 * 1024;
     private static final long COMPLETIONS_SOFT_LIMIT = 100_000;
     private static final long HIGH_COMPLETIONS_LIMIT = 10_000;
     private static final int MAX_FAILURE_POLICY_RULES = 20;
@@ -54,17 +56,20 @@ final class JobSpecRule extends BaseRule {
                 "A Job's selector is generated (none without manualSelector: true; a CronJob's job template has "
                         + "neither), and so are its template's job-name and controller-uid labels: the name must be a "
                         + "valid label value (at most 63 characters), a job-name label must repeat it, and no "
-                        + "controller-uid label is given; an Indexed Job sets completions, at most "
+                        + "controller-uid label is given; an Indexed Job sets completions (or, a Job, neither completions nor "
+                        + "parallelism: it runs once), at most "
                         + MAX_INDEXED_PARALLELISM + " parallelism and maxFailedIndexes within completions, and its "
                         + "last pod's hostname (name-index) is a DNS label; backoffLimitPerIndex, maxFailedIndexes and "
-                        + "successPolicy need Indexed mode; a podFailurePolicy needs restartPolicy Never and at most "
+                        + "successPolicy need Indexed mode, a successPolicy 1 to " + MAX_SUCCESS_POLICY_RULES
+                        + " rules of ordered succeededIndexes below completions and a succeededCount within "
+                        + "completions and those indexes; a podFailurePolicy needs restartPolicy Never and at most "
                         + MAX_FAILURE_POLICY_RULES + " rules, each with a supported action (FailIndex only with "
                         + "backoffLimitPerIndex) and exactly one of onExitCodes (operator In or NotIn, 1 to "
                         + MAX_EXIT_CODES + " unique ordered values, no 0 with In, a containerName of the template) and "
                         + "onPodConditions (at most " + MAX_POD_CONDITIONS + ", qualified types, True, False or "
                         + "Unknown); podReplacementPolicy is Failed or TerminatingOrFailed (only Failed with a "
                         + "podFailurePolicy); managedBy is a domain-prefixed path of at most " + MAX_MANAGED_BY
-                        + " characters; a CronJob's name has at most " + MAX_CRON_JOB_NAME + " characters.");
+                        + " bytes; a CronJob's name has at most " + MAX_CRON_JOB_NAME + " characters.");
     }
 
     @Override
@@ -116,7 +121,7 @@ final class JobSpecRule extends BaseRule {
         }
         boolean indexed = "Indexed".equals(Nodes.str(spec, "completionMode"));
         if (indexed) {
-            indexed(context, spec, path);
+            indexed(context, spec, path, own);
         } else {
             for (var field : new String[] {"backoffLimitPerIndex", "maxFailedIndexes", "successPolicy"}) {
                 if (Nodes.has(spec, field)) {
@@ -161,10 +166,22 @@ final class JobSpecRule extends BaseRule {
         }
     }
 
-    /** The limits of Indexed mode. */
-    private static void indexed(RuleContext context, ObjectNode spec, FieldPath path) {
+    /**
+     * A Job's completions once defaulted: a Job that sets neither completions nor parallelism runs
+     * once (SetDefaults_Job), while a CronJob's job template is not defaulted so. Null when not known.
+     */
+    private static Long completions(ObjectNode spec, boolean own) {
         var completions = Nodes.get(spec, "completions");
-        if (completions == null || completions.isNull()) {
+        if (Nodes.isInt(completions)) {
+            return completions.longValue();
+        }
+        return own && !Nodes.has(spec, "completions") && !Nodes.has(spec, "parallelism") ? 1L : null;
+    }
+
+    /** The limits of Indexed mode. */
+    private static void indexed(RuleContext context, ObjectNode spec, FieldPath path, boolean own) {
+        var completions = completions(spec, own);
+        if (completions == null && !Nodes.has(spec, "completions")) {
             context.report(path.child("completions"), ErrorType.REQUIRED, "when completion mode is Indexed");
         }
         var parallelism = Nodes.get(spec, "parallelism");
@@ -173,9 +190,8 @@ final class JobSpecRule extends BaseRule {
                     "must be less than or equal to " + MAX_INDEXED_PARALLELISM + " when completion mode is Indexed");
         }
         var maxFailed = Nodes.get(spec, "maxFailedIndexes");
-        boolean counted = Nodes.isInt(completions);
         if (Nodes.isInt(maxFailed)) {
-            if (counted && maxFailed.longValue() > completions.longValue()) {
+            if (completions != null && maxFailed.longValue() > completions) {
                 context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, maxFailed.toString(),
                         "must be less than or equal to completions");
             }
@@ -184,7 +200,7 @@ final class JobSpecRule extends BaseRule {
                         "must be less than or equal to " + MAX_FAILED_INDEXES);
             }
         }
-        if (counted && completions.longValue() > COMPLETIONS_SOFT_LIMIT && Nodes.has(spec, "backoffLimitPerIndex")) {
+        if (completions != null && completions > COMPLETIONS_SOFT_LIMIT && Nodes.has(spec, "backoffLimitPerIndex")) {
             var limits = " when completions are above " + COMPLETIONS_SOFT_LIMIT + " and used with backoff limit per index";
             if (maxFailed == null || maxFailed.isNull()) {
                 context.report(path.child("maxFailedIndexes"), ErrorType.REQUIRED,
@@ -196,6 +212,72 @@ final class JobSpecRule extends BaseRule {
             if (Nodes.isInt(parallelism) && parallelism.longValue() > HIGH_COMPLETIONS_LIMIT) {
                 context.report(path.child("parallelism"), ErrorType.INVALID, parallelism.toString(),
                         "must be less than or equal to " + HIGH_COMPLETIONS_LIMIT + limits);
+            }
+        }
+        var successPolicy = Nodes.obj(spec, "successPolicy");
+        if (successPolicy != null && completions != null) {
+            successPolicy(context, successPolicy, completions, path.child("successPolicy"));
+        }
+    }
+
+    /**
+     * validateSuccessPolicy: 1 to 20 rules, each with succeededIndexes (ordered intervals below
+     * completions, at most 64 KiB) or succeededCount (at most completions, and at most the number
+     * of indexes its succeededIndexes names).
+     */
+    private static void successPolicy(RuleContext context, ObjectNode policy, long completions, FieldPath path) {
+        var rules = Nodes.arr(policy, "rules");
+        if (rules == null || rules.isEmpty()) {
+            context.report(path.child("rules"), ErrorType.REQUIRED,
+                    "at least one rules must be specified when the successPolicy is specified");
+            return;
+        }
+        if (rules.size() > MAX_SUCCESS_POLICY_RULES) {
+            context.report(path.child("rules"), ErrorType.TOO_MANY,
+                    "must have at most " + MAX_SUCCESS_POLICY_RULES + " items");
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            if (!(rules.get(i) instanceof ObjectNode rule)) {
+                continue; // the schema layer's finding
+            }
+            var indexes = Nodes.get(rule, "succeededIndexes");
+            var count = Nodes.get(rule, "succeededCount");
+            boolean hasIndexes = indexes != null && !indexes.isNull();
+            boolean hasCount = count != null && !count.isNull();
+            if (!hasIndexes && !hasCount) {
+                context.report(path.child("rules").index(i), ErrorType.REQUIRED,
+                        "at least one of succeededCount or succeededIndexes must be specified");
+                continue;
+            }
+            long total = -1;
+            if (hasIndexes && indexes.isString()) {
+                var value = indexes.asString();
+                var indexesPath = path.child("rules").index(i).child("succeededIndexes");
+                if (value.length() > MAX_SUCCEEDED_INDEXES) {
+                    context.report(indexesPath, ErrorType.TOO_LONG, "must have at most " + MAX_SUCCEEDED_INDEXES + " bytes");
+                }
+                var parsed = IndexIntervals.count(value, completions);
+                if (parsed.error() != null) {
+                    context.report(indexesPath, ErrorType.INVALID, Nodes.quote(value),
+                            "error parsing succeededIndexes: " + parsed.error());
+                } else {
+                    total = parsed.total();
+                }
+            }
+            if (hasCount && Nodes.isInt(count)) {
+                var countPath = path.child("rules").index(i).child("succeededCount");
+                long succeeded = count.longValue();
+                if (succeeded < 0) {
+                    context.report(countPath, ErrorType.INVALID, count.toString(), "must be greater than or equal to 0");
+                }
+                if (succeeded > completions) {
+                    context.report(countPath, ErrorType.INVALID, count.toString(), "must be less than or equal to "
+                            + completions + " (the number of specified completions)");
+                }
+                if (hasIndexes && indexes.isString() && succeeded > Math.max(total, 0)) {
+                    context.report(countPath, ErrorType.INVALID, count.toString(), "must be less than or equal to "
+                            + Math.max(total, 0) + " (the number of indexes in the specified succeededIndexes field)");
+                }
             }
         }
     }
@@ -243,11 +325,11 @@ final class JobSpecRule extends BaseRule {
         if (!"Indexed".equals(Nodes.str(spec, "completionMode"))) {
             return;
         }
-        var completions = Nodes.get(spec, "completions");
-        if (!Nodes.isInt(completions) || completions.longValue() <= 0) {
+        var completions = completions(spec, true);
+        if (completions == null || completions <= 0) {
             return;
         }
-        var hostname = name + "-" + (completions.longValue() - 1);
+        var hostname = name + "-" + (completions - 1);
         if (!Names.isDns1123Label(hostname)) {
             context.report(FieldPath.root("metadata").child("name"), ErrorType.INVALID, Nodes.quote(name),
                     "will not able to create pod with invalid DNS label: " + hostname);

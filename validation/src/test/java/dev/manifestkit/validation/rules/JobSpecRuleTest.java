@@ -204,4 +204,68 @@ class JobSpecRuleTest {
                         "spec.managedBy: Required value",
                         "spec.managedBy: Too long: must have at most 63 bytes");
     }
+
+    @Test
+    void anIndexedJobWithoutCompletionsOrParallelismRunsOnceAsTheServerDefaultsIt() {
+        assertThat(run(new JobSpecRule()).on(job("completionMode: Indexed")
+                + "---\n" + job("completionMode: Indexed\nsuccessPolicy: {rules: [{succeededIndexes: \"0\", succeededCount: 1}]}")))
+                .isEmpty();
+        assertThat(run(new JobSpecRule()).on(job("completionMode: Indexed\nparallelism: 2")
+                + "---\n" + job("completionMode: Indexed\nmaxFailedIndexes: 2\nbackoffLimitPerIndex: 1")))
+                .containsExactly(
+                        "spec.completions: Required value: when completion mode is Indexed",
+                        "spec.maxFailedIndexes: Invalid value: 2: must be less than or equal to completions");
+    }
+
+    @Test
+    void successPolicyRulesNameOrderedIndexesBelowCompletionsAndCountsWithinThem() {
+        assertThat(run(new JobSpecRule()).on(job("""
+                completionMode: Indexed
+                completions: 10
+                successPolicy:
+                  rules:
+                  - {succeededIndexes: "0,2-4,+6", succeededCount: 5}
+                  - {succeededCount: 10}
+                  - {succeededIndexes: ""}
+                """))).isEmpty();
+        assertThat(run(new JobSpecRule()).on(job("""
+                completionMode: Indexed
+                completions: 10
+                successPolicy:
+                  rules:
+                  - {}
+                  - {succeededIndexes: "1-3", succeededCount: 4}
+                  - {succeededIndexes: "3,1"}
+                  - {succeededIndexes: "2-9-1"}
+                  - {succeededIndexes: "1-x"}
+                  - {succeededIndexes: "4-10"}
+                  - {succeededIndexes: "5-5"}
+                  - {succeededCount: 11}
+                  - {succeededIndexes: "-1", succeededCount: 1}
+                """))).containsExactly(
+                "spec.successPolicy.rules[0]: Required value: at least one of succeededCount or succeededIndexes must "
+                        + "be specified",
+                "spec.successPolicy.rules[1].succeededCount: Invalid value: 4: must be less than or equal to 3 (the "
+                        + "number of indexes in the specified succeededIndexes field)",
+                "spec.successPolicy.rules[2].succeededIndexes: Invalid value: \"3,1\": error parsing succeededIndexes: "
+                        + "non-increasing order, previous: 3, current: 1",
+                "spec.successPolicy.rules[3].succeededIndexes: Invalid value: \"2-9-1\": error parsing succeededIndexes: "
+                        + "the fragment \"2-9-1\" violates the requirement that an index interval can have at most two "
+                        + "parts separated by '-'",
+                "spec.successPolicy.rules[4].succeededIndexes: Invalid value: \"1-x\": error parsing succeededIndexes: "
+                        + "cannot convert string to integer for index: \"x\"",
+                "spec.successPolicy.rules[5].succeededIndexes: Invalid value: \"4-10\": error parsing succeededIndexes: "
+                        + "too large index: \"10\"",
+                "spec.successPolicy.rules[6].succeededIndexes: Invalid value: \"5-5\": error parsing succeededIndexes: "
+                        + "non-increasing order, previous: 5, current: 5",
+                "spec.successPolicy.rules[7].succeededCount: Invalid value: 11: must be less than or equal to 10 (the "
+                        + "number of specified completions)",
+                "spec.successPolicy.rules[8].succeededIndexes: Invalid value: \"-1\": error parsing succeededIndexes: "
+                        + "cannot convert string to integer for index: \"\"",
+                "spec.successPolicy.rules[8].succeededCount: Invalid value: 1: must be less than or equal to 0 (the "
+                        + "number of indexes in the specified succeededIndexes field)");
+        assertThat(run(new JobSpecRule()).on(job("completionMode: Indexed\ncompletions: 2\nsuccessPolicy: {rules: []}")))
+                .containsExactly("spec.successPolicy.rules: Required value: at least one rules must be specified when "
+                        + "the successPolicy is specified");
+    }
 }

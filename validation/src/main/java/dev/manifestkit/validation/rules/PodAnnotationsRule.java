@@ -31,8 +31,11 @@ final class PodAnnotationsRule extends BaseRule {
     private static final String TOLERATIONS = "scheduler.alpha.kubernetes.io/tolerations";
     private static final String[] TOLERATION_STRINGS = {"key", "operator", "value", "effect"};
     private static final String TOLERATION_SECONDS = "tolerationSeconds";
+    // numbers keep their written value (1e400 is not Infinity), as Go's decoder reports them
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
 
     PodAnnotationsRule() {

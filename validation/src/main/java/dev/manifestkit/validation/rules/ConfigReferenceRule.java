@@ -12,9 +12,11 @@ import dev.manifestkit.validation.Severity;
  * certainty: a missing object may well be created out of band ({@code kubectl create secret …}),
  * so {@code ref/secret-reference} and {@code ref/config-map-reference} warn; a key missing from an
  * object that is known ({@code ref/secret-key}, {@code ref/config-map-key}) is an error, since the
- * pod would fail to start.
+ * pod would fail to start. The ConfigMap {@code kube-root-ca.crt} exists in every namespace.
  */
 final class ConfigReferenceRule extends BaseRule {
+
+    private static final String ROOT_CA_CONFIG_MAP = "kube-root-ca.crt";
 
     private final String kind;
     private final boolean keys;
@@ -59,7 +61,7 @@ final class ConfigReferenceRule extends BaseRule {
     @Override
     public void check(RuleContext context) {
         ConfigReferences.forEach(context, (refKind, name, namePath, key, keyPath, optional) -> {
-            if (!refKind.equals(kind) || optional || name == null || name.isEmpty()) {
+            if (!refKind.equals(kind) || optional || name == null || name.isEmpty() || isPublished(kind, name)) {
                 return;
             }
             var target = References.find(context, kind, name);
@@ -76,5 +78,14 @@ final class ConfigReferenceRule extends BaseRule {
                         kind + " " + Nodes.quote(name) + " has no such key");
             }
         });
+    }
+
+    /**
+     * True for the ConfigMap the control plane publishes into every namespace: {@code
+     * kube-root-ca.crt}, the cluster's CA bundle (key {@code ca.crt}), which projected
+     * service-account volumes read.
+     */
+    private static boolean isPublished(String kind, String name) {
+        return kind.equals("ConfigMap") && name.equals(ROOT_CA_CONFIG_MAP);
     }
 }

@@ -258,6 +258,50 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void aStatefulSetTemplateVolumeNamedLikeAClaimTemplateIsReplacedByEachPodsOwnClaim() {
+        var statefulSet = """
+                kind: StatefulSet
+                metadata: {name: db, namespace: shop}
+                spec:
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec:
+                      containers: [{name: c, image: c:1, volumeMounts: [{name: data, mountPath: /data}]}]
+                      volumes:
+                      - {name: data, persistentVolumeClaim: {claimName: data}}
+                      - {name: logs, persistentVolumeClaim: {claimName: logs}}
+                  volumeClaimTemplates:
+                  - metadata: {name: data}
+                    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """;
+        assertThat(run(new ClaimReferenceRule()).on(statefulSet)).containsExactly(
+                "spec.template.spec.volumes[1].persistentVolumeClaim.claimName: Not found: \"logs\": no "
+                        + "PersistentVolumeClaim of that name in namespace \"shop\" of this set; the pod stays Pending "
+                        + "until one exists");
+    }
+
+    @Test
+    void theRootCaConfigMapExistsInEveryNamespace() {
+        assertThat(run(ConfigReferenceRule.configMaps()).on("""
+                kind: Pod
+                metadata: {name: p, namespace: shop}
+                spec:
+                  containers: [{name: c, image: c:1}]
+                  volumes:
+                  - name: token
+                    projected:
+                      sources:
+                      - configMap: {name: kube-root-ca.crt, items: [{key: ca.crt, path: ca.crt}]}
+                      - configMap: {name: kube-root-ca}
+                """)).containsExactly(
+                "spec.volumes[0].projected.sources[1].configMap.name: Not found: \"kube-root-ca\": no ConfigMap of that "
+                        + "name in namespace \"shop\" of this set; add it, declare it as existing, or mark the reference "
+                        + "optional");
+    }
+
+    @Test
     void configMapReferencesNameConfigMapsAndKeysUnlessOptional() {
         assertThat(run(ConfigReferenceRule.configMaps()).on(OBJECTS + "---\n" + WEB)).isEmpty();
         assertThat(run(ConfigReferenceRule.configMapKeys()).on("""

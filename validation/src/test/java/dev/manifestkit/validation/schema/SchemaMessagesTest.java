@@ -111,6 +111,20 @@ class SchemaMessagesTest {
     }
 
     @Test
+    void aClaimsDataSourceTheApiServerDropsOnCreateNeedsNoRequiredFields() {
+        var claim = "{'apiVersion':'v1','kind':'PersistentVolumeClaim','metadata':{'name':'c'},'spec':{"
+                + "'accessModes':['ReadWriteOnce'],'resources':{'requests':{'storage':'1Gi'}},";
+        assertThat(messages(claim + "'dataSource':{'name':'x'}}}")).isEmpty();
+        assertThat(messages(claim + "'dataSource':{'kind':'Widget'}}}")).isEmpty();
+        assertThat(messages(claim + "'dataSource':{'kind':'PersistentVolumeClaim'}}}"))
+                .containsExactly("PersistentVolumeClaim/c: spec.dataSource.name: Required value [schema]");
+        assertThat(messages(claim + "'dataSource':{'name':'x'},'dataSourceRef':{'kind':'Widget','name':'x'}}}"))
+                .containsExactly("PersistentVolumeClaim/c: spec.dataSource.kind: Required value [schema]");
+        assertThat(messages(claim + "'dataSource':{'name':'x','bogus':1}}}")).containsExactly(
+                "PersistentVolumeClaim/c: spec.dataSource.bogus: Forbidden: unknown field \"spec.dataSource.bogus\" [schema]");
+    }
+
+    @Test
     void theRequiredFieldsBesideThoseStayRequired() {
         assertThat(messages("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{"
                 + "'affinity':{'nodeAffinity':{'preferredDuringSchedulingIgnoredDuringExecution':[{'preference':{}}]}},"

@@ -45,7 +45,8 @@ final class SchemaCompiler {
      * LUN 0 is a valid iSCSI LUN; a preferred node-affinity term without a preference matches every
      * node (ValidatePreferredSchedulingTerms); a podFailurePolicy may have no rules and a
      * LimitRange no limits; ScaleIO validation asks for gateway, system and volumeName but not the
-     * secretRef; a CSIDriver's token request without an audience means the API server's own.
+     * secretRef; a CSIDriver's token request without an audience means the API server's own; a
+     * ControllerRevision's revision need only be non-negative (ValidateControllerRevision).
      */
     private static final Map<String, Set<String>> NOT_REQUIRED_ON_SERVER = Map.ofEntries(
             Map.entry(CORE + "HTTPHeader", Set.of("value")),
@@ -58,7 +59,8 @@ final class SchemaCompiler {
             Map.entry(CORE + "ScaleIOVolumeSource", Set.of("secretRef")),
             Map.entry(CORE + "ScaleIOPersistentVolumeSource", Set.of("secretRef")),
             Map.entry("io.k8s.api.batch.v1.PodFailurePolicy", Set.of("rules")),
-            Map.entry("io.k8s.api.storage.v1.TokenRequest", Set.of("audience")));
+            Map.entry("io.k8s.api.storage.v1.TokenRequest", Set.of("audience")),
+            Map.entry("io.k8s.api.apps.v1.ControllerRevision", Set.of("revision")));
 
     private final boolean strict;
     private final com.networknt.schema.SchemaRegistry registry;

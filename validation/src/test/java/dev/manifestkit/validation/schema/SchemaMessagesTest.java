@@ -108,6 +108,8 @@ class SchemaMessagesTest {
         assertThat(messages("{'apiVersion':'v1','kind':'LimitRange','metadata':{'name':'l'},'spec':{}}")).isEmpty();
         assertThat(messages("{'apiVersion':'storage.k8s.io/v1','kind':'CSIDriver','metadata':{'name':'d'},"
                 + "'spec':{'tokenRequests':[{'expirationSeconds':3600}]}}")).isEmpty();
+        assertThat(messages("{'apiVersion':'apps/v1','kind':'ControllerRevision','metadata':{'name':'r'},"
+                + "'data':{}}")).isEmpty();
     }
 
     @Test

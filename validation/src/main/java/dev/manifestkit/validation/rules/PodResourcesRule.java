@@ -54,7 +54,8 @@ final class PodResourcesRule extends BaseRule {
         var requests = Nodes.obj(resources, "requests");
         boolean hugePages = names(context, limits, path.child("limits"));
         hugePages |= names(context, requests, path.child("requests"));
-        if (hugePages && !has(limits, "cpu", "memory") && !has(requests, "cpu", "memory")) {
+        if (hugePages && !has(limits, "cpu", "memory") && !has(requests, "cpu", "memory")
+                && (pod.isTemplate() || !defaultsCpuOrMemory(pod.spec(), limits, requests))) {
             context.report(path, ErrorType.FORBIDDEN, "HugePages require cpu or memory");
         }
         if (requests != null) {
@@ -64,6 +65,64 @@ final class PodResourcesRule extends BaseRule {
         if (limits != null) {
             containerLimitsWithin(context, pod, limits, path);
         }
+    }
+
+    /**
+     * Whether SetDefaults_Pod gives a Pod's own resources a cpu or memory amount before the API
+     * server checks that hugepages come with one (not in templates, which are not defaulted so).
+     * With pod limits, the pod's requests default to what its containers request, a container's
+     * limit standing for a request it leaves out (defaultPodRequests); hugepage limits of the
+     * containers that the pod does not request become pod limits first (defaultHugePagePodLimits).
+     * Without pod limits, they default to the containers' cpu or memory limits when every container
+     * sets one (defaultPodLimits; its init containers are not asked here, so a doubt accepts).
+     */
+    private static boolean defaultsCpuOrMemory(ObjectNode spec, ObjectNode limits, ObjectNode requests) {
+        boolean someRequest = false;
+        boolean hugePageLimits = false;
+        boolean allLimitCpu = true;
+        boolean allLimitMemory = true;
+        ArrayNode containers = Nodes.arr(spec, "containers");
+        if (containers == null || containers.isEmpty()) {
+            return false;
+        }
+        for (var container : containers) {
+            var containerLimits = Nodes.obj(Nodes.obj(container, "resources"), "limits");
+            someRequest |= requestsCpuOrMemory(container);
+            hugePageLimits |= limitsHugePagesBeyond(containerLimits, requests);
+            allLimitCpu &= containerLimits != null && containerLimits.has("cpu");
+            allLimitMemory &= containerLimits != null && containerLimits.has("memory");
+        }
+        ArrayNode inits = Nodes.arr(spec, "initContainers");
+        if (inits != null) {
+            for (var container : inits) {
+                someRequest |= requestsCpuOrMemory(container);
+                hugePageLimits |= limitsHugePagesBeyond(Nodes.obj(Nodes.obj(container, "resources"), "limits"), requests);
+            }
+        }
+        boolean podRequests = requests != null && !requests.isEmpty();
+        if (limits != null && !limits.isEmpty() || podRequests && hugePageLimits) {
+            return someRequest;
+        }
+        return podRequests && (allLimitCpu || allLimitMemory);
+    }
+
+    /** True if a container requests cpu or memory, or limits it (a Pod's request defaults to its limit). */
+    private static boolean requestsCpuOrMemory(JsonNode container) {
+        var resources = Nodes.obj(container, "resources");
+        return has(Nodes.obj(resources, "requests"), "cpu", "memory") || has(Nodes.obj(resources, "limits"), "cpu", "memory");
+    }
+
+    /** True if a container limits a hugepages size the pod does not request. */
+    private static boolean limitsHugePagesBeyond(ObjectNode containerLimits, ObjectNode podRequests) {
+        if (containerLimits == null) {
+            return false;
+        }
+        for (var name : containerLimits.propertyNames()) {
+            if (ResourceNames.isHugePages(name) && (podRequests == null || !podRequests.has(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks the names and amounts of one map; true if it names hugepages. */

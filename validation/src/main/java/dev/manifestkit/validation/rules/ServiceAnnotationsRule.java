@@ -51,12 +51,13 @@ final class ServiceAnnotationsRule extends BaseRule {
     }
 
     /**
-     * The annotation counts only when the field is not given, as the cloud providers read it. (An
-     * empty list given on a Service that is not a LoadBalancer is refused like a full one, so
-     * a list that is there at all is taken to win.)
+     * The annotation counts only when the field lists no range, as the cloud providers read it:
+     * the API server looks at it when {@code len(loadBalancerSourceRanges) == 0}, so an empty list
+     * leaves it in force.
      */
     private static void sourceRanges(RuleContext context, ObjectNode spec, String ranges) {
-        if (Nodes.has(spec, "loadBalancerSourceRanges")) {
+        var field = Nodes.get(spec, "loadBalancerSourceRanges");
+        if (field != null && !field.isNull() && !(field.isArray() && field.isEmpty())) {
             return; // the field wins (and a field of the wrong type is the schema's finding)
         }
         var path = ANNOTATIONS.key(SOURCE_RANGES);

@@ -65,7 +65,8 @@ final class ServiceTypeFieldsRule extends BaseRule {
             }
         }
         if (!type.equals("LoadBalancer")) {
-            if (Nodes.has(spec, "loadBalancerSourceRanges")) {
+            var sourceRanges = Nodes.arr(spec, "loadBalancerSourceRanges");
+            if (sourceRanges != null && !sourceRanges.isEmpty()) { // an empty list is no list (len > 0)
                 context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
                         "may only be used when `type` is 'LoadBalancer'");
             }

@@ -3,6 +3,7 @@ package dev.manifestkit.validation.schema;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.networknt.schema.SchemaLocation;
@@ -34,6 +35,32 @@ final class SchemaCompiler {
     private static final Set<String> SCHEMA_VALUED = Set.of("items", "additionalProperties", "not");
     private static final Set<String> SCHEMA_LISTS = Set.of("oneOf", "anyOf", "allOf");
     private static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+    private static final String CORE = "io.k8s.api.core.v1.";
+    /**
+     * Properties the official definitions list as required (their Go fields have no
+     * {@code omitempty}) that the API server does not require: it never checks built-in objects
+     * against these schemas, and its validation accepts their zero value. A header's value may be
+     * empty and a sysctl's is checked by the kubelet only (validateHTTPGetAction, validateSysctls);
+     * a preStop sleep of 0 seconds is allowed since PodLifecycleSleepActionAllowZero (GA in 1.34);
+     * LUN 0 is a valid iSCSI LUN; a preferred node-affinity term without a preference matches every
+     * node (ValidatePreferredSchedulingTerms); a podFailurePolicy may have no rules and a
+     * LimitRange no limits; ScaleIO validation asks for gateway, system and volumeName but not the
+     * secretRef; a CSIDriver's token request without an audience means the API server's own; a
+     * ControllerRevision's revision need only be non-negative (ValidateControllerRevision).
+     */
+    private static final Map<String, Set<String>> NOT_REQUIRED_ON_SERVER = Map.ofEntries(
+            Map.entry(CORE + "HTTPHeader", Set.of("value")),
+            Map.entry(CORE + "Sysctl", Set.of("value")),
+            Map.entry(CORE + "SleepAction", Set.of("seconds")),
+            Map.entry(CORE + "ISCSIVolumeSource", Set.of("lun")),
+            Map.entry(CORE + "ISCSIPersistentVolumeSource", Set.of("lun")),
+            Map.entry(CORE + "PreferredSchedulingTerm", Set.of("preference")),
+            Map.entry(CORE + "LimitRangeSpec", Set.of("limits")),
+            Map.entry(CORE + "ScaleIOVolumeSource", Set.of("secretRef")),
+            Map.entry(CORE + "ScaleIOPersistentVolumeSource", Set.of("secretRef")),
+            Map.entry("io.k8s.api.batch.v1.PodFailurePolicy", Set.of("rules")),
+            Map.entry("io.k8s.api.storage.v1.TokenRequest", Set.of("audience")),
+            Map.entry("io.k8s.api.apps.v1.ControllerRevision", Set.of("revision")));
 
     private final boolean strict;
     private final com.networknt.schema.SchemaRegistry registry;
@@ -74,6 +101,7 @@ final class SchemaCompiler {
                     new IllegalArgumentException(source.source() + ": definition " + root + " refers to " + name
                             + ", which no definitions document defines"));
             var definition = transform(holder.definition(name), pending);
+            relaxRequired(name, definition);
             if (name.equals(QUANTITY) && "string".equals(definition.path("type").asString(null))) {
                 definition = either("string", "number");
             }
@@ -85,6 +113,25 @@ final class SchemaCompiler {
         var schema = registry.getSchema(SchemaLocation.of("urn:manifestkit:" + cacheKey.replace(' ', ':')), document);
         schema.initializeValidators();
         return new KindSchema(apiVersion, kind, root, schema, closure);
+    }
+
+    /** Drops the required properties the API server does not require of this definition. */
+    private static void relaxRequired(String name, ObjectNode definition) {
+        var optional = NOT_REQUIRED_ON_SERVER.get(name);
+        if (optional == null || !(definition.get("required") instanceof ArrayNode required)) {
+            return;
+        }
+        var kept = Definitions.JSON.createArrayNode();
+        for (var property : required) {
+            if (!property.isString() || !optional.contains(property.asString())) {
+                kept.add(property);
+            }
+        }
+        if (kept.isEmpty()) {
+            definition.remove("required");
+        } else {
+            definition.set("required", kept);
+        }
     }
 
     /** {@code {"oneOf": [{"type": a}, {"type": b}]}}. */

@@ -170,6 +170,19 @@ class ObjectAnnotationsAndClassesTest {
     }
 
     @Test
+    void anEmptySourceRangesListLeavesTheAnnotationInForce() {
+        assertThat(run(new ServiceAnnotationsRule()).on("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: s1
+                  annotations: {service.beta.kubernetes.io/load-balancer-source-ranges: 10.0.0.0/8}
+                spec: {loadBalancerSourceRanges: [], ports: [{port: 80}]}
+                """)).containsExactly("metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: "
+                + "Forbidden: may only be used when `type` is 'LoadBalancer'");
+    }
+
+    @Test
     void theTopologyAnnotationsAgreeWhenBothAreSet() {
         assertThat(run(new ServiceAnnotationsRule()).on("""
                 apiVersion: v1

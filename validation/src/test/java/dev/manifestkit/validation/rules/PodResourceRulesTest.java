@@ -71,6 +71,40 @@ class PodResourceRulesTest {
     }
 
     @Test
+    void aPodsHugePagesTakeTheCpuOrMemoryItsContainersLendTheDefaultedPodResources() {
+        // pod limits: the pod's requests default to its containers' (a container's limit standing for its request)
+        assertThat(run(new PodResourcesRule()).on(pod("""
+                resources: {limits: {hugepages-2Mi: 2Mi}}
+                containers: [{name: c, image: a:1, resources: {requests: {memory: 1Gi}}}]
+                """))).isEmpty();
+        assertThat(run(new PodResourcesRule()).on(pod("""
+                resources: {limits: {hugepages-2Mi: 2Mi}}
+                initContainers: [{name: i, image: a:1, resources: {limits: {cpu: 1}}}]
+                containers: [{name: c, image: a:1}]
+                """))).isEmpty();
+        // pod requests only: the pod's limits default to its containers' when every container sets one
+        assertThat(run(new PodResourcesRule()).on(pod("""
+                resources: {requests: {hugepages-2Mi: 2Mi}}
+                containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
+                             {name: d, image: a:1, resources: {limits: {cpu: 1, memory: 1Gi}}}]
+                """))).isEmpty();
+        assertThat(run(new PodResourcesRule()).on(pod("""
+                resources: {requests: {hugepages-2Mi: 2Mi}}
+                containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
+                             {name: d, image: a:1, resources: {requests: {memory: 1Gi}}}]
+                """))).containsExactly("spec.resources: Forbidden: HugePages require cpu or memory");
+        // templates are not defaulted so
+        assertThat(run(new PodResourcesRule()).on(deployment("""
+                resources: {limits: {hugepages-2Mi: 2Mi}}
+                containers: [{name: c, image: a:1, resources: {requests: {memory: 1Gi}}}]
+                """))).containsExactly("spec.template.spec.resources: Forbidden: HugePages require cpu or memory");
+        assertThat(run(new PodResourcesRule()).on(pod("""
+                resources: {limits: {hugepages-2Mi: 2Mi}}
+                containers: [{name: c, image: a:1}]
+                """))).containsExactly("spec.resources: Forbidden: HugePages require cpu or memory");
+    }
+
+    @Test
     void resizePoliciesAreDroppedBeforeInPlaceResize() {
         assertThat(run(new ResizePolicyRule()).version("1.32").on(pod("""
                 containers: [{name: c, image: a:1, resizePolicy: [{resourceName: gpu, restartPolicy: No}]}]

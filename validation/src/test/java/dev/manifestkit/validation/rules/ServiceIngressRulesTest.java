@@ -28,6 +28,20 @@ class ServiceIngressRulesTest {
     }
 
     @Test
+    void anEmptySourceRangesListIsNoListSoAnyServiceMayHaveIt() {
+        assertThat(run(new ServiceTypeFieldsRule()).on(service("""
+                clusterIP: None
+                loadBalancerSourceRanges: []
+                ports: [{port: 80}]
+                """))).isEmpty();
+        assertThat(run(new ServiceTypeFieldsRule()).on(service("""
+                loadBalancerSourceRanges: [10.0.0.0/8]
+                ports: [{port: 80}]
+                """))).containsExactly(
+                "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
+    }
+
+    @Test
     void multiPortServicesNameEveryPortOnce() {
         assertThat(run(new ServicePortsRule()).on(service("""
                 ports: [{name: http, port: 80}, {name: dns, port: 80, protocol: UDP}]

@@ -95,6 +95,53 @@ class SchemaMessagesTest {
     }
 
     @Test
+    void fieldsTheDefinitionsListAsRequiredButTheApiServerDoesNotRequireMayBeLeftOut() {
+        assertThat(messages("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{"
+                + "'securityContext':{'sysctls':[{'name':'kernel.shm_rmid_forced'}]},"
+                + "'affinity':{'nodeAffinity':{'preferredDuringSchedulingIgnoredDuringExecution':[{'weight':1}]}},"
+                + "'containers':[{'name':'c','image':'x','readinessProbe':{'httpGet':{'port':80,"
+                + "'httpHeaders':[{'name':'X-Probe'}]}},'lifecycle':{'preStop':{'sleep':{}}}}],"
+                + "'volumes':[{'name':'v','iscsi':{'targetPortal':'10.0.0.1:3260','iqn':'iqn.2001-04.com.example:d'}},"
+                + "{'name':'s','scaleIO':{'gateway':'g','system':'s','volumeName':'v'}}]}}")).isEmpty();
+        assertThat(messages("{'apiVersion':'batch/v1','kind':'Job','metadata':{'name':'j'},'spec':{"
+                + "'podFailurePolicy':{},'template':{'spec':{'containers':[{'name':'c','image':'x'}]}}}}")).isEmpty();
+        assertThat(messages("{'apiVersion':'v1','kind':'LimitRange','metadata':{'name':'l'},'spec':{}}")).isEmpty();
+        assertThat(messages("{'apiVersion':'storage.k8s.io/v1','kind':'CSIDriver','metadata':{'name':'d'},"
+                + "'spec':{'tokenRequests':[{'expirationSeconds':3600}]}}")).isEmpty();
+        assertThat(messages("{'apiVersion':'apps/v1','kind':'ControllerRevision','metadata':{'name':'r'},"
+                + "'data':{}}")).isEmpty();
+    }
+
+    @Test
+    void aClaimsDataSourceTheApiServerDropsOnCreateNeedsNoRequiredFields() {
+        var claim = "{'apiVersion':'v1','kind':'PersistentVolumeClaim','metadata':{'name':'c'},'spec':{"
+                + "'accessModes':['ReadWriteOnce'],'resources':{'requests':{'storage':'1Gi'}},";
+        assertThat(messages(claim + "'dataSource':{'name':'x'}}}")).isEmpty();
+        assertThat(messages(claim + "'dataSource':{'kind':'Widget'}}}")).isEmpty();
+        assertThat(messages(claim + "'dataSource':{'kind':'PersistentVolumeClaim'}}}"))
+                .containsExactly("PersistentVolumeClaim/c: spec.dataSource.name: Required value [schema]");
+        assertThat(messages(claim + "'dataSource':{'name':'x'},'dataSourceRef':{'kind':'Widget','name':'x'}}}"))
+                .containsExactly("PersistentVolumeClaim/c: spec.dataSource.kind: Required value [schema]");
+        assertThat(messages(claim + "'dataSource':{'name':'x','bogus':1}}}")).containsExactly(
+                "PersistentVolumeClaim/c: spec.dataSource.bogus: Forbidden: unknown field \"spec.dataSource.bogus\" [schema]");
+    }
+
+    @Test
+    void theRequiredFieldsBesideThoseStayRequired() {
+        assertThat(messages("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{"
+                + "'affinity':{'nodeAffinity':{'preferredDuringSchedulingIgnoredDuringExecution':[{'preference':{}}]}},"
+                + "'containers':[{'name':'c','image':'x','readinessProbe':{'httpGet':{'port':80,"
+                + "'httpHeaders':[{'value':'1'}]}}}],"
+                + "'volumes':[{'name':'v','iscsi':{'lun':0}}]}}"))
+                .containsExactly(
+                        "Pod/p: spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight:"
+                                + " Required value [schema]",
+                        "Pod/p: spec.containers[0].readinessProbe.httpGet.httpHeaders[0].name: Required value [schema]",
+                        "Pod/p: spec.volumes[0].iscsi.iqn: Required value [schema]",
+                        "Pod/p: spec.volumes[0].iscsi.targetPortal: Required value [schema]");
+    }
+
+    @Test
     void missingKindAndApiVersionAreRequiredValues() {
         assertThat(messages("{'metadata':{'name':'web'}}")).containsExactly(
                 "?/web: apiVersion: Required value: every object names its API group and version, such as apps/v1 [schema]",

@@ -305,12 +305,22 @@ public final class Validator {
 
     /** A session for validating a stream of objects one at a time, with nothing existing out of band. */
     public ValidationSession session() {
-        return new ValidationSession(this, List.of());
+        return new ValidationSession(this, List.of(), true);
     }
 
     /** A session for validating a stream of objects one at a time. */
     public ValidationSession session(List<ManifestDocument> existing) {
-        return new ValidationSession(this, existing);
+        return new ValidationSession(this, existing, true);
+    }
+
+    /**
+     * A session running the per-object rules only, as {@link #validateDocument} does, for streams
+     * too large to keep even summaries of: it keeps nothing of an object but its result (and, for
+     * a while, custom resources waiting for their CustomResourceDefinition; see
+     * {@link ValidationSession}).
+     */
+    public ValidationSession perObjectSession() {
+        return new ValidationSession(this, List.of(), false);
     }
 
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {

@@ -170,6 +170,9 @@ final class CustomResourceSchemaConverter {
                 default -> copy.set(keyword, value);
             }
         }
+        if (copy.path("x-kubernetes-int-or-string").asBoolean(false) && isIntegerOrString(copy.get("anyOf"))) {
+            copy.remove("anyOf"); // the usual spelling: the compiler's own widening words it better
+        }
         if (schema.path("x-kubernetes-embedded-resource").asBoolean(false)) {
             var properties = copy.get("properties") instanceof ObjectNode p ? p : copy.putObject("properties");
             for (var field : new String[] {"apiVersion", "kind"}) {
@@ -188,6 +191,23 @@ final class CustomResourceSchemaConverter {
             copy.put("additionalProperties", false);
         }
         return copy;
+    }
+
+    /** {@code [{type: integer}, {type: string}]}, in either order (the branches carry the constraint marker). */
+    private static boolean isIntegerOrString(JsonNode branches) {
+        if (branches == null || !branches.isArray() || branches.size() != 2) {
+            return false;
+        }
+        var types = new java.util.HashSet<String>();
+        for (var branch : branches) {
+            for (var keyword : branch.propertyNames()) {
+                if (!keyword.equals("type") && !keyword.equals(PRESERVE)) {
+                    return false;
+                }
+            }
+            types.add(branch.path("type").asString(""));
+        }
+        return types.equals(Set.of("integer", "string"));
     }
 
     private static boolean compiles(String pattern) {

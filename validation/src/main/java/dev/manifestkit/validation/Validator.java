@@ -324,7 +324,7 @@ public final class Validator {
     }
 
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {
-        var customResources = CustomResourceSchemas.isDefinition(document)
+        var customResources = CustomResourceSchemas.isDefinition(document) && depthProblem(document) == null
                 ? customResourcesOf(List.of(document), existing) : null;
         return validateAlone(document, existing, customResources == null ? new RuleRun(perObject, perObjectSeverities)
                 : perObjectWith(customResources));

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
@@ -94,6 +95,9 @@ public final class CustomResourceSchemas {
     /** True if the document is an {@code apiextensions.k8s.io/v1} CustomResourceDefinition. */
     public static boolean isDefinition(ManifestDocument document) {
         var tree = document.tree();
+        if (tree == null) {
+            return false;
+        }
         var kind = tree.get("kind");
         if (kind == null || !kind.isString() || !KIND.equals(kind.asString())) {
             return false;
@@ -128,6 +132,9 @@ public final class CustomResourceSchemas {
     }
 
     private static List<Version> versions(JsonNode tree) {
+        if (Trees.pathBeyondMaxDepth(tree).isPresent()) {
+            return List.of(); // reported as input/depth; nothing walks it
+        }
         var spec = tree.path("spec");
         var group = spec.path("group").asString("");
         var kind = spec.path("names").path("kind").asString("");

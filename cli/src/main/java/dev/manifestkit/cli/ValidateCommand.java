@@ -25,6 +25,7 @@ import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.Severity;
 import dev.manifestkit.validation.ValidationReport;
+import dev.manifestkit.validation.ValidationSession;
 import dev.manifestkit.validation.Validator;
 import dev.manifestkit.validation.report.ReportWriter;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * set, not its square). Beyond that the run
  * validates each resource on its own as it is read, keeping only its verdict (and a key per object
  * to find duplicates): memory stays bounded for inputs of any size, and a note on stderr says that
- * references between objects were not checked. The limit counts values, not heap, so the same
+ * references between objects were not checked. CustomResourceDefinitions of the input give their
+ * custom resources a schema either way: in a set directly, one by one through a
+ * {@link ValidationSession} that checks a custom resource read before its definition at the end. The limit counts values, not heap, so the same
  * input gets the same report whatever the JVM's memory.
  */
 final class ValidateCommand {
@@ -62,6 +65,10 @@ final class ValidateCommand {
     private final List<ManifestDocument> pending = new ArrayList<>();
     private final Map<String, Seen> firstSeen = new HashMap<>();
     private long pendingValues;
+    /** The one-by-one validation, once the input proved too large for a set. */
+    private ValidationSession stream;
+    /** Duplicate problems found one by one, to add to the session's results at the end. */
+    private final Map<ObjectRef, List<Problem>> duplicates = new HashMap<>();
     private Validator validator;
     private boolean oneByOne;
     private boolean inputFailed;
@@ -89,6 +96,18 @@ final class ValidateCommand {
         if (!pending.isEmpty()) {
             results.addAll(validator.validate(pending).resources());
             pending.clear();
+        }
+        if (stream != null) {
+            for (var result : stream.finish().resources()) {
+                var more = duplicates.remove(result.object());
+                if (more == null) {
+                    results.add(result);
+                } else {
+                    var problems = new ArrayList<>(result.problems());
+                    problems.addAll(more);
+                    results.add(new ResourceResult(result.object(), problems));
+                }
+            }
         }
         var report = ValidationReport.of(results, fileErrors);
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -162,16 +181,17 @@ final class ValidateCommand {
         if (!untyped.isEmpty()) {
             results.add(new ResourceResult(ObjectRef.of(doc), untyped));
         } else if (oneByOne) {
-            results.add(validateAlone(doc));
+            validateAlone(doc);
         } else {
             pending.add(doc);
             pendingValues += Math.max(1, doc.locations().size());
             if (pendingValues > setLimit) {
                 oneByOne = true;
+                stream = validator.perObjectSession();
                 err.println("manifestkit: note: the input holds over " + setLimit
                         + " values: validating resources one by one; references between objects are not checked");
                 for (var waiting : pending) {
-                    results.add(validateAlone(waiting));
+                    validateAlone(waiting);
                 }
                 pending.clear();
             }
@@ -200,28 +220,28 @@ final class ValidateCommand {
     }
 
     /**
-     * Validates one resource alone, plus the one cross-object check that needs no more than a key
-     * per object: a duplicate kind, namespace and name, worded and named like the validator's own
-     * {@value #DUPLICATE_RULE}.
+     * Validates one resource alone (its result comes with the session's end), plus the one
+     * cross-object check that needs no more than a key per object: a duplicate kind, namespace and
+     * name, worded and named like the validator's own {@value #DUPLICATE_RULE}.
      */
-    private ResourceResult validateAlone(ManifestDocument doc) {
-        var result = validator.validateDocument(doc);
+    private void validateAlone(ManifestDocument doc) {
+        stream.add(doc);
         var name = doc.name().orElse(null);
         if (name == null) {
-            return result;
+            return;
         }
         var kind = doc.kind().orElse("");
         var first = firstSeen.putIfAbsent(kind + '\u0000' + doc.namespace().orElse("") + '\u0000' + name,
                 new Seen(doc.origin(), doc.index()));
         if (first == null) {
-            return result;
+            return;
         }
-        var problems = new ArrayList<>(result.problems());
-        problems.add(new Problem(Severity.ERROR, DUPLICATE_RULE, result.object(), FieldPath.root("metadata").child("name"),
+        var object = ObjectRef.of(doc);
+        duplicates.computeIfAbsent(object, k -> new ArrayList<>()).add(new Problem(Severity.ERROR, DUPLICATE_RULE,
+                object, FieldPath.root("metadata").child("name"),
                 ErrorType.DUPLICATE, "\"" + name + "\"", "another " + kind + " with this name and namespace comes earlier ("
                         + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
                 where(doc, "/metadata/name")));
-        return new ResourceResult(result.object(), problems);
     }
 
     /** Where an object was first seen, for duplicate messages in one-by-one mode. */

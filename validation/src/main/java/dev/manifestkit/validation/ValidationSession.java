@@ -7,8 +7,13 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.SourceLocation;
+import dev.manifestkit.validation.schema.CustomResourceSchemas;
+import dev.manifestkit.validation.schema.SchemaRule;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,6 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
  * those summaries, so a cross-object problem points at the object's first line rather than at
  * the exact field. Objects may be added from several threads; the report is the same whatever
  * the order of additions.
+ *
+ * <p>A CustomResourceDefinition among the objects (or the existing ones) gives its custom
+ * resources a schema, whatever the order they come in: an object whose kind no schema declares
+ * yet is validated against the definitions seen so far if one gives it a schema, otherwise kept
+ * and checked against the definitions of the whole stream in {@link #finish} (then
+ * {@code schema/missing} if there is still none). {@link #add} returns such an object's other
+ * problems; its schema problems come with {@link #finish}. At most {@value #MAX_DEFERRED} objects
+ * ({@value #MAX_DEFERRED_VALUES} values) are kept this way, so memory stays bounded: beyond that an
+ * object is judged by the definitions seen so far, as the only exception to the order promise.
  */
 public final class ValidationSession {
 
@@ -31,12 +45,49 @@ public final class ValidationSession {
     private final Queue<FileError> fileErrors = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    private record Entry(ResourceResult result, ManifestDocument summary) {
+    /** Most objects kept for {@link #finish} because no definition seen so far gave their kind a schema. */
+    public static final int MAX_DEFERRED = 10_000;
+    /** Most values (as {@link ManifestDocument#locations()} counts them) in the objects kept so. */
+    public static final long MAX_DEFERRED_VALUES = 200_000;
+
+    /** The definitions seen so far, or null if no schema rule runs. */
+    private final CustomResourceSchemas customResources;
+    private final Validator.RuleRun perObject;
+    private final Validator.RuleRun withoutSchema;
+    private final Validator.RuleRun schemaOnly;
+    private final AtomicInteger deferred = new AtomicInteger();
+    private final AtomicLong deferredValues = new AtomicLong();
+    private final boolean crossObject;
+
+    /**
+     * @param summary  what cross-object rules see of the object, or null
+     * @param deferred the object itself, if its schema rules run in {@link #finish}
+     * @param custom   set if it was validated against a definition seen before it
+     */
+    private record Entry(ResourceResult result, ManifestDocument summary, ManifestDocument deferred,
+                         CustomCheck custom) {
     }
 
-    ValidationSession(Validator validator, List<ManifestDocument> existing) {
+    /** An object validated against a definition of the stream on arrival, to recheck for conflicts at the end. */
+    private record CustomCheck(String apiVersion, String kind, SourceLocation root, boolean schemaIgnored) {
+    }
+
+    ValidationSession(Validator validator, List<ManifestDocument> existing, boolean crossObject) {
         this.validator = validator;
+        this.crossObject = crossObject && validator.hasCrossObjectRules();
         this.existing = List.copyOf(existing);
+        if (validator.hasSchemaRules()) {
+            this.customResources = new CustomResourceSchemas(validator.registry());
+            this.existing.forEach(customResources::add);
+            this.perObject = validator.perObjectWith(customResources);
+            this.withoutSchema = Validator.schemaRulesOf(perObject, false);
+            this.schemaOnly = Validator.schemaRulesOf(perObject, true);
+        } else {
+            this.customResources = null;
+            this.perObject = validator.perObjectWith(null);
+            this.withoutSchema = perObject;
+            this.schemaOnly = null;
+        }
     }
 
     /**
@@ -48,10 +99,90 @@ public final class ValidationSession {
      */
     public ResourceResult add(ManifestDocument document) {
         requireOpen();
-        var result = validator.validateAlone(document, existing);
+        ManifestDocument keep = null;
+        CustomCheck custom = null;
+        var run = perObject;
+        if (customResources != null) {
+            if (CustomResourceSchemas.isDefinition(document)) {
+                customResources.add(document);
+            }
+            var apiVersion = text(document, "apiVersion");
+            var kind = text(document, "kind");
+            if (apiVersion != null && kind != null && CustomResourceSchemas.mayBeCustom(apiVersion)
+                    && !officialOrGiven(apiVersion, kind)) {
+                if (customResources.lookup(apiVersion, kind) instanceof CustomResourceSchemas.Found) {
+                    custom = new CustomCheck(apiVersion, kind, document.locations().isEmpty() ? null
+                            : document.locationOf("").orElse(null),
+                            RuleIds.matchesAny(RuleIds.ignoredBy(document.tree()), SchemaRule.ID));
+                } else if (reserve(document)) {
+                    keep = document;
+                    run = withoutSchema;
+                }
+            }
+        }
+        var result = validator.validateAlone(document, existing, run);
         // an object nested too deeply to check is not summarized either: summaries are deep copies
-        boolean checkable = result.problems().stream().noneMatch(p -> p.ruleId().equals(Validator.DEPTH_RULE));
-        entries.add(new Entry(result, validator.hasCrossObjectRules() && checkable ? summarize(document) : null));
+        boolean checkable = isCheckable(result);
+        entries.add(new Entry(result, crossObject && checkable ? summarize(document) : null,
+                keep, custom));
+        return result;
+    }
+
+    private static boolean isCheckable(ResourceResult result) {
+        return result.problems().stream().noneMatch(p -> p.ruleId().equals(Validator.DEPTH_RULE));
+    }
+
+    private static String text(ManifestDocument document, String field) {
+        var value = document.tree().get(field);
+        return value != null && value.isString() && !value.asString().isEmpty() ? value.asString() : null;
+    }
+
+    private boolean officialOrGiven(String apiVersion, String kind) {
+        try {
+            return validator.registry().schemaFor(apiVersion, kind).isPresent();
+        } catch (RuntimeException e) {
+            return true; // the schema rule reports the broken definitions
+        }
+    }
+
+    /** Counts the object among those kept for the end, if there is room. */
+    private boolean reserve(ManifestDocument document) {
+        long values = Math.max(1, document.locations().size());
+        if (deferred.incrementAndGet() > MAX_DEFERRED) {
+            deferred.decrementAndGet();
+            return false;
+        }
+        if (deferredValues.addAndGet(values) > MAX_DEFERRED_VALUES) {
+            deferredValues.addAndGet(-values);
+            deferred.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** The entry's result with the schema problems only the whole stream's definitions decide. */
+    private ResourceResult settled(Entry entry) {
+        var result = entry.result();
+        if (entry.deferred() != null && isCheckable(result)) {
+            var more = validator.validateAlone(entry.deferred(), existing, schemaOnly).problems();
+            if (more.isEmpty()) {
+                return result;
+            }
+            var problems = new ArrayList<>(result.problems());
+            problems.addAll(more);
+            return new ResourceResult(result.object(), problems);
+        }
+        var custom = entry.custom();
+        if (custom != null && !custom.schemaIgnored()
+                && customResources.lookup(custom.apiVersion(), custom.kind()) instanceof CustomResourceSchemas.Conflict c) {
+            // validated against one of two disagreeing definitions: what the other says came too late
+            var problems = new ArrayList<Problem>();
+            result.problems().stream().filter(p -> !p.ruleId().equals(SchemaRule.ID)).forEach(problems::add);
+            problems.add(new Problem(validator.schemaRuleSeverity(), SchemaRule.ID, result.object(), FieldPath.root(),
+                    ErrorType.INVALID, null, SchemaRule.conflictMessage(custom.apiVersion(), custom.kind(), c),
+                    custom.root()));
+            return new ResourceResult(result.object(), problems);
+        }
         return result;
     }
 
@@ -72,25 +203,27 @@ public final class ValidationSession {
             throw new IllegalStateException("this validation session is already finished");
         }
         var all = new ArrayList<>(entries);
+        entries.clear();
         var results = new ArrayList<ResourceResult>(all.size());
-        if (validator.hasCrossObjectRules()) {
+        if (crossObject) {
             var index = new ManifestIndex(all.stream().map(Entry::summary).filter(Objects::nonNull).toList(), existing);
             for (var entry : all) {
+                var result = settled(entry);
                 if (entry.summary() == null) {
-                    results.add(entry.result()); // nested too deeply to check
+                    results.add(result); // nested too deeply to check
                     continue;
                 }
                 var more = validator.checkReferences(entry.summary(), index);
                 if (more.isEmpty()) {
-                    results.add(entry.result());
+                    results.add(result);
                 } else {
-                    var problems = new ArrayList<>(entry.result().problems());
+                    var problems = new ArrayList<>(result.problems());
                     problems.addAll(more);
-                    results.add(new ResourceResult(entry.result().object(), problems));
+                    results.add(new ResourceResult(result.object(), problems));
                 }
             }
         } else {
-            all.forEach(entry -> results.add(entry.result()));
+            all.forEach(entry -> results.add(settled(entry)));
         }
         return ValidationReport.of(results, List.copyOf(fileErrors));
     }

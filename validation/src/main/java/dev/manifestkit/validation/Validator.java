@@ -15,6 +15,7 @@ import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.rules.Rules;
+import dev.manifestkit.validation.schema.CustomResourceSchemas;
 import dev.manifestkit.validation.schema.MissingSchemaRule;
 import dev.manifestkit.validation.schema.SchemaRegistry;
 import dev.manifestkit.validation.schema.SchemaRule;
@@ -31,6 +32,11 @@ import dev.manifestkit.validation.schema.SchemaRule;
  * <p>A validator is immutable and thread-safe: build it once and share it. Schemas are loaded
  * and compiled lazily, on the first object of each kind, and cached for the life of the
  * validator (bundled ones for the life of the JVM).
+ *
+ * <p>A CustomResourceDefinition ({@code apiextensions.k8s.io/v1}) among the objects validated
+ * (or existing out of band) gives its custom resources their schema, as on the API server once
+ * it is established: see {@link CustomResourceSchemas}. Kinds the official definitions or the
+ * schema locations declare are always validated against those.
  */
 public final class Validator {
 
@@ -46,8 +52,12 @@ public final class Validator {
     /** {@link #severityOf} of each rule of {@link #perObject} and {@link #crossObject}, computed once. */
     private final Severity[] perObjectSeverities;
     private final Severity[] crossObjectSeverities;
+    private final SchemaRegistry registry;
+    /** Whether {@code schema} or {@code schema/missing} runs: only then do a set's definitions matter. */
+    private final boolean schemaRules;
 
     private Validator(Builder builder, SchemaRegistry registry) {
+        this.registry = registry;
         this.version = builder.version;
         this.profile = builder.profile;
         this.nodePortRange = builder.nodePortRange;
@@ -74,6 +84,80 @@ public final class Validator {
         this.severities = Map.copyOf(builder.severities);
         this.perObjectSeverities = perObject.stream().map(this::severityOf).toArray(Severity[]::new);
         this.crossObjectSeverities = crossObject.stream().map(this::severityOf).toArray(Severity[]::new);
+        this.schemaRules = perObject.stream().anyMatch(Validator::isSchemaRule);
+    }
+
+    private static boolean isSchemaRule(Rule rule) {
+        return rule instanceof SchemaRule || rule instanceof MissingSchemaRule;
+    }
+
+    /** Rules to run and their severities, position by position. */
+    record RuleRun(List<Rule> rules, Severity[] severities) {
+    }
+
+    /** The per-object rules, the schema rules also consulting these definitions. */
+    RuleRun perObjectWith(CustomResourceSchemas customResources) {
+        var rules = new ArrayList<Rule>(perObject.size());
+        for (var rule : perObject) {
+            if (rule instanceof SchemaRule schema) {
+                rules.add(schema.withCustomResources(customResources));
+            } else if (rule instanceof MissingSchemaRule missing) {
+                rules.add(missing.withCustomResources(customResources));
+            } else {
+                rules.add(rule);
+            }
+        }
+        return new RuleRun(rules, perObjectSeverities);
+    }
+
+    /** The rules of {@code run} that are (or are not) schema rules. */
+    static RuleRun schemaRulesOf(RuleRun run, boolean schema) {
+        var rules = new ArrayList<Rule>();
+        var severities = new ArrayList<Severity>();
+        for (int i = 0; i < run.rules().size(); i++) {
+            if (isSchemaRule(run.rules().get(i)) == schema) {
+                rules.add(run.rules().get(i));
+                severities.add(run.severities()[i]);
+            }
+        }
+        return new RuleRun(rules, severities.toArray(Severity[]::new));
+    }
+
+    /** A catalog of the CustomResourceDefinitions among these documents, or null if there are none (or no schema rule runs). */
+    CustomResourceSchemas customResourcesOf(List<ManifestDocument> documents, List<ManifestDocument> existing) {
+        if (!schemaRules) {
+            return null;
+        }
+        CustomResourceSchemas found = null;
+        for (var list : List.of(documents, existing)) {
+            for (var document : list) {
+                if (CustomResourceSchemas.isDefinition(document)) {
+                    if (found == null) {
+                        found = new CustomResourceSchemas(registry);
+                    }
+                    found.add(document);
+                }
+            }
+        }
+        return found;
+    }
+
+    boolean hasSchemaRules() {
+        return schemaRules;
+    }
+
+    SchemaRegistry registry() {
+        return registry;
+    }
+
+    /** The severity the schema rule reports with (it runs if {@link #hasSchemaRules}). */
+    Severity schemaRuleSeverity() {
+        for (int i = 0; i < perObject.size(); i++) {
+            if (perObject.get(i) instanceof SchemaRule) {
+                return perObjectSeverities[i];
+            }
+        }
+        return null;
     }
 
     private static void requireKnown(Set<String> patterns, Set<String> ids, String option) {
@@ -191,6 +275,9 @@ public final class Validator {
             }
         }
         var index = new ManifestIndex(documents, existing);
+        var customResources = customResourcesOf(documents, existing);
+        var perObjectRun = customResources == null ? new RuleRun(perObject, perObjectSeverities)
+                : perObjectWith(customResources);
         // in a Manifests list a document's index is its position, so results land in report order
         boolean positioned = visitOrder != documents;
         var checked = new ResourceResult[documents.size()];
@@ -198,7 +285,7 @@ public final class Validator {
         for (var document : visitOrder) {
             var problems = new ArrayList<Problem>();
             var context = new DocumentContext(document, index, version, profile, nodePortRange, problems);
-            runAll(context, perObject, perObjectSeverities);
+            runAll(context, perObjectRun.rules(), perObjectRun.severities());
             runAll(context, crossObject, crossObjectSeverities);
             checked[positioned ? document.index() : visited] = new ResourceResult(context.object(), problems);
             visited++;
@@ -218,15 +305,32 @@ public final class Validator {
 
     /** A session for validating a stream of objects one at a time, with nothing existing out of band. */
     public ValidationSession session() {
-        return new ValidationSession(this, List.of());
+        return new ValidationSession(this, List.of(), true);
     }
 
     /** A session for validating a stream of objects one at a time. */
     public ValidationSession session(List<ManifestDocument> existing) {
-        return new ValidationSession(this, existing);
+        return new ValidationSession(this, existing, true);
+    }
+
+    /**
+     * A session running the per-object rules only, as {@link #validateDocument} does, for streams
+     * too large to keep even summaries of: it keeps nothing of an object but its result (and, for
+     * a while, custom resources waiting for their CustomResourceDefinition; see
+     * {@link ValidationSession}).
+     */
+    public ValidationSession perObjectSession() {
+        return new ValidationSession(this, List.of(), false);
     }
 
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {
+        var customResources = CustomResourceSchemas.isDefinition(document) && depthProblem(document) == null
+                ? customResourcesOf(List.of(document), existing) : null;
+        return validateAlone(document, existing, customResources == null ? new RuleRun(perObject, perObjectSeverities)
+                : perObjectWith(customResources));
+    }
+
+    ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing, RuleRun run) {
         var tooDeep = depthProblem(document);
         if (tooDeep != null) {
             return new ResourceResult(ObjectRef.of(document), List.of(tooDeep));
@@ -234,7 +338,7 @@ public final class Validator {
         var problems = new ArrayList<Problem>();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
                 nodePortRange, problems);
-        runAll(context, perObject, perObjectSeverities);
+        runAll(context, run.rules(), run.severities());
         return new ResourceResult(context.object(), problems);
     }
 
@@ -265,7 +369,7 @@ public final class Validator {
         return !crossObject.isEmpty();
     }
 
-    private static void runAll(DocumentContext context, List<Rule> rules, Severity[] severities) {
+    static void runAll(DocumentContext context, List<Rule> rules, Severity[] severities) {
         for (int i = 0; i < severities.length; i++) {
             context.run(rules.get(i), severities[i]);
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 import dev.manifestkit.validation.KubernetesVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where schemas come from, and the cache of compiled ones: one registry per Kubernetes version,
@@ -38,13 +41,36 @@ public final class SchemaRegistry {
     private final KubernetesVersion version;
     private final List<Definitions> userDefinitions;
     private final Supplier<Definitions> bundled;
+    private final boolean strict;
     private final SchemaCompiler compiler;
     private final Map<String, Optional<KindSchema>> cache = new ConcurrentHashMap<>();
+    /** Compiled schemas of CustomResourceDefinition versions, by content; the most recently used few. */
+    private final Map<String, CustomResourceSchema> customResources = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CustomResourceSchema> eldest) {
+            return size() > MAX_CUSTOM_RESOURCE_SCHEMAS;
+        }
+    };
+
+    /** How many compiled CustomResourceDefinition schemas a registry keeps. */
+    static final int MAX_CUSTOM_RESOURCE_SCHEMAS = 128;
+
+    /**
+     * The compiled schema of one version of a CustomResourceDefinition, or why there is none.
+     *
+     * @param schema the schema, or null if it could not be compiled
+     * @param error  one line saying why not, or null
+     */
+    record CustomResourceSchema(KindSchema schema, String error) {
+    }
 
     private SchemaRegistry(KubernetesVersion version, List<Definitions> userDefinitions, boolean strict) {
         this.version = version;
         this.userDefinitions = List.copyOf(userDefinitions);
         this.bundled = isBundled(version) ? () -> bundledDefinitions(version) : () -> null;
+        this.strict = strict;
         this.compiler = new SchemaCompiler(strict);
     }
 
@@ -162,6 +188,68 @@ public final class SchemaRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The schema of a CustomResourceDefinition version ({@code openAPIV3Schema}), compiled as
+     * {@link CustomResourceSchemaConverter} describes, against this registry's definitions (for
+     * ObjectMeta); cached by {@code contentKey}, which must identify apiVersion, kind and schema.
+     * Never throws: a schema that cannot be compiled gives an error line.
+     */
+    CustomResourceSchema customResourceSchema(String contentKey, String apiVersion, String kind, JsonNode schema) {
+        synchronized (customResources) {
+            var cached = customResources.get(contentKey);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        var compiled = compileCustomResource(contentKey, apiVersion, kind, schema);
+        synchronized (customResources) {
+            var raced = customResources.putIfAbsent(contentKey, compiled);
+            return raced != null ? raced : compiled;
+        }
+    }
+
+    private CustomResourceSchema compileCustomResource(String contentKey, String apiVersion, String kind,
+                                                       JsonNode schema) {
+        try {
+            var documents = new ArrayList<>(userDefinitions);
+            var official = bundled.get();
+            if (official != null) {
+                documents.add(official);
+            }
+            ObjectNode objectMeta = null;
+            for (var document : documents) {
+                if (document.contains(CustomResourceSchemaConverter.OBJECT_META)) {
+                    objectMeta = document.definition(CustomResourceSchemaConverter.OBJECT_META);
+                    break;
+                }
+            }
+            var name = "dev.manifestkit.crd." + apiVersion.replace('/', '.') + "." + kind;
+            var metaName = name + ".ObjectMeta";
+            var restrictedMeta = Definitions.JSON.createObjectNode();
+            var root = new CustomResourceSchemaConverter(strict).root(schema, objectMeta, metaName, restrictedMeta);
+            var document = Definitions.JSON.createObjectNode();
+            var definitions = document.putObject("definitions");
+            definitions.set(name, root);
+            if (!restrictedMeta.isEmpty()) {
+                definitions.set(metaName, restrictedMeta);
+            }
+            var own = Definitions.read(Definitions.JSON.writeValueAsBytes(document),
+                    "the CustomResourceDefinition of " + apiVersion + " " + kind);
+            var sources = new ArrayList<Definitions>();
+            sources.add(own);
+            sources.addAll(documents);
+            return new CustomResourceSchema(
+                    compiler.compile(sources, name, apiVersion, kind, version + " crd " + contentKey), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            int newline = message.indexOf('\n');
+            if (newline >= 0) {
+                message = message.substring(0, newline);
+            }
+            return new CustomResourceSchema(null, message.length() > 200 ? message.substring(0, 199) + "…" : message);
+        }
     }
 
     /** What was searched, for messages: {@code Kubernetes 1.35}, {@code crds.json or Kubernetes 1.35}. */

@@ -10,16 +10,32 @@ import tools.jackson.databind.JsonNode;
  * the registry was built lenient). Objects without {@code apiVersion} or {@code kind} are reported
  * here too, since nothing else can be checked about them; objects whose kind has no schema are
  * left to {@link MissingSchemaRule}.
+ *
+ * <p>With {@link #withCustomResources}, an object whose kind the registry lacks is validated
+ * against the schema a CustomResourceDefinition of the set gives it, and a definition's own
+ * unusable schemas are reported on the definition, once.
  */
 public final class SchemaRule extends SchemaLayerRule {
 
     /** The rule id. */
     public static final String ID = "schema";
 
+    private final CustomResourceSchemas customResources;
+
     /** A rule validating against this registry's schemas. */
     public SchemaRule(SchemaRegistry registry) {
-        super(ID, "The object matches the official OpenAPI definitions of its apiVersion and kind"
-                + " (unknown fields are errors in strict mode).", registry);
+        this(registry, null);
+    }
+
+    private SchemaRule(SchemaRegistry registry, CustomResourceSchemas customResources) {
+        super(ID, "The object matches the official OpenAPI definitions of its apiVersion and kind, or the schema"
+                + " a CustomResourceDefinition of the set gives it (unknown fields are errors in strict mode).", registry);
+        this.customResources = customResources;
+    }
+
+    /** The same rule, also consulting these CustomResourceDefinitions after the registry. */
+    public SchemaRule withCustomResources(CustomResourceSchemas customResources) {
+        return new SchemaRule(registry, customResources);
     }
 
     @Override
@@ -30,12 +46,39 @@ public final class SchemaRule extends SchemaLayerRule {
         if (!identified) {
             return;
         }
-        registry.schemaFor(tree.get("apiVersion").asString(), tree.get("kind").asString())
-                .ifPresent(schema -> schema.validate(tree).forEach(v -> {
-                    if (!droppedOnCreate(tree, v)) {
-                        context.report(v.path(), v.type(), v.badValue(), v.detail());
-                    }
-                }));
+        var apiVersion = tree.get("apiVersion").asString();
+        var kind = tree.get("kind").asString();
+        var schema = registry.schemaFor(apiVersion, kind);
+        if (schema.isPresent()) {
+            report(context, schema.get());
+        } else if (customResources != null) {
+            var found = customResources.lookup(apiVersion, kind);
+            if (found instanceof CustomResourceSchemas.Found custom) {
+                report(context, custom.schema());
+            } else if (found instanceof CustomResourceSchemas.Conflict conflict) {
+                context.report(FieldPath.root(), ErrorType.INVALID, conflictMessage(apiVersion, kind, conflict));
+            }
+        }
+        if (customResources != null && CustomResourceSchemas.KIND.equals(kind)) {
+            for (var problem : customResources.problemsOf(context.document())) {
+                context.report(problem.path(), problem.type(), problem.detail());
+            }
+        }
+    }
+
+    /** What an object of an apiVersion and kind that definitions of the set disagree on is told. */
+    public static String conflictMessage(String apiVersion, String kind, CustomResourceSchemas.Conflict conflict) {
+        return "the CustomResourceDefinitions " + String.join(", ", conflict.definitions()) + " give " + apiVersion
+                + " " + kind + " different schemas; not validated against either";
+    }
+
+    private static void report(RuleContext context, KindSchema schema) {
+        var tree = context.tree();
+        schema.validate(tree).forEach(v -> {
+            if (!droppedOnCreate(tree, v)) {
+                context.report(v.path(), v.type(), v.badValue(), v.detail());
+            }
+        });
     }
 
     /**
@@ -77,6 +120,7 @@ public final class SchemaRule extends SchemaLayerRule {
     private static String text(JsonNode node, String field) {
         var value = node == null ? null : node.get(field);
         return value != null && value.isString() ? value.asString() : "";
+
     }
 
     private static boolean requireText(RuleContext context, String field, String why) {

@@ -1,0 +1,221 @@
+package dev.manifestkit.validation.schema;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the {@code openAPIV3Schema} of a CustomResourceDefinition version into a definition that
+ * {@link SchemaCompiler} compiles like any other, with the meaning the API server gives it.
+ *
+ * <ul>
+ * <li>Only the keywords a definition's schema may use are kept; {@code $ref}, {@code $schema},
+ *     {@code id}, {@code definitions} and other keywords the API server refuses in a
+ *     definition are dropped, so nothing is fetched or resolved outside the schema.</li>
+ * <li>Strict mode: an object with neither {@code properties}, {@code additionalProperties} nor
+ *     {@code x-kubernetes-preserve-unknown-fields} keeps no field (the server prunes them all),
+ *     so it gets {@code additionalProperties: false}; objects with {@code properties} get it from
+ *     the compiler. {@code x-kubernetes-preserve-unknown-fields} is honoured at every level,
+ *     the root included.</li>
+ * <li>{@code x-kubernetes-int-or-string: true} is a string or an integer (the compiler's
+ *     widening). {@code nullable} needs nothing: a null counts as absent in every case, as the
+ *     server prunes nulls that are not nullable.</li>
+ * <li>The root gets {@code apiVersion} and {@code kind} as strings and {@code metadata} as the
+ *     official ObjectMeta (with the definition's own {@code name}/{@code generateName}
+ *     restrictions, the only ones the server allows there), unless it names them itself.</li>
+ * <li>Branches of {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not} only add constraints,
+ *     so they never make fields unknown.</li>
+ * <li>{@code x-kubernetes-embedded-resource} objects may hold {@code apiVersion}, {@code kind}
+ *     and {@code metadata} (not validated further). Not evaluated: {@code x-kubernetes-validations}
+ *     (CEL), {@code x-kubernetes-list-type}/{@code -map-keys}/{@code -map-type}, defaults, and
+ *     patterns Java cannot compile (RE2 syntax Java lacks).</li>
+ * </ul>
+ */
+final class CustomResourceSchemaConverter {
+
+    static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+    private static final Set<String> KEPT = Set.of("type", "format", "title", "maximum", "exclusiveMaximum", "minimum",
+            "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems",
+            "multipleOf", "enum", "maxProperties", "minProperties", "required", "items", "allOf", "oneOf", "anyOf",
+            "not", "properties", "additionalProperties", "x-kubernetes-preserve-unknown-fields",
+            "x-kubernetes-int-or-string");
+    private static final Set<String> TYPES = Set.of("object", "array", "string", "integer", "number", "boolean");
+    private static final String PRESERVE = "x-kubernetes-preserve-unknown-fields";
+
+    private final boolean strict;
+
+    CustomResourceSchemaConverter(boolean strict) {
+        this.strict = strict;
+    }
+
+    /**
+     * The definition of the root object.
+     *
+     * @param objectMeta the official ObjectMeta definition to restrict, or null if none is known
+     *                   ({@code metadata} then accepts any object)
+     * @param metaName   the name of the restricted copy of ObjectMeta, if one is needed
+     * @param restrictedMeta receives the restricted copy of ObjectMeta, if one is needed
+     * @throws IllegalArgumentException if the schema is not an object schema
+     */
+    ObjectNode root(JsonNode schema, ObjectNode objectMeta, String metaName, ObjectNode restrictedMeta) {
+        if (!schema.isObject()) {
+            throw new IllegalArgumentException("openAPIV3Schema is not an object");
+        }
+        var type = schema.get("type");
+        if (type != null && !(type.isString() && type.asString().equals("object"))) {
+            throw new IllegalArgumentException("the root must be of type object, not " + type);
+        }
+        var root = convert(schema, false);
+        if (!schema.has("additionalProperties") && root.path("additionalProperties").isBoolean()) {
+            root.remove("additionalProperties"); // added for want of properties; the root gets some below
+        }
+        var properties = root.get("properties") instanceof ObjectNode p ? p : root.putObject("properties");
+        for (var field : new String[] {"apiVersion", "kind"}) {
+            if (!properties.has(field)) {
+                properties.putObject(field).put("type", "string");
+            }
+        }
+        properties.set("metadata", metadata(schema.path("properties").path("metadata"), objectMeta, metaName,
+                restrictedMeta));
+        root.put("type", "object");
+        return root;
+    }
+
+    private ObjectNode metadata(JsonNode declared, ObjectNode objectMeta, String metaName, ObjectNode restrictedMeta) {
+        if (objectMeta == null) {
+            var any = Definitions.JSON.createObjectNode().put("type", "object");
+            any.put(PRESERVE, true);
+            return any;
+        }
+        var restricted = false;
+        var meta = objectMeta.deepCopy();
+        for (var field : new String[] {"name", "generateName"}) {
+            var schema = declared.path("properties").get(field);
+            if (schema != null && schema.isObject() && meta.get("properties") instanceof ObjectNode properties) {
+                var converted = convert(schema, true);
+                converted.put("type", "string");
+                properties.set(field, converted);
+                restricted = true;
+            }
+        }
+        if (restricted) {
+            restrictedMeta.setAll(meta);
+            return Definitions.JSON.createObjectNode().put("$ref", "#/definitions/" + metaName);
+        }
+        return Definitions.JSON.createObjectNode().put("$ref", "#/definitions/" + OBJECT_META);
+    }
+
+    /** One schema, recursively; {@code constraintOnly} inside logical branches. */
+    private ObjectNode convert(JsonNode schema, boolean constraintOnly) {
+        var copy = Definitions.JSON.createObjectNode();
+        for (var entry : schema.properties()) {
+            var keyword = entry.getKey();
+            var value = entry.getValue();
+            if (!KEPT.contains(keyword)) {
+                continue;
+            }
+            switch (keyword) {
+                case "type" -> {
+                    if (value.isString() && TYPES.contains(value.asString())) {
+                        copy.set(keyword, value);
+                    }
+                }
+                case "pattern" -> {
+                    if (value.isString() && compiles(value.asString())) {
+                        copy.set(keyword, value);
+                    }
+                }
+                case "properties" -> {
+                    if (value.isObject()) {
+                        var properties = copy.putObject("properties");
+                        for (var property : value.properties()) {
+                            if (property.getValue().isObject()) {
+                                properties.set(property.getKey(), convert(property.getValue(), constraintOnly));
+                            }
+                        }
+                    }
+                }
+                case "items" -> {
+                    if (value.isObject()) {
+                        copy.set(keyword, convert(value, constraintOnly));
+                    } else if (value.isArray()) {
+                        var items = copy.putArray(keyword);
+                        value.forEach(item -> items.add(item.isObject() ? convert(item, constraintOnly)
+                                : Definitions.JSON.createObjectNode()));
+                    }
+                }
+                case "additionalProperties" -> {
+                    if (value.isObject()) {
+                        copy.set(keyword, convert(value, constraintOnly));
+                    } else if (value.isBoolean()) {
+                        copy.set(keyword, value);
+                    }
+                }
+                case "not" -> {
+                    if (value.isObject()) {
+                        copy.set(keyword, convert(value, true));
+                    }
+                }
+                case "allOf", "anyOf", "oneOf" -> {
+                    if (value.isArray()) {
+                        var branches = copy.putArray(keyword);
+                        value.forEach(item -> branches.add(item.isObject() ? convert(item, true)
+                                : Definitions.JSON.createObjectNode()));
+                    }
+                }
+                default -> copy.set(keyword, value);
+            }
+        }
+        if (copy.path("x-kubernetes-int-or-string").asBoolean(false) && isIntegerOrString(copy.get("anyOf"))) {
+            copy.remove("anyOf"); // the usual spelling: the compiler's own widening words it better
+        }
+        if (schema.path("x-kubernetes-embedded-resource").asBoolean(false)) {
+            var properties = copy.get("properties") instanceof ObjectNode p ? p : copy.putObject("properties");
+            for (var field : new String[] {"apiVersion", "kind"}) {
+                if (!properties.has(field)) {
+                    properties.putObject(field).put("type", "string");
+                }
+            }
+            if (!properties.has("metadata")) {
+                properties.putObject("metadata").put("type", "object").put(PRESERVE, true);
+            }
+        }
+        if (constraintOnly) {
+            copy.put(PRESERVE, true); // the compiler makes no field of a branch unknown
+        } else if (strict && "object".equals(copy.path("type").asString(null)) && !copy.has("properties")
+                && !copy.has("additionalProperties") && !copy.path(PRESERVE).asBoolean(false)) {
+            copy.put("additionalProperties", false);
+        }
+        return copy;
+    }
+
+    /** {@code [{type: integer}, {type: string}]}, in either order (the branches carry the constraint marker). */
+    private static boolean isIntegerOrString(JsonNode branches) {
+        if (branches == null || !branches.isArray() || branches.size() != 2) {
+            return false;
+        }
+        var types = new java.util.HashSet<String>();
+        for (var branch : branches) {
+            for (var keyword : branch.propertyNames()) {
+                if (!keyword.equals("type") && !keyword.equals(PRESERVE)) {
+                    return false;
+                }
+            }
+            types.add(branch.path("type").asString(""));
+        }
+        return types.equals(Set.of("integer", "string"));
+    }
+
+    private static boolean compiles(String pattern) {
+        try {
+            Pattern.compile(pattern);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+}

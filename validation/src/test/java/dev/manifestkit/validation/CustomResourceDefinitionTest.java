@@ -1,0 +1,267 @@
+package dev.manifestkit.validation;
+
+import static dev.manifestkit.validation.TestDocs.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.manifestkit.core.ManifestDocument;
+
+/** A CustomResourceDefinition in the validated set gives its custom resources their schema. */
+class CustomResourceDefinitionTest {
+
+    static final String CRD = "{'apiVersion':'apiextensions.k8s.io/v1','kind':'CustomResourceDefinition',"
+            + "'metadata':{'name':'brokers.meshery.io'},'spec':{'group':'meshery.io','scope':'Namespaced',"
+            + "'names':{'kind':'Broker','plural':'brokers','singular':'broker','listKind':'BrokerList'},'versions':["
+            + "{'name':'v1alpha1','served':true,'storage':true,'schema':{'openAPIV3Schema':{'type':'object',"
+            + "'properties':{'spec':{'type':'object','required':['size'],'properties':{"
+            + "'size':{'type':'integer','minimum':1},"
+            + "'port':{'x-kubernetes-int-or-string':true,'anyOf':[{'type':'integer'},{'type':'string'}]},"
+            + "'weight':{'x-kubernetes-int-or-string':true},"
+            + "'image':{'type':'string','nullable':true},"
+            + "'config':{'type':'object','x-kubernetes-preserve-unknown-fields':true},"
+            + "'selector':{'type':'object'},"
+            + "'labels':{'type':'object','additionalProperties':{'type':'string'}},"
+            + "'mode':{'type':'string','enum':['a','b']}}},"
+            + "'status':{'type':'object','properties':{'phase':{'type':'string'}}}}}}},"
+            + "{'name':'v1alpha0','served':false,'storage':false,'schema':{'openAPIV3Schema':{'type':'object',"
+            + "'x-kubernetes-preserve-unknown-fields':true}}}]}}";
+
+    static String broker(String spec) {
+        return "{'apiVersion':'meshery.io/v1alpha1','kind':'Broker','metadata':{'name':'b','namespace':'ns'},"
+                + "'spec':" + spec + "}";
+    }
+
+    private static final Validator VALIDATOR = TestDocs.schemaOnly("1.35", true);
+
+    private static List<String> lines(ValidationReport report) {
+        return report.problems().stream().map(Problem::toString).toList();
+    }
+
+    private static List<String> validate(String... jsons) {
+        var documents = new ArrayList<ManifestDocument>();
+        for (int i = 0; i < jsons.length; i++) {
+            documents.add(doc(jsons[i], i));
+        }
+        return lines(VALIDATOR.validate(documents));
+    }
+
+    @Test
+    void aCustomResourceValidAgainstItsDefinitionInTheSameSetPasses() {
+        assertThat(validate(CRD, broker("{'size':3,'port':'http','weight':5,'image':'x','config':{'any':{'thing':1}},"
+                + "'labels':{'a':'b'},'mode':'a'}"))).isEmpty();
+    }
+
+    @Test
+    void anUnknownFieldIsAnErrorWithItsPath() {
+        assertThat(validate(CRD, broker("{'size':3,'sise':4}")))
+                .containsExactly("Broker/ns/b: spec.sise: Forbidden: unknown field \"spec.sise\" [schema]");
+        assertThat(validate(broker("{'size':3,'selector':{'x':1}}"), CRD))
+                .containsExactly("Broker/ns/b: spec.selector.x: Forbidden: unknown field \"spec.selector.x\" [schema]");
+        assertThat(validate(CRD, "{'apiVersion':'meshery.io/v1alpha1','kind':'Broker','metadata':{'name':'b'},"
+                + "'spec':{'size':1},'extra':true}"))
+                .containsExactly("Broker/b: extra: Forbidden: unknown field \"extra\" [schema]");
+    }
+
+    @Test
+    void unknownFieldsPassWhenNotStrict() {
+        var lenient = TestDocs.schemaOnly("1.35", false);
+        assertThat(lines(lenient.validate(List.of(doc(CRD, 0), doc(broker("{'size':3,'sise':4}"), 1))))).isEmpty();
+    }
+
+    @Test
+    void aWrongTypeIsAnError() {
+        assertThat(validate(CRD, broker("{'size':'three'}")))
+                .containsExactly("Broker/ns/b: spec.size: Invalid value: \"three\": must be of type integer [schema]");
+        assertThat(validate(CRD, broker("{'size':1,'port':1.5}")))
+                .containsExactly("Broker/ns/b: spec.port: Invalid value: 1.5: must be a string or an integer [schema]");
+        assertThat(validate(CRD, broker("{'size':1,'labels':{'a':1}}")))
+                .containsExactly("Broker/ns/b: spec.labels[a]: Invalid value: 1: must be of type string [schema]");
+    }
+
+    @Test
+    void aMissingRequiredFieldIsAnError() {
+        assertThat(validate(CRD, broker("{'mode':'a'}")))
+                .containsExactly("Broker/ns/b: spec.size: Required value [schema]");
+    }
+
+    @Test
+    void metadataIsTheOfficialObjectMeta() {
+        assertThat(validate(CRD, "{'apiVersion':'meshery.io/v1alpha1','kind':'Broker','metadata':{'name':'b',"
+                + "'labels':{'a':1},'nmae':'x'},'spec':{'size':1}}"))
+                .containsExactlyInAnyOrder(
+                        "Broker/b: metadata.labels[a]: Invalid value: 1: must be of type string [schema]",
+                        "Broker/b: metadata.nmae: Forbidden: unknown field \"metadata.nmae\" [schema]");
+    }
+
+    @Test
+    void preserveUnknownFieldsAtTheRootAcceptsAnything() {
+        var crd = CRD.replace("'type':'object','properties':{'spec'",
+                "'type':'object','x-kubernetes-preserve-unknown-fields':true,'properties':{'spec'");
+        assertThat(validate(crd, "{'apiVersion':'meshery.io/v1alpha1','kind':'Broker','metadata':{'name':'b'},"
+                + "'spec':{'size':1},'anything':{'goes':1}}")).isEmpty();
+        // but the properties it lists are still checked
+        assertThat(validate(crd, broker("{'size':'x'}")))
+                .containsExactly("Broker/ns/b: spec.size: Invalid value: \"x\": must be of type integer [schema]");
+    }
+
+    @Test
+    void nullableAndNullFieldsAreAccepted() {
+        assertThat(validate(CRD, broker("{'size':1,'image':null,'mode':null}"))).isEmpty();
+    }
+
+    @Test
+    void anEnumIsChecked() {
+        assertThat(validate(CRD, broker("{'size':1,'mode':'c'}")))
+                .singleElement().asString().startsWith("Broker/ns/b: spec.mode: ").endsWith("[schema]");
+    }
+
+    @Test
+    void aVersionThatIsNotServedIsRefused() {
+        assertThat(validate(CRD, broker("{'size':1}").replace("v1alpha1", "v1alpha0")))
+                .containsExactly("Broker/ns/b: Not found: meshery.io/v1alpha0 Broker is not served: the "
+                        + "CustomResourceDefinition brokers.meshery.io has served: false for it (served: v1alpha1)"
+                        + " [schema/missing]");
+    }
+
+    @Test
+    void anUndefinedVersionIsMissingAndTheMessageListsTheDefinedOnes() {
+        assertThat(validate(CRD, broker("{'size':1}").replace("v1alpha1", "v1beta1")))
+                .containsExactly("Broker/ns/b: Not found: no schema for meshery.io/v1beta1 Broker in Kubernetes 1.35"
+                        + " or the CustomResourceDefinitions of the set: brokers.meshery.io defines the versions"
+                        + " v1alpha0, v1alpha1 [schema/missing]");
+    }
+
+    @Test
+    void aCustomResourceWithoutDefinitionIsStillMissing() {
+        assertThat(validate(broker("{'size':1}")))
+                .containsExactly("Broker/ns/b: Not found: no schema for meshery.io/v1alpha1 Broker in Kubernetes 1.35"
+                        + " [schema/missing]");
+    }
+
+    @Test
+    void aDefinitionWithoutSchemaIsReportedOnceOnTheDefinition() {
+        var crd = CRD.replace("'schema':{'openAPIV3Schema':{'type':'object','x-kubernetes-preserve-unknown-fields':true}}",
+                "'served':true");
+        var report = validate(crd, broker("{'size':1}").replace("v1alpha1", "v1alpha0"));
+        assertThat(report).anyMatch(l -> l.equals("CustomResourceDefinition/brokers.meshery.io: "
+                + "spec.versions[1].schema.openAPIV3Schema: Required value: schemas are required [schema]"));
+        assertThat(report).anyMatch(l -> l.startsWith("Broker/ns/b: Not found: no schema for meshery.io/v1alpha0 Broker")
+                && l.contains("brokers.meshery.io has no schema.openAPIV3Schema for version v1alpha0"));
+    }
+
+    @Test
+    void aDefinitionWhoseSchemaIsUnusableIsReportedOnTheDefinitionAndNothingThrows() {
+        var crd = CRD.replace("'type':'object','properties':{'spec'", "'type':'string','properties':{'spec'");
+        var report = validate(crd, broker("{'size':1}"));
+        assertThat(report).filteredOn(l -> l.startsWith("CustomResourceDefinition/"))
+                .containsExactly("CustomResourceDefinition/brokers.meshery.io: spec.versions[0].schema.openAPIV3Schema:"
+                        + " Invalid value: cannot validate meshery.io/v1alpha1 Broker objects with this schema:"
+                        + " the root must be of type object, not \"string\" [schema]");
+        assertThat(report).filteredOn(l -> l.startsWith("Broker/")).singleElement().asString()
+                .contains("[schema/missing]").contains("cannot use its schema for version v1alpha1");
+    }
+
+    @Test
+    void officialDefinitionsWinOverADefinitionOfTheSet() {
+        var crd = CRD.replace("'group':'meshery.io'", "'group':'apps'").replace("'kind':'Broker'", "'kind':'Deployment'");
+        var deployment = "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'d'},'spec':{'size':1}}";
+        assertThat(validate(crd, deployment)).anyMatch(l -> l.contains("unknown field \"spec.size\""));
+    }
+
+    @Test
+    void aDefinitionExistingOutOfBandCountsToo() {
+        var report = VALIDATOR.validate(List.of(doc(broker("{'size':'x'}"), 0)), List.of(doc(CRD, 1)));
+        assertThat(lines(report))
+                .containsExactly("Broker/ns/b: spec.size: Invalid value: \"x\": must be of type integer [schema]");
+    }
+
+    @Test
+    void validatingTheSameSetAgainReusesTheCompiledSchemas() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(validate(CRD, broker("{'size':0}"))).singleElement().asString()
+                    .startsWith("Broker/ns/b: spec.size: Invalid value: 0: ");
+        }
+    }
+
+    @Test
+    void twoDefinitionsDisagreeingAboutAKindValidateAgainstNeither() {
+        var other = CRD.replace("brokers.meshery.io", "brokers2.meshery.io").replace("'minimum':1", "'minimum':5");
+        var expected = "Broker/ns/b: Invalid value: the CustomResourceDefinitions brokers.meshery.io, brokers2.meshery.io"
+                + " give meshery.io/v1alpha1 Broker different schemas; not validated against either [schema]";
+        assertThat(validate(CRD, other, broker("{'size':1,'sise':1}"))).containsExactly(expected);
+        // the same definition twice is no conflict
+        assertThat(validate(CRD, CRD, broker("{'size':1}"))).isEmpty();
+        // and a session gives the same, whatever the order
+        for (var order : List.of(List.of(0, 1, 2), List.of(2, 0, 1), List.of(0, 2, 1))) {
+            var docs = List.of(doc(CRD, 0), doc(other, 1), doc(broker("{'size':1,'sise':1}"), 2));
+            var session = VALIDATOR.session();
+            order.forEach(i -> session.add(docs.get(i)));
+            assertThat(lines(session.finish())).as("order %s", order).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void aSessionChecksACustomResourceAddedBeforeItsDefinitionInFinish() {
+        var session = VALIDATOR.session();
+        var early = session.add(doc(broker("{'size':1,'sise':2}"), 0));
+        assertThat(early.problems()).isEmpty(); // its schema problems come with finish()
+        session.add(doc(CRD, 1));
+        var late = session.add(doc(broker("{'size':'x'}").replace("'b'", "'c'"), 2));
+        assertThat(late.problems()).extracting(Problem::toString)
+                .containsExactly("Broker/ns/c: spec.size: Invalid value: \"x\": must be of type integer [schema]");
+        assertThat(lines(session.finish())).containsExactly(
+                "Broker/ns/b: spec.sise: Forbidden: unknown field \"spec.sise\" [schema]",
+                "Broker/ns/c: spec.size: Invalid value: \"x\": must be of type integer [schema]");
+    }
+
+    @Test
+    void aSessionStillReportsMissingSchemasAtTheEnd() {
+        var session = VALIDATOR.perObjectSession();
+        session.add(doc(broker("{'size':1}"), 0));
+        session.add(doc(CRD.replace("'group':'meshery.io'", "'group':'other.io'"), 1));
+        assertThat(lines(session.finish())).containsExactly(
+                "Broker/ns/b: Not found: no schema for meshery.io/v1alpha1 Broker in Kubernetes 1.35 [schema/missing]");
+    }
+
+    @Test
+    void theReportIsTheSameWhateverTheOrderOfAdditionsAndThreads() throws Exception {
+        var docs = new ArrayList<ManifestDocument>();
+        docs.add(doc(CRD, 0));
+        for (int i = 1; i <= 60; i++) {
+            var spec = switch (i % 4) {
+                case 0 -> "{'size':1}";
+                case 1 -> "{'size':'x'}";
+                case 2 -> "{'sise':1}";
+                default -> "{'size':1}";
+            };
+            var json = broker(spec).replace("'b'", "'b" + i + "'");
+            docs.add(doc(i % 4 == 3 ? json.replace("v1alpha1", "v2") : json, i));
+        }
+        var expected = lines(VALIDATOR.validate(docs));
+        assertThat(expected).hasSize(60);
+        for (int round = 0; round < 4; round++) {
+            var shuffled = new ArrayList<>(docs);
+            Collections.shuffle(shuffled, new java.util.Random(round));
+            var session = VALIDATOR.session();
+            var pool = Executors.newFixedThreadPool(3);
+            shuffled.forEach(d -> pool.submit(() -> session.add(d)));
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(lines(session.finish())).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void builtInKindsAreUnaffectedByDefinitionsInTheSet() {
+        var pod = "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'containers':[{'name':'c','image':'i',"
+                + "'imagePullPolicy':'Always'}],'nope':1}}";
+        assertThat(validate(CRD, pod)).containsExactly("Pod/p: spec.nope: Forbidden: unknown field \"spec.nope\" [schema]");
+    }
+}

@@ -32,10 +32,21 @@ final class ObjectNameRule extends BaseRule {
             "ReplicaSet", "Job", "CronJob", "Ingress", "PersistentVolume", "PersistentVolumeClaim", "StorageClass",
             "Secret", "ConfigMap", "ServiceAccount", "IngressClass", "PodTemplate", "ReplicationController");
 
+    /**
+     * The API groups Kubernetes serves itself (those with a dot; the others, such as apps, have
+     * none): any other group with a dot is a custom resource's (or an aggregated API's).
+     */
+    private static final Set<String> BUILT_IN_GROUPS = Set.of("admissionregistration.k8s.io",
+            "apiextensions.k8s.io", "apiregistration.k8s.io", "authentication.k8s.io", "authorization.k8s.io",
+            "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
+            "flowcontrol.apiserver.k8s.io", "internal.apiserver.k8s.io", "networking.k8s.io", "node.k8s.io",
+            "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io",
+            "storagemigration.k8s.io", "metrics.k8s.io", "custom.metrics.k8s.io", "external.metrics.k8s.io");
+
     ObjectNameRule() {
         super("api/object-name", Layer.API, Severity.ERROR,
-                "metadata.name (or generateName) is present and well formed: a DNS-1123 subdomain, a DNS-1123 label "
-                        + "for a Namespace, a DNS-1035 label for a Service; metadata.namespace is a DNS-1123 label (on "
+                "metadata.name (or generateName) is present and well formed: a DNS-1123 subdomain (also for "
+                        + "custom resources, whatever their definition), a DNS-1123 label for a Namespace, a DNS-1035 label for a Service; metadata.namespace is a DNS-1123 label (on "
                         + "cluster-scoped kinds the API server clears it).");
     }
 
@@ -53,14 +64,14 @@ final class ObjectNameRule extends BaseRule {
             context.report(METADATA.child("name"), ErrorType.REQUIRED, "name or generateName is required");
         }
         if (name != null && !name.isEmpty()) {
-            for (var msg : validate(kind, name)) {
+            for (var msg : validate(Nodes.str(tree, "apiVersion"), kind, name)) {
                 context.report(METADATA.child("name"), ErrorType.INVALID, Nodes.quote(name), msg);
             }
         }
         if (generateName != null && !generateName.isEmpty()) {
             // the server appends a random suffix, so a trailing '-' is fine (but "-" alone is not)
             var prefix = Nodes.maskTrailingDash(generateName);
-            for (var msg : validate(kind, prefix)) {
+            for (var msg : validate(Nodes.str(tree, "apiVersion"), kind, prefix)) {
                 context.report(METADATA.child("generateName"), ErrorType.INVALID, Nodes.quote(generateName), msg);
             }
         }
@@ -78,17 +89,30 @@ final class ObjectNameRule extends BaseRule {
         return namespaced.map(n -> !n).orElseGet(() -> CLUSTER_SCOPED.contains(kind));
     }
 
-    private static List<String> validate(String kind, String name) {
+    private static List<String> validate(String apiVersion, String kind, String name) {
         if (kind.equals("Service")) {
             return Names.dns1035Label(name);
         }
         if (kind.equals("Namespace")) {
             return Names.dns1123Label(name);
         }
-        if (SUBDOMAIN_NAMED.contains(kind)) {
+        if (SUBDOMAIN_NAMED.contains(kind) || isCustomResource(apiVersion)) {
             return Names.dns1123Subdomain(name);
         }
         return List.of();
+    }
+
+    /** True for a group/version whose group is not one Kubernetes serves itself (the API server names custom resources as DNS subdomains). */
+    private static boolean isCustomResource(String apiVersion) {
+        if (apiVersion == null) {
+            return false;
+        }
+        int slash = apiVersion.indexOf('/');
+        if (slash <= 0) {
+            return false;
+        }
+        var group = apiVersion.substring(0, slash);
+        return group.indexOf('.') > 0 && !BUILT_IN_GROUPS.contains(group);
     }
 
     private static boolean isNonString(tools.jackson.databind.JsonNode value) {

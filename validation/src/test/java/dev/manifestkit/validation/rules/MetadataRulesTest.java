@@ -26,6 +26,29 @@ class MetadataRulesTest {
     }
 
     @Test
+    void customResourceNamesAreDnsSubdomainsWhileBuiltInGroupsKeepTheirOwnRules() {
+        assertThat(run(new ObjectNameRule()).on("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: App_Rules, namespace: default}
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {generateName: Route_}
+                ---
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: app.rules-1}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: "system:controller:job-controller"}
+                """)).containsExactly(
+                "metadata.name: Invalid value: \"App_Rules\": " + SUBDOMAIN_MSG,
+                "metadata.generateName: Invalid value: \"Route_\": " + Names.dns1123Subdomain("Route_").get(0));
+    }
+
+    @Test
     void serviceNamesAreDns1035LabelsAndNamespaceNamesDns1123Labels() {
         assertThat(run(new ObjectNameRule()).on("""
                 kind: Service

@@ -92,6 +92,16 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aRequiredFieldWithADefaultIsNotMissingAsTheServerDefaultsItFirst() {
+        var defaulted = CRD.replace("'required':['size'],'properties':{'size':{'type':'integer','minimum':1},",
+                "'required':['size','mode'],'properties':{'size':{'type':'integer','minimum':1,'default':1},");
+        assertThat(defaulted).isNotEqualTo(CRD);
+        assertThat(validate(defaulted, broker("{'mode':'a'}"), broker("{'mode':'b','size':null}"))).isEmpty();
+        assertThat(validate(defaulted, broker("{}")))
+                .containsExactly("Broker/ns/b: spec.mode: Required value [schema]");
+    }
+
+    @Test
     void metadataIsTheOfficialObjectMeta() {
         assertThat(validate(CRD, "{'apiVersion':'meshery.io/v1alpha1','kind':'Broker','metadata':{'name':'b',"
                 + "'labels':{'a':1},'nmae':'x'},'spec':{'size':1}}"))

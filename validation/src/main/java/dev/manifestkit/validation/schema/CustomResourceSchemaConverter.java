@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  *     so they never make fields unknown.</li>
  * <li>{@code x-kubernetes-embedded-resource} objects may hold {@code apiVersion}, {@code kind}
  *     and {@code metadata} (not validated further). Not evaluated: {@code x-kubernetes-validations}
- *     (CEL), {@code x-kubernetes-list-type}/{@code -map-keys}/{@code -map-type}, defaults, and
- *     patterns Java cannot compile (RE2 syntax Java lacks).</li>
+ *     (CEL), {@code x-kubernetes-list-type}/{@code -map-keys}/{@code -map-type}, and patterns
+ *     Java cannot compile (RE2 syntax Java lacks). Defaults are not applied, but a required
+ *     property with a default is not required: the server fills it in first.</li>
  * </ul>
  */
 final class CustomResourceSchemaConverter {
@@ -170,6 +172,7 @@ final class CustomResourceSchemaConverter {
                 default -> copy.set(keyword, value);
             }
         }
+        dropDefaultedFromRequired(schema, copy);
         if (copy.path("x-kubernetes-int-or-string").asBoolean(false) && isIntegerOrString(copy.get("anyOf"))) {
             copy.remove("anyOf"); // the usual spelling: the compiler's own widening words it better
         }
@@ -191,6 +194,33 @@ final class CustomResourceSchemaConverter {
             copy.put("additionalProperties", false);
         }
         return copy;
+    }
+
+    /**
+     * The API server applies a property's {@code default} before it validates (when the field is
+     * absent, or null and not nullable), so a required property with a default is never missing
+     * (the pattern kubebuilder makes of a defaulted field without omitempty).
+     */
+    private static void dropDefaultedFromRequired(JsonNode schema, ObjectNode copy) {
+        if (!(copy.get("required") instanceof ArrayNode required) || !schema.path("properties").isObject()) {
+            return;
+        }
+        var properties = schema.path("properties");
+        var kept = Definitions.JSON.createArrayNode();
+        for (var name : required) {
+            var property = name.isString() ? properties.get(name.asString()) : null;
+            if (property == null || !property.has("default")) {
+                kept.add(name);
+            }
+        }
+        if (kept.size() == required.size()) {
+            return;
+        }
+        if (kept.isEmpty()) {
+            copy.remove("required");
+        } else {
+            copy.set("required", kept);
+        }
     }
 
     /** {@code [{type: integer}, {type: string}]}, in either order (the branches carry the constraint marker). */

@@ -167,6 +167,31 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aSchemaTheApiServerRefusesIsReportedOnTheDefinition() {
+        var crd = CRD.replace("'size':{'type':'integer','minimum':1},",
+                "'size':{'type':'integer','minimum':1},'kind2':{'type':'foo'},'ref':{'$ref':'#/definitions/X'},"
+                        + "'untyped':{'properties':{'a':{'type':'string'}}},'list':{'type':'array','items':[{'type':'string'}]},"
+                        + "'both':{'type':'object','properties':{'a':{'type':'string'}},'additionalProperties':false},"
+                        + "'re':{'type':'string','pattern':'([a-z'},'named':{'type':'string','pattern':'(?P<x>a)'},");
+        assertThat(validate(crd, broker("{'size':1}"))).filteredOn(l -> l.startsWith("CustomResourceDefinition/"))
+                .map(l -> l.replace("CustomResourceDefinition/brokers.meshery.io: spec.versions[0].schema.openAPIV3Schema.", ""))
+                .containsExactlyInAnyOrder(
+                        "properties[spec].properties[kind2].type: Unsupported value: \"foo\": supported values: "
+                                + "\"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\" [schema]",
+                        "properties[spec].properties[ref].type: Required value: must not be empty for specified object "
+                                + "fields [schema]",
+                        "properties[spec].properties[ref].$ref: Forbidden: $ref is not supported [schema]",
+                        "properties[spec].properties[untyped].type: Required value: must not be empty for specified "
+                                + "object fields [schema]",
+                        "properties[spec].properties[list].items: Forbidden: items must be a schema object and not an "
+                                + "array [schema]",
+                        "properties[spec].properties[both].additionalProperties: Forbidden: additionalProperties and "
+                                + "properties are mutual exclusive [schema]",
+                        "properties[spec].properties[re].pattern: Invalid value: \"([a-z\": must be a valid regular "
+                                + "expression, but isn't [schema]");
+    }
+
+    @Test
     void aDefinitionWhoseSchemaIsUnusableIsReportedOnTheDefinitionAndNothingThrows() {
         var crd = CRD.replace("'type':'object','properties':{'spec'", "'type':'string','properties':{'spec'");
         var report = validate(crd, broker("{'size':1}"));

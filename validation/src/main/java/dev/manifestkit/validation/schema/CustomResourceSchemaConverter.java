@@ -1,9 +1,13 @@
 package dev.manifestkit.validation.schema;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.manifestkit.validation.ErrorType;
+import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,6 +113,87 @@ final class CustomResourceSchemaConverter {
             return Definitions.JSON.createObjectNode().put("$ref", "#/definitions/" + metaName);
         }
         return Definitions.JSON.createObjectNode().put("$ref", "#/definitions/" + OBJECT_META);
+    }
+
+    /** What is wrong with a schema, as the API server refuses the definition for it. */
+    record StructuralProblem(FieldPath path, ErrorType type, String badValue, String detail) {
+    }
+
+    /**
+     * The problems of a definition's {@code openAPIV3Schema} that make the API server refuse the
+     * definition (its structural-schema and keyword checks), which {@link #root} would otherwise
+     * pass over: a {@code type} it does not know, a field without a type, {@code $ref},
+     * {@code items} given as a list, {@code properties} together with
+     * {@code additionalProperties}, a {@code pattern} that is no regular expression.
+     *
+     * @param at the path of the schema itself, such as {@code spec.versions[0].schema.openAPIV3Schema}
+     */
+    static List<StructuralProblem> problems(JsonNode schema, FieldPath at) {
+        var problems = new ArrayList<StructuralProblem>();
+        if (schema.isObject()) {
+            check(schema, at, null, problems);
+        }
+        return problems;
+    }
+
+    /** {@code field}: "object fields", "array items" or null (the root or a logical branch: no type needed). */
+    private static void check(JsonNode schema, FieldPath at, String field, List<StructuralProblem> problems) {
+        var type = schema.get("type");
+        boolean typeless = schema.path("x-kubernetes-int-or-string").asBoolean(false)
+                || schema.path(PRESERVE).asBoolean(false);
+        if (type == null) {
+            if (field != null && !typeless) {
+                problems.add(new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null,
+                        "must not be empty for specified " + field));
+            }
+        } else if (!type.isString() || !TYPES.contains(type.asString())) {
+            problems.add(new StructuralProblem(at.child("type"), ErrorType.NOT_SUPPORTED, type.toString(),
+                    "supported values: \"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\""));
+        }
+        if (schema.has("$ref")) {
+            problems.add(new StructuralProblem(at.child("$ref"), ErrorType.FORBIDDEN, null, "$ref is not supported"));
+        }
+        var pattern = schema.get("pattern");
+        // Go's RE2 takes (?P<name>…), which Java does not: only what neither takes is reported
+        if (pattern != null && pattern.isString() && !compiles(pattern.asString())
+                && !pattern.asString().contains("(?P<")) {
+            problems.add(new StructuralProblem(at.child("pattern"), ErrorType.INVALID, pattern.toString(),
+                    "must be a valid regular expression, but isn't"));
+        }
+        var properties = schema.get("properties");
+        if (properties != null && properties.isObject()) {
+            if (schema.has("additionalProperties") && !properties.isEmpty()) {
+                problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
+                        "additionalProperties and properties are mutual exclusive"));
+            }
+            for (var property : properties.properties()) {
+                if (property.getValue().isObject()) {
+                    check(property.getValue(), at.child("properties").key(property.getKey()), "object fields", problems);
+                }
+            }
+        }
+        var items = schema.get("items");
+        if (items != null && items.isArray()) {
+            problems.add(new StructuralProblem(at.child("items"), ErrorType.FORBIDDEN, null,
+                    "items must be a schema object and not an array"));
+        } else if (items != null && items.isObject()) {
+            check(items, at.child("items"), "array items", problems);
+        }
+        var additional = schema.get("additionalProperties");
+        if (additional != null && additional.isObject()) {
+            check(additional, at.child("additionalProperties"), "object fields", problems);
+        }
+        for (var keyword : new String[] {"allOf", "anyOf", "oneOf"}) {
+            var branches = schema.get(keyword);
+            for (int i = 0; branches != null && branches.isArray() && i < branches.size(); i++) {
+                if (branches.get(i).isObject()) {
+                    check(branches.get(i), at.child(keyword).index(i), null, problems);
+                }
+            }
+        }
+        if (schema.get("not") instanceof ObjectNode not) {
+            check(not, at.child("not"), null, problems);
+        }
     }
 
     /** One schema, recursively; {@code constraintOnly} inside logical branches. */

@@ -222,13 +222,15 @@ public final class CustomResourceSchemas {
     }
 
     /** A problem of a definition's own schemas, as the schema rule reports it on the definition. */
-    public record DefinitionProblem(FieldPath path, ErrorType type, String detail) {
+    public record DefinitionProblem(FieldPath path, ErrorType type, String badValue, String detail) {
     }
 
     /**
      * What is wrong with the schemas of this definition (whether or not it was added): a version
-     * without a schema (the API server requires one) or with one that cannot be compiled. Each
-     * problem is one line; nothing is thrown.
+     * without a schema (the API server requires one), with one the API server refuses (see
+     * {@link CustomResourceSchemaConverter#problems}; its objects are still checked against what
+     * can be made of it) or with one that cannot be compiled. Each problem is one line; nothing
+     * is thrown.
      */
     public List<DefinitionProblem> problemsOf(ManifestDocument document) {
         if (!isDefinition(document)) {
@@ -239,13 +241,16 @@ public final class CustomResourceSchemas {
             var at = FieldPath.root("spec").child("versions").index(version.index()).child("schema")
                     .child("openAPIV3Schema");
             if (version.schema() == null) {
-                problems.add(new DefinitionProblem(at, ErrorType.REQUIRED, "schemas are required"));
+                problems.add(new DefinitionProblem(at, ErrorType.REQUIRED, null, "schemas are required"));
                 continue;
+            }
+            for (var problem : CustomResourceSchemaConverter.problems(version.schema(), at)) {
+                problems.add(new DefinitionProblem(problem.path(), problem.type(), problem.badValue(), problem.detail()));
             }
             var compiled = registry.customResourceSchema(version.contentKey(), version.apiVersion(), version.kind(),
                     version.schema());
             if (compiled.schema() == null) {
-                problems.add(new DefinitionProblem(at, ErrorType.INVALID, "cannot validate " + version.apiVersion()
+                problems.add(new DefinitionProblem(at, ErrorType.INVALID, null, "cannot validate " + version.apiVersion()
                         + " " + version.kind() + " objects with this schema: " + compiled.error()));
             }
         }

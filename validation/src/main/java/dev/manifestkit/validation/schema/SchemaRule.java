@@ -61,7 +61,11 @@ public final class SchemaRule extends SchemaLayerRule {
         }
         if (customResources != null && CustomResourceSchemas.KIND.equals(kind)) {
             for (var problem : customResources.problemsOf(context.document())) {
-                context.report(problem.path(), problem.type(), problem.detail());
+                if (problem.badValue() == null) {
+                    context.report(problem.path(), problem.type(), problem.detail());
+                } else {
+                    context.report(problem.path(), problem.type(), problem.badValue(), problem.detail());
+                }
             }
         }
     }

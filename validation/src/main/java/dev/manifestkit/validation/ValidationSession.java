@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.validation.schema.CustomResourceSchemas;
+import dev.manifestkit.validation.schema.MissingSchemaRule;
 import dev.manifestkit.validation.schema.SchemaRule;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,9 +64,10 @@ public final class ValidationSession {
      * @param summary  what cross-object rules see of the object, or null
      * @param deferred the object itself, if its schema rules run in {@link #finish}
      * @param custom   set if it was validated against a definition seen before it
+     * @param late     set if it could not be kept for want of room, to say so if its definition comes later
      */
     private record Entry(ResourceResult result, ManifestDocument summary, ManifestDocument deferred,
-                         CustomCheck custom) {
+                         CustomCheck custom, CustomCheck late) {
     }
 
     /** An object validated against a definition of the stream on arrival, to recheck for conflicts at the end. */
@@ -101,6 +103,7 @@ public final class ValidationSession {
         requireOpen();
         ManifestDocument keep = null;
         CustomCheck custom = null;
+        CustomCheck late = null;
         var run = perObject;
         if (customResources != null) {
             if (CustomResourceSchemas.isDefinition(document)) {
@@ -117,6 +120,8 @@ public final class ValidationSession {
                 } else if (reserve(document)) {
                     keep = document;
                     run = withoutSchema;
+                } else {
+                    late = new CustomCheck(apiVersion, kind, null, false);
                 }
             }
         }
@@ -124,7 +129,7 @@ public final class ValidationSession {
         // an object nested too deeply to check is not summarized either: summaries are deep copies
         boolean checkable = isCheckable(result);
         entries.add(new Entry(result, crossObject && checkable ? summarize(document) : null,
-                keep, custom));
+                keep, custom, late));
         return result;
     }
 
@@ -170,6 +175,20 @@ public final class ValidationSession {
             }
             var problems = new ArrayList<>(result.problems());
             problems.addAll(more);
+            return new ResourceResult(result.object(), problems);
+        }
+        var late = entry.late();
+        if (late != null && !(customResources.lookup(late.apiVersion(), late.kind()) instanceof CustomResourceSchemas.None)) {
+            // its definition came after it, with no room left to keep it until then: say so rather than "no schema"
+            var problems = new ArrayList<Problem>();
+            for (var problem : result.problems()) {
+                problems.add(!problem.ruleId().equals(MissingSchemaRule.ID) ? problem : new Problem(problem.severity(),
+                        problem.ruleId(), problem.object(), problem.path(), problem.type(), null, "no schema for "
+                        + late.apiVersion() + " " + late.kind() + " yet: its CustomResourceDefinition comes later in the "
+                        + "input, after more than " + MAX_DEFERRED + " custom resources (or " + MAX_DEFERRED_VALUES
+                        + " values) waiting for theirs; put the definitions first to have these checked",
+                        problem.location()));
+            }
             return new ResourceResult(result.object(), problems);
         }
         var custom = entry.custom();

@@ -266,6 +266,20 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aCustomResourceBeyondTheKeptOnesIsToldItsDefinitionCameTooLate() {
+        var session = VALIDATOR.perObjectSession();
+        var broker = doc(broker("{'size':1}"), 0);
+        for (int i = 0; i <= ValidationSession.MAX_DEFERRED; i++) {
+            session.add(broker);
+        }
+        session.add(doc(CRD, 1));
+        var lines = lines(session.finish());
+        assertThat(lines).hasSize(1).first().asString()
+                .startsWith("Broker/ns/b: Not found: no schema for meshery.io/v1alpha1 Broker yet: its "
+                        + "CustomResourceDefinition comes later in the input, after more than 10000 custom resources");
+    }
+
+    @Test
     void theReportIsTheSameWhateverTheOrderOfAdditionsAndThreads() throws Exception {
         var docs = new ArrayList<ManifestDocument>();
         docs.add(doc(CRD, 0));

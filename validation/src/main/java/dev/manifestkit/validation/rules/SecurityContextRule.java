@@ -1,6 +1,5 @@
 package dev.manifestkit.validation.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.regex.Pattern;
 
@@ -240,7 +239,7 @@ final class SecurityContextRule extends BaseRule {
             if (spec.isEmpty()) {
                 context.report(path.child("gmsaCredentialSpec"), ErrorType.INVALID, "\"\"",
                         "gmsaCredentialSpec cannot be an empty string");
-            } else if (utf8Length(spec) > MAX_GMSA_SPEC_KIB * 1024) {
+            } else if (Names.utf8Length(spec) > MAX_GMSA_SPEC_KIB * 1024) {
                 context.report(path.child("gmsaCredentialSpec"), ErrorType.INVALID, Nodes.quote(spec),
                         "gmsaCredentialSpec size must be under " + MAX_GMSA_SPEC_KIB + " KiB");
             }
@@ -268,7 +267,7 @@ final class SecurityContextRule extends BaseRule {
         }
         var domain = slash < 0 ? "" : name.substring(0, slash);
         var user = slash < 0 ? name : name.substring(slash + 1);
-        if (utf8Length(domain) >= MAX_USER_DOMAIN) {
+        if (Names.utf8Length(domain) >= MAX_USER_DOMAIN) {
             context.report(path, ErrorType.INVALID, shown,
                     "runAsUserName's Domain length must be under " + MAX_USER_DOMAIN + " characters");
         }
@@ -276,7 +275,7 @@ final class SecurityContextRule extends BaseRule {
             context.report(path, ErrorType.INVALID, shown,
                     "runAsUserName's Domain doesn't match the NetBios nor the DNS format");
         }
-        int userLength = utf8Length(user);
+        long userLength = Names.utf8Length(user);
         if (userLength == 0) {
             context.report(path, ErrorType.INVALID, shown, "runAsUserName's User cannot be empty");
         } else if (userLength > MAX_USER) {
@@ -301,16 +300,6 @@ final class SecurityContextRule extends BaseRule {
             }
         }
         return false;
-    }
-
-    /** The length Go's {@code len} gives a string: its UTF-8 bytes. */
-    private static int utf8Length(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return text.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return text.length();
     }
 
     /**

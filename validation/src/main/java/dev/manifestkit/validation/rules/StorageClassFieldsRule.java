@@ -1,6 +1,5 @@
 package dev.manifestkit.validation.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +49,7 @@ final class StorageClassFieldsRule extends BaseRule {
                     if (entry.getKey().isEmpty()) {
                         context.report(PARAMETERS, ErrorType.INVALID, "\"\"", "field can not be empty.");
                     }
-                    size += utf8Length(entry.getKey()) + utf8Length(Nodes.text(entry.getValue()));
+                    size += Names.utf8Length(entry.getKey()) + Names.utf8Length(Nodes.text(entry.getValue()));
                 }
                 if (size > MAX_PARAMETERS_SIZE) {
                     context.report(PARAMETERS, ErrorType.TOO_LONG, "must have at most " + MAX_PARAMETERS_SIZE + " bytes");
@@ -93,9 +92,5 @@ final class StorageClassFieldsRule extends BaseRule {
             }
             terms.add(requirements);
         });
-    }
-
-    private static long utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -21,6 +21,21 @@ final class PortFields {
         return port >= Ports.MIN_PORT && port <= Ports.MAX_PORT;
     }
 
+    /**
+     * The host port a container port claims once the API server has defaulted it: its own
+     * {@code hostPort}, or in a Pod with {@code hostNetwork: true} its {@code containerPort}
+     * (SetDefaults_Pod; pod templates are no longer defaulted so, since 1.28); 0 for none.
+     */
+    static long hostPort(PodSpecs.PodSpec pod, JsonNode port) {
+        var hostPort = Nodes.get(port, "hostPort");
+        if (Nodes.isInt(hostPort) && hostPort.longValue() != 0) {
+            return hostPort.longValue();
+        }
+        var containerPort = Nodes.get(port, "containerPort");
+        return !pod.isTemplate() && Nodes.isTrue(pod.spec(), "hostNetwork") && Nodes.isInt(containerPort)
+                ? containerPort.longValue() : 0;
+    }
+
     /** Reports an integral port outside 1–65535; strings and absent values are left alone. */
     static void checkNumber(RuleContext context, JsonNode value, FieldPath path) {
         if (value != null && value.isIntegralNumber() && (!value.canConvertToLong() || !inRange(value.longValue()))) {

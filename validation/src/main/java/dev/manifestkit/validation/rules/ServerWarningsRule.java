@@ -92,7 +92,7 @@ final class ServerWarningsRule extends BaseRule {
         PodSpecs.forEachContainer(context, (container, containerPath, init) -> {
             fractionalBytes(context, container, containerPath);
             hiddenEnv(context, container, containerPath);
-            ports(context, container, containerPath, ports);
+            ports(context, pod, container, containerPath, ports);
         });
     }
 
@@ -231,7 +231,8 @@ final class ServerWarningsRule extends BaseRule {
     private record Port(FieldPath path, String hostIP, long hostPort) {
     }
 
-    private static void ports(RuleContext context, ObjectNode container, FieldPath path, Map<String, List<Port>> all) {
+    private static void ports(RuleContext context, PodSpecs.PodSpec pod, ObjectNode container, FieldPath path,
+                              Map<String, List<Port>> all) {
         Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
             var containerPort = Nodes.get(port, "containerPort");
             if (!Nodes.isInt(containerPort)) {
@@ -239,8 +240,7 @@ final class ServerWarningsRule extends BaseRule {
             }
             var hostIP = Nodes.str(port, "hostIP");
             hostIP = hostIP == null ? "" : hostIP;
-            var hostPortNode = Nodes.get(port, "hostPort");
-            long hostPort = Nodes.isInt(hostPortNode) ? hostPortNode.longValue() : 0;
+            long hostPort = PortFields.hostPort(pod, port); // warnings see the defaulted object
             if (!hostIP.isEmpty() && hostPort == 0) {
                 context.report(portPath, ErrorType.WARNING, "hostIP set without hostPort");
             }

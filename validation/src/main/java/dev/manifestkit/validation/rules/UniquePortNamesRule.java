@@ -9,7 +9,8 @@ import dev.manifestkit.validation.Severity;
 
 /**
  * Port names are unique within a container, and a host port (with its protocol and host IP) is
- * claimed by one of a pod's containers only. Init containers run one at a time, so the API server
+ * claimed by one of a pod's containers only (in a host-network Pod, a port without one claims its
+ * container port: the server defaults it so). Init containers run one at a time, so the API server
  * checks each of them on its own, apart from the others and from the regular containers.
  */
 final class UniquePortNamesRule extends BaseRule {
@@ -35,13 +36,13 @@ final class UniquePortNamesRule extends BaseRule {
                 if (name != null && !name.isEmpty() && !names.add(name)) {
                     context.report(portPath.child("name"), ErrorType.DUPLICATE, Nodes.quote(name), "");
                 }
-                var hostPort = Nodes.get(port, "hostPort");
-                if (Nodes.isInt(hostPort) && hostPort.longValue() != 0) {
+                long hostPort = PortFields.hostPort(pod, port);
+                if (hostPort != 0) {
                     var protocol = Nodes.str(port, "protocol");
                     var hostIP = Nodes.str(port, "hostIP");
                     // the API server's own key: protocol/hostIP/port, the protocol defaulted
                     var key = (protocol == null || protocol.isEmpty() ? "TCP" : protocol) + "/"
-                            + (hostIP == null ? "" : hostIP) + "/" + hostPort.longValue();
+                            + (hostIP == null ? "" : hostIP) + "/" + hostPort;
                     if (!claimed.add(key)) {
                         context.report(portPath.child("hostPort"), ErrorType.DUPLICATE, Nodes.quote(key), "");
                     }

@@ -194,6 +194,23 @@ class ContainerRulesTest {
     }
 
     @Test
+    void aHostNetworkPodClaimsItsContainerPortsOnTheHostButATemplateDoesNot() {
+        var spec = """
+                hostNetwork: true
+                containers:
+                  - {name: a, image: a:1, ports: [{containerPort: 80}]}
+                  - {name: b, image: a:1, ports: [{containerPort: 80, hostPort: 0}, {containerPort: 53, protocol: UDP}]}
+                """;
+        assertThat(run(new UniquePortNamesRule()).on(pod(spec)))
+                .containsExactly("spec.containers[1].ports[0].hostPort: Duplicate value: \"TCP//80\"");
+        assertThat(run(new UniquePortNamesRule()).on(deployment(spec))).isEmpty();
+        assertThat(run(new ServerWarningsRule()).on(pod("""
+                hostNetwork: true
+                containers: [{name: a, image: a:1, ports: [{containerPort: 80, hostIP: 10.0.0.1}]}]
+                """))).as("the defaulted host port counts").isEmpty();
+    }
+
+    @Test
     void onTheHostNetworkAHostPortEqualsItsContainerPort() {
         assertThat(run(new HostNetworkPortsRule()).on(pod("""
                 hostNetwork: true

@@ -172,8 +172,15 @@ class CustomResourceDefinitionTest {
                 "'size':{'type':'integer','minimum':1},'kind2':{'type':'foo'},'ref':{'$ref':'#/definitions/X'},"
                         + "'untyped':{'properties':{'a':{'type':'string'}}},'list':{'type':'array','items':[{'type':'string'}]},"
                         + "'both':{'type':'object','properties':{'a':{'type':'string'}},'additionalProperties':false},"
-                        + "'re':{'type':'string','pattern':'([a-z'},'named':{'type':'string','pattern':'(?P<x>a)'},");
-        assertThat(validate(crd, broker("{'size':1}"))).filteredOn(l -> l.startsWith("CustomResourceDefinition/"))
+                        + "'re':{'type':'string','pattern':'([a-z'},'named':{'type':'string','pattern':'(?P<x>a)'},"
+                        + "'one':{'type':'string','enum':'b'},'req':{'type':'object','required':'a'},");
+        var report = validate(crd, broker("{'size':1}"));
+        // the API server would not create the definition, so its objects have no schema
+        assertThat(report).filteredOn(l -> l.startsWith("Broker/")).containsExactly("Broker/ns/b: Not found: no schema "
+                + "for meshery.io/v1alpha1 Broker in Kubernetes 1.35 or the CustomResourceDefinitions of the set: "
+                + "brokers.meshery.io cannot use its schema for version v1alpha1: the API server refuses its schema (9 "
+                + "problems, reported on the definition) [schema/missing]");
+        assertThat(report).filteredOn(l -> l.startsWith("CustomResourceDefinition/"))
                 .map(l -> l.replace("CustomResourceDefinition/brokers.meshery.io: spec.versions[0].schema.openAPIV3Schema.", ""))
                 .containsExactlyInAnyOrder(
                         "properties[spec].properties[kind2].type: Unsupported value: \"foo\": supported values: "
@@ -188,7 +195,10 @@ class CustomResourceDefinitionTest {
                         "properties[spec].properties[both].additionalProperties: Forbidden: additionalProperties and "
                                 + "properties are mutual exclusive [schema]",
                         "properties[spec].properties[re].pattern: Invalid value: \"([a-z\": must be a valid regular "
-                                + "expression, but isn't [schema]");
+                                + "expression, but isn't [schema]",
+                        "properties[spec].properties[one].enum: Invalid value: \"b\": must be of type array [schema]",
+                        "properties[spec].properties[req].required: Invalid value: \"a\": must be of type array "
+                                + "[schema]");
     }
 
     @Test

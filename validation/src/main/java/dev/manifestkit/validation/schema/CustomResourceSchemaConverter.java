@@ -115,8 +115,18 @@ final class CustomResourceSchemaConverter {
         return Definitions.JSON.createObjectNode().put("$ref", "#/definitions/" + OBJECT_META);
     }
 
-    /** What is wrong with a schema, as the API server refuses the definition for it. */
-    record StructuralProblem(FieldPath path, ErrorType type, String badValue, String detail) {
+    /**
+     * What is wrong with a schema, as the API server refuses the definition for it.
+     *
+     * @param typeError whether the official definition of CustomResourceDefinition already
+     *                  refuses it (a keyword of the wrong JSON type), so the schema rule reports it
+     *                  on the definition anyway
+     */
+    record StructuralProblem(FieldPath path, ErrorType type, String badValue, String detail, boolean typeError) {
+
+        StructuralProblem(FieldPath path, ErrorType type, String badValue, String detail) {
+            this(path, type, badValue, detail, false);
+        }
     }
 
     /**
@@ -124,7 +134,8 @@ final class CustomResourceSchemaConverter {
      * definition (its structural-schema and keyword checks), which {@link #root} would otherwise
      * pass over: a {@code type} it does not know, a field without a type, {@code $ref},
      * {@code items} given as a list, {@code properties} together with
-     * {@code additionalProperties}, a {@code pattern} that is no regular expression.
+     * {@code additionalProperties}, an {@code enum} or {@code required} that is no list, a
+     * {@code pattern} that is no regular expression.
      *
      * @param at the path of the schema itself, such as {@code spec.versions[0].schema.openAPIV3Schema}
      */
@@ -152,6 +163,16 @@ final class CustomResourceSchemaConverter {
         }
         if (schema.has("$ref")) {
             problems.add(new StructuralProblem(at.child("$ref"), ErrorType.FORBIDDEN, null, "$ref is not supported"));
+        }
+        var enumeration = schema.get("enum");
+        if (enumeration != null && !enumeration.isArray()) {
+            problems.add(new StructuralProblem(at.child("enum"), ErrorType.INVALID, enumeration.toString(),
+                    "must be of type array", true));
+        }
+        var required = schema.get("required");
+        if (required != null && !(required.isArray() && allStrings(required))) {
+            problems.add(new StructuralProblem(at.child("required"), ErrorType.INVALID, required.toString(),
+                    "must be of type array", true));
         }
         var pattern = schema.get("pattern");
         // Go's RE2 takes (?P<name>…), which Java does not: only what neither takes is reported
@@ -194,6 +215,15 @@ final class CustomResourceSchemaConverter {
         if (schema.get("not") instanceof ObjectNode not) {
             check(not, at.child("not"), null, problems);
         }
+    }
+
+    private static boolean allStrings(JsonNode array) {
+        for (var item : array) {
+            if (!item.isString()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One schema, recursively; {@code constraintOnly} inside logical branches. */

@@ -228,8 +228,8 @@ public final class CustomResourceSchemas {
     /**
      * What is wrong with the schemas of this definition (whether or not it was added): a version
      * without a schema (the API server requires one), with one the API server refuses (see
-     * {@link CustomResourceSchemaConverter#problems}; its objects are still checked against what
-     * can be made of it) or with one that cannot be compiled. Each problem is one line; nothing
+     * {@link CustomResourceSchemaConverter#problems}; its objects then have no schema, as on the
+     * server, where the definition is not created) or with one that cannot be compiled. Each problem is one line; nothing
      * is thrown.
      */
     public List<DefinitionProblem> problemsOf(ManifestDocument document) {
@@ -244,8 +244,14 @@ public final class CustomResourceSchemas {
                 problems.add(new DefinitionProblem(at, ErrorType.REQUIRED, null, "schemas are required"));
                 continue;
             }
-            for (var problem : CustomResourceSchemaConverter.problems(version.schema(), at)) {
-                problems.add(new DefinitionProblem(problem.path(), problem.type(), problem.badValue(), problem.detail()));
+            var refused = CustomResourceSchemaConverter.problems(version.schema(), at);
+            for (var problem : refused) {
+                if (!problem.typeError()) { // those the official definition's schema reports already
+                    problems.add(new DefinitionProblem(problem.path(), problem.type(), problem.badValue(), problem.detail()));
+                }
+            }
+            if (!refused.isEmpty()) {
+                continue;
             }
             var compiled = registry.customResourceSchema(version.contentKey(), version.apiVersion(), version.kind(),
                     version.schema());

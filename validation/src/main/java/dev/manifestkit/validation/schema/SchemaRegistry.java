@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
+import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.KubernetesVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -213,6 +214,12 @@ public final class SchemaRegistry {
     private CustomResourceSchema compileCustomResource(String contentKey, String apiVersion, String kind,
                                                        JsonNode schema) {
         try {
+            // the API server refuses such a definition, so no object of it would be accepted either
+            var refused = CustomResourceSchemaConverter.problems(schema, FieldPath.root());
+            if (!refused.isEmpty()) {
+                return new CustomResourceSchema(null, "the API server refuses its schema (" + refused.size()
+                        + (refused.size() == 1 ? " problem" : " problems") + ", reported on the definition)");
+            }
             var documents = new ArrayList<>(userDefinitions);
             var official = bundled.get();
             if (official != null) {

@@ -182,6 +182,10 @@ final class CustomResourceSchemaConverter {
                     "must be a valid regular expression, but isn't"));
         }
         var properties = schema.get("properties");
+        if (properties != null && !properties.isObject() && !properties.isNull()) {
+            problems.add(new StructuralProblem(at.child("properties"), ErrorType.INVALID, properties.toString(),
+                    "must be of type object", true));
+        }
         if (properties != null && properties.isObject()) {
             if (schema.has("additionalProperties") && !properties.isEmpty()) {
                 problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,

@@ -241,7 +241,11 @@ public final class CustomResourceSchemas {
             var at = FieldPath.root("spec").child("versions").index(version.index()).child("schema")
                     .child("openAPIV3Schema");
             if (version.schema() == null) {
-                problems.add(new DefinitionProblem(at, ErrorType.REQUIRED, null, "schemas are required"));
+                var given = document.tree().path("spec").path("versions").path(version.index()).path("schema")
+                        .get("openAPIV3Schema");
+                if (given == null || given.isNull()) { // one of another type is the official schema's finding
+                    problems.add(new DefinitionProblem(at, ErrorType.REQUIRED, null, "schemas are required"));
+                }
                 continue;
             }
             var refused = CustomResourceSchemaConverter.problems(version.schema(), at);

@@ -159,8 +159,7 @@ final class VolumeSourceRule extends BaseRule {
         for (int i = 0; i < volumes.size(); i++) {
             var volume = volumes.get(i);
             var volumeName = Nodes.str(volume, "name");
-            var ephemeral = Nodes.get(volume, "ephemeral");
-            if (ephemeral != null && !ephemeral.isNull() && volumeName != null && !volumeName.isEmpty()) {
+            if (Nodes.has(volume, "ephemeral") && volumeName != null && !volumeName.isEmpty()) {
                 var claimName = podName + "-" + volumeName;
                 for (var msg : Names.dns1123Subdomain(claimName)) {
                     context.report(volumesPath.index(i).child("name"), ErrorType.INVALID, Nodes.quote(volumeName),
@@ -178,8 +177,7 @@ final class VolumeSourceRule extends BaseRule {
 
     private static boolean hasEphemeral(ArrayNode volumes) {
         for (var volume : volumes) {
-            var ephemeral = Nodes.get(volume, "ephemeral");
-            if (ephemeral != null && !ephemeral.isNull()) {
+            if (Nodes.has(volume, "ephemeral")) {
                 return true;
             }
         }
@@ -189,8 +187,7 @@ final class VolumeSourceRule extends BaseRule {
     /** True if the volume of this name is an ephemeral one. */
     private static boolean isEphemeral(ArrayNode volumes, String volumeName) {
         for (var volume : volumes) {
-            var ephemeral = Nodes.get(volume, "ephemeral");
-            if (volumeName.equals(Nodes.str(volume, "name")) && ephemeral != null && !ephemeral.isNull()) {
+            if (volumeName.equals(Nodes.str(volume, "name")) && Nodes.has(volume, "ephemeral")) {
                 return true;
             }
         }
@@ -429,7 +426,7 @@ final class VolumeSourceRule extends BaseRule {
                 return;
             }
         }
-        context.report(FieldPath.root("metadata").child("annotations", MOUNT_OPTIONS), ErrorType.FORBIDDEN,
+        context.report(FieldPath.root("metadata").child("annotations").key(MOUNT_OPTIONS), ErrorType.FORBIDDEN,
                 "may not specify mount options for this volume type");
     }
 

@@ -446,7 +446,7 @@ class VolumeRulesTest {
         assertThat(run(new VolumeSourceRule()).on(volume + "  nfs: {server: nfs.example.com, path: /exports/a}\n"))
                 .isEmpty();
         assertThat(run(new VolumeSourceRule()).on(volume + "  hostPath: {path: /mnt/data}\n")).containsExactly(
-                "metadata.annotations.volume.beta.kubernetes.io/mount-options: Forbidden: may not specify mount options "
+                "metadata.annotations[volume.beta.kubernetes.io/mount-options]: Forbidden: may not specify mount options "
                         + "for this volume type");
     }
 

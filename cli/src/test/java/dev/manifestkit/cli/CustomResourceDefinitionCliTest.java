@@ -2,11 +2,7 @@ package dev.manifestkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -89,24 +85,12 @@ class CustomResourceDefinitionCliTest {
         var file = write("bundle.yaml", broker("sise") + "---\n" + CRD + "---\n"
                 + broker("size").replace("name: broker", "name: other"));
 
-        var run = validateWithSetLimit(10, "validate", file.toString());
+        var run = Run.validateWithSetLimit(10, "validate", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains(file + ":7:9: Broker/mesh/broker: spec.sise: Forbidden: unknown field"
                 + " \"spec.sise\" [schema]");
         assertThat(run.out()).doesNotContain("Broker/mesh/other:").doesNotContain("schema/missing");
         assertThat(run.err()).contains("one by one");
-    }
-
-    private static Run validateWithSetLimit(long setLimit, String... args) throws Exception {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var options = ((Invocation.Validate) CommandLine.parse(java.util.List.of(args))).options();
-        int code;
-        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new ValidateCommand(InputStream.nullInputStream(), e, setLimit).run(options, o);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

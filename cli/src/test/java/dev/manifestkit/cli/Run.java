@@ -2,6 +2,7 @@ package dev.manifestkit.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -29,6 +30,19 @@ record Run(int exitCode, String out, String err) {
             var code = Main.run(args, in, o, e);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Runs validate with a small set limit, as a large input would run with the default one. */
+    static Run validateWithSetLimit(long setLimit, String... args) throws Exception {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var options = ((Invocation.Validate) CommandLine.parse(java.util.List.of(args))).options();
+        int code;
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new ValidateCommand(InputStream.nullInputStream(), e, setLimit).run(options, o);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** stdout and stderr together, for assertions such as "no stack trace anywhere". */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -220,19 +219,6 @@ class ValidateCommandTest {
         assertThat(resource.get("name").asString()).isEqualTo("from-stdin");
     }
 
-    /** Runs validate with a small set limit, as a large input would run with the default one. */
-    private static Run validateWithSetLimit(long setLimit, String... args) throws Exception {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        var options = ((Invocation.Validate) CommandLine.parse(java.util.List.of(args))).options();
-        int code;
-        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new ValidateCommand(InputStream.nullInputStream(), e, setLimit).run(options, o);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void referencesBetweenFilesAreCheckedWhileTheInputFitsTheSetLimit() throws Exception {
         write("a/service.yaml", """
@@ -245,8 +231,8 @@ class ValidateCommandTest {
                 """);
         write("b/config.yaml", configMap("settings"));
 
-        var small = validateWithSetLimit(1_000, "validate", dir.toString());
-        var large = validateWithSetLimit(10, "validate", dir.toString());
+        var small = Run.validateWithSetLimit(1_000, "validate", dir.toString());
+        var large = Run.validateWithSetLimit(10, "validate", dir.toString());
 
         assertThat(small.out()).contains("Service/web").contains("[ref/");
         assertThat(small.err()).isEmpty();
@@ -264,7 +250,7 @@ class ValidateCommandTest {
         text.append(configMap("cm-7"));
         write("big.yaml", text.toString());
 
-        var run = validateWithSetLimit(30, "validate", dir.toString());
+        var run = Run.validateWithSetLimit(30, "validate", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("manifestkit: note: the input holds over 30 values");

@@ -11,31 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class PodResourceRulesTest {
 
-    private static String pod(String spec) {
-        return """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                """ + spec.indent(2);
-    }
-
-    private static String deployment(String podSpec) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: d}
-                spec:
-                  selector: {matchLabels: {app: d}}
-                  template:
-                    metadata: {labels: {app: d}}
-                    spec:
-                """ + podSpec.indent(6);
-    }
-
     @Test
     void resizePoliciesNameCpuOrMemoryOnceWithAKnownRestartPolicy() {
-        assertThat(run(new ResizePolicyRule()).on(pod("""
+        assertThat(run(new ResizePolicyRule()).on(ContainerRulesTest.pod("""
                 containers:
                 - name: c
                   image: a:1
@@ -44,7 +22,7 @@ class PodResourceRulesTest {
                 initContainers:
                 - {name: i, image: a:1, resizePolicy: [{resourceName: cpu, restartPolicy: RestartContainer}]}
                 """))).isEmpty();
-        assertThat(run(new ResizePolicyRule()).on(pod("""
+        assertThat(run(new ResizePolicyRule()).on(ContainerRulesTest.pod("""
                 containers:
                 - name: c
                   image: a:1
@@ -61,7 +39,7 @@ class PodResourceRulesTest {
 
     @Test
     void aPodThatNeverRestartsResizesWithoutRestartingItsContainers() {
-        assertThat(run(new ResizePolicyRule()).on(deployment("""
+        assertThat(run(new ResizePolicyRule()).on(ContainerRulesTest.deployment("""
                 restartPolicy: Never
                 containers:
                 - {name: c, image: a:1, resizePolicy: [{resourceName: memory, restartPolicy: RestartContainer}]}
@@ -73,32 +51,32 @@ class PodResourceRulesTest {
     @Test
     void aPodsHugePagesTakeTheCpuOrMemoryItsContainersLendTheDefaultedPodResources() {
         // pod limits: the pod's requests default to its containers' (a container's limit standing for its request)
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {requests: {memory: 1Gi}}}]
                 """))).isEmpty();
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 initContainers: [{name: i, image: a:1, resources: {limits: {cpu: 1}}}]
                 containers: [{name: c, image: a:1}]
                 """))).isEmpty();
         // pod requests only: the pod's limits default to its containers' when every container sets one
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {requests: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
                              {name: d, image: a:1, resources: {limits: {cpu: 1, memory: 1Gi}}}]
                 """))).isEmpty();
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {requests: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
                              {name: d, image: a:1, resources: {requests: {memory: 1Gi}}}]
                 """))).containsExactly("spec.resources: Forbidden: HugePages require cpu or memory");
         // templates are not defaulted so
-        assertThat(run(new PodResourcesRule()).on(deployment("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {requests: {memory: 1Gi}}}]
                 """))).containsExactly("spec.template.spec.resources: Forbidden: HugePages require cpu or memory");
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1}]
                 """))).containsExactly("spec.resources: Forbidden: HugePages require cpu or memory");
@@ -106,14 +84,14 @@ class PodResourceRulesTest {
 
     @Test
     void resizePoliciesAreDroppedBeforeInPlaceResize() {
-        assertThat(run(new ResizePolicyRule()).version("1.32").on(pod("""
+        assertThat(run(new ResizePolicyRule()).version("1.32").on(ContainerRulesTest.pod("""
                 containers: [{name: c, image: a:1, resizePolicy: [{resourceName: gpu, restartPolicy: No}]}]
                 """))).isEmpty();
     }
 
     @Test
     void podLevelResourcesCoverTheirContainers() {
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {requests: {cpu: "1", memory: 1Gi}, limits: {cpu: "2", memory: 1Gi}}
                 initContainers:
                 - {name: sidecar, image: a:1, restartPolicy: Always, resources: {requests: {cpu: 250m}}}
@@ -123,7 +101,7 @@ class PodResourceRulesTest {
                 - {name: d, image: a:1, resources: {requests: {cpu: 250m}}}
                 """))).isEmpty();
         // sidecar and containers need 1 cpu together; the init container 1250m with the sidecar beside it
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {requests: {cpu: "1"}}
                 initContainers:
                 - {name: sidecar, image: a:1, restartPolicy: Always, resources: {requests: {cpu: 250m}}}
@@ -140,14 +118,14 @@ class PodResourceRulesTest {
                 resources: {requests: {memory: 1Gi}}
                 containers: [{name: c, image: a:1, resources: {limits: {memory: 2Gi}}}]
                 """;
-        assertThat(run(new PodResourcesRule()).on(pod(spec))).containsExactly("spec.resources.requests[memory]: "
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod(spec))).containsExactly("spec.resources.requests[memory]: "
                 + "Invalid value: \"1Gi\": must be greater than or equal to aggregate container requests of 2Gi");
-        assertThat(run(new PodResourcesRule()).on(deployment(spec))).isEmpty();
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment(spec))).isEmpty();
     }
 
     @Test
     void podLevelResourcesNameCpuMemoryOrHugepagesWithinTheirLimits() {
-        assertThat(run(new PodResourcesRule()).on(pod("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources:
                   requests: {ephemeral-storage: 1Gi, cpus: "1", memory: 2Gi, example.com/gpu: "1"}
                   limits: {memory: 1Gi, hugepages-2Mi: 3Mi}
@@ -168,7 +146,7 @@ class PodResourceRulesTest {
 
     @Test
     void noContainerLimitExceedsThePodsLimit() {
-        assertThat(run(new PodResourcesRule()).on(deployment("""
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
                 resources: {limits: {memory: 1Gi, cpu: "1"}}
                 initContainers: [{name: i, image: a:1, resources: {limits: {memory: 4Gi}}}]
                 containers:
@@ -179,7 +157,7 @@ class PodResourceRulesTest {
 
     @Test
     void podLevelResourcesAreDroppedBefore134() {
-        assertThat(run(new PodResourcesRule()).version("1.33").on(pod("""
+        assertThat(run(new PodResourcesRule()).version("1.33").on(ContainerRulesTest.pod("""
                 resources: {requests: {ephemeral-storage: 1Gi}}
                 containers: [{name: c, image: a:1}]
                 """))).isEmpty();
@@ -187,13 +165,13 @@ class PodResourceRulesTest {
 
     @Test
     void containersClaimWhatThePodListsOnce() {
-        assertThat(run(new ResourceClaimsRule()).on(pod("""
+        assertThat(run(new ResourceClaimsRule()).on(ContainerRulesTest.pod("""
                 resourceClaims: [{name: gpu, resourceClaimTemplateName: gpu-template}, {name: nic, resourceClaimName: nic-1}]
                 containers:
                 - {name: c, image: a:1, resources: {claims: [{name: gpu, request: big}, {name: gpu, request: small}]}}
                 - {name: d, image: a:1, resources: {claims: [{name: nic}]}}
                 """))).isEmpty();
-        assertThat(run(new ResourceClaimsRule()).on(pod("""
+        assertThat(run(new ResourceClaimsRule()).on(ContainerRulesTest.pod("""
                 resourceClaims: [{name: gpu, resourceClaimName: a}]
                 containers:
                 - name: c
@@ -205,7 +183,7 @@ class PodResourceRulesTest {
                 "spec.containers[0].resources.claims[3]: Not found: \"tpu\": must be one of the names in "
                         + "pod.spec.resourceClaims: gpu",
                 "spec.containers[0].resources.claims[4]: Required value");
-        assertThat(run(new ResourceClaimsRule()).on(pod("""
+        assertThat(run(new ResourceClaimsRule()).on(ContainerRulesTest.pod("""
                 containers: [{name: c, image: a:1, resources: {claims: [{name: gpu}]}}]
                 """))).containsExactly("spec.containers[0].resources.claims[0]: Not found: \"gpu\": must be one of "
                 + "the names in pod.spec.resourceClaims which is empty");
@@ -213,7 +191,7 @@ class PodResourceRulesTest {
 
     @Test
     void aPodClaimNamesExactlyOneClaimOrTemplate() {
-        assertThat(run(new ResourceClaimsRule()).on(deployment("""
+        assertThat(run(new ResourceClaimsRule()).on(ContainerRulesTest.deployment("""
                 resourceClaims:
                 - {name: gpu, resourceClaimName: a, resourceClaimTemplateName: b}
                 - {name: gpu}
@@ -238,7 +216,7 @@ class PodResourceRulesTest {
 
     @Test
     void resourceClaimsAreDroppedBeforeDynamicResourceAllocation() {
-        assertThat(run(new ResourceClaimsRule()).version("1.33").on(pod("""
+        assertThat(run(new ResourceClaimsRule()).version("1.33").on(ContainerRulesTest.pod("""
                 containers: [{name: c, image: a:1, resources: {claims: [{name: gpu}]}}]
                 """))).isEmpty();
     }
@@ -259,7 +237,7 @@ class PodResourceRulesTest {
                   - {name: G, valueFrom: {resourceFieldRef: {resource: limits.hugepages-2Mi, divisor: 1m}}}
                   - {name: H, valueFrom: {resourceFieldRef: {resource: limits.ephemeral-storage, divisor: 1000}}}
                 """;
-        assertThat(run(new EnvValueFromRule()).on(pod(spec))).containsExactly(
+        assertThat(run(new EnvValueFromRule()).on(ContainerRulesTest.pod(spec))).containsExactly(
                 "spec.containers[0].env[4].valueFrom.resourceFieldRef.divisor: Invalid value: \"limits.cpu\": only "
                         + "divisor's values 1m and 1 are supported with the cpu resource",
                 "spec.containers[0].env[5].valueFrom.resourceFieldRef.divisor: Invalid value: \"requests.memory\": "
@@ -268,7 +246,7 @@ class PodResourceRulesTest {
                 "spec.containers[0].env[6].valueFrom.resourceFieldRef.divisor: Invalid value: "
                         + "\"limits.hugepages-2Mi\": only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, "
                         + "1Ti, 1Pi, 1Ei are supported with the hugepages resource");
-        assertThat(run(new DownwardApiFilesRule()).on(deployment("""
+        assertThat(run(new DownwardApiFilesRule()).on(ContainerRulesTest.deployment("""
                 volumes:
                 - name: v
                   projected:
@@ -287,7 +265,7 @@ class PodResourceRulesTest {
 
     @Test
     void anEphemeralVolumesClaimTemplateSetsOnlyLabelsAndAnnotations() {
-        assertThat(run(new VolumeSourceRule()).on(deployment("""
+        assertThat(run(new VolumeSourceRule()).on(ContainerRulesTest.deployment("""
                 volumes:
                 - name: v
                   ephemeral:
@@ -327,12 +305,12 @@ class PodResourceRulesTest {
                 "spec.volumes[2].persistentVolumeClaim.claimName: Invalid value: \"" + longName + "-data\": must not "
                         + "reference a PVC that gets created for an ephemeral volume");
         // <pod>-<volume> at exactly 253 characters is a valid name
-        assertThat(run(new VolumeSourceRule()).on(pod("""
+        assertThat(run(new VolumeSourceRule()).on(ContainerRulesTest.pod("""
                 volumes: [{name: data, ephemeral: {volumeClaimTemplate: {%s}}}]
                 containers: [{name: c, image: a:1}]
                 """.formatted(CLAIM_SPEC)).replace("name: p}", "name: " + "p".repeat(248) + "}"))).isEmpty();
         // in a template the pod's name is not known yet
-        assertThat(run(new VolumeSourceRule()).on(deployment("""
+        assertThat(run(new VolumeSourceRule()).on(ContainerRulesTest.deployment("""
                 volumes:
                 - {name: data, ephemeral: {volumeClaimTemplate: {%s}}}
                 - {name: other, persistentVolumeClaim: {claimName: d-data}}

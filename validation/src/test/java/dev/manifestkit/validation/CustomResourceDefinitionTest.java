@@ -202,6 +202,15 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void additionalPropertiesTrueBesidePropertiesIsTakenAndKeepsFieldsTheSchemaDoesNotName() {
+        // the server refuses additionalProperties beside properties only when it is false or a schema
+        var crd = CRD.replace("'spec':{'type':'object','required'", "'spec':{'type':'object','additionalProperties':true,'required'");
+        assertThat(validate(crd, broker("{'size':3,'color':'red'}"))).isEmpty();
+        assertThat(validate(crd, broker("{'size':'three','color':'red'}")))
+                .containsExactly("Broker/ns/b: spec.size: Invalid value: \"three\": must be of type integer [schema]");
+    }
+
+    @Test
     void aDefinitionWhoseSchemaIsUnusableIsReportedOnTheDefinitionAndNothingThrows() {
         var crd = CRD.replace("'type':'object','properties':{'spec'", "'type':'string','properties':{'spec'");
         var report = validate(crd, broker("{'size':1}"));

@@ -133,8 +133,8 @@ final class CustomResourceSchemaConverter {
      * The problems of a definition's {@code openAPIV3Schema} that make the API server refuse the
      * definition (its structural-schema and keyword checks), which {@link #root} would otherwise
      * pass over: a {@code type} it does not know, a field without a type, {@code $ref},
-     * {@code items} given as a list, {@code properties} together with
-     * {@code additionalProperties}, an {@code enum} or {@code required} that is no list, a
+     * {@code items} given as a list, {@code properties} together with an
+     * {@code additionalProperties} other than {@code true}, an {@code enum} or {@code required} that is no list, a
      * {@code pattern} that is no regular expression.
      *
      * @param at the path of the schema itself, such as {@code spec.versions[0].schema.openAPIV3Schema}
@@ -187,7 +187,10 @@ final class CustomResourceSchemaConverter {
                     "must be of type object", true));
         }
         if (properties != null && properties.isObject()) {
-            if (schema.has("additionalProperties") && !properties.isEmpty()) {
+            // the server takes additionalProperties: true beside properties (it neither prunes nor
+            // restricts anything then); false or a schema contradicts them
+            var additional = schema.get("additionalProperties");
+            if (additional != null && !properties.isEmpty() && !(additional.isBoolean() && additional.asBoolean())) {
                 problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
                         "additionalProperties and properties are mutual exclusive"));
             }
@@ -204,9 +207,9 @@ final class CustomResourceSchemaConverter {
         } else if (items != null && items.isObject()) {
             check(items, at.child("items"), "array items", problems);
         }
-        var additional = schema.get("additionalProperties");
-        if (additional != null && additional.isObject()) {
-            check(additional, at.child("additionalProperties"), "object fields", problems);
+        var additionalSchema = schema.get("additionalProperties");
+        if (additionalSchema != null && additionalSchema.isObject()) {
+            check(additionalSchema, at.child("additionalProperties"), "object fields", problems);
         }
         for (var keyword : new String[] {"allOf", "anyOf", "oneOf"}) {
             var branches = schema.get(keyword);

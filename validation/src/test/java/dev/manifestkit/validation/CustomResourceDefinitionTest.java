@@ -211,6 +211,15 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aGoPatternWithALiteralBraceIsTakenAndEnforced() {
+        // Go's parser reads a '{' that starts no repetition as a literal; Java's refuses it
+        var crd = CRD.replace("'mode':{'type':'string','enum':['a','b']}", "'mode':{'type':'string','pattern':'^{{[a-z]+}}$'}");
+        assertThat(validate(crd, broker("{'size':3,'mode':'{{abc}}'}"))).isEmpty();
+        assertThat(validate(crd, broker("{'size':3,'mode':'abc'}")))
+                .singleElement().asString().startsWith("Broker/ns/b: spec.mode: ").endsWith("[schema]");
+    }
+
+    @Test
     void aDefinitionWhoseSchemaIsUnusableIsReportedOnTheDefinitionAndNothingThrows() {
         var crd = CRD.replace("'type':'object','properties':{'spec'", "'type':'string','properties':{'spec'");
         var report = validate(crd, broker("{'size':1}"));

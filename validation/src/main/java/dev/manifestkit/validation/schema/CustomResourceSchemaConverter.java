@@ -396,8 +396,8 @@ final class CustomResourceSchemaConverter {
      * in Go (its parser falls back to one when parseRepeat fails) and an error in Java, so it is
      * escaped, and so are a {@code [} or {@code &} in a class (a nested class or an intersection in
      * Java); a POSIX class ({@code [[:alpha:]]}) takes Java's name; a Unicode script named without
-     * Java's {@code Is} prefix ({@code \p{Greek}}, {@code \p{^Greek}}) gets it. Anything else is
-     * left as it is.
+     * Java's {@code Is} prefix ({@code \p{Greek}}, {@code \p{^Greek}}) gets it; a named group
+     * ({@code (?P<name>…)}, {@code (?<name>…)}) becomes a plain group. Anything else is left as it is.
      */
     static String re2ToJava(String pattern) {
         if (pattern.contains("\\Q")) {
@@ -441,6 +441,9 @@ final class CustomResourceSchemaConverter {
                     out.append('^');
                     i++;
                 }
+            } else if (c == '(' && namedGroupEnd(pattern, i) > 0) {
+                out.append("(?:"); // a name does not change what matches, and Java refuses Go's names with '_'
+                i = namedGroupEnd(pattern, i);
             } else if (c == '{' && !REPEAT.matcher(pattern).region(i, pattern.length()).lookingAt()) {
                 out.append("\\{");
             } else {
@@ -448,6 +451,20 @@ final class CustomResourceSchemaConverter {
             }
         }
         return out.toString();
+    }
+
+    /** Where a named group's opening {@code (?P<name>} or {@code (?<name>} at {@code i} ends, or -1. */
+    private static int namedGroupEnd(String pattern, int i) {
+        int nameStart = pattern.startsWith("(?P<", i) ? i + 4 : pattern.startsWith("(?<", i) ? i + 3 : -1;
+        if (nameStart < 0 || nameStart >= pattern.length()) {
+            return -1;
+        }
+        int end = nameStart;
+        while (end < pattern.length() && (Character.isLetterOrDigit(pattern.charAt(end)) || pattern.charAt(end) == '_')) {
+            end++;
+        }
+        // not (?<= or (?<!: look-behinds, which RE2 refuses and Java takes (a known gap)
+        return end > nameStart && end < pattern.length() && pattern.charAt(end) == '>' ? end : -1;
     }
 
     private static String unicodeClass(char p, String name) {

@@ -35,4 +35,11 @@ class Re2PatternTest {
         assertThat(matches("^\\p{^Greek}+$", "ab")).isTrue();
         assertThat(matches("^\\pL\\p{Lu}\\x{41}$", "aBA")).isTrue();
     }
+
+    @Test
+    void namedGroupsInGosSpellingsAreTaken() {
+        assertThat(matches("^(?P<major_version>[0-9]+)\\.(?<minor>[0-9]+)$", "1.35")).isTrue();
+        assertThat(matches("^(?P<major_version>[0-9]+)$", "v1")).isFalse();
+        assertThat(CustomResourceSchemaConverter.re2ToJava("(?<=a)b")).isEqualTo("(?<=a)b");
+    }
 }

@@ -49,24 +49,27 @@ final class Quantities {
      */
     static String canonical(JsonNode value) {
         BigDecimal amount = of(value);
-        if (amount == null) {
-            return null;
+        return amount == null ? null : canonical(amount, format(value));
+    }
+
+    /**
+     * The format Go's {@code Quantity} keeps for a written amount, and prints it in: 'b' for a
+     * binary suffix ({@code Ki}…{@code Ei}), 'e' for an exponent ({@code 1e3}), else 'd'.
+     */
+    static char format(JsonNode value) {
+        if (value == null || !value.isString()) {
+            return 'd';
         }
-        char format = 'd';
-        if (value.isString()) {
-            var text = value.asString();
-            int end = text.length();
-            int pos = 0;
-            while (pos < end && "+-.0123456789".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (pos < end && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-                format = 'e';
-            } else if (end - pos == 2) {
-                format = 'b';
-            }
+        var text = value.asString();
+        int end = text.length();
+        int pos = 0;
+        while (pos < end && "+-.0123456789".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
         }
-        return canonical(amount, format);
+        if (pos < end && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            return 'e';
+        }
+        return end - pos == 2 ? 'b' : 'd';
     }
 
     /** The canonical spelling of an amount in a format: 'b' binary, 'e' exponent, 'd' decimal. */

@@ -53,6 +53,21 @@ final class Quantities {
     }
 
     /**
+     * A quantity as the API server quotes it as a bad value, {@code "<Quantity.String()>"}
+     * ({@code 2048Mi} as {@code "2Gi"}, {@code -0.5} as {@code "-500m"}); a malformed one as written.
+     */
+    static String show(JsonNode value) {
+        var canonical = canonical(value);
+        return canonical == null ? Nodes.show(value) : Nodes.quote(canonical);
+    }
+
+    /** A quantity as the API server spells it inside a message ({@code Quantity.String()}); else as written. */
+    static String text(JsonNode value) {
+        var canonical = canonical(value);
+        return canonical == null ? Nodes.text(value) : canonical;
+    }
+
+    /**
      * The format Go's {@code Quantity} keeps for a written amount, and prints it in: 'b' for a
      * binary suffix ({@code Ki}…{@code Ei}), 'e' for an exponent ({@code 1e3}), else 'd'.
      */
@@ -181,7 +196,7 @@ final class Quantities {
         }
         var parsed = of(value);
         if (parsed != null && parsed.signum() < 0) {
-            context.report(path, ErrorType.INVALID, Nodes.show(value), "must be greater than or equal to 0");
+            context.report(path, ErrorType.INVALID, show(value), "must be greater than or equal to 0");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.manifestkit.core.tree;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -275,10 +276,73 @@ public final class Trees {
             out.append(']');
         } else if (value.isString() || value.isBinary()) {
             return appendString(value.asString(), out, limit);
+        } else if (value.isNumber()) {
+            out.append(goNumber(value));
         } else {
             out.append(value.toString());
         }
         return out.length() <= limit;
+    }
+
+    private static final BigDecimal JSON_EXPONENT_FROM = new BigDecimal("1e21");
+
+    /**
+     * A number as the API server prints it in a message, not as Java does ({@code 2.0},
+     * {@code 1.0E9}, {@code 1.5E-4}): kubectl sends a whole number as an integer, which Go prints
+     * in plain digits ({@code 2}, {@code 1000000000}); any other number arrives as a float64,
+     * which Go's {@code %v} prints in the shortest form that reads back, with an exponent below
+     * 1e-4 or from 1e6 ({@code 0.00015}, {@code 1.5e-05}, {@code 1.2345675e+06}).
+     *
+     * @param number a numeric node
+     */
+    public static String goNumber(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return number.bigIntegerValue().toString();
+        }
+        if (number.isDouble() || number.isFloat()) {
+            double d = number.doubleValue();
+            if (Double.isNaN(d)) {
+                return "NaN";
+            }
+            if (Double.isInfinite(d)) {
+                return d > 0 ? "+Inf" : "-Inf";
+            }
+        }
+        var decimal = number.decimalValue();
+        if (decimal.signum() == 0) {
+            return "0";
+        }
+        if (decimal.stripTrailingZeros().scale() <= 0 && decimal.abs().compareTo(JSON_EXPONENT_FROM) < 0) {
+            return decimal.toBigInteger().toString();
+        }
+        return goFloat(number.isBigDecimal() ? new BigDecimal(Double.toString(decimal.doubleValue()))
+                : new BigDecimal(Double.toString(number.doubleValue())));
+    }
+
+    /** Go's {@code %v} of a float64, given the shortest decimal that reads back as it. */
+    private static String goFloat(BigDecimal shortest) {
+        var stripped = shortest.stripTrailingZeros();
+        String digits = stripped.unscaledValue().abs().toString();
+        int count = digits.length();
+        int point = count - stripped.scale(); // digits before the decimal point
+        int exponent = point - 1;
+        var out = new StringBuilder(stripped.signum() < 0 ? "-" : "");
+        if (exponent < -4 || exponent >= 6) {
+            out.append(digits.charAt(0));
+            if (count > 1) {
+                out.append('.').append(digits, 1, count);
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            int magnitude = Math.abs(exponent);
+            return out.append(magnitude < 10 ? "0" : "").append(magnitude).toString();
+        }
+        if (point <= 0) {
+            return out.append("0.").append("0".repeat(-point)).append(digits).toString();
+        }
+        if (point >= count) {
+            return out.append(digits).append("0".repeat(point - count)).toString();
+        }
+        return out.append(digits, 0, point).append('.').append(digits, point, count).toString();
     }
 
     /** Appends a JSON string literal, escaped as Jackson escapes it, stopping once past {@code limit}. */

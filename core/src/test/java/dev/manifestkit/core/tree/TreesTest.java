@@ -158,6 +158,19 @@ class TreesTest {
     }
 
     @Test
+    void numbersInMessagesReadAsGoPrintsThemNotAsJavaDoes() {
+        var numbers = Trees.jsonMapper().readTree(
+                "[2.0, 1e9, 0.00015, 1.5e-5, 1234567.5, -0.5, 1e21, 12345678901234567890, 0.0, 100000.5, 7]");
+        var printed = new java.util.ArrayList<String>();
+        numbers.forEach(number -> printed.add(Trees.goNumber(number)));
+
+        assertThat(printed).containsExactly("2", "1000000000", "0.00015", "1.5e-05", "1.2345675e+06", "-0.5", "1e+21",
+                "12345678901234567890", "0", "100000.5", "7");
+        assertThat(Trees.shortJson(Trees.jsonMapper().readTree("[2.0,1e9]"), 100)).isEqualTo("[2,1000000000]");
+        assertThat(Trees.shortJson(Trees.jsonMapper().readTree("1.0E9"), 100)).isEqualTo("1000000000");
+    }
+
+    @Test
     void shortJsonCutsLongTextsToTheLimitWithAnEllipsis() {
         var value = Trees.jsonMapper().readTree("{\"key\": \"" + "v".repeat(10_000) + "\"}");
 

@@ -63,13 +63,13 @@ final class ContainerResourcesRule extends BaseRule {
             }
             BigDecimal amount = Quantities.of(entry.getValue());
             if (ResourceNames.isExtended(name) && amount != null && amount.stripTrailingZeros().scale() > 0) {
-                context.report(at, ErrorType.INVALID, Nodes.show(entry.getValue()), "must be an integer");
+                context.report(at, ErrorType.INVALID, Quantities.show(entry.getValue()), "must be an integer");
             }
             if (ResourceNames.isHugePages(name)) {
                 hugePages = true;
                 if (amount != null && !isPageMultiple(amount, name.substring(ResourceNames.HUGE_PAGES.length()))) {
-                    context.report(at, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            Nodes.text(entry.getValue()) + " is not positive integer multiple of " + name);
+                    context.report(at, ErrorType.INVALID, Quantities.show(entry.getValue()),
+                            Quantities.text(entry.getValue()) + " is not positive integer multiple of " + name);
                 }
             }
         }

@@ -61,7 +61,7 @@ final class IngressBackendReferenceRules {
                 var portName = Nodes.str(port, "name");
                 if (Nodes.isInt(number) && number.longValue() != 0) {
                     if (!hasPort(ports, number.longValue())) {
-                        context.report(path.child("service", "port", "number"), ErrorType.NOT_FOUND, number.toString(),
+                        context.report(path.child("service", "port", "number"), ErrorType.NOT_FOUND, Nodes.show(number),
                                 "Service " + Nodes.quote(name) + " has no such port (ports: " + list(ports, "port") + ")");
                     }
                 } else if (portName != null && !portName.isEmpty() && !hasPortName(ports, portName)) {

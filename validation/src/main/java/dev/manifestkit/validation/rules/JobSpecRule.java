@@ -186,17 +186,17 @@ final class JobSpecRule extends BaseRule {
         }
         var parallelism = Nodes.get(spec, "parallelism");
         if (Nodes.isInt(parallelism) && parallelism.longValue() > MAX_INDEXED_PARALLELISM) {
-            context.report(path.child("parallelism"), ErrorType.INVALID, parallelism.toString(),
+            context.report(path.child("parallelism"), ErrorType.INVALID, Nodes.show(parallelism),
                     "must be less than or equal to " + MAX_INDEXED_PARALLELISM + " when completion mode is Indexed");
         }
         var maxFailed = Nodes.get(spec, "maxFailedIndexes");
         if (Nodes.isInt(maxFailed)) {
             if (completions != null && maxFailed.longValue() > completions) {
-                context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, maxFailed.toString(),
+                context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, Nodes.show(maxFailed),
                         "must be less than or equal to completions");
             }
             if (maxFailed.longValue() > MAX_FAILED_INDEXES) {
-                context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, maxFailed.toString(),
+                context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, Nodes.show(maxFailed),
                         "must be less than or equal to " + MAX_FAILED_INDEXES);
             }
         }
@@ -206,11 +206,11 @@ final class JobSpecRule extends BaseRule {
                 context.report(path.child("maxFailedIndexes"), ErrorType.REQUIRED,
                         "must be specified when completions is above " + COMPLETIONS_SOFT_LIMIT);
             } else if (Nodes.isInt(maxFailed) && maxFailed.longValue() > HIGH_COMPLETIONS_LIMIT) {
-                context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, maxFailed.toString(),
+                context.report(path.child("maxFailedIndexes"), ErrorType.INVALID, Nodes.show(maxFailed),
                         "must be less than or equal to " + HIGH_COMPLETIONS_LIMIT + limits);
             }
             if (Nodes.isInt(parallelism) && parallelism.longValue() > HIGH_COMPLETIONS_LIMIT) {
-                context.report(path.child("parallelism"), ErrorType.INVALID, parallelism.toString(),
+                context.report(path.child("parallelism"), ErrorType.INVALID, Nodes.show(parallelism),
                         "must be less than or equal to " + HIGH_COMPLETIONS_LIMIT + limits);
             }
         }
@@ -268,14 +268,14 @@ final class JobSpecRule extends BaseRule {
                 var countPath = path.child("rules").index(i).child("succeededCount");
                 long succeeded = count.longValue();
                 if (succeeded < 0) {
-                    context.report(countPath, ErrorType.INVALID, count.toString(), "must be greater than or equal to 0");
+                    context.report(countPath, ErrorType.INVALID, Nodes.show(count), "must be greater than or equal to 0");
                 }
                 if (succeeded > completions) {
-                    context.report(countPath, ErrorType.INVALID, count.toString(), "must be less than or equal to "
+                    context.report(countPath, ErrorType.INVALID, Nodes.show(count), "must be less than or equal to "
                             + completions + " (the number of specified completions)");
                 }
                 if (hasIndexes && indexes.isString() && succeeded > Math.max(total, 0)) {
-                    context.report(countPath, ErrorType.INVALID, count.toString(), "must be less than or equal to "
+                    context.report(countPath, ErrorType.INVALID, Nodes.show(count), "must be less than or equal to "
                             + Math.max(total, 0) + " (the number of indexes in the specified succeededIndexes field)");
                 }
             }

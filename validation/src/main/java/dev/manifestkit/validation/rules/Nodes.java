@@ -176,8 +176,11 @@ final class Nodes {
         return false;
     }
 
-    /** A scalar as text: a string's own characters, any other value's JSON ({@code 2}, {@code true}). */
+    /** A scalar as text: a string's own characters, a number as Go prints it ({@code 2}, not {@code 2.0}), else JSON. */
     static String text(JsonNode value) {
+        if (value.isNumber()) {
+            return Trees.goNumber(value);
+        }
         return value.isString() ? value.asString() : value.toString();
     }
 

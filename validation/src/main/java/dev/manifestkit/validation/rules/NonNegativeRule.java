@@ -91,9 +91,9 @@ final class NonNegativeRule extends BaseRule {
         }
         var path = sourcePath.child("serviceAccountToken", "expirationSeconds");
         if (seconds.longValue() < 600) {
-            context.report(path, ErrorType.INVALID, seconds.toString(), "may not specify a duration less than 10 minutes");
+            context.report(path, ErrorType.INVALID, Nodes.show(seconds), "may not specify a duration less than 10 minutes");
         } else if (seconds.longValue() > 1L << 32) {
-            context.report(path, ErrorType.INVALID, seconds.toString(), "may not specify a duration larger than 2^32 seconds");
+            context.report(path, ErrorType.INVALID, Nodes.show(seconds), "may not specify a duration larger than 2^32 seconds");
         }
     }
 
@@ -110,7 +110,7 @@ final class NonNegativeRule extends BaseRule {
         for (var field : fields) {
             var value = holder.get(field);
             if (Nodes.isInt(value) && value.longValue() < 0) {
-                context.report(path.child(field), ErrorType.INVALID, value.toString(), NON_NEGATIVE);
+                context.report(path.child(field), ErrorType.INVALID, Nodes.show(value), NON_NEGATIVE);
             }
         }
     }
@@ -118,7 +118,7 @@ final class NonNegativeRule extends BaseRule {
     private static void positive(RuleContext context, ObjectNode holder, FieldPath path, String field) {
         var value = Nodes.get(holder, field);
         if (Nodes.isInt(value) && (value.longValue() < 1 || value.longValue() > Integer.MAX_VALUE)) {
-            context.report(path.child(field), ErrorType.INVALID, value.toString(),
+            context.report(path.child(field), ErrorType.INVALID, Nodes.show(value),
                     "must be between 1 and 2147483647, inclusive");
         }
     }

@@ -31,7 +31,7 @@ final class PersistentVolumeCapacityRule extends BaseRule {
         var storage = capacity.get("storage");
         var amount = Quantities.of(storage);
         if (amount != null && amount.signum() <= 0) {
-            context.report(CAPACITY.key("storage"), ErrorType.INVALID, Nodes.show(storage), "must be greater than zero");
+            context.report(CAPACITY.key("storage"), ErrorType.INVALID, Quantities.show(storage), "must be greater than zero");
         }
         var spec = Nodes.obj(tree, "spec");
         var hostPath = Nodes.str(Nodes.obj(spec, "hostPath"), "path");

@@ -1,6 +1,10 @@
 package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 import dev.manifestkit.core.syntax.ResourceNames;
 import dev.manifestkit.validation.ErrorType;
@@ -19,8 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * resource covers what its containers request together (init containers one at a time, sidecars
  * for the rest of the pod's life), and no container's limit exceeds the pod's.
  *
- * <p>Only requests the manifest states are held against the containers: one it leaves out, the
- * API server fills in from the containers before judging (when the pod sets limits).
+ * <p>A Pod is judged as {@code SetDefaults_Pod} leaves it, a template as written (templates get
+ * only {@code SetDefaults_PodSpec}): a Pod's containers request their limits where they name no
+ * request, and, once the pod sets limits, its own requests default to what the containers request
+ * together (cpu, memory) or to its limits (defaultPodRequests), so a defaulted request can exceed
+ * a limit. A supported resource the containers request that the pod does not counts as a pod
+ * request of 0 through 1.35; later versions are not held to that, as a doubt accepts.
  */
 final class PodResourcesRule extends BaseRule {
 
@@ -30,9 +38,11 @@ final class PodResourcesRule extends BaseRule {
         super("api/pod-resources", Layer.API, Severity.ERROR,
                 "From 1.34, a pod's own resources (spec.resources) name cpu, memory or hugepages-<size>, with "
                         + "well-formed amounts, each request at most its limit (hugepages: equal), hugepages with cpu "
-                        + "or memory, no claims; a stated pod request is at least what the containers request "
-                        + "together (init containers one at a time, sidecars throughout) and no container's limit "
-                        + "exceeds the pod's limit.");
+                        + "or memory, no claims; the pod requests at least what the containers request together "
+                        + "(init containers one at a time, sidecars throughout; through 1.35 a resource the pod "
+                        + "leaves out counts as 0) and no container's limit exceeds the pod's limit. A Pod is judged "
+                        + "after its defaulting (its requests filled in from its containers or limits), a template "
+                        + "as written.");
     }
 
     @Override
@@ -50,87 +60,188 @@ final class PodResourcesRule extends BaseRule {
         if (claims != null && !claims.isEmpty()) {
             context.report(path.child("claims"), ErrorType.FORBIDDEN, "claims cannot be set for Resources at pod-level");
         }
-        var limits = Nodes.obj(resources, "limits");
-        var requests = Nodes.obj(resources, "requests");
-        boolean hugePages = names(context, limits, path.child("limits"));
-        hugePages |= names(context, requests, path.child("requests"));
-        if (hugePages && !has(limits, "cpu", "memory") && !has(requests, "cpu", "memory")
-                && (pod.isTemplate() || !defaultsCpuOrMemory(pod.spec(), limits, requests))) {
+        names(context, Nodes.obj(resources, "limits"), path.child("limits"));
+        names(context, Nodes.obj(resources, "requests"), path.child("requests"));
+        var effective = effective(pod, resources);
+        hugePageMultiples(context, effective.requests(), Nodes.obj(resources, "requests"), path.child("requests"));
+        hugePageMultiples(context, effective.limits(), Nodes.obj(resources, "limits"), path.child("limits"));
+        if (hasHugePages(effective) && !hasCpuOrMemory(effective)
+                && !(context.version().atLeast(1, 36) && defaultsLimitsFromContainers(pod, effective))) {
             context.report(path, ErrorType.FORBIDDEN, "HugePages require cpu or memory");
         }
-        if (requests != null) {
-            requestsWithinLimits(context, requests, limits, path);
-            requestsCoverContainers(context, pod, requests, path.child("requests"));
+        requestsWithinLimits(context, effective, path.child("requests"));
+        requestsCoverContainers(context, pod, effective.requests(), path.child("requests"),
+                !context.version().atLeast(1, 36));
+        containerLimitsWithin(context, pod, effective.limits(), path);
+    }
+
+    /** An amount as Go's {@code Quantity} holds it: the value and the format it prints in. */
+    private record Amount(BigDecimal value, char format) {
+
+        static final Amount ZERO = new Amount(BigDecimal.ZERO, 'd');
+
+        /** {@code SetDefaults_ResourceList} rounds every amount up to milli-units; null if malformed. */
+        static Amount of(JsonNode node) {
+            var value = Quantities.of(node);
+            if (value == null) {
+                return null;
+            }
+            return new Amount(value.scale() > 3 ? value.setScale(3, RoundingMode.CEILING) : value,
+                    Quantities.format(node));
         }
-        if (limits != null) {
-            containerLimitsWithin(context, pod, limits, path);
+
+        /** {@code Quantity.Add}: the sum keeps this format, or takes the other's when this is zero. */
+        Amount plus(Amount other) {
+            return new Amount(value.add(other.value), value.signum() == 0 ? other.format : format);
         }
+
+        int compareTo(Amount other) {
+            return value.compareTo(other.value);
+        }
+
+        /** {@code Quantity.String()}. */
+        String spelled() {
+            return Quantities.canonical(value, format);
+        }
+    }
+
+    /** The pod's own requests and limits, as the API server validates them. */
+    private record Resources(Map<String, Amount> requests, Map<String, Amount> limits) {
     }
 
     /**
-     * Whether SetDefaults_Pod gives a Pod's own resources a cpu or memory amount before the API
-     * server checks that hugepages come with one (not in templates, which are not defaulted so).
-     * With pod limits, the pod's requests default to what its containers request, a container's
-     * limit standing for a request it leaves out (defaultPodRequests); hugepage limits of the
-     * containers that the pod does not request become pod limits first (defaultHugePagePodLimits).
-     * Without pod limits, they default to the containers' cpu or memory limits when every container
-     * sets one (defaultPodLimits; its init containers are not asked here, so a doubt accepts).
+     * The pod-level resources after defaulting: as written for a template; for a Pod, first
+     * {@code defaultHugePagePodLimits} (containers' hugepage limits the pod neither requests nor
+     * limits become pod limits, when the pod sets any resources), then {@code defaultPodRequests}
+     * (with pod limits, a missing cpu or memory request becomes what the containers request
+     * together, and any other missing supported request its limit).
      */
-    private static boolean defaultsCpuOrMemory(ObjectNode spec, ObjectNode limits, ObjectNode requests) {
-        boolean someRequest = false;
-        boolean hugePageLimits = false;
-        boolean allLimitCpu = true;
-        boolean allLimitMemory = true;
+    private static Resources effective(PodSpecs.PodSpec pod, ObjectNode resources) {
+        var statedRequests = Nodes.obj(resources, "requests");
+        var statedLimits = Nodes.obj(resources, "limits");
+        var requests = amounts(statedRequests);
+        var limits = amounts(statedLimits);
+        if (pod.isTemplate()) {
+            return new Resources(requests, limits);
+        }
+        if (statedRequests != null && !statedRequests.isEmpty() || statedLimits != null && !statedLimits.isEmpty()) {
+            aggregate(pod.spec(), container -> amounts(Nodes.obj(Nodes.obj(container, "resources"), "limits")))
+                    .forEach((name, amount) -> {
+                        if (ResourceNames.isHugePages(name) && !has(statedRequests, name)) {
+                            limits.putIfAbsent(name, amount);
+                        }
+                    });
+        }
+        if (!limits.isEmpty()) {
+            aggregate(pod.spec(), container -> containerRequests(container, true)).forEach((name, amount) -> {
+                if (name.equals("cpu") || name.equals("memory")) {
+                    requests.putIfAbsent(name, amount);
+                }
+            });
+            limits.forEach((name, amount) -> {
+                if (isSupported(name)) {
+                    requests.putIfAbsent(name, amount);
+                }
+            });
+        }
+        return new Resources(requests, limits);
+    }
+
+    /** The well-formed amounts of a resource map, in its order. */
+    private static Map<String, Amount> amounts(ObjectNode map) {
+        var amounts = new LinkedHashMap<String, Amount>();
+        if (map != null) {
+            for (var entry : map.properties()) {
+                var amount = Amount.of(entry.getValue());
+                if (amount != null) {
+                    amounts.put(entry.getKey(), amount);
+                }
+            }
+        }
+        return amounts;
+    }
+
+    /** A container's requests; for a Pod, with its limits standing for the requests it leaves out. */
+    private static Map<String, Amount> containerRequests(JsonNode container, boolean defaulted) {
+        var resources = Nodes.obj(container, "resources");
+        var requests = amounts(Nodes.obj(resources, "requests"));
+        if (defaulted) {
+            amounts(Nodes.obj(resources, "limits")).forEach(requests::putIfAbsent);
+        }
+        return requests;
+    }
+
+    /**
+     * What the containers need at once ({@code AggregateContainerRequests} and its limits twin): the
+     * regular containers and sidecars together, or, if more, any one init container with the
+     * sidecars started before it; each sum keeps the format of its first amount, as Go's does.
+     */
+    private static Map<String, Amount> aggregate(ObjectNode spec, Function<JsonNode, Map<String, Amount>> of) {
+        var result = new LinkedHashMap<String, Amount>();
         ArrayNode containers = Nodes.arr(spec, "containers");
-        if (containers == null || containers.isEmpty()) {
-            return false;
+        if (containers != null) {
+            containers.forEach(container -> add(result, of.apply(container)));
         }
-        for (var container : containers) {
-            var containerLimits = Nodes.obj(Nodes.obj(container, "resources"), "limits");
-            someRequest |= requestsCpuOrMemory(container);
-            hugePageLimits |= limitsHugePagesBeyond(containerLimits, requests);
-            allLimitCpu &= containerLimits != null && containerLimits.has("cpu");
-            allLimitMemory &= containerLimits != null && containerLimits.has("memory");
-        }
+        var sidecars = new LinkedHashMap<String, Amount>();
+        var initPeak = new LinkedHashMap<String, Amount>();
         ArrayNode inits = Nodes.arr(spec, "initContainers");
         if (inits != null) {
             for (var container : inits) {
-                someRequest |= requestsCpuOrMemory(container);
-                hugePageLimits |= limitsHugePagesBeyond(Nodes.obj(Nodes.obj(container, "resources"), "limits"), requests);
+                var own = of.apply(container);
+                Map<String, Amount> running;
+                if ("Always".equals(Nodes.str(container, "restartPolicy"))) {
+                    add(result, own);
+                    add(sidecars, own);
+                    running = sidecars;
+                } else {
+                    running = new LinkedHashMap<>();
+                    add(running, own);
+                    add(running, sidecars);
+                }
+                max(initPeak, running);
             }
         }
-        boolean podRequests = requests != null && !requests.isEmpty();
-        if (limits != null && !limits.isEmpty() || podRequests && hugePageLimits) {
-            return someRequest;
-        }
-        return podRequests && (allLimitCpu || allLimitMemory);
+        max(result, initPeak);
+        return result;
     }
 
-    /** True if a container requests cpu or memory, or limits it (a Pod's request defaults to its limit). */
-    private static boolean requestsCpuOrMemory(JsonNode container) {
-        var resources = Nodes.obj(container, "resources");
-        return has(Nodes.obj(resources, "requests"), "cpu", "memory") || has(Nodes.obj(resources, "limits"), "cpu", "memory");
+    private static void add(Map<String, Amount> sum, Map<String, Amount> amounts) {
+        amounts.forEach((name, amount) -> sum.merge(name, amount, Amount::plus));
     }
 
-    /** True if a container limits a hugepages size the pod does not request. */
-    private static boolean limitsHugePagesBeyond(ObjectNode containerLimits, ObjectNode podRequests) {
-        if (containerLimits == null) {
+    private static void max(Map<String, Amount> peak, Map<String, Amount> amounts) {
+        amounts.forEach((name, amount) -> peak.merge(name, amount, (old, now) -> now.compareTo(old) > 0 ? now : old));
+    }
+
+    /**
+     * From 1.36 ({@code defaultPodLimits}): a Pod with pod requests and no pod limits takes as its
+     * cpu or memory limit what its containers limit together, when every container limits it. Only
+     * the regular containers are asked here, so a doubt accepts.
+     */
+    private static boolean defaultsLimitsFromContainers(PodSpecs.PodSpec pod, Resources effective) {
+        if (pod.isTemplate() || effective.requests().keySet().stream().noneMatch(PodResourcesRule::isSupported)
+                || effective.limits().keySet().stream().anyMatch(PodResourcesRule::isSupported)) {
             return false;
         }
-        for (var name : containerLimits.propertyNames()) {
-            if (ResourceNames.isHugePages(name) && (podRequests == null || !podRequests.has(name))) {
-                return true;
-            }
+        ArrayNode containers = Nodes.arr(pod.spec(), "containers");
+        if (containers == null || containers.isEmpty()) {
+            return false;
         }
-        return false;
+        boolean allCpu = true;
+        boolean allMemory = true;
+        for (var container : containers) {
+            var limits = Nodes.obj(Nodes.obj(container, "resources"), "limits");
+            allCpu &= has(limits, "cpu");
+            allMemory &= has(limits, "memory");
+        }
+        return allCpu || allMemory;
     }
 
-    /** Checks the names and amounts of one map; true if it names hugepages. */
-    private static boolean names(RuleContext context, ObjectNode amounts, FieldPath path) {
+    /** Checks the names and amounts of one map as written. */
+    private static void names(RuleContext context, ObjectNode amounts, FieldPath path) {
         if (amounts == null) {
-            return false;
+            return;
         }
-        boolean hugePages = false;
         for (var entry : amounts.properties()) {
             var name = entry.getKey();
             var at = path.key(name);
@@ -147,135 +258,89 @@ final class PodResourcesRule extends BaseRule {
                 context.report(at, ErrorType.NOT_SUPPORTED, Nodes.quote(name), Nodes.supported(SUPPORTED));
             }
             Quantities.check(context, entry.getValue(), at);
-            if (ResourceNames.isHugePages(name)) {
-                hugePages = true;
-                var amount = Quantities.of(entry.getValue());
-                if (amount != null && !ContainerResourcesRule.isPageMultiple(amount,
-                        name.substring(ResourceNames.HUGE_PAGES.length()))) {
-                    context.report(at, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            Nodes.text(entry.getValue()) + " is not positive integer multiple of " + name);
-                }
-            }
         }
-        return hugePages;
     }
 
-    private static void requestsWithinLimits(RuleContext context, ObjectNode requests, ObjectNode limits,
+    /** Hugepage amounts, written or defaulted, must be whole pages (the written ones where they are written). */
+    private static void hugePageMultiples(RuleContext context, Map<String, Amount> amounts, ObjectNode stated,
             FieldPath path) {
-        if (limits == null) {
-            return;
-        }
-        for (var entry : requests.properties()) {
-            var resource = entry.getKey();
-            var limit = limits.get(resource);
-            var request = Quantities.of(entry.getValue());
-            var max = Quantities.of(limit);
-            if (request == null || max == null) {
-                continue;
+        amounts.forEach((name, amount) -> {
+            if (ResourceNames.isHugePages(name) && !ContainerResourcesRule.isPageMultiple(amount.value(),
+                    name.substring(ResourceNames.HUGE_PAGES.length()))) {
+                var spelled = amount.spelled();
+                context.report(path.key(name), ErrorType.INVALID, Nodes.quote(spelled),
+                        spelled + " is not positive integer multiple of " + name);
             }
-            if (!ResourceNames.allowsOvercommit(resource) && request.compareTo(max) != 0) {
-                context.report(path.child("requests"), ErrorType.INVALID, Nodes.show(entry.getValue()),
-                        "must be equal to " + resource + " limit of " + Nodes.text(limit));
-            } else if (request.compareTo(max) > 0) {
-                context.report(path.child("requests"), ErrorType.INVALID, Nodes.show(entry.getValue()),
-                        "must be less than or equal to " + resource + " limit of " + Nodes.text(limit));
+        });
+    }
+
+    private static boolean hasHugePages(Resources resources) {
+        return resources.requests().keySet().stream().anyMatch(ResourceNames::isHugePages)
+                || resources.limits().keySet().stream().anyMatch(ResourceNames::isHugePages);
+    }
+
+    private static boolean hasCpuOrMemory(Resources resources) {
+        return resources.requests().containsKey("cpu") || resources.requests().containsKey("memory")
+                || resources.limits().containsKey("cpu") || resources.limits().containsKey("memory");
+    }
+
+    /** {@code validatePodResourceRequirements}: each request within its limit (hugepages: equal to it). */
+    private static void requestsWithinLimits(RuleContext context, Resources resources, FieldPath path) {
+        resources.requests().forEach((name, request) -> {
+            var limit = resources.limits().get(name);
+            if (limit == null) {
+                return;
             }
-        }
+            if (!ResourceNames.allowsOvercommit(name) && request.compareTo(limit) != 0) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(request.spelled()),
+                        "must be equal to " + name + " limit of " + limit.spelled());
+            } else if (request.compareTo(limit) > 0) {
+                context.report(path, ErrorType.INVALID, Nodes.quote(request.spelled()),
+                        "must be less than or equal to " + name + " limit of " + limit.spelled());
+            }
+        });
     }
 
     /**
-     * {@code validatePodResourceConsistency}, first half: the pod requests at least what its
-     * containers need at once: the regular containers and sidecars together, or, if more, any one
-     * init container with the sidecars started before it. A Pod's containers request their limit
-     * where they name no request (the API server defaults it; not in templates).
+     * {@code validatePodResourceConsistency}, first half: for each supported resource the
+     * containers request (a Pod's containers their limits where they name no request), the pod
+     * requests at least their aggregate. A request the pod leaves out reads as Go's zero quantity
+     * ({@code "0"}) where {@code zeroWhenMissing}, and is not judged otherwise.
      */
-    private static void requestsCoverContainers(RuleContext context, PodSpecs.PodSpec pod, ObjectNode requests,
-            FieldPath path) {
-        boolean defaultsRequests = !pod.isTemplate();
-        for (var entry : requests.properties()) {
-            var resource = entry.getKey();
-            var stated = Quantities.of(entry.getValue());
-            if (stated == null || !isSupported(resource)) {
-                continue;
+    private static void requestsCoverContainers(RuleContext context, PodSpecs.PodSpec pod, Map<String, Amount> requests,
+            FieldPath path, boolean zeroWhenMissing) {
+        boolean defaulted = !pod.isTemplate();
+        aggregate(pod.spec(), container -> containerRequests(container, defaulted)).forEach((name, needed) -> {
+            var stated = requests.get(name);
+            if (!isSupported(name) || stated == null && !zeroWhenMissing) {
+                return;
             }
-            BigDecimal running = BigDecimal.ZERO;
-            char format = 'd';
-            boolean found = false;
-            ArrayNode containers = Nodes.arr(pod.spec(), "containers");
-            if (containers != null) {
-                for (var container : containers) {
-                    var amount = request(container, resource, defaultsRequests);
-                    if (amount != null) {
-                        format = found ? format : formatOf(amount);
-                        found = true;
-                        running = running.add(Quantities.of(amount));
-                    }
-                }
+            var request = stated == null ? Amount.ZERO : stated;
+            if (needed.compareTo(request) > 0) {
+                context.report(path.key(name), ErrorType.INVALID, Nodes.quote(request.spelled()),
+                        "must be greater than or equal to aggregate container requests of " + needed.spelled());
             }
-            BigDecimal sidecars = BigDecimal.ZERO;
-            BigDecimal initPeak = BigDecimal.ZERO;
-            ArrayNode inits = Nodes.arr(pod.spec(), "initContainers");
-            if (inits != null) {
-                for (var container : inits) {
-                    var amount = request(container, resource, defaultsRequests);
-                    BigDecimal value = amount == null ? BigDecimal.ZERO : Quantities.of(amount);
-                    if (amount != null) {
-                        format = found ? format : formatOf(amount);
-                        found = true;
-                    }
-                    BigDecimal peak;
-                    if ("Always".equals(Nodes.str(container, "restartPolicy"))) {
-                        running = running.add(value);
-                        sidecars = sidecars.add(value);
-                        peak = sidecars;
-                    } else {
-                        peak = value.add(sidecars);
-                    }
-                    initPeak = initPeak.max(peak);
-                }
-            }
-            var needed = running.max(initPeak);
-            if (found && needed.compareTo(stated) > 0) {
-                context.report(path.key(resource), ErrorType.INVALID, Nodes.quote(spelled(entry.getValue())),
-                        "must be greater than or equal to aggregate container requests of "
-                                + Quantities.canonical(needed, format));
-            }
-        }
-    }
-
-    /** A container's request for a resource, or (for a Pod) its limit when it names no request; else null. */
-    private static JsonNode request(JsonNode container, String resource, boolean defaultsRequests) {
-        var resources = Nodes.obj(container, "resources");
-        var amount = Nodes.get(Nodes.obj(resources, "requests"), resource);
-        if (amount == null && defaultsRequests) {
-            amount = Nodes.get(Nodes.obj(resources, "limits"), resource);
-        }
-        return amount != null && Quantities.of(amount) != null ? amount : null;
+        });
     }
 
     /** {@code validatePodResourceConsistency}, second half: no regular container's limit exceeds the pod's. */
-    private static void containerLimitsWithin(RuleContext context, PodSpecs.PodSpec pod, ObjectNode limits,
+    private static void containerLimitsWithin(RuleContext context, PodSpecs.PodSpec pod, Map<String, Amount> limits,
             FieldPath path) {
         ArrayNode containers = Nodes.arr(pod.spec(), "containers");
         if (containers == null) {
             return;
         }
         for (int i = 0; i < containers.size(); i++) {
-            var containerLimits = Nodes.obj(Nodes.obj(containers.get(i), "resources"), "limits");
-            if (containerLimits == null) {
-                continue;
-            }
-            for (var entry : containerLimits.properties()) {
-                var podLimit = limits.get(entry.getKey());
-                var max = Quantities.of(podLimit);
-                var limit = Quantities.of(entry.getValue());
-                if (max != null && limit != null && limit.compareTo(max) > 0) {
+            int index = i;
+            amounts(Nodes.obj(Nodes.obj(containers.get(i), "resources"), "limits")).forEach((name, limit) -> {
+                var max = limits.get(name);
+                if (max != null && limit.compareTo(max) > 0) {
                     // the API server's own path for this finding
-                    context.report(path.child("containers").index(i).key(entry.getKey()).child("limits"),
-                            ErrorType.INVALID, Nodes.quote(spelled(entry.getValue())),
-                            "must be less than or equal to pod limits of " + spelled(podLimit));
+                    context.report(path.child("containers").index(index).key(name).child("limits"),
+                            ErrorType.INVALID, Nodes.quote(limit.spelled()),
+                            "must be less than or equal to pod limits of " + max.spelled());
                 }
-            }
+            });
         }
     }
 
@@ -284,17 +349,7 @@ final class PodResourcesRule extends BaseRule {
         return name.equals("cpu") || name.equals("memory") || ResourceNames.isHugePages(name);
     }
 
-    private static boolean has(ObjectNode amounts, String first, String second) {
-        return amounts != null && (amounts.has(first) || amounts.has(second));
-    }
-
-    private static String spelled(JsonNode quantity) {
-        var canonical = Quantities.canonical(quantity);
-        return canonical == null ? Nodes.text(quantity) : canonical;
-    }
-
-    /** The format a sum keeps: its first addend's ('b' for a binary suffix, else decimal). */
-    private static char formatOf(JsonNode quantity) {
-        return quantity.isString() && quantity.asString().endsWith("i") ? 'b' : 'd';
+    private static boolean has(ObjectNode amounts, String name) {
+        return amounts != null && amounts.has(name);
     }
 }

@@ -39,7 +39,7 @@ final class PortFields {
     /** Reports an integral port outside 1–65535; strings and absent values are left alone. */
     static void checkNumber(RuleContext context, JsonNode value, FieldPath path) {
         if (value != null && value.isIntegralNumber() && (!value.canConvertToLong() || !inRange(value.longValue()))) {
-            context.report(path, ErrorType.INVALID, value.toString(), RANGE);
+            context.report(path, ErrorType.INVALID, Nodes.show(value), RANGE);
         }
     }
 

@@ -71,7 +71,7 @@ final class ProbeRule extends BaseRule {
                     headers(context, handler, hookPath);
                     var seconds = Nodes.get(Nodes.obj(handler, "sleep"), "seconds");
                     if (Nodes.isInt(seconds) && (seconds.longValue() < 0 || seconds.longValue() > gracePeriod)) {
-                        context.report(hookPath.child("sleep"), ErrorType.INVALID, seconds.toString(),
+                        context.report(hookPath.child("sleep"), ErrorType.INVALID, Nodes.show(seconds),
                                 "must be non-negative and less than terminationGracePeriodSeconds (" + gracePeriod + ")");
                     }
                 }
@@ -86,22 +86,22 @@ final class ProbeRule extends BaseRule {
         headers(context, probe, path);
         var grace = probe.get("terminationGracePeriodSeconds");
         if (grace != null && !grace.isNull() && name.equals("readinessProbe")) {
-            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, grace.toString(),
+            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, Nodes.show(grace),
                     "must not be set for readinessProbes");
         } else if (Nodes.isInt(grace) && grace.longValue() <= 0) {
-            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, grace.toString(),
+            context.report(path.child("terminationGracePeriodSeconds"), ErrorType.INVALID, Nodes.show(grace),
                     "must be greater than 0");
         }
         for (var timing : TIMINGS) {
             var value = probe.get(timing);
             if (Nodes.isInt(value) && value.longValue() < 0) {
-                context.report(path.child(timing), ErrorType.INVALID, value.toString(),
+                context.report(path.child(timing), ErrorType.INVALID, Nodes.show(value),
                         "must be greater than or equal to 0");
             }
         }
         var success = probe.get("successThreshold");
         if (successMustBeOne && Nodes.isInt(success) && success.longValue() != 1 && success.longValue() > 0) {
-            context.report(path.child("successThreshold"), ErrorType.INVALID, success.toString(), "must be 1");
+            context.report(path.child("successThreshold"), ErrorType.INVALID, Nodes.show(success), "must be 1");
         }
     }
 

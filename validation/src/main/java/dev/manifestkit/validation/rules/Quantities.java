@@ -49,24 +49,42 @@ final class Quantities {
      */
     static String canonical(JsonNode value) {
         BigDecimal amount = of(value);
-        if (amount == null) {
-            return null;
+        return amount == null ? null : canonical(amount, format(value));
+    }
+
+    /**
+     * A quantity as the API server quotes it as a bad value, {@code "<Quantity.String()>"}
+     * ({@code 2048Mi} as {@code "2Gi"}, {@code -0.5} as {@code "-500m"}); a malformed one as written.
+     */
+    static String show(JsonNode value) {
+        var canonical = canonical(value);
+        return canonical == null ? Nodes.show(value) : Nodes.quote(canonical);
+    }
+
+    /** A quantity as the API server spells it inside a message ({@code Quantity.String()}); else as written. */
+    static String text(JsonNode value) {
+        var canonical = canonical(value);
+        return canonical == null ? Nodes.text(value) : canonical;
+    }
+
+    /**
+     * The format Go's {@code Quantity} keeps for a written amount, and prints it in: 'b' for a
+     * binary suffix ({@code Ki}…{@code Ei}), 'e' for an exponent ({@code 1e3}), else 'd'.
+     */
+    static char format(JsonNode value) {
+        if (value == null || !value.isString()) {
+            return 'd';
         }
-        char format = 'd';
-        if (value.isString()) {
-            var text = value.asString();
-            int end = text.length();
-            int pos = 0;
-            while (pos < end && "+-.0123456789".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (pos < end && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-                format = 'e';
-            } else if (end - pos == 2) {
-                format = 'b';
-            }
+        var text = value.asString();
+        int end = text.length();
+        int pos = 0;
+        while (pos < end && "+-.0123456789".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
         }
-        return canonical(amount, format);
+        if (pos < end && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            return 'e';
+        }
+        return end - pos == 2 ? 'b' : 'd';
     }
 
     /** The canonical spelling of an amount in a format: 'b' binary, 'e' exponent, 'd' decimal. */
@@ -178,7 +196,7 @@ final class Quantities {
         }
         var parsed = of(value);
         if (parsed != null && parsed.signum() < 0) {
-            context.report(path, ErrorType.INVALID, Nodes.show(value), "must be greater than or equal to 0");
+            context.report(path, ErrorType.INVALID, show(value), "must be greater than or equal to 0");
         }
     }
 }

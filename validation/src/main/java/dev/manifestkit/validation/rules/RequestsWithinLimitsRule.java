@@ -44,11 +44,11 @@ final class RequestsWithinLimitsRule extends BaseRule {
                     continue; // api/quantity's finding
                 }
                 if (!overcommit && request.compareTo(max) != 0) {
-                    context.report(requestsPath, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            "must be equal to " + resource + " limit of " + Nodes.text(limit));
+                    context.report(requestsPath, ErrorType.INVALID, Quantities.show(entry.getValue()),
+                            "must be equal to " + resource + " limit of " + Quantities.text(limit));
                 } else if (request.compareTo(max) > 0) {
-                    context.report(requestsPath, ErrorType.INVALID, Nodes.show(entry.getValue()),
-                            "must be less than or equal to " + resource + " limit of " + Nodes.text(limit));
+                    context.report(requestsPath, ErrorType.INVALID, Quantities.show(entry.getValue()),
+                            "must be less than or equal to " + resource + " limit of " + Quantities.text(limit));
                 }
             }
         });

@@ -166,7 +166,7 @@ final class ServerWarningsRule extends BaseRule {
                 BigDecimal amount = Quantities.of(value);
                 if (amount != null && amount.stripTrailingZeros().scale() > 0) {
                     context.report(path.child("resources", kind).key(resource), ErrorType.WARNING,
-                            "fractional byte value " + Nodes.quote(Nodes.text(value)) + " is invalid, must be an integer");
+                            "fractional byte value " + Quantities.show(value) + " is invalid, must be an integer");
                 }
             }
         }

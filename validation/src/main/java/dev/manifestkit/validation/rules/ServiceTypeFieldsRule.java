@@ -57,10 +57,10 @@ final class ServiceTypeFieldsRule extends BaseRule {
         var healthCheckNodePort = Nodes.get(spec, "healthCheckNodePort");
         if (Nodes.isInt(healthCheckNodePort) && healthCheckNodePort.longValue() != 0) {
             if (!type.equals("LoadBalancer") || !"Local".equals(policy)) {
-                context.report(SPEC.child("healthCheckNodePort"), ErrorType.INVALID, healthCheckNodePort.toString(),
+                context.report(SPEC.child("healthCheckNodePort"), ErrorType.INVALID, Nodes.show(healthCheckNodePort),
                         "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'");
             } else if (healthCheckNodePort.longValue() < Ports.MIN_PORT || healthCheckNodePort.longValue() > Ports.MAX_PORT) {
-                context.report(SPEC.child("healthCheckNodePort"), ErrorType.INVALID, healthCheckNodePort.toString(),
+                context.report(SPEC.child("healthCheckNodePort"), ErrorType.INVALID, Nodes.show(healthCheckNodePort),
                         Ports.portRangeError());
             }
         }

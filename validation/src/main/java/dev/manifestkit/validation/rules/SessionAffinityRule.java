@@ -33,7 +33,7 @@ final class SessionAffinityRule extends BaseRule {
         if ("ClientIP".equals(Nodes.str(spec, "sessionAffinity"))) {
             var timeout = Nodes.get(Nodes.obj(config, "clientIP"), "timeoutSeconds");
             if (Nodes.isInt(timeout) && (timeout.longValue() <= 0 || timeout.longValue() > MAX_TIMEOUT_SECONDS)) {
-                context.report(CONFIG.child("clientIP", "timeoutSeconds"), ErrorType.INVALID, timeout.toString(),
+                context.report(CONFIG.child("clientIP", "timeoutSeconds"), ErrorType.INVALID, Nodes.show(timeout),
                         "must be greater than 0 and less than " + MAX_TIMEOUT_SECONDS);
             }
         }

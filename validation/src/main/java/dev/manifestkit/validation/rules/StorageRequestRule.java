@@ -33,7 +33,7 @@ final class StorageRequestRule extends BaseRule {
             var storage = requests.get("storage");
             BigDecimal amount = Quantities.of(storage);
             if (amount != null && amount.signum() <= 0) {
-                context.report(storagePath, ErrorType.INVALID, Nodes.show(storage), "must be greater than zero");
+                context.report(storagePath, ErrorType.INVALID, Quantities.show(storage), "must be greater than zero");
             }
             dataSources(context, spec, path);
         });

@@ -119,7 +119,7 @@ final class UpdateStrategyRule extends BaseRule {
         }
         if (Nodes.isInt(value)) {
             if (value.longValue() < 0) {
-                context.report(path, ErrorType.INVALID, value.toString(), "must be greater than or equal to 0");
+                context.report(path, ErrorType.INVALID, Nodes.show(value), "must be greater than or equal to 0");
                 return false;
             }
             return true;

@@ -60,13 +60,21 @@ class PodResourceRulesTest {
                 initContainers: [{name: i, image: a:1, resources: {limits: {cpu: 1}}}]
                 containers: [{name: c, image: a:1}]
                 """))).isEmpty();
-        // pod requests only: the pod's limits default to its containers' when every container sets one
-        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+        // pod requests only: from 1.36 the pod's limits default to its containers' when every container sets one
+        var everyContainerLimitsCpu = ContainerRulesTest.pod("""
                 resources: {requests: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
                              {name: d, image: a:1, resources: {limits: {cpu: 1, memory: 1Gi}}}]
-                """))).isEmpty();
-        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                """);
+        assertThat(run(new PodResourcesRule()).version("1.36").on(everyContainerLimitsCpu)).isEmpty();
+        // 1.35 has no such defaulting: the pod's hugepages stand alone, and its missing requests read as 0
+        assertThat(run(new PodResourcesRule()).on(everyContainerLimitsCpu)).containsExactly(
+                "spec.resources: Forbidden: HugePages require cpu or memory",
+                "spec.resources.requests[cpu]: Invalid value: \"0\": must be greater than or equal to aggregate "
+                        + "container requests of 2",
+                "spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal to aggregate "
+                        + "container requests of 1Gi");
+        assertThat(run(new PodResourcesRule()).version("1.36").on(ContainerRulesTest.pod("""
                 resources: {requests: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
                              {name: d, image: a:1, resources: {requests: {memory: 1Gi}}}]
@@ -75,7 +83,9 @@ class PodResourceRulesTest {
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {requests: {memory: 1Gi}}}]
-                """))).containsExactly("spec.template.spec.resources: Forbidden: HugePages require cpu or memory");
+                """))).containsExactly("spec.template.spec.resources: Forbidden: HugePages require cpu or memory",
+                "spec.template.spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal "
+                        + "to aggregate container requests of 1Gi");
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1}]
@@ -124,6 +134,98 @@ class PodResourceRulesTest {
     }
 
     @Test
+    void aPodsDefaultedRequestsMustStayWithinItsLimits() {
+        // with pod limits, the missing cpu request defaults to what the containers request together: 1500m
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {limits: {cpu: "1"}}
+                containers:
+                - {name: c, image: a:1, resources: {requests: {cpu: 1000m}}}
+                - {name: d, image: a:1, resources: {requests: {cpu: 500m}}}
+                """))).containsExactly(
+                "spec.resources.requests: Invalid value: \"1500m\": must be less than or equal to cpu limit of 1");
+        // a container's limit stands for its request first, and may not exceed the pod's limit either
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {limits: {memory: 1Gi}}
+                containers: [{name: c, image: a:1, resources: {limits: {memory: 2048Mi}}}]
+                """))).containsExactly(
+                "spec.resources.requests: Invalid value: \"2Gi\": must be less than or equal to memory limit of 1Gi",
+                "spec.resources.containers[0][memory].limits: Invalid value: \"2Gi\": must be less than or equal to "
+                        + "pod limits of 1Gi");
+        // an init container runs alone: its request counts on its own
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {limits: {cpu: "1"}}
+                initContainers: [{name: i, image: a:1, resources: {requests: {cpu: "2"}}}]
+                containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m}}}]
+                """))).containsExactly(
+                "spec.resources.requests: Invalid value: \"2\": must be less than or equal to cpu limit of 1");
+    }
+
+    @Test
+    void aPodsDefaultedRequestsUpToItsLimitsAreAccepted() {
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {limits: {cpu: "1", memory: 1Gi}}
+                initContainers: [{name: s, image: a:1, restartPolicy: Always, resources: {requests: {cpu: 250m}}}]
+                containers:
+                - {name: c, image: a:1, resources: {requests: {cpu: 500m}, limits: {memory: 1Gi}}}
+                - {name: d, image: a:1, resources: {requests: {cpu: 250m}}}
+                """))).isEmpty();
+        // no container requests anything: the pod's requests default to its limits
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {limits: {cpu: "1"}}
+                containers: [{name: c, image: a:1}]
+                """))).isEmpty();
+        // a stated request is kept, and judged against the containers
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {requests: {cpu: 500m}, limits: {cpu: "1"}}
+                containers: [{name: c, image: a:1, resources: {requests: {cpu: 750m}}}]
+                """))).containsExactly("spec.resources.requests[cpu]: Invalid value: \"500m\": must be greater than "
+                + "or equal to aggregate container requests of 750m");
+    }
+
+    @Test
+    void aTemplatesMissingPodRequestsReadAsZeroAgainstItsContainers() {
+        // templates get no SetDefaults_Pod: nothing fills in the pod's requests
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
+                resources: {limits: {cpu: "2", memory: 1Gi}}
+                containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m, memory: 256Mi}}}]
+                """))).containsExactly(
+                "spec.template.spec.resources.requests[cpu]: Invalid value: \"0\": must be greater than or equal to "
+                        + "aggregate container requests of 500m",
+                "spec.template.spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal "
+                        + "to aggregate container requests of 256Mi");
+        // a Pod without pod limits gets no defaulted requests either
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
+                resources: {requests: {cpu: "1"}}
+                containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m, memory: 256Mi}}}]
+                """))).containsExactly("spec.resources.requests[memory]: Invalid value: \"0\": must be greater than "
+                + "or equal to aggregate container requests of 256Mi");
+    }
+
+    @Test
+    void aTemplatesPodRequestsThatCoverItsContainersAreAccepted() {
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
+                resources: {requests: {cpu: 500m, memory: 256Mi}, limits: {cpu: "2", memory: 1Gi}}
+                containers:
+                - {name: c, image: a:1, resources: {requests: {cpu: 250m, memory: 128Mi, ephemeral-storage: 1Gi}}}
+                - {name: d, image: a:1, resources: {requests: {cpu: 250m, memory: 128Mi}}}
+                """))).isEmpty();
+        // a template's container limits are no requests, and resources the pod cannot name are not summed
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
+                resources: {limits: {cpu: "2"}}
+                containers: [{name: c, image: a:1, resources: {requests: {example.com/gpu: "1"}, limits: {cpu: "1",
+                              example.com/gpu: "1"}}}]
+                """))).isEmpty();
+    }
+
+    @Test
+    void laterVersionsAreNotHeldToMissingPodRequests() {
+        assertThat(run(new PodResourcesRule()).version("1.36").on(ContainerRulesTest.deployment("""
+                resources: {limits: {cpu: "2"}}
+                containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m}}}]
+                """))).isEmpty();
+    }
+
+    @Test
     void podLevelResourcesNameCpuMemoryOrHugepagesWithinTheirLimits() {
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources:
@@ -133,14 +235,17 @@ class PodResourceRulesTest {
                 containers: [{name: c, image: a:1}]
                 """))).containsExactly(
                 "spec.resources.claims: Forbidden: claims cannot be set for Resources at pod-level",
-                "spec.resources.limits[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive integer multiple of "
-                        + "hugepages-2Mi",
                 "spec.resources.requests[ephemeral-storage]: Unsupported value: \"ephemeral-storage\": supported "
                         + "values: \"cpu\", \"hugepages-\", \"memory\"",
                 "spec.resources.requests[cpus]: Invalid value: \"cpus\": must be a standard resource type or fully "
                         + "qualified",
                 "spec.resources.requests[example.com/gpu]: Unsupported value: \"example.com/gpu\": supported values: "
                         + "\"cpu\", \"hugepages-\", \"memory\"",
+                // the pod's hugepages request defaults to its limit, and is judged as well
+                "spec.resources.requests[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive integer "
+                        + "multiple of hugepages-2Mi",
+                "spec.resources.limits[hugepages-2Mi]: Invalid value: \"3Mi\": 3Mi is not positive integer multiple of "
+                        + "hugepages-2Mi",
                 "spec.resources.requests: Invalid value: \"2Gi\": must be less than or equal to memory limit of 1Gi");
     }
 

@@ -69,6 +69,25 @@ class ResourceRulesTest {
     }
 
     @Test
+    void quantitiesInMessagesAreSpelledAsTheApiServerSpellsThem() {
+        // Quantity.String(): the smallest whole mantissa in the written format, milli-units for fractions
+        assertThat(run(new RequestsWithinLimitsRule()).on(pod("""
+                containers:
+                - {name: c, image: a:1, resources: {requests: {memory: 2048Mi, cpu: 1.5}, limits: {memory: 1024Mi, cpu: 1000m}}}
+                """))).containsExactly(
+                "spec.containers[0].resources.requests: Invalid value: \"2Gi\": must be less than or equal to memory "
+                        + "limit of 1Gi",
+                "spec.containers[0].resources.requests: Invalid value: \"1500m\": must be less than or equal to cpu "
+                        + "limit of 1");
+        assertThat(run(new QuantityRule()).on(pod("""
+                containers: [{name: c, image: a:1, resources: {requests: {cpu: -0.5, memory: -1024Ki}}}]
+                """))).containsExactly(
+                "spec.containers[0].resources.requests[cpu]: Invalid value: \"-500m\": must be greater than or equal to 0",
+                "spec.containers[0].resources.requests[memory]: Invalid value: \"-1Mi\": must be greater than or equal "
+                        + "to 0");
+    }
+
+    @Test
     void extendedResourcesAndHugePagesAreNeverOvercommitted() {
         assertThat(run(new RequestsWithinLimitsRule()).on(pod("""
                 containers: [{name: a, image: a:1, resources: {requests: {example.com/gpu: 1, hugepages-2Mi: 4Mi, cpu: 1},
@@ -78,7 +97,7 @@ class ResourceRulesTest {
                 containers: [{name: a, image: a:1, resources: {requests: {example.com/gpu: 1, hugepages-2Mi: 4Mi},
                   limits: {example.com/gpu: 2}}}]
                 """))).containsExactly(
-                "spec.containers[0].resources.requests: Invalid value: 1: must be equal to example.com/gpu limit of 2",
+                "spec.containers[0].resources.requests: Invalid value: \"1\": must be equal to example.com/gpu limit of 2",
                 "spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources");
     }
 
@@ -162,7 +181,7 @@ class ResourceRulesTest {
                 kind: PersistentVolumeClaim
                 metadata: {name: c}
                 spec: {resources: {requests: {storage: 0Gi}}, dataSource: {kind: PersistentVolumeClaim, name: ""}}
-                """)).containsExactly("spec.resources[storage]: Invalid value: \"0Gi\": must be greater than zero",
+                """)).containsExactly("spec.resources[storage]: Invalid value: \"0\": must be greater than zero",
                 "spec.dataSource.name: Required value");
     }
 
@@ -217,7 +236,7 @@ class ResourceRulesTest {
                 kind: PersistentVolume
                 metadata: {name: v}
                 spec: {capacity: {storage: 0}, hostPath: {path: /srv/..//.}, persistentVolumeReclaimPolicy: Recycle}
-                """)).containsExactly("spec.capacity[storage]: Invalid value: 0: must be greater than zero",
+                """)).containsExactly("spec.capacity[storage]: Invalid value: \"0\": must be greater than zero",
                 "spec.persistentVolumeReclaimPolicy: Forbidden: may not be 'recycle' for a hostPath mount of '/'");
     }
 

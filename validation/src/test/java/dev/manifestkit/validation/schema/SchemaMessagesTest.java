@@ -33,6 +33,19 @@ class SchemaMessagesTest {
     }
 
     @Test
+    void numbersThatAreNoIntegersPrintAsGoPrintsThemNotAsJavaDoes() {
+        assertThat(messages("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'replicas':1.5e-5,'minReadySeconds':1234567.5,'revisionHistoryLimit':0.00015,"
+                + "'selector':{},'template':{}}}"))
+                .containsExactly(
+                        "Deployment/web: spec.minReadySeconds: Invalid value: 1.2345675e+06: must be of type integer"
+                                + " [schema]",
+                        "Deployment/web: spec.replicas: Invalid value: 1.5e-05: must be of type integer [schema]",
+                        "Deployment/web: spec.revisionHistoryLimit: Invalid value: 0.00015: must be of type integer"
+                                + " [schema]");
+    }
+
+    @Test
     void integersBeyondTheirDeclaredInt32OrInt64FormatAreInvalidAsTheApiServerCannotDecodeThem() {
         assertThat(messages("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
                 + "'spec':{'replicas':99999999999999999999,'selector':{},'template':{'spec':{"

@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * only {@code SetDefaults_PodSpec}): a Pod's containers request their limits where they name no
  * request, and, once the pod sets limits, its own requests default to what the containers request
  * together (cpu, memory) or to its limits (defaultPodRequests), so a defaulted request can exceed
- * a limit. A supported resource the containers request that the pod does not counts as a pod
- * request of 0 through 1.35; later versions are not held to that, as a doubt accepts.
+ * a limit. A resource the pod does not request (or, for hugepages, limit) is not held against its
+ * containers.
  */
 final class PodResourcesRule extends BaseRule {
 
@@ -39,8 +39,8 @@ final class PodResourcesRule extends BaseRule {
                 "From 1.34, a pod's own resources (spec.resources) name cpu, memory or hugepages-<size>, with "
                         + "well-formed amounts, each request at most its limit (hugepages: equal), hugepages with cpu "
                         + "or memory, no claims; the pod requests at least what the containers request together "
-                        + "(init containers one at a time, sidecars throughout; through 1.35 a resource the pod "
-                        + "leaves out counts as 0) and no container's limit exceeds the pod's limit. A Pod is judged "
+                        + "for each resource it requests (init containers one at a time, sidecars throughout), limits "
+                        + "at least their hugepages together, and no container's limit exceeds the pod's. A Pod is judged "
                         + "after its defaulting (its requests filled in from its containers or limits), a template "
                         + "as written.");
     }
@@ -70,15 +70,13 @@ final class PodResourcesRule extends BaseRule {
             context.report(path, ErrorType.FORBIDDEN, "HugePages require cpu or memory");
         }
         requestsWithinLimits(context, effective, path.child("requests"));
-        requestsCoverContainers(context, pod, effective.requests(), path.child("requests"),
-                !context.version().atLeast(1, 36));
+        requestsCoverContainers(context, pod, effective.requests(), path.child("requests"));
+        hugePageLimitsCoverContainers(context, pod, effective.limits(), path.child("limits"));
         containerLimitsWithin(context, pod, effective.limits(), path);
     }
 
     /** An amount as Go's {@code Quantity} holds it: the value and the format it prints in. */
     private record Amount(BigDecimal value, char format) {
-
-        static final Amount ZERO = new Amount(BigDecimal.ZERO, 'd');
 
         /** {@code SetDefaults_ResourceList} rounds every amount up to milli-units; null if malformed. */
         static Amount of(JsonNode node) {
@@ -302,25 +300,36 @@ final class PodResourcesRule extends BaseRule {
     }
 
     /**
-     * {@code validatePodResourceConsistency}, first half: for each supported resource the
-     * containers request (a Pod's containers their limits where they name no request), the pod
-     * requests at least their aggregate. A request the pod leaves out reads as Go's zero quantity
-     * ({@code "0"}) where {@code zeroWhenMissing}, and is not judged otherwise.
+     * {@code validatePodResourceConsistency}, first half: for each resource the containers request
+     * (a Pod's containers their limits where they name no request) that the pod requests too, the
+     * pod requests at least their aggregate; a request the pod leaves out is not judged.
      */
     private static void requestsCoverContainers(RuleContext context, PodSpecs.PodSpec pod, Map<String, Amount> requests,
-            FieldPath path, boolean zeroWhenMissing) {
+            FieldPath path) {
         boolean defaulted = !pod.isTemplate();
         aggregate(pod.spec(), container -> containerRequests(container, defaulted)).forEach((name, needed) -> {
-            var stated = requests.get(name);
-            if (!isSupported(name) || stated == null && !zeroWhenMissing) {
-                return;
-            }
-            var request = stated == null ? Amount.ZERO : stated;
-            if (needed.compareTo(request) > 0) {
+            var request = requests.get(name);
+            if (request != null && needed.compareTo(request) > 0) {
                 context.report(path.key(name), ErrorType.INVALID, Nodes.quote(request.spelled()),
                         "must be greater than or equal to aggregate container requests of " + needed.spelled());
             }
         });
+    }
+
+    /**
+     * {@code validatePodResourceConsistency}: hugepages cannot be overcommitted, so a pod's
+     * hugepage limit covers what its containers limit together.
+     */
+    private static void hugePageLimitsCoverContainers(RuleContext context, PodSpecs.PodSpec pod,
+            Map<String, Amount> limits, FieldPath path) {
+        aggregate(pod.spec(), container -> amounts(Nodes.obj(Nodes.obj(container, "resources"), "limits")))
+                .forEach((name, needed) -> {
+                    var limit = limits.get(name);
+                    if (ResourceNames.isHugePages(name) && limit != null && needed.compareTo(limit) > 0) {
+                        context.report(path.key(name), ErrorType.INVALID, Nodes.quote(limit.spelled()),
+                                "must be greater than or equal to aggregate container limits of " + needed.spelled());
+                    }
+                });
     }
 
     /** {@code validatePodResourceConsistency}, second half: no regular container's limit exceeds the pod's. */

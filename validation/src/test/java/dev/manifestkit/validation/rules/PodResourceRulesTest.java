@@ -67,13 +67,9 @@ class PodResourceRulesTest {
                              {name: d, image: a:1, resources: {limits: {cpu: 1, memory: 1Gi}}}]
                 """);
         assertThat(run(new PodResourcesRule()).version("1.36").on(everyContainerLimitsCpu)).isEmpty();
-        // 1.35 has no such defaulting: the pod's hugepages stand alone, and its missing requests read as 0
+        // 1.35 has no such defaulting: the pod's hugepages stand alone
         assertThat(run(new PodResourcesRule()).on(everyContainerLimitsCpu)).containsExactly(
-                "spec.resources: Forbidden: HugePages require cpu or memory",
-                "spec.resources.requests[cpu]: Invalid value: \"0\": must be greater than or equal to aggregate "
-                        + "container requests of 2",
-                "spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal to aggregate "
-                        + "container requests of 1Gi");
+                "spec.resources: Forbidden: HugePages require cpu or memory");
         assertThat(run(new PodResourcesRule()).version("1.36").on(ContainerRulesTest.pod("""
                 resources: {requests: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {limits: {cpu: 1}}},
@@ -83,9 +79,7 @@ class PodResourceRulesTest {
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1, resources: {requests: {memory: 1Gi}}}]
-                """))).containsExactly("spec.template.spec.resources: Forbidden: HugePages require cpu or memory",
-                "spec.template.spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal "
-                        + "to aggregate container requests of 1Gi");
+                """))).containsExactly("spec.template.spec.resources: Forbidden: HugePages require cpu or memory");
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {limits: {hugepages-2Mi: 2Mi}}
                 containers: [{name: c, image: a:1}]
@@ -183,22 +177,37 @@ class PodResourceRulesTest {
     }
 
     @Test
-    void aTemplatesMissingPodRequestsReadAsZeroAgainstItsContainers() {
-        // templates get no SetDefaults_Pod: nothing fills in the pod's requests
+    void aResourceThePodDoesNotRequestIsNotHeldAgainstItsContainers() {
+        // templates get no SetDefaults_Pod: nothing fills in the pod's requests, and the server skips what is missing
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
                 resources: {limits: {cpu: "2", memory: 1Gi}}
                 containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m, memory: 256Mi}}}]
-                """))).containsExactly(
-                "spec.template.spec.resources.requests[cpu]: Invalid value: \"0\": must be greater than or equal to "
-                        + "aggregate container requests of 500m",
-                "spec.template.spec.resources.requests[memory]: Invalid value: \"0\": must be greater than or equal "
-                        + "to aggregate container requests of 256Mi");
+                """))).isEmpty();
         // a Pod without pod limits gets no defaulted requests either
         assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.pod("""
                 resources: {requests: {cpu: "1"}}
                 containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m, memory: 256Mi}}}]
-                """))).containsExactly("spec.resources.requests[memory]: Invalid value: \"0\": must be greater than "
-                + "or equal to aggregate container requests of 256Mi");
+                """))).isEmpty();
+    }
+
+    @Test
+    void aPodsHugePageLimitCoversWhatItsContainersLimitTogether() {
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
+                resources: {requests: {memory: 1Gi, hugepages-2Mi: 4Mi}, limits: {memory: 1Gi, hugepages-2Mi: 4Mi}}
+                containers:
+                - {name: c, image: a:1, resources: {requests: {hugepages-2Mi: 4Mi}, limits: {hugepages-2Mi: 4Mi}}}
+                - {name: d, image: a:1, resources: {requests: {hugepages-2Mi: 2Mi}, limits: {hugepages-2Mi: 2Mi}}}
+                """))).containsExactly(
+                "spec.template.spec.resources.requests[hugepages-2Mi]: Invalid value: \"4Mi\": must be greater than or "
+                        + "equal to aggregate container requests of 6Mi",
+                "spec.template.spec.resources.limits[hugepages-2Mi]: Invalid value: \"4Mi\": must be greater than or "
+                        + "equal to aggregate container limits of 6Mi");
+        assertThat(run(new PodResourcesRule()).on(ContainerRulesTest.deployment("""
+                resources: {requests: {memory: 1Gi, hugepages-2Mi: 6Mi}, limits: {memory: 1Gi, hugepages-2Mi: 6Mi}}
+                containers:
+                - {name: c, image: a:1, resources: {requests: {hugepages-2Mi: 4Mi}, limits: {hugepages-2Mi: 4Mi}}}
+                - {name: d, image: a:1, resources: {requests: {hugepages-2Mi: 2Mi}, limits: {hugepages-2Mi: 2Mi}}}
+                """))).isEmpty();
     }
 
     @Test
@@ -214,14 +223,6 @@ class PodResourceRulesTest {
                 resources: {limits: {cpu: "2"}}
                 containers: [{name: c, image: a:1, resources: {requests: {example.com/gpu: "1"}, limits: {cpu: "1",
                               example.com/gpu: "1"}}}]
-                """))).isEmpty();
-    }
-
-    @Test
-    void laterVersionsAreNotHeldToMissingPodRequests() {
-        assertThat(run(new PodResourcesRule()).version("1.36").on(ContainerRulesTest.deployment("""
-                resources: {limits: {cpu: "2"}}
-                containers: [{name: c, image: a:1, resources: {requests: {cpu: 500m}}}]
                 """))).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 public record KindInfo(String kind, String apiVersion, boolean namespaced, Class<? extends HasMetadata> type,
                        int installOrder) {
 
+    /** Checks that kind, apiVersion and type are given. */
     public KindInfo {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(apiVersion, "apiVersion");

@@ -27,6 +27,7 @@ public record ManifestDocument(ObjectNode tree, String origin, int index, Map<St
 
     private static final String ITEMS = "/items/";
 
+    /** Checks that tree and origin are given; copies the locations. */
     public ManifestDocument {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(origin, "origin");

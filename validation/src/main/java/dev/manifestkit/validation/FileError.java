@@ -15,6 +15,7 @@ import dev.manifestkit.core.SourceLocation;
  */
 public record FileError(String file, SourceLocation location, String message) {
 
+    /** Checks that file and message are given. */
     public FileError {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");

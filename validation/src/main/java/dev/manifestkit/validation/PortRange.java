@@ -21,6 +21,7 @@ public record PortRange(int min, int max) {
     /** The node ports of a cluster started without {@code --service-node-port-range}. */
     public static final PortRange DEFAULT_NODE_PORTS = new PortRange(DEFAULT_NODE_PORT_MIN, DEFAULT_NODE_PORT_MAX);
 
+    /** Refuses a range outside 1–65535 or whose end is below its start. */
     public PortRange {
         var problem = problem(min, max);
         if (problem != null) {

@@ -39,7 +39,7 @@ import tools.jackson.core.JacksonException;
 /**
  * Reads Kubernetes manifests from YAML or JSON the way kubectl reads them.
  *
- * <p>Like kubectl, the reader takes input whose first character other than space is {@code {}
+ * <p>Like kubectl, the reader takes input whose first character other than space is <code>{</code>
  * for a stream of JSON objects and parses it as JSON ({@code JsonDocuments}); anything else is YAML.
  *
  * <p>Plain scalars resolve as kubectl resolves them (YAML 1.1 as go-yaml v2 reads it):

@@ -34,11 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads input that kubectl reads as JSON: a stream of JSON values, one object per manifest,
  * separated by nothing but whitespace. kubectl decides by the first character that is not space
- * ({@code {}), and then parses with a JSON parser, not a YAML one; so does manifestkit, because the
+ * (<code>{</code>), and then parses with a JSON parser, not a YAML one; so does manifestkit, because the
  * two disagree on real files. A YAML reader refuses keys longer than 1024 characters and
  * {@code "\ud83d\ude00"} (a JSON encoder's escaped emoji), and needs {@code ---} between
  * objects; it accepts trailing commas, comments and unquoted keys, which kubectl refuses in a
- * file that starts with {@code {}.
+ * file that starts with <code>{</code>.
  *
  * <p>Values are read as kubectl reads JSON: integers that fit 64 bits stay integers, other numbers
  * are doubles (integral ones become integers, as in YAML input), {@code null} members are absent.
@@ -77,7 +77,7 @@ final class JsonDocuments extends DocumentStream {
 
     /**
      * True if kubectl would read input that begins with these characters as JSON: the first one
-     * that is not space (Go's {@code unicode.IsSpace}) is {@code {}.
+     * that is not space (Go's {@code unicode.IsSpace}) is <code>{</code>.
      */
     static boolean looksLikeJson(char[] start, int length) {
         for (int i = 0; i < length; i++) {

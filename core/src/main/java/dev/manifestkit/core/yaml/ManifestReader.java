@@ -228,7 +228,7 @@ public final class ManifestReader {
 
     /**
      * The documents of the input, read as kubectl reads them: as a stream of JSON values when the
-     * first character that is not space is {@code {}, as YAML otherwise. Only that much of the
+     * first character that is not space is <code>{</code>, as YAML otherwise. Only that much of the
      * input is read ahead (so standard input is not waited on), at most {@value #PEEK} characters,
      * as many as kubectl looks at.
      */

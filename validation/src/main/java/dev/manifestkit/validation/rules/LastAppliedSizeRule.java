@@ -25,7 +25,7 @@ final class LastAppliedSizeRule extends BaseRule {
 
     static final String ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
     private static final long LIMIT = Names.TOTAL_ANNOTATION_SIZE_LIMIT_BYTES;
-    /** The most bytes one UTF-16 char of a string can take in Go's JSON: six, for the escape of U+2028 or '<'. */
+    /** The most bytes one UTF-16 char of a string can take in Go's JSON: six, for the escape of U+2028 or {@code <}. */
     private static final int MAX_BYTES_PER_CHAR = 6;
 
     LastAppliedSizeRule() {

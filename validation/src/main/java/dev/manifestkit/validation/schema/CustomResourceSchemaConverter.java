@@ -392,7 +392,7 @@ final class CustomResourceSchemaConverter {
 
     /**
      * A Go (RE2) pattern spelled for Java where the two read the same text differently: a
-     * {@code {} that starts no repetition ({@code {n}}, {@code {n,}}, {@code {n,m}}) is a literal
+     * <code>{</code> that starts no repetition ({@code {n}}, {@code {n,}}, {@code {n,m}}) is a literal
      * in Go (its parser falls back to one when parseRepeat fails) and an error in Java, so it is
      * escaped, and so are a {@code [} or {@code &} in a class (a nested class or an intersection in
      * Java); a POSIX class ({@code [[:alpha:]]}) takes Java's name; a Unicode script named without

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.syntax.Names;
@@ -21,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every {@link HostileScalars hostile string} the DSL takes, given where a user gives text
- * (ConfigMap literals and keys, Secret stringData, labels, annotations, env values, args,
- * command), and the numbers it writes (replicas, ports, a user id, a volume's octal mode), read
- * back the same by manifestkit's reader, PyYAML (YAML 1.1) and kubectl, where installed.
+ * (ConfigMap literals and keys, Secret stringData, label and annotation keys and values, env
+ * values, args, command), and the numbers it writes (replicas, a port, a volume's octal mode),
+ * read back the same by manifestkit's reader, PyYAML (YAML 1.1) and kubectl, where installed.
  */
 class HostileValuesTest {
 
@@ -36,6 +37,10 @@ class HostileValuesTest {
     /** The data keys among them Kubernetes allows ({@code .} and {@code ..} it does not). */
     private static final List<String> KEYS = HostileScalars.dataKeys().stream()
             .filter(key -> Names.configMapKey(key).isEmpty()).toList();
+
+    /** Label keys among the data keys and with a prefix: {@code y}, {@code 1e3}, {@code example.com/true}. */
+    private static final List<String> LABEL_KEYS = KEYS.stream().flatMap(key -> Stream.of(key, "example.com/" + key))
+            .filter(key -> Names.labelKey(key).isEmpty()).toList();
 
     private static String yaml;
 
@@ -60,6 +65,7 @@ class HostileValuesTest {
         for (int i = 0; i < LABEL_VALUES.size(); i++) {
             web.label(key(i), LABEL_VALUES.get(i));
         }
+        LABEL_KEYS.forEach(key -> config.label(key, "v").annotation(key, key));
         KEYS.forEach(key -> secret.stringData(key, key));
         var keys = configMap("keys");
         KEYS.forEach(key -> keys.literal(key, key));
@@ -106,7 +112,12 @@ class HostileValuesTest {
             check(wrong, "ConfigMap key", key, keys.path("data").path(key));
             check(wrong, "Secret key", key, secret.path("stringData").path(key));
         }
+        for (String key : LABEL_KEYS) {
+            check(wrong, "label key", "v", config.path("metadata").path("labels").path(key));
+            check(wrong, "annotation key", key, config.path("metadata").path("annotations").path(key));
+        }
         assertThat(wrong).isEmpty();
+        assertThat(LABEL_KEYS).hasSizeGreaterThan(50);
         assertThat(LABEL_VALUES).hasSizeGreaterThan(100);
         assertThat(keys.path("data").size()).isEqualTo(KEYS.size());
 
@@ -128,7 +139,8 @@ class HostileValuesTest {
 
     private static JsonNode find(List<JsonNode> documents, String kind, String name) {
         return documents.stream()
-                .filter(d -> kind.equals(d.path("kind").asString("")) && name.equals(d.at("/metadata/name").asString("")))
+                .filter(d -> kind.equals(d.path("kind").asString(""))
+                        && name.equals(d.at("/metadata/name").asString("")))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " read"));
     }
 

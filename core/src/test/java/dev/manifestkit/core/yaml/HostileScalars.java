@@ -226,8 +226,8 @@ public final class HostileScalars {
     public static String show(String value) {
         var out = new StringBuilder("\"");
         String shown = value.length() > 60 ? value.substring(0, 60) : value;
-        shown.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
-                : String.format("\\u%04X", c)));
+        shown.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\'
+                ? String.valueOf((char) c) : String.format("\\u%04X", c)));
         return out.append(value.length() > 60 ? "\"… (" + value.length() + " chars)" : "\"").toString();
     }
 }

@@ -45,7 +45,8 @@ public final class YamlReaders {
                     return o
                 return {'!' + type(o).__name__: repr(o)}
             text = sys.stdin.buffer.read().decode('utf-8')
-            sys.stdout.write(json.dumps([plain(d) for d in yaml.load_all(text, Loader=loader)], ensure_ascii=True))
+            documents = [plain(d) for d in yaml.load_all(text, Loader=loader)]
+            sys.stdout.write(json.dumps(documents, ensure_ascii=True))
             """;
 
     private static final Map<String, Boolean> AVAILABLE = new HashMap<>();
@@ -87,8 +88,8 @@ public final class YamlReaders {
 
     /**
      * The documents {@code kubectl kustomize} makes of this file, as it prints them again, read by
-     * {@link ManifestReader}: the file is the one resource of a kustomization. {@code name} is the file's name, {@code .json} or
-     * {@code .yaml}, which kustomize reads differently.
+     * {@link ManifestReader}: the file is the one resource of a kustomization. {@code name} is the
+     * file's name, {@code .json} or {@code .yaml}, which kustomize reads differently.
      */
     public static List<JsonNode> kustomize(String text, String name) throws IOException {
         Path dir = Files.createTempDirectory("kustomize");

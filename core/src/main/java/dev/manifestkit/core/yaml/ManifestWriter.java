@@ -34,7 +34,10 @@ import dev.manifestkit.core.Kinds;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.tree.Trees;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -79,7 +82,8 @@ public final class ManifestWriter {
                             .withObjectEmptySeparator("")
                             .withArrayEmptySeparator(""))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")))
+            .with(YamlSafeJsonEscapes.INSTANCE);
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
@@ -187,6 +191,37 @@ public final class ManifestWriter {
     }
 
     // --- JSON -----------------------------------------------------------------------------------
+
+    /**
+     * JSON's own escapes, and the six-character Unicode escape for what YAML readers do not take raw: DEL, the C1
+     * controls, U+2028, U+2029 and the non-characters U+FFFE and U+FFFF. JSON allows them raw, but
+     * kustomize, PyYAML and go-yaml read JSON files as YAML: they refuse DEL, C1 and U+FFFE/U+FFFF
+     * ("control characters are not allowed"), and take U+0085, U+2028 and U+2029 for line breaks,
+     * folding them into spaces or ending the document at a {@code ---} after one.
+     */
+    private static final class YamlSafeJsonEscapes extends CharacterEscapes {
+
+        private static final long serialVersionUID = 1L;
+
+        static final YamlSafeJsonEscapes INSTANCE = new YamlSafeJsonEscapes();
+
+        private static final int[] ASCII = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        static {
+            ASCII[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            boolean escaped = c >= 0x80 && c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFFFE || c == 0xFFFF;
+            return escaped ? new SerializedString(String.format("\\u%04X", c)) : null;
+        }
+    }
 
     /**
      * Pretty-printed JSON: the object itself when there is exactly one document, otherwise a

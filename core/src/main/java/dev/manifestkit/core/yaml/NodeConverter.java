@@ -2,7 +2,9 @@ package dev.manifestkit.core.yaml;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -242,9 +244,28 @@ final class NodeConverter {
             return floating(text, scalar.getStartMark());
         }
         if (Tag.BINARY.equals(tag)) {
-            return NODES.stringNode(text.replaceAll("\\s", ""));
+            return NODES.stringNode(binary(text, scalar.getStartMark()));
         }
         return NODES.stringNode(text);
+    }
+
+    /**
+     * A {@code !!binary} scalar as kubectl reads it: go-yaml decodes the base64 (padded, line
+     * breaks skipped) into a string of those bytes, which JSON holds as UTF-8, a malformed byte as
+     * U+FFFD. So {@code !!binary aGVsbG8=} is "hello", not "aGVsbG8=": {@code fmt} must write what
+     * kubectl would send, and a Secret's {@code data} holding it is not base64 to the API server.
+     */
+    private String binary(String text, Mark mark) {
+        String base64 = text.replace("\n", "").replace("\r", "");
+        if (base64.length() % 4 == 0) {
+            try {
+                return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // refused below, as kubectl refuses it
+            }
+        }
+        throw error(mark, "!!binary value contains invalid base64 data (padded, standard alphabet, no spaces); "
+                + "kubectl refuses it");
     }
 
     /** An integer: sign, underscores, 0b binary, 0x hex, 0o or leading-zero octal, sexagesimal (only if tagged {@code !!int}). */

@@ -175,6 +175,47 @@ class ManifestReaderTest {
         assertThat(data.toString()).isEqualTo("{\"b\":\"3\",\"a\":\"1\"}");
     }
 
+    static final String BINARY = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: binary
+            data:
+              text: !!binary aGVsbG8=
+              lines: !!binary |
+                aGVs
+                bG8=
+              notUtf8: !!binary /w==
+              control: !!binary AA==
+            """;
+
+    /** go-yaml decodes {@code !!binary} into a string of its bytes; {@code fmt} must not turn it back into base64 text. */
+    @Test
+    void binaryScalarsAreTheirDecodedBytesAsKubectlReadsThem() {
+        var data = single(BINARY).tree().get("data");
+        assertThat(data.get("text").asString()).isEqualTo("hello");
+        assertThat(data.get("lines").asString()).isEqualTo("hello");
+        assertThat(data.get("notUtf8").asString()).isEqualTo("\uFFFD");
+        assertThat(data.get("control").asString()).isEqualTo("\u0000");
+    }
+
+    @Test
+    void binaryScalarsReadAsKubectlReadsThem() throws IOException {
+        Kubectl.assumeAvailable();
+        assertThat(single(BINARY).tree().get("data"))
+                .isEqualTo(reader.read(Kubectl.readAsJson(BINARY)).get(0).tree().get("data"));
+    }
+
+    @Test
+    void binaryScalarsThatAreNoBase64AreRefusedAsKubectlRefusesThem() {
+        for (String bad : new String[] {"aGVsbG8", "aGVs bG8=", "a!==", "aGVsbG8=aGVsbG8="}) {
+            assertThatThrownBy(() -> reader.read("apiVersion: v1\nkind: ConfigMap\ndata:\n  k: !!binary " + bad + "\n",
+                    "cm.yaml"))
+                    .isInstanceOf(ManifestReadException.class)
+                    .hasMessageStartingWith("cm.yaml:4:6: !!binary value contains invalid base64 data");
+        }
+    }
+
     @Test
     void documentThatIsNotAMappingIsRefused() {
         assertThatThrownBy(() -> reader.read("apiVersion: v1\nkind: Namespace\n---\n- a\n- b\n", "list.yaml"))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,14 +29,25 @@ final class AtomicFiles {
     /**
      * Replaces {@code target}'s content with what {@code content} writes, unless it is the same
      * bytes (the file, and its modification time, are then left alone). A symbolic link is
-     * followed, so the file it points to changes and the link stays. If {@code content} or any
-     * step fails, the original file is untouched and the temporary file removed.
+     * followed, so the file it points to changes and the link stays. A file the user may not write
+     * is refused, as an editor or {@code gofmt -w} refuses it, although renaming over it would
+     * work. If {@code content} or any step fails, the original file is untouched and the
+     * temporary file removed.
      *
      * @return true if the file was replaced, false if it already held exactly this content
      */
     static boolean replace(Path target, Content content) throws IOException {
         var real = target.toRealPath();
-        var temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
+        if (!Files.isWritable(real)) {
+            throw new AccessDeniedException(target.toString());
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(target.toString(), null,
+                    "permission denied creating a file beside it in " + real.getParent());
+        }
         try {
             try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 var out = Channels.newOutputStream(channel);

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.manifestkit.core.Printable;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestWriter;
 
@@ -54,13 +55,11 @@ final class FmtCommand {
             } catch (ManifestReadException e) {
                 err.println(e.getMessage());
                 exit = Math.max(exit, Main.EXIT_INVALID);
-            } catch (InputException e) {
-                err.println("manifestkit: " + e.getMessage());
-                exit = Main.EXIT_USAGE;
             } catch (UncheckedIOException | IOException e) {
-                var cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-                err.println("manifestkit: cannot " + (options.write() ? "rewrite " : "read ") + input.name() + ": "
-                        + cause.getMessage() + (options.write() ? " (the file is unchanged)" : ""));
+                IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+                err.println(Printable.line("manifestkit: cannot " + (options.write() ? "rewrite " : "read ")
+                        + input.name() + ": " + input.reason(cause)
+                        + (options.write() ? " (the file is unchanged)" : "")));
                 exit = Main.EXIT_USAGE;
             }
         }
@@ -69,7 +68,7 @@ final class FmtCommand {
     }
 
     /** The input's documents in canonical form, as text. */
-    private String formatted(Input input) throws InputException, IOException {
+    private String formatted(Input input) throws IOException {
         var text = new StringWriter();
         var in = input.open(stdin);
         try {
@@ -83,7 +82,7 @@ final class FmtCommand {
     }
 
     /** Rewrites one file in place if its canonical form differs; true if it was rewritten. */
-    private boolean rewrite(Input input) throws InputException, IOException {
+    private boolean rewrite(Input input) throws IOException {
         try (var in = input.open(stdin)) {
             return AtomicFiles.replace(input.path(), out -> {
                 var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package dev.manifestkit.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,28 +39,39 @@ record Input(Path path, String name) {
         return path != null && path.getFileName().toString().endsWith(".json");
     }
 
-    /** Opens the file (or returns stdin), turning I/O failures into one line. */
-    InputStream open(InputStream stdin) throws InputException {
-        if (path == null) {
-            return stdin;
-        }
-        try {
-            return Files.newInputStream(path);
-        } catch (IOException e) {
-            throw new InputException(describe(path, e));
-        }
+    /** Opens the file (or returns stdin); {@link #reason} says in one line why that failed. */
+    InputStream open(InputStream stdin) throws IOException {
+        return path == null ? stdin : Files.newInputStream(path);
+    }
+
+    /** {@link #reason(Path, IOException)} for this input. */
+    String reason(IOException e) {
+        return reason(path == null ? Path.of("-") : path, e);
     }
 
     /** One line for an I/O failure on a path: {@code cannot read x.yaml: permission denied}. */
     static String describe(Path path, IOException e) {
+        return "cannot read " + path + ": " + reason(path, e);
+    }
+
+    /**
+     * Why an operation on {@code path} failed, in the words of {@code strerror}, naming the file it
+     * failed on when that is another one (the temporary file beside it): Java's own message for a
+     * refused file is just the file's name.
+     */
+    static String reason(Path path, IOException e) {
         String why;
-        if (e instanceof NoSuchFileException) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            why = fs.getReason();
+        } else if (e instanceof NoSuchFileException) {
             why = "no such file or directory";
         } else if (e instanceof AccessDeniedException) {
             why = "permission denied";
         } else {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        return "cannot read " + path + ": " + why;
+        var file = e instanceof FileSystemException fs ? fs.getFile() : null;
+        return file == null || Path.of(file).toAbsolutePath().equals(path.toAbsolutePath()) ? why
+                : why + " (" + file + ")";
     }
 }

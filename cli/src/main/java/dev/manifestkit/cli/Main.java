@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.manifestkit.core.Printable;
+
 /**
  * The {@code manifestkit} command: {@code validate} and {@code fmt}.
  *
@@ -91,14 +93,15 @@ public final class Main {
             err.println(e.hint());
             return EXIT_USAGE;
         } catch (InputException e) {
-            err.println("manifestkit: " + e.getMessage());
+            err.println(Printable.line("manifestkit: " + e.getMessage()));
             return EXIT_USAGE;
         } catch (IOException e) {
-            err.println("manifestkit: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.println(Printable.line("manifestkit: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
             return EXIT_USAGE;
         } catch (RuntimeException | Error e) {
             err.println("manifestkit: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))
+                    + (e.getMessage() == null ? "" : ": " + Printable.line(firstLine(e.getMessage())))
                     + (debug ? "" : " (run with --debug for the stack trace)"));
             if (debug) {
                 e.printStackTrace(err);

@@ -32,8 +32,8 @@ final class ReadAhead implements AutoCloseable {
     record Unreadable(Input input, ManifestReadException error) implements Item {
     }
 
-    /** An input that could not be opened or read at all: an I/O failure, one line. */
-    record Failed(Input input, String message) implements Item {
+    /** An input that could not be opened or read at all: why, in one line ({@link Input#reason}). */
+    record Failed(Input input, String reason) implements Item {
     }
 
     /** The reading thread failed unexpectedly; the caller rethrows. */
@@ -88,8 +88,8 @@ final class ReadAhead implements AutoCloseable {
         InputStream in;
         try {
             in = input.open(stdin);
-        } catch (InputException e) {
-            queue.put(new Failed(input, e.getMessage()));
+        } catch (IOException e) {
+            queue.put(new Failed(input, input.reason(e)));
             return;
         }
         try {
@@ -100,7 +100,7 @@ final class ReadAhead implements AutoCloseable {
         } catch (ManifestReadException e) {
             queue.put(new Unreadable(input, e));
         } catch (UncheckedIOException e) {
-            queue.put(new Failed(input, "cannot read " + input.name() + ": " + e.getCause().getMessage()));
+            queue.put(new Failed(input, input.reason(e.getCause())));
         } finally {
             if (!input.isStdin()) {
                 try {

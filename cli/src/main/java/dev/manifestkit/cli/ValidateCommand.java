@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.Printable;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -156,8 +157,8 @@ final class ValidateCommand {
             fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), error.problem()));
         } else if (item instanceof ReadAhead.Failed failed) {
             inputFailed = true;
-            err.println("manifestkit: " + failed.message());
-            fileErrors.add(new FileError(failed.input().name(), null, failed.message()));
+            err.println(Printable.line("manifestkit: cannot read " + failed.input().name() + ": " + failed.reason()));
+            fileErrors.add(new FileError(failed.input().name(), null, failed.reason()));
         } else if (item instanceof ReadAhead.Crashed crashed) {
             if (crashed.error() instanceof Error error) {
                 throw error;

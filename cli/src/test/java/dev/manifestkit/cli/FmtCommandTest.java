@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,42 @@ class FmtCommandTest {
         assertThat(run.err()).startsWith(broken + ":").doesNotContain("Exception");
         assertThat(Files.readString(broken)).isEqualTo("kind: \"unclosed\n");
         assertThat(Files.readString(fine)).isEqualTo(CANONICAL);
+    }
+
+    @Test
+    void writeIntoADirectoryThatIsNotWritableSaysSoAndLeavesTheFile() throws IOException {
+        var sub = Files.createDirectory(dir.resolve("locked"));
+        var file = Files.writeString(sub.resolve("a.yaml"), MESSY);
+        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(sub), "permissions do not bind this user (root)");
+
+            var run = Run.of("fmt", "--write", file.toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("manifestkit: cannot rewrite " + file
+                    + ": permission denied creating a file beside it in " + sub.toRealPath() + " (the file is unchanged)\n");
+            assertThat(Files.readString(file)).isEqualTo(MESSY);
+            try (var left = Files.list(sub)) {
+                assertThat(left).containsExactly(file);
+            }
+        } finally {
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void writeRefusesAReadOnlyFileAsEditorsDo() throws IOException {
+        var file = Files.writeString(dir.resolve("a.yaml"), MESSY);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        Assumptions.assumeFalse(Files.isWritable(file), "permissions do not bind this user (root)");
+
+        var run = Run.of("fmt", "--write", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("manifestkit: cannot rewrite " + file
+                + ": permission denied (the file is unchanged)\n");
+        assertThat(Files.readString(file)).isEqualTo(MESSY);
     }
 
     @Test

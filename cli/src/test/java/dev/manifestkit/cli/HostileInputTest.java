@@ -107,6 +107,50 @@ class HostileInputTest {
     }
 
     @Test
+    void anUnreadableStdinIsAnInputErrorSaidOnce() {
+        // what a closed stdin gives once ./manifestkit keeps its slot taken (fd 0 open for writing only)
+        var closed = new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Bad file descriptor");
+            }
+        };
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"validate", "-"}, closed, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("manifestkit: cannot read <stdin>: Bad file descriptor\n");
+        assertThat(out.toString()).isEqualTo("<stdin>: Bad file descriptor [read]\n"
+                + "0 resources: 0 valid, 0 invalid; 1 error, 0 warnings; 1 file could not be read\n");
+    }
+
+    @Test
+    void namesFromTheInputCannotBreakOrRepaintReportLines() throws IOException {
+        var file = write("bad\nname.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: \"x\\e[2J\\nfake.yaml:1:1: fine\\u2028\"\n");
+
+        var run = Run.of("validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines()).hasSize(2).first().asString()
+                .startsWith(dir + "/bad\\nname.yaml:4:9: ConfigMap/x\\x1b[2J\\nfake.yaml:1:1: fine\\u2028: metadata.name: "
+                        + "Invalid value: \"x\\x1b[2J\\nfake.yaml:1:1: fine\\u2028\": a lowercase RFC 1123 subdomain");
+    }
+
+    @Test
+    void aDuplicateKeySpellingAnEscapeIsReportedEscaped() throws IOException {
+        var file = write("dup.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n"
+                + "  \"k\\e[2J\": a\n  \"k\\x1b[2J\": b\n");
+
+        var run = Run.of("validate", file.toString());
+
+        assertOneCleanErrorLine(run, file);
+        assertThat(run.out()).startsWith(file + ":6:3: duplicate key \"k\\x1b[2J\" (first at 5:3) [read]\n");
+    }
+
+    @Test
     void stdinIsValidated() {
         var run = Run.withStdin("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: Not_A_Label\n", "validate", "-");
 

@@ -2,6 +2,7 @@ package dev.manifestkit.validation;
 
 import java.util.Objects;
 
+import dev.manifestkit.core.Printable;
 import dev.manifestkit.core.SourceLocation;
 
 /**
@@ -21,9 +22,9 @@ public record FileError(String file, SourceLocation location, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code deploy.yaml:3:7: mapping values are not allowed here}. */
+    /** One line, input text in it escaped ({@link Printable}): {@code deploy.yaml:3:7: mapping values are not allowed here}. */
     @Override
     public String toString() {
-        return file + (location == null ? "" : ":" + location) + ": " + message;
+        return Printable.line(file + (location == null ? "" : ":" + location) + ": " + message);
     }
 }

@@ -2,6 +2,7 @@ package dev.manifestkit.validation;
 
 import java.util.Objects;
 
+import dev.manifestkit.core.Printable;
 import dev.manifestkit.core.SourceLocation;
 
 /**
@@ -53,9 +54,9 @@ public record Problem(Severity severity, String ruleId, ObjectRef object, FieldP
         return sb.toString();
     }
 
-    /** One line: {@code Deployment/fib/web: spec.replicas: Invalid value: …  [rule]}. */
+    /** One line, input text in it escaped ({@link Printable}): {@code Deployment/fib/web: spec.replicas: Invalid value: …  [rule]}. */
     @Override
     public String toString() {
-        return object + ": " + message() + " [" + ruleId + "]";
+        return Printable.line(object + ": " + message() + " [" + ruleId + "]");
     }
 }

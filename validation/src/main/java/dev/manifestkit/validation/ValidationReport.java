@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import dev.manifestkit.core.Printable;
+
 /**
  * Everything one validation run found: a result per object (valid ones included, so reports can
  * list what passed) and the files that could not be read at all. Immutable; results are sorted
@@ -127,9 +129,9 @@ public final class ValidationReport {
             var object = invalid.get(0).object();
             var head = "The " + object.kind() + " \"" + (object.name() == null ? "?" : object.name()) + "\" is invalid: ";
             if (errors.size() == 1) {
-                return head + errors.get(0).message() + " [" + errors.get(0).ruleId() + "]";
+                return Printable.line(head + errors.get(0).message() + " [" + errors.get(0).ruleId() + "]");
             }
-            return head + plural(errors.size(), "error") + "\n  " + String.join("\n  ", lines);
+            return Printable.line(head) + plural(errors.size(), "error") + "\n  " + String.join("\n  ", lines);
         }
         var objects = invalid.isEmpty() ? "" : " in " + plural(invalid.size(), "object");
         var files = fileErrors.isEmpty() ? "" : (objects.isEmpty() ? " in " : " and ") + plural(fileErrors.size(), "unreadable file");

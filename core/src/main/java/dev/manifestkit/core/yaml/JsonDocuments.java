@@ -136,7 +136,7 @@ final class JsonDocuments extends DocumentStream {
         } catch (JacksonIOException e) {
             finish();
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new ManifestReadException(origin, here(), "not UTF-8 text (binary data?)", e);
+                throw new ManifestReadException(origin, here(), LinearStreamReader.NOT_UTF8, e);
             }
             throw new UncheckedIOException(e.getCause());
         } catch (JacksonException e) {

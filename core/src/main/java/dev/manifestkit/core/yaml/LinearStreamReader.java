@@ -2,11 +2,11 @@ package dev.manifestkit.core.yaml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 
 import dev.manifestkit.core.tree.Trees;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.scanner.Constant;
 import org.yaml.snakeyaml.scanner.ScannerException;
@@ -28,6 +28,11 @@ import org.yaml.snakeyaml.scanner.ScannerException;
 final class LinearStreamReader extends StreamReader {
 
     private static final String NAME = "'reader'";
+    /**
+     * The decoder reports bytes that are not UTF-8 for a whole block it was asked to decode, so
+     * the position is where that block starts: the bytes are there or a little after.
+     */
+    static final String NOT_UTF8 = "not UTF-8 text at or after this position (binary data?)";
 
     private final Reader in;
     private final long documentLimit;
@@ -59,6 +64,32 @@ final class LinearStreamReader extends StreamReader {
         super(Reader.nullReader());
         this.in = in;
         this.documentLimit = documentLimit;
+    }
+
+    /**
+     * Input that is no text: a character YAML does not allow, or bytes that are not UTF-8 (UTF-16).
+     * It is found while reading ahead of the scanner, so it carries its own position (0-based),
+     * not the scanner's.
+     */
+    static final class UnreadableException extends YAMLException {
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+        private final int column;
+
+        UnreadableException(String problem, int line, int column, Throwable cause) {
+            super(problem, cause);
+            this.line = line;
+            this.column = column;
+        }
+
+        int line() {
+            return line;
+        }
+
+        int column() {
+            return column;
+        }
     }
 
     /** A document grew past the limit while it was being read. */
@@ -200,8 +231,7 @@ final class LinearStreamReader extends StreamReader {
         if (read <= 0) {
             eof = true;
             if (pendingHighSurrogate >= 0) {
-                throw new ReaderException(NAME, index + end - start, pendingHighSurrogate,
-                        "The last char is HighSurrogate (no LowSurrogate detected).");
+                throw unreadable(unacceptable(pendingHighSurrogate), false, null);
             }
             return;
         }
@@ -212,8 +242,7 @@ final class LinearStreamReader extends StreamReader {
             if (pendingHighSurrogate >= 0) {
                 codePoint = Character.isLowSurrogate(c) ? Character.toCodePoint((char) pendingHighSurrogate, c) : -1;
                 if (codePoint < 0) {
-                    throw new ReaderException(NAME, index + end - start, pendingHighSurrogate,
-                            "special characters are not allowed");
+                    throw unreadable(unacceptable(pendingHighSurrogate), false, null);
                 }
                 pendingHighSurrogate = -1;
             } else if (Character.isHighSurrogate(c)) {
@@ -223,7 +252,7 @@ final class LinearStreamReader extends StreamReader {
                 codePoint = c;
             }
             if (!isPrintable(codePoint)) {
-                throw new ReaderException(NAME, index + end - start, codePoint, "special characters are not allowed");
+                throw unreadable(unacceptable(codePoint), false, null);
             }
             window[end++] = codePoint;
         }
@@ -256,6 +285,8 @@ final class LinearStreamReader extends StreamReader {
         int read;
         try {
             read = in.read(raw, rawTail, chars.length);
+        } catch (CharacterCodingException e) {
+            throw unreadable(NOT_UTF8, true, e);
         } catch (IOException e) {
             throw new YAMLException(e);
         }
@@ -286,6 +317,33 @@ final class LinearStreamReader extends StreamReader {
             }
         }
         rawTail += read;
+    }
+
+    private static String unacceptable(int codePoint) {
+        return String.format("unacceptable character U+%04X: binary data, or text that is not UTF-8 or UTF-16",
+                codePoint);
+    }
+
+    /**
+     * The error for what follows the characters decoded so far (and, with {@code readAhead}, those
+     * read ahead of decoding too): those the scanner has not reached yet are counted from its
+     * position, by its rules for lines and columns.
+     */
+    private UnreadableException unreadable(String problem, boolean readAhead, Throwable cause) {
+        int atLine = line;
+        int atColumn = column;
+        int count = end - start + (readAhead ? rawTail - rawHead : 0);
+        for (int i = 0; i < count; i++) {
+            int c = i < end - start ? window[start + i] : raw[rawHead + i - (end - start)];
+            int next = i + 1 >= count ? -1 : i + 1 < end - start ? window[start + i + 1] : raw[rawHead + i + 1 - (end - start)];
+            if (Constant.LINEBR.has(c) || c == '\r' && next != '\n') {
+                atLine++;
+                atColumn = 0;
+            } else if (c != 0xFEFF && !Character.isLowSurrogate((char) c)) {
+                atColumn++;
+            }
+        }
+        return new UnreadableException(problem, atLine, atColumn, cause);
     }
 
     /** Room for {@code count} more code points: compacts the window, or doubles it when it is over half full. */

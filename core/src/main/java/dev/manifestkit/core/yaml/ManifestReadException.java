@@ -2,6 +2,7 @@ package dev.manifestkit.core.yaml;
 
 import java.util.Optional;
 
+import dev.manifestkit.core.Printable;
 import dev.manifestkit.core.SourceLocation;
 
 /**
@@ -18,10 +19,10 @@ public final class ManifestReadException extends RuntimeException {
     private final String problem;
 
     ManifestReadException(String origin, SourceLocation location, String problem, Throwable cause) {
-        super(format(origin, location, problem), cause);
+        super(format(origin, location, Printable.line(problem)), cause);
         this.origin = origin;
         this.location = location;
-        this.problem = problem;
+        this.problem = Printable.line(problem);
     }
 
     /** The file (or {@code <stdin>}, {@code <memory>}) that was read. */
@@ -34,13 +35,13 @@ public final class ManifestReadException extends RuntimeException {
         return Optional.ofNullable(location);
     }
 
-    /** What is wrong, without the origin and location. */
+    /** What is wrong, without the origin and location; one line, input text in it escaped ({@link Printable}). */
     public String problem() {
         return problem;
     }
 
     private static String format(String origin, SourceLocation location, String problem) {
-        String oneLine = problem.replace("\r", " ").replace('\n', ' ');
-        return location == null ? origin + ": " + oneLine : origin + ":" + location + ": " + oneLine;
+        String where = Printable.line(origin);
+        return location == null ? where + ": " + problem : where + ":" + location + ": " + problem;
     }
 }

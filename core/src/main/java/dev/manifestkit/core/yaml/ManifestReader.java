@@ -32,7 +32,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.UnicodeReader;
 import tools.jackson.core.JacksonException;
 
@@ -250,7 +249,11 @@ public final class ManifestReader {
                 closeQuietly(reader);
             }
             if (e instanceof CharacterCodingException) {
-                throw new ManifestReadException(origin, new SourceLocation(1, 1), "not UTF-8 text (binary data?)", e);
+                int line = 1;
+                for (int i = 0; i < length; i++) {
+                    line += start[i] == '\n' ? 1 : 0;
+                }
+                throw new ManifestReadException(origin, new SourceLocation(line, 1), LinearStreamReader.NOT_UTF8, e);
             }
             throw new UncheckedIOException(e);
         }
@@ -339,10 +342,9 @@ public final class ManifestReader {
                 }
                 return new ManifestReadException(origin, NodeConverter.location(mark), problem, e);
             }
-            if (e instanceof ReaderException reader) {
-                return new ManifestReadException(origin, here(), String.format(
-                        "unacceptable character U+%04X at offset %d: binary data, or text that is not UTF-8 or UTF-16",
-                        reader.getCodePoint(), reader.getPosition()), e);
+            if (e instanceof LinearStreamReader.UnreadableException unreadable) {
+                return new ManifestReadException(origin,
+                        new SourceLocation(unreadable.line() + 1, unreadable.column() + 1), e.getMessage(), e);
             }
             Throwable cause = e.getCause();
             String message = String.valueOf(e.getMessage());
@@ -351,9 +353,6 @@ public final class ManifestReader {
                 return new ManifestReadException(origin, documentStart, "document " + (emitted + 1)
                         + " is larger than " + options.maxDocumentBytes()
                         + " characters (ReaderOptions.maxDocumentBytes)", e);
-            }
-            if (cause instanceof CharacterCodingException) {
-                return new ManifestReadException(origin, here(), "not UTF-8 text (binary data?)", e);
             }
             if (cause instanceof IOException io) {
                 throw new UncheckedIOException(io);

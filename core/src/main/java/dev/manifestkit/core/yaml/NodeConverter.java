@@ -54,9 +54,16 @@ final class NodeConverter {
     /** Values in the tree so far, counting those that aliases repeat. */
     private long weight;
     private long expanded;
+    /**
+     * Characters of the keys' and scalars' text in the tree so far, counting those aliases repeat.
+     * Without aliases they cannot outnumber the document's own characters (escapes, folding and
+     * indentation only shrink text), so past {@link ReaderOptions#maxDocumentBytes} they prove a
+     * bomb of long scalars, which the counts of aliases and values do not see.
+     */
+    private long characters;
     private boolean recording;
 
-    private record Converted(JsonNode node, long size) {
+    private record Converted(JsonNode node, long size, long characters) {
     }
 
     private NodeConverter(String origin, ReaderOptions options) {
@@ -93,6 +100,7 @@ final class NodeConverter {
                     + " levels (ReaderOptions.maxNestingDepth)");
         }
         if (node instanceof ScalarNode scalar) {
+            count(scalar.getValue().length(), node);
             JsonNode value = scalar(scalar);
             if (value != null) {
                 record(pointer, node);
@@ -109,6 +117,7 @@ final class NodeConverter {
                 }
                 expanded += done.size();
                 weight += done.size();
+                count(done.characters(), node);
                 if (expanded > options.maxAliasExpansion()) {
                     throw error(node.getStartMark(), "aliases expand to more than " + options.maxAliasExpansion()
                             + " values (an alias bomb?); ReaderOptions.maxAliasExpansion");
@@ -116,15 +125,16 @@ final class NodeConverter {
                 record(pointer, node);
                 return done.node();
             }
-            anchored.put(node, new Converted(IN_PROGRESS, 0));
+            anchored.put(node, new Converted(IN_PROGRESS, 0, 0));
         }
         long before = weight;
+        long charactersBefore = characters;
         JsonNode result = node instanceof MappingNode mapping ? mapping(mapping, pointer, depth)
                 : sequence((SequenceNode) node, pointer, depth);
         weight++;
         record(pointer, node);
         if (isAnchored) {
-            anchored.put(node, new Converted(result, weight - before));
+            anchored.put(node, new Converted(result, weight - before, characters - charactersBefore));
         }
         return result;
     }
@@ -143,6 +153,7 @@ final class NodeConverter {
                 continue;
             }
             String key = key(keyNode);
+            count(((ScalarNode) keyNode).getValue().length(), keyNode);
             if (out.has(key) || absent != null && absent.contains(key)) {
                 throw error(keyNode.getStartMark(), "duplicate key \"" + key + "\"" + firstOccurrence(tuples, key));
             }
@@ -367,6 +378,19 @@ final class NodeConverter {
             }
         }
         return NODES.numberNode(approximate);
+    }
+
+    /**
+     * Counts characters of keys and scalars; see {@link #characters}. Past the limit, the node is
+     * one an alias repeats, and the message points at its anchor.
+     */
+    private void count(long more, Node node) {
+        characters += more;
+        if (characters > options.maxDocumentBytes()) {
+            String what = node.getAnchor() == null ? "aliases" : "aliases of &" + node.getAnchor();
+            throw error(node.getStartMark(), what + " expand the document to more than " + options.maxDocumentBytes()
+                    + " characters (an alias bomb?); ReaderOptions.maxDocumentBytes");
+        }
     }
 
     private void record(String pointer, Node node) {

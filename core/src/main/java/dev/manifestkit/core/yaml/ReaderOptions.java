@@ -5,7 +5,8 @@ package dev.manifestkit.core.yaml;
  * hang or an {@link OutOfMemoryError} into a one-line {@link ManifestReadException}.
  *
  * @param maxDocumentBytes   largest document, in characters (bytes, for the ASCII text manifests
- *                           usually are); checked while reading, so a huge input is never buffered
+ *                           usually are); checked while reading, so a huge input is never buffered,
+ *                           and again on the text of keys and values with aliases expanded
  * @param maxAliases         most aliases ({@code *name}) to collections in one document; alias bombs
  *                           ("billion laughs") need many
  * @param maxAliasExpansion  most values that aliases may add to one document once expanded; stops

@@ -60,6 +60,49 @@ class HostileInputTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
+    void aliasesOfALongScalarAreRefusedOnceTheyExpandPastTheDocumentLimit() {
+        // 5,000 aliases of a 1 MB string: under every count limit, yet 5 GB once expanded, which
+        // took fmt a minute to end in an OutOfMemoryError and validate 15 seconds
+        var bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\ndata:\n  a0: &a \"")
+                .append("x".repeat(1_000_000)).append("\"\n");
+        for (int i = 1; i < 5000; i++) {
+            bomb.append("  a").append(i).append(": *a\n");
+        }
+        assertOneLineRefusal(() -> reader.read(bomb.toString(), "bomb.yaml"), "bomb.yaml:5:7: ",
+                "aliases of &a expand the document to more than 8388608 characters (an alias bomb?); "
+                        + "ReaderOptions.maxDocumentBytes");
+        // the limit is the document's own: what fits once fits however it is spelled
+        var small = ManifestReader.create(ReaderOptions.defaults().withMaxDocumentBytes(100));
+        String twice = "k: &a [" + "y".repeat(40) + "]\nl: *a\n";
+        assertThat(small.read(twice)).hasSize(1);
+        assertOneLineRefusal(() -> small.read(twice + "m: *a\n"), "<memory>:1:4: ",
+                "aliases of &a expand the document to more than 100 characters");
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.SECONDS)
+    void charactersThatAreNoTextAreReportedWhereTheyAre() {
+        // read ahead of the scanner, they used to be reported where the scanner was (1:1)
+        var late = "a: b\n".repeat(10_000) + "c: \"x\u001b\"\n";
+        assertOneLineRefusal(() -> reader.read(late, "late.yaml"), "late.yaml:10001:6: ",
+                "unacceptable character U+001B: binary data, or text that is not UTF-8 or UTF-16");
+        assertOneLineRefusal(() -> reader.read("a: b\r\nc: d\re: \"\u0001\"\n", "ends.yaml"), "ends.yaml:3:5: ",
+                "unacceptable character U+0001");
+        var latin1 = "apiVersion: v1\nkind: ConfigMap\ndata: {a: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertOneLineRefusal(() -> reader.read(new ByteArrayInputStream(latin1), "latin1.yaml"), "latin1.yaml:1:1: ",
+                "not UTF-8 text at or after this position (binary data?)");
+    }
+
+    @Test
+    void inputTextInMessagesIsEscapedSoTheyStayOneLine() {
+        // a key spelling a newline and an ANSI escape would forge a line or repaint the terminal
+        assertOneLineRefusal(() -> reader.read("apiVersion: v1\nkind: X\n\"k\\n\\e[2J\\u2028\": 1\n"
+                        + "\"k\\n\\e[2J\\u2028\": 2\n", "dup\u001b.yaml"),
+                "dup\\x1b.yaml:4:1: ", "duplicate key \"k\\n\\x1b[2J\\u2028\" (first at 3:1)");
+    }
+
+    @Test
     @Timeout(value = 1, unit = TimeUnit.SECONDS)
     void selfReferencingAliasIsRefused() {
         assertOneLineRefusal(() -> reader.read("apiVersion: v1\nkind: X\nloop: &a [*a]\n"), "<memory>:3:",

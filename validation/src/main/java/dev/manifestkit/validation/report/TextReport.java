@@ -3,6 +3,7 @@ package dev.manifestkit.validation.report;
 import java.io.IOException;
 import java.io.Writer;
 
+import dev.manifestkit.core.Printable;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Severity;
 import dev.manifestkit.validation.ValidationReport;
@@ -23,7 +24,7 @@ public final class TextReport implements ReportWriter {
     @Override
     public void write(ValidationReport report, Writer out) throws IOException {
         for (var fileError : report.fileErrors()) {
-            out.write(fileError + " [read]\n");
+            out.write(Printable.line(fileError + " [read]") + "\n");
         }
         for (var resource : report.resources()) {
             for (var problem : resource.problems()) {
@@ -35,7 +36,7 @@ public final class TextReport implements ReportWriter {
         out.write('\n');
     }
 
-    /** The line of one problem. */
+    /** The line of one problem, input text in it escaped so that it stays one line ({@link Printable}). */
     static String line(Problem problem) {
         var sb = new StringBuilder();
         var origin = problem.object().origin();
@@ -50,6 +51,6 @@ public final class TextReport implements ReportWriter {
         if (problem.severity() != Severity.ERROR) {
             sb.append(", ").append(problem.severity().label());
         }
-        return sb.append(']').toString();
+        return Printable.line(sb.append(']').toString());
     }
 }

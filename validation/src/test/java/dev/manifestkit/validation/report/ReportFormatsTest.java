@@ -193,6 +193,44 @@ class ReportFormatsTest {
         }
     }
 
+    /** A name and a key spelling a newline, ANSI escapes and a line separator, from a file named so too. */
+    private static ValidationReport hostileReport() {
+        var document = new ManifestDocument(TestDocs.tree("{'apiVersion':'v1','kind':'ConfigMap','metadata':{"
+                + "'name':'x\\u001b[31mRED\\nfake.yaml:1:1: ok\\u2028','labels':{'a\\u001b[2Jb':'c'}}}"),
+                "bad\nname.yaml", 0, Map.of("/metadata/name", new SourceLocation(4, 9)));
+        return Validator.builder().build().validate(List.of(document))
+                .withFileErrors(List.of(new FileError("x\u0007.yaml", null, "duplicate key \"k\nk\"")));
+    }
+
+    @Test
+    void textStaysOneLinePerProblemWhateverTheInputsNamesHold() throws IOException {
+        assertThat(write(new TextReport(), hostileReport())).isEqualTo("""
+                x\\x07.yaml: duplicate key "k\\nk" [read]
+                bad\\nname.yaml:4:9: ConfigMap/x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028: metadata.name: Invalid value: \
+                "x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028": a lowercase RFC 1123 subdomain must consist of lower case \
+                alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. \
+                'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*') \
+                [api/object-name]
+                bad\\nname.yaml: ConfigMap/x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028: metadata.labels[a\\x1b[2Jb]: \
+                Invalid value: "a\\x1b[2Jb": name part must consist of alphanumeric characters, '-', '_' or '.', and must \
+                start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used \
+                for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') [api/label-syntax]
+                1 resource: 0 valid, 1 invalid; 3 errors, 0 warnings; 1 file could not be read
+                """);
+    }
+
+    @Test
+    void junitIsWellFormedXmlWhateverTheInputsNamesHold() throws Exception {
+        var xml = write(new JUnitReport(), hostileReport());
+        // XML 1.0 has no form at all for U+0007 or U+001B, escaped or not
+        var parsed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        var names = parsed.getElementsByTagName("testcase");
+        assertThat(names.item(0).getAttributes().getNamedItem("name").getNodeValue()).isEqualTo("x\\x07.yaml");
+        assertThat(names.item(1).getAttributes().getNamedItem("name").getNodeValue())
+                .isEqualTo("ConfigMap/x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028");
+    }
+
     @Test
     void reportsAreTheSameBytesEveryTime() throws IOException {
         for (var format : List.of("text", "json", "junit")) {

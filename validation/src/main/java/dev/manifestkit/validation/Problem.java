@@ -12,8 +12,11 @@ import dev.manifestkit.core.SourceLocation;
  * @param object   the object it is about
  * @param path     the field it is about
  * @param type     the API server's error type
- * @param badValue the offending value as text, already redacted for Secret data; null if none
- * @param detail   what is wrong and how to fix it, without the path or the object
+ * @param badValue the offending value as text, already redacted for Secret data; null if none. Kept
+ *                 to {@value RuleContext#MAX_BAD_VALUE} characters with line breaks and other
+ *                 unprintable characters escaped ({@link MessageText#oneLine(String, int)})
+ * @param detail   what is wrong and how to fix it, without the path or the object; kept to
+ *                 {@value MessageText#MAX_TEXT} characters, escaped the same way
  * @param location where the field was read, or null for objects built in memory
  */
 public record Problem(Severity severity, String ruleId, ObjectRef object, FieldPath path, ErrorType type,
@@ -26,6 +29,9 @@ public record Problem(Severity severity, String ruleId, ObjectRef object, FieldP
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(detail, "detail");
+        // the one place every problem passes: whatever a rule quoted from the input, the message stays one bounded line
+        badValue = MessageText.oneLine(badValue, RuleContext.MAX_BAD_VALUE);
+        detail = MessageText.oneLine(detail, MessageText.MAX_TEXT);
     }
 
     /**
@@ -53,7 +59,10 @@ public record Problem(Severity severity, String ruleId, ObjectRef object, FieldP
         return sb.toString();
     }
 
-    /** One line: {@code Deployment/fib/web: spec.replicas: Invalid value: …  [rule]}. */
+    /**
+     * One line: {@code Deployment/fib/web: spec.replicas: Invalid value: …  [rule]}. Each part is
+     * escaped and bounded where it is made, so the line is too, whatever the input.
+     */
     @Override
     public String toString() {
         return object + ": " + message() + " [" + ruleId + "]";

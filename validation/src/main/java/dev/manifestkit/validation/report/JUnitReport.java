@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import dev.manifestkit.validation.FileError;
+import dev.manifestkit.validation.MessageText;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.Severity;
@@ -65,7 +66,7 @@ public final class JUnitReport implements ReportWriter {
         int failures = (int) resources.stream().filter(r -> !r.valid()).count();
         xml.writeCharacters("  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", file);
+        xml.writeAttribute("name", shown(file));
         xml.writeAttribute("tests", Integer.toString(resources.size() + fileErrors.size()));
         xml.writeAttribute("failures", Integer.toString(failures));
         xml.writeAttribute("errors", Integer.toString(fileErrors.size()));
@@ -73,8 +74,8 @@ public final class JUnitReport implements ReportWriter {
         for (var fileError : fileErrors) {
             xml.writeCharacters("    ");
             xml.writeStartElement("testcase");
-            xml.writeAttribute("name", file);
-            xml.writeAttribute("classname", file);
+            xml.writeAttribute("name", shown(file));
+            xml.writeAttribute("classname", shown(file));
             xml.writeStartElement("error");
             xml.writeAttribute("message", fileError.message());
             xml.writeAttribute("type", "read");
@@ -96,7 +97,7 @@ public final class JUnitReport implements ReportWriter {
         xml.writeCharacters("    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", resource.object().toString());
-        xml.writeAttribute("classname", file + "#" + resource.object().document());
+        xml.writeAttribute("classname", shown(file) + "#" + resource.object().document());
         var notes = new ArrayList<String>();
         for (Problem problem : resource.problems()) {
             if (problem.severity() == Severity.ERROR) {
@@ -116,5 +117,10 @@ public final class JUnitReport implements ReportWriter {
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
+    }
+
+    /** A file name as the text report shows it: XML 1.0 cannot even hold a control character. */
+    private static String shown(String file) {
+        return MessageText.oneLine(file, MessageText.MAX_TEXT);
     }
 }

@@ -3,6 +3,7 @@ package dev.manifestkit.validation.report;
 import java.io.IOException;
 import java.io.Writer;
 
+import dev.manifestkit.validation.MessageText;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Severity;
 import dev.manifestkit.validation.ValidationReport;
@@ -14,7 +15,8 @@ import dev.manifestkit.validation.ValidationReport;
  * deploy.yaml:20:9: Deployment/fib/web: spec.template.spec.containers[0].image: Advice: … [best-practice/latest-tag, warning]
  * 2 resources: 1 valid, 1 invalid; 1 error, 1 warning
  * </pre>
- * Objects built in memory have no file and print without the position.
+ * Objects built in memory have no file and print without the position. Every part of a line is
+ * escaped and bounded ({@link MessageText}), so a problem is one line whatever the input.
  */
 public final class TextReport implements ReportWriter {
 
@@ -40,7 +42,7 @@ public final class TextReport implements ReportWriter {
         var sb = new StringBuilder();
         var origin = problem.object().origin();
         if (origin != null && !origin.equals(MEMORY)) {
-            sb.append(origin);
+            sb.append(MessageText.oneLine(origin, MessageText.MAX_TEXT));
             if (problem.location() != null) {
                 sb.append(':').append(problem.location());
             }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestWriter;
+import dev.manifestkit.validation.MessageText;
 
 /**
  * {@code manifestkit fmt}: rewrites manifests in the writer's canonical form, to stdout or, with
@@ -42,7 +43,7 @@ final class FmtCommand {
             try {
                 if (options.write()) {
                     if (rewrite(input)) {
-                        out.println("formatted " + input.name());
+                        out.println("formatted " + MessageText.oneLine(input.name(), MessageText.MAX_TEXT));
                     }
                 } else {
                     var text = formatted(input);
@@ -52,15 +53,16 @@ final class FmtCommand {
                     }
                 }
             } catch (ManifestReadException e) {
-                err.println(e.getMessage());
+                err.println(MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
                 exit = Math.max(exit, Main.EXIT_INVALID);
             } catch (InputException e) {
-                err.println("manifestkit: " + e.getMessage());
+                err.println("manifestkit: " + MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
                 exit = Main.EXIT_USAGE;
             } catch (UncheckedIOException | IOException e) {
                 var cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-                err.println("manifestkit: cannot " + (options.write() ? "rewrite " : "read ") + input.name() + ": "
-                        + cause.getMessage() + (options.write() ? " (the file is unchanged)" : ""));
+                err.println("manifestkit: " + MessageText.oneLine("cannot " + (options.write() ? "rewrite " : "read ")
+                        + input.name() + ": " + cause.getMessage() + (options.write() ? " (the file is unchanged)" : ""),
+                        MessageText.MAX_TEXT));
                 exit = Main.EXIT_USAGE;
             }
         }

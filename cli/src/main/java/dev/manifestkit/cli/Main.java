@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.manifestkit.validation.MessageText;
+
 /**
  * The {@code manifestkit} command: {@code validate} and {@code fmt}.
  *
@@ -91,10 +93,11 @@ public final class Main {
             err.println(e.hint());
             return EXIT_USAGE;
         } catch (InputException e) {
-            err.println("manifestkit: " + e.getMessage());
+            err.println("manifestkit: " + MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
             return EXIT_USAGE;
         } catch (IOException e) {
-            err.println("manifestkit: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.println("manifestkit: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT)));
             return EXIT_USAGE;
         } catch (RuntimeException | Error e) {
             err.println("manifestkit: internal error: " + e.getClass().getSimpleName()

@@ -19,6 +19,7 @@ import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
 import dev.manifestkit.validation.ListDocuments;
+import dev.manifestkit.validation.MessageText;
 import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
@@ -156,7 +157,7 @@ final class ValidateCommand {
             fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), error.problem()));
         } else if (item instanceof ReadAhead.Failed failed) {
             inputFailed = true;
-            err.println("manifestkit: " + failed.message());
+            err.println("manifestkit: " + MessageText.oneLine(failed.message(), MessageText.MAX_TEXT));
             fileErrors.add(new FileError(failed.input().name(), null, failed.message()));
         } else if (item instanceof ReadAhead.Crashed crashed) {
             if (crashed.error() instanceof Error error) {
@@ -239,7 +240,7 @@ final class ValidateCommand {
         var object = ObjectRef.of(doc);
         duplicates.computeIfAbsent(object, k -> new ArrayList<>()).add(new Problem(Severity.ERROR, DUPLICATE_RULE,
                 object, FieldPath.root("metadata").child("name"),
-                ErrorType.DUPLICATE, "\"" + name + "\"", "another " + kind + " with this name and namespace comes earlier ("
+                ErrorType.DUPLICATE, MessageText.quote(name), "another " + kind + " with this name and namespace comes earlier ("
                         + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
                 where(doc, "/metadata/name")));
     }

@@ -11,7 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestWriter;
 
@@ -43,7 +43,7 @@ final class FmtCommand {
             try {
                 if (options.write()) {
                     if (rewrite(input)) {
-                        out.println("formatted " + input.name());
+                        out.println("formatted " + MessageText.oneLine(input.name(), MessageText.MAX_TEXT));
                     }
                 } else {
                     var text = formatted(input);
@@ -53,13 +53,13 @@ final class FmtCommand {
                     }
                 }
             } catch (ManifestReadException e) {
-                err.println(e.getMessage());
+                err.println(MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
                 exit = Math.max(exit, Main.EXIT_INVALID);
             } catch (UncheckedIOException | IOException e) {
                 IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
-                err.println(Printable.line("manifestkit: cannot " + (options.write() ? "rewrite " : "read ")
-                        + input.name() + ": " + input.reason(cause)
-                        + (options.write() ? " (the file is unchanged)" : "")));
+                err.println("manifestkit: " + MessageText.oneLine("cannot " + (options.write() ? "rewrite " : "read ")
+                        + input.name() + ": " + input.reason(cause) + (options.write() ? " (the file is unchanged)" : ""),
+                        MessageText.MAX_TEXT));
                 exit = Main.EXIT_USAGE;
             }
         }

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 
 /**
  * The {@code manifestkit} command: {@code validate} and {@code fmt}.
@@ -93,15 +93,15 @@ public final class Main {
             err.println(e.hint());
             return EXIT_USAGE;
         } catch (InputException e) {
-            err.println(Printable.line("manifestkit: " + e.getMessage()));
+            err.println("manifestkit: " + MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
             return EXIT_USAGE;
         } catch (IOException e) {
-            err.println(Printable.line("manifestkit: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            err.println("manifestkit: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT)));
             return EXIT_USAGE;
         } catch (RuntimeException | Error e) {
             err.println("manifestkit: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + Printable.line(firstLine(e.getMessage())))
+                    + (e.getMessage() == null ? "" : ": " + MessageText.oneLine(firstLine(e.getMessage()), MessageText.MAX_TEXT))
                     + (debug ? "" : " (run with --debug for the stack trace)"));
             if (debug) {
                 e.printStackTrace(err);

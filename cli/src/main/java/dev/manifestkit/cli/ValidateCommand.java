@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.manifestkit.core.ManifestDocument;
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -157,7 +157,8 @@ final class ValidateCommand {
             fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), error.problem()));
         } else if (item instanceof ReadAhead.Failed failed) {
             inputFailed = true;
-            err.println(Printable.line("manifestkit: cannot read " + failed.input().name() + ": " + failed.reason()));
+            err.println("manifestkit: " + MessageText.oneLine("cannot read " + failed.input().name() + ": "
+                    + failed.reason(), MessageText.MAX_TEXT));
             fileErrors.add(new FileError(failed.input().name(), null, failed.reason()));
         } else if (item instanceof ReadAhead.Crashed crashed) {
             if (crashed.error() instanceof Error error) {
@@ -240,7 +241,7 @@ final class ValidateCommand {
         var object = ObjectRef.of(doc);
         duplicates.computeIfAbsent(object, k -> new ArrayList<>()).add(new Problem(Severity.ERROR, DUPLICATE_RULE,
                 object, FieldPath.root("metadata").child("name"),
-                ErrorType.DUPLICATE, "\"" + name + "\"", "another " + kind + " with this name and namespace comes earlier ("
+                ErrorType.DUPLICATE, MessageText.quote(name), "another " + kind + " with this name and namespace comes earlier ("
                         + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
                 where(doc, "/metadata/name")));
     }

@@ -37,6 +37,85 @@ class HostileInputTest {
         assertThat(lines.get(0)).endsWith("[read]");
     }
 
+    /** Names, keys and values with line breaks, a bidi override or a megabyte, in a file whose name has a newline. */
+    private Path hostileNames() throws IOException {
+        var mega = "x".repeat(1 << 20);
+        return write("dir\nname.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: "bad\\nname \\u202e%1$s"
+                  labels: {"key\\nwith newline": "v\\nx"}
+                data:
+                  "bad\\nkey": v
+                  ? "%1$s"
+                  : v
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: "bad\\nname \\u202e%1$s"
+                ---
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: "claim\\nx"}
+                spec:
+                  volumeName: "vol\\nume %1$s"
+                  accessModes: [ReadWriteOnce]
+                  resources: {requests: {storage: 1Gi}}
+                """.formatted(mega));
+    }
+
+    @Test
+    void hostileNamesKeysAndFileNamesMakeOneBoundedLinePerProblemInEveryFormat() throws Exception {
+        var file = hostileNames();
+        var shownFile = file.toString().replace("\n", "\\n");
+
+        var text = Run.of("validate", file.toString());
+        var json = Run.of("validate", "-o", "json", file.toString());
+        var junit = Run.of("validate", "-o", "junit", file.toString());
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        var lines = text.out().lines().toList();
+        assertThat(lines).hasSizeGreaterThan(8).allSatisfy(line -> assertThat(line).doesNotContain("\u202e")
+                .hasSizeLessThan(5000));
+        assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line).startsWith(shownFile + ":"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith(shownFile + ":5:33: ConfigMap/bad\\nname \\u202exxx")
+                .endsWith("…: metadata.labels[key\\nwith newline]: Invalid value: \"v\\nx\": a valid label must be "
+                        + "an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end "
+                        + "with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
+                        + "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?') [api/label-syntax]"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains(": Duplicate value: \"bad\\nname \\u202exxx"));
+
+        var problems = JsonMapper.builder().build().readTree(json.out()).findValues("problems");
+        assertThat(problems).isNotEmpty();
+        assertThat(json.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(5000));
+        assertThat(json.out()).contains("\"file\" : \"" + shownFile.replace("\\", "\\\\") + "\"");
+
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(junit.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var failures = xml.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isGreaterThan(5);
+        for (int i = 0; i < failures.getLength(); i++) {
+            var failure = (org.w3c.dom.Element) failures.item(i);
+            assertThat(failure.getAttribute("message")).doesNotContain("\n").hasSizeLessThan(5000);
+            assertThat(failure.getTextContent()).doesNotContain("\n").startsWith(shownFile + ":");
+        }
+    }
+
+    @Test
+    void aSetTooLargeForOneRunQuotesADuplicateNameOnOneLine() throws Exception {
+        var file = hostileNames();
+
+        var run = Run.validateWithSetLimit(1, "validate", file.toString());
+
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line)
+                .contains("metadata.name: Duplicate value: \"bad\\nname \\u202exxx")
+                .contains("x…: another ConfigMap with this name and namespace comes earlier ("));
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(5000));
+    }
+
     @Test
     void anAliasBombIsRefusedQuickly() throws IOException {
         var bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");

@@ -121,7 +121,7 @@ final class DocumentContext implements RuleContext {
             throw new IllegalStateException("report() called outside a rule's check()");
         }
         var pointer = path.toJsonPointer();
-        var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : shortened(badValue);
+        var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
         var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
         var text = detail == null ? "" : detail;
         if (statefulSet && severity == Severity.ERROR && notCheckedInStatefulSets(pointer)) {
@@ -148,15 +148,6 @@ final class DocumentContext implements RuleContext {
         }
         return pointer.startsWith("/spec/template/spec/") || pointer.equals("/spec/template/spec")
                 || pointer.startsWith("/spec/volumeClaimTemplates");
-    }
-
-    /** A bad value cut to {@value RuleContext#MAX_BAD_VALUE} characters: a message stays one readable line whatever the input. */
-    private static String shortened(String badValue) {
-        if (badValue == null || badValue.length() <= MAX_BAD_VALUE) {
-            return badValue;
-        }
-        int cut = Character.isHighSurrogate(badValue.charAt(MAX_BAD_VALUE - 2)) ? MAX_BAD_VALUE - 2 : MAX_BAD_VALUE - 1;
-        return badValue.substring(0, cut) + "…";
     }
 
     private static boolean isSecretData(String pointer) {

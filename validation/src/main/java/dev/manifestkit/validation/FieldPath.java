@@ -1,5 +1,6 @@
 package dev.manifestkit.validation;
 
+import dev.manifestkit.core.MessageText;
 import java.util.Objects;
 
 /**
@@ -72,17 +73,37 @@ public final class FieldPath {
         return parent.toJsonPointer() + "/" + segment().replace("~", "~0").replace("/", "~1");
     }
 
+    /**
+     * The path as the API server prints it. A field or key from invalid input (a label key with a
+     * newline, a megabyte data key) is escaped and cut like a bad value, and a path longer than
+     * {@value MessageText#MAX_TEXT} characters keeps its start and its end, so it names the field
+     * on one bounded line.
+     */
     @Override
     public String toString() {
+        var text = render();
+        if (text.length() <= MessageText.MAX_TEXT) {
+            return text;
+        }
+        int head = MessageText.MAX_TEXT / 2;
+        int tail = MessageText.MAX_TEXT - head - 1;
+        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
+    }
+
+    private String render() {
         if (kind == Kind.ROOT) {
             return "";
         }
-        var head = parent.toString();
+        var head = parent.render();
         return switch (kind) {
-            case CHILD -> head.isEmpty() ? segment : head + "." + segment;
-            case INDEX, KEY -> head + "[" + segment() + "]";
+            case CHILD -> head.isEmpty() ? shown() : head + "." + shown();
+            case INDEX, KEY -> head + "[" + shown() + "]";
             case ROOT -> "";
         };
+    }
+
+    private String shown() {
+        return kind == Kind.INDEX ? Integer.toString(index) : MessageText.oneLine(segment);
     }
 
     private String segment() {

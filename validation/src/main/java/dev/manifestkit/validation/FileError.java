@@ -2,7 +2,7 @@ package dev.manifestkit.validation;
 
 import java.util.Objects;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 
 /**
@@ -12,7 +12,8 @@ import dev.manifestkit.core.SourceLocation;
  *
  * @param file     the file, as the user named it
  * @param location where in the file, or null if not known
- * @param message  one line saying what is wrong
+ * @param message  what is wrong; kept to one line of at most {@value MessageText#MAX_TEXT} characters, as reader
+ *                 errors can quote the input
  */
 public record FileError(String file, SourceLocation location, String message) {
 
@@ -20,11 +21,12 @@ public record FileError(String file, SourceLocation location, String message) {
     public FileError {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");
+        message = MessageText.oneLine(message, MessageText.MAX_TEXT);
     }
 
-    /** One line, input text in it escaped ({@link Printable}): {@code deploy.yaml:3:7: mapping values are not allowed here}. */
+    /** {@code deploy.yaml:3:7: mapping values are not allowed here}, the file name escaped and cut like a detail. */
     @Override
     public String toString() {
-        return Printable.line(file + (location == null ? "" : ":" + location) + ": " + message);
+        return MessageText.oneLine(file, MessageText.MAX_TEXT) + (location == null ? "" : ":" + location) + ": " + message;
     }
 }

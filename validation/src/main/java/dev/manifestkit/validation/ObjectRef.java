@@ -1,5 +1,6 @@
 package dev.manifestkit.validation;
 
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.ManifestDocument;
 
 /**
@@ -20,12 +21,17 @@ public record ObjectRef(String kind, String namespace, String name, String origi
                 document.name().orElse(null), document.origin(), document.index());
     }
 
+    /**
+     * {@code Kind/namespace/name}. Invalid input can name an object anything, so each part is
+     * escaped and cut like a bad value ({@link MessageText#oneLine(String)}): the reference stays
+     * one bounded line, and reads as written for any valid name.
+     */
     @Override
     public String toString() {
-        var sb = new StringBuilder(kind == null ? "?" : kind).append('/');
+        var sb = new StringBuilder(kind == null ? "?" : MessageText.oneLine(kind)).append('/');
         if (namespace != null && !namespace.isEmpty()) {
-            sb.append(namespace).append('/');
+            sb.append(MessageText.oneLine(namespace)).append('/');
         }
-        return sb.append(name == null ? "?" : name).toString();
+        return sb.append(name == null ? "?" : MessageText.oneLine(name)).toString();
     }
 }

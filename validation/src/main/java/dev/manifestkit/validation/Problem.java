@@ -2,7 +2,7 @@ package dev.manifestkit.validation;
 
 import java.util.Objects;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 
 /**
@@ -13,8 +13,11 @@ import dev.manifestkit.core.SourceLocation;
  * @param object   the object it is about
  * @param path     the field it is about
  * @param type     the API server's error type
- * @param badValue the offending value as text, already redacted for Secret data; null if none
- * @param detail   what is wrong and how to fix it, without the path or the object
+ * @param badValue the offending value as text, already redacted for Secret data; null if none. Kept
+ *                 to {@value RuleContext#MAX_BAD_VALUE} characters with line breaks and other
+ *                 unprintable characters escaped ({@link MessageText#oneLine(String, int)})
+ * @param detail   what is wrong and how to fix it, without the path or the object; kept to
+ *                 {@value MessageText#MAX_TEXT} characters, escaped the same way
  * @param location where the field was read, or null for objects built in memory
  */
 public record Problem(Severity severity, String ruleId, ObjectRef object, FieldPath path, ErrorType type,
@@ -27,6 +30,9 @@ public record Problem(Severity severity, String ruleId, ObjectRef object, FieldP
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(detail, "detail");
+        // the one place every problem passes: whatever a rule quoted from the input, the message stays one bounded line
+        badValue = MessageText.oneLine(badValue, RuleContext.MAX_BAD_VALUE);
+        detail = MessageText.oneLine(detail, MessageText.MAX_TEXT);
     }
 
     /**
@@ -54,9 +60,12 @@ public record Problem(Severity severity, String ruleId, ObjectRef object, FieldP
         return sb.toString();
     }
 
-    /** One line, input text in it escaped ({@link Printable}): {@code Deployment/fib/web: spec.replicas: Invalid value: …  [rule]}. */
+    /**
+     * One line: {@code Deployment/fib/web: spec.replicas: Invalid value: …  [rule]}. Each part is
+     * escaped and bounded where it is made, so the line is too, whatever the input.
+     */
     @Override
     public String toString() {
-        return Printable.line(object + ": " + message() + " [" + ruleId + "]");
+        return object + ": " + message() + " [" + ruleId + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation;
 
+import dev.manifestkit.core.MessageText;
 import java.util.function.Function;
 
 import dev.manifestkit.core.ManifestDocument;
@@ -8,8 +9,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** What a rule sees while it checks one object, and where it reports. */
 public interface RuleContext {
 
-    /** The most characters of a bad value {@link #report} keeps; longer ones are cut and end in {@code …}. */
-    int MAX_BAD_VALUE = 256;
+    /**
+     * The most characters of a bad value a {@link Problem} keeps; longer ones are cut and end in
+     * {@code …}, and line breaks are escaped.
+     */
+    int MAX_BAD_VALUE = MessageText.MAX_PART;
 
     /** The object being checked. */
     ManifestDocument document();

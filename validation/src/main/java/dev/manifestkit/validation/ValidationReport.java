@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 
 /**
  * Everything one validation run found: a result per object (valid ones included, so reports can
@@ -127,11 +127,12 @@ public final class ValidationReport {
         fileErrors.forEach(f -> lines.add(f.toString()));
         if (invalid.size() == 1 && fileErrors.isEmpty()) {
             var object = invalid.get(0).object();
-            var head = "The " + object.kind() + " \"" + (object.name() == null ? "?" : object.name()) + "\" is invalid: ";
+            var head = "The " + MessageText.oneLine(object.kind()) + " "
+                    + (object.name() == null ? "\"?\"" : MessageText.quote(object.name())) + " is invalid: ";
             if (errors.size() == 1) {
-                return Printable.line(head + errors.get(0).message() + " [" + errors.get(0).ruleId() + "]");
+                return head + errors.get(0).message() + " [" + errors.get(0).ruleId() + "]";
             }
-            return Printable.line(head) + plural(errors.size(), "error") + "\n  " + String.join("\n  ", lines);
+            return head + plural(errors.size(), "error") + "\n  " + String.join("\n  ", lines);
         }
         var objects = invalid.isEmpty() ? "" : " in " + plural(invalid.size(), "object");
         var files = fileErrors.isEmpty() ? "" : (objects.isEmpty() ? " in " : " and ") + plural(fileErrors.size(), "unreadable file");

@@ -261,15 +261,18 @@ public final class Validator {
         // a set's own trees were made by Trees, which refuses deeper ones; trees from elsewhere are measured
         if (!Manifests.isCanonicalInInstallOrder(documents)) {
             var checkable = new ArrayList<ManifestDocument>(documents.size());
+            boolean changed = false;
             for (var document : documents) {
                 var tooDeep = depthProblem(document);
                 if (tooDeep == null) {
-                    checkable.add(document);
+                    var taken = WholeNumbers.asKubectlSends(document);
+                    changed |= taken != document;
+                    checkable.add(taken);
                 } else {
                     results.add(new ResourceResult(ObjectRef.of(document), List.of(tooDeep)));
                 }
             }
-            if (checkable.size() < documents.size()) {
+            if (changed || checkable.size() < documents.size()) {
                 documents = checkable;
                 visitOrder = documents;
             }
@@ -335,6 +338,7 @@ public final class Validator {
         if (tooDeep != null) {
             return new ResourceResult(ObjectRef.of(document), List.of(tooDeep));
         }
+        document = WholeNumbers.asKubectlSends(document);
         var problems = new ArrayList<Problem>();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
                 nodePortRange, problems);

@@ -2,7 +2,7 @@ package dev.manifestkit.core.yaml;
 
 import java.util.Optional;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 
 /**
@@ -19,10 +19,10 @@ public final class ManifestReadException extends RuntimeException {
     private final String problem;
 
     ManifestReadException(String origin, SourceLocation location, String problem, Throwable cause) {
-        super(format(origin, location, Printable.line(problem)), cause);
+        super(format(origin, location, MessageText.oneLine(problem, MessageText.MAX_TEXT)), cause);
         this.origin = origin;
         this.location = location;
-        this.problem = Printable.line(problem);
+        this.problem = MessageText.oneLine(problem, MessageText.MAX_TEXT);
     }
 
     /** The file (or {@code <stdin>}, {@code <memory>}) that was read. */
@@ -35,13 +35,13 @@ public final class ManifestReadException extends RuntimeException {
         return Optional.ofNullable(location);
     }
 
-    /** What is wrong, without the origin and location; one line, input text in it escaped ({@link Printable}). */
+    /** What is wrong, without the origin and location; one bounded line, input text in it escaped ({@link MessageText}). */
     public String problem() {
         return problem;
     }
 
     private static String format(String origin, SourceLocation location, String problem) {
-        String where = Printable.line(origin);
+        String where = MessageText.oneLine(origin, MessageText.MAX_TEXT);
         return location == null ? where + ": " + problem : where + ":" + location + ": " + problem;
     }
 }

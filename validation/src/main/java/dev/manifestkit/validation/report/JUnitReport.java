@@ -11,7 +11,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.FileError;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.ResourceResult;
@@ -66,7 +66,7 @@ public final class JUnitReport implements ReportWriter {
         int failures = (int) resources.stream().filter(r -> !r.valid()).count();
         xml.writeCharacters("  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", Printable.line(file));
+        xml.writeAttribute("name", shown(file));
         xml.writeAttribute("tests", Integer.toString(resources.size() + fileErrors.size()));
         xml.writeAttribute("failures", Integer.toString(failures));
         xml.writeAttribute("errors", Integer.toString(fileErrors.size()));
@@ -74,12 +74,12 @@ public final class JUnitReport implements ReportWriter {
         for (var fileError : fileErrors) {
             xml.writeCharacters("    ");
             xml.writeStartElement("testcase");
-            xml.writeAttribute("name", Printable.line(file));
-            xml.writeAttribute("classname", Printable.line(file));
+            xml.writeAttribute("name", shown(file));
+            xml.writeAttribute("classname", shown(file));
             xml.writeStartElement("error");
-            xml.writeAttribute("message", Printable.line(fileError.message()));
+            xml.writeAttribute("message", fileError.message());
             xml.writeAttribute("type", "read");
-            xml.writeCharacters(Printable.line(fileError.toString()));
+            xml.writeCharacters(fileError.toString());
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -96,13 +96,13 @@ public final class JUnitReport implements ReportWriter {
             throws XMLStreamException {
         xml.writeCharacters("    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", Printable.line(resource.object().toString()));
-        xml.writeAttribute("classname", Printable.line(file + "#" + resource.object().document()));
+        xml.writeAttribute("name", resource.object().toString());
+        xml.writeAttribute("classname", shown(file) + "#" + resource.object().document());
         var notes = new ArrayList<String>();
         for (Problem problem : resource.problems()) {
             if (problem.severity() == Severity.ERROR) {
                 xml.writeStartElement("failure");
-                xml.writeAttribute("message", Printable.line(problem.message()));
+                xml.writeAttribute("message", problem.message());
                 xml.writeAttribute("type", problem.ruleId());
                 xml.writeCharacters(TextReport.line(problem));
                 xml.writeEndElement();
@@ -117,5 +117,10 @@ public final class JUnitReport implements ReportWriter {
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
+    }
+
+    /** A file name as the text report shows it: XML 1.0 cannot even hold a control character. */
+    private static String shown(String file) {
+        return MessageText.oneLine(file, MessageText.MAX_TEXT);
     }
 }

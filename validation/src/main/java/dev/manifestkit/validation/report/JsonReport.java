@@ -3,6 +3,7 @@ package dev.manifestkit.validation.report;
 import java.io.IOException;
 import java.io.Writer;
 
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.Severity;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  * {@code line} and {@code column} appear only when the object was read from a file. A file that
  * could not be read is an entry with {@code document}, {@code kind}, {@code namespace} and
- * {@code name} null, one problem of rule {@code read}, and counts as an invalid resource.
+ * {@code name} null, one problem of rule {@code read}, and counts as an invalid resource. Names and
+ * files are written as the text report shows them, escaped and cut ({@link MessageText}), so a
+ * hostile name cannot make a value of a megabyte.
  */
 public final class JsonReport implements ReportWriter {
 
@@ -38,7 +41,7 @@ public final class JsonReport implements ReportWriter {
             json.writeArrayPropertyStart("resources");
             for (var fileError : report.fileErrors()) {
                 json.writeStartObject();
-                json.writeStringProperty("file", fileError.file());
+                json.writeStringProperty("file", shown(fileError.file(), MessageText.MAX_TEXT));
                 json.writeNullProperty("document");
                 json.writeNullProperty("kind");
                 json.writeNullProperty("namespace");
@@ -78,11 +81,11 @@ public final class JsonReport implements ReportWriter {
     private static void writeResource(JsonGenerator json, ResourceResult resource) {
         var object = resource.object();
         json.writeStartObject();
-        json.writeStringProperty("file", object.origin());
+        json.writeStringProperty("file", shown(object.origin(), MessageText.MAX_TEXT));
         json.writeNumberProperty("document", object.document());
-        json.writeStringProperty("kind", object.kind());
-        json.writeStringProperty("namespace", object.namespace());
-        json.writeStringProperty("name", object.name());
+        json.writeStringProperty("kind", shown(object.kind(), MessageText.MAX_PART));
+        json.writeStringProperty("namespace", shown(object.namespace(), MessageText.MAX_PART));
+        json.writeStringProperty("name", shown(object.name(), MessageText.MAX_PART));
         json.writeBooleanProperty("valid", resource.valid());
         json.writeArrayPropertyStart("problems");
         for (Problem problem : resource.problems()) {
@@ -99,5 +102,10 @@ public final class JsonReport implements ReportWriter {
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** Text from the input as every report shows it; null stays null. */
+    private static String shown(String text, int max) {
+        return MessageText.oneLine(text, max);
     }
 }

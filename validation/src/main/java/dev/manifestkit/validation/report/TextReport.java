@@ -3,7 +3,7 @@ package dev.manifestkit.validation.report;
 import java.io.IOException;
 import java.io.Writer;
 
-import dev.manifestkit.core.Printable;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Severity;
 import dev.manifestkit.validation.ValidationReport;
@@ -15,7 +15,8 @@ import dev.manifestkit.validation.ValidationReport;
  * deploy.yaml:20:9: Deployment/fib/web: spec.template.spec.containers[0].image: Advice: … [best-practice/latest-tag, warning]
  * 2 resources: 1 valid, 1 invalid; 1 error, 1 warning
  * </pre>
- * Objects built in memory have no file and print without the position.
+ * Objects built in memory have no file and print without the position. Every part of a line is
+ * escaped and bounded ({@link MessageText}), so a problem is one line whatever the input.
  */
 public final class TextReport implements ReportWriter {
 
@@ -24,7 +25,7 @@ public final class TextReport implements ReportWriter {
     @Override
     public void write(ValidationReport report, Writer out) throws IOException {
         for (var fileError : report.fileErrors()) {
-            out.write(Printable.line(fileError + " [read]") + "\n");
+            out.write(fileError + " [read]\n");
         }
         for (var resource : report.resources()) {
             for (var problem : resource.problems()) {
@@ -36,12 +37,12 @@ public final class TextReport implements ReportWriter {
         out.write('\n');
     }
 
-    /** The line of one problem, input text in it escaped so that it stays one line ({@link Printable}). */
+    /** The line of one problem; its parts are escaped and bounded where they are made ({@link MessageText}). */
     static String line(Problem problem) {
         var sb = new StringBuilder();
         var origin = problem.object().origin();
         if (origin != null && !origin.equals(MEMORY)) {
-            sb.append(origin);
+            sb.append(MessageText.oneLine(origin, MessageText.MAX_TEXT));
             if (problem.location() != null) {
                 sb.append(':').append(problem.location());
             }
@@ -51,6 +52,6 @@ public final class TextReport implements ReportWriter {
         if (problem.severity() != Severity.ERROR) {
             sb.append(", ").append(problem.severity().label());
         }
-        return Printable.line(sb.append(']').toString());
+        return sb.append(']').toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.manifestkit.validation.rules;
 
 import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.RuleContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -119,27 +120,12 @@ final class Nodes {
         return kind == null ? "" : kind;
     }
 
-    /** A string as Go's {@code %q} prints it: {@code "app"}. */
+    /**
+     * A string as Go's {@code %q} prints it: {@code "app"}, cut to {@link RuleContext#MAX_BAD_VALUE}
+     * characters, so a name or key quoted in a detail keeps the message one short line.
+     */
     static String quote(String value) {
-        var sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return MessageText.quote(value);
     }
 
     /**

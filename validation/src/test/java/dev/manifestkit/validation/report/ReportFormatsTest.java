@@ -205,7 +205,7 @@ class ReportFormatsTest {
     @Test
     void textStaysOneLinePerProblemWhateverTheInputsNamesHold() throws IOException {
         assertThat(write(new TextReport(), hostileReport())).isEqualTo("""
-                x\\x07.yaml: duplicate key "k\\nk" [read]
+                x\\a.yaml: duplicate key "k\\nk" [read]
                 bad\\nname.yaml:4:9: ConfigMap/x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028: metadata.name: Invalid value: \
                 "x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028": a lowercase RFC 1123 subdomain must consist of lower case \
                 alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. \
@@ -226,7 +226,7 @@ class ReportFormatsTest {
         var parsed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
         var names = parsed.getElementsByTagName("testcase");
-        assertThat(names.item(0).getAttributes().getNamedItem("name").getNodeValue()).isEqualTo("x\\x07.yaml");
+        assertThat(names.item(0).getAttributes().getNamedItem("name").getNodeValue()).isEqualTo("x\\a.yaml");
         assertThat(names.item(1).getAttributes().getNamedItem("name").getNodeValue())
                 .isEqualTo("ConfigMap/x\\x1b[31mRED\\nfake.yaml:1:1: ok\\u2028");
     }

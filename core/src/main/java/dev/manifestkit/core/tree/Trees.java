@@ -492,7 +492,34 @@ public final class Trees {
             return frozenArray(used == elements.length ? elements : Arrays.copyOf(elements, used));
         }
         requireFinite(node);
+        var whole = wholeNumber(node);
+        if (whole != null) {
+            return whole;
+        }
         return share ? SharedScalars.share(node) : node;
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * The integer a whole float stands for ({@code 80.0}, {@code -1.0}), as kubectl sends it: it
+     * decodes a manifest into float64s and encodes a whole one without a fraction, so the API
+     * server's integer fields take it. Null for anything else: not a float, a fraction, or beyond
+     * 64 bits (which stays a float, as in kubectl). The readers make such numbers integers as they
+     * read; this is for trees made in memory.
+     */
+    public static JsonNode wholeNumber(JsonNode node) {
+        if (!node.isFloatingPointNumber() || !Double.isFinite(node.doubleValue())) {
+            return null;
+        }
+        var value = node.decimalValue();
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0
+                || value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
+            return null;
+        }
+        long integer = value.longValue();
+        return integer == (int) integer ? NODES.numberNode((int) integer) : NODES.numberNode(integer);
     }
 
     /**
@@ -659,7 +686,7 @@ public final class Trees {
         }
         if (!node.isContainer()) {
             requireFinite(node);
-            return true;
+            return wholeNumber(node) == null;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

@@ -135,6 +135,18 @@ class TreesTest {
     }
 
     @Test
+    void wholeFloatsBecomeTheIntegersKubectlSends() throws Exception {
+        var tree = (ObjectNode) Trees.jsonMapper().readTree(
+                "{\"kind\":\"Widget\",\"spec\":{\"port\":80.0,\"n\":-1.0,\"big\":5.0e9,\"half\":0.5,\"huge\":1e30}}");
+        var canonical = Trees.canonicalize(tree);
+        assertThat(canonical.toString())
+                .isEqualTo("{\"kind\":\"Widget\",\"spec\":{\"big\":5000000000,\"half\":0.5,\"huge\":1.0E30,\"n\":-1,\"port\":80}}");
+        assertThat(canonical.at("/spec/port").isInt()).isTrue();
+        assertThat(canonical.at("/spec/big").isLong()).isTrue();
+        assertThat(Trees.canonicalize(canonical)).isSameAs(canonical);
+    }
+
+    @Test
     void quantitiesAndIntOrStringsBecomePlainValues() {
         var pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec().addNewContainer()
                 .withName("c").withNewResources().addToRequests("memory", new Quantity("64Mi"))

@@ -250,6 +250,7 @@ final class CustomResourceSchemaConverter {
                         copy.set(keyword, value);
                     }
                 }
+                case "format" -> copy.set(keyword, "int32".equals(value.asString(null)) ? copy.stringNode("int64") : value);
                 case "pattern" -> {
                     if (value.isString() && compiles(re2ToJava(value.asString()))) {
                         copy.put(keyword, re2ToJava(value.asString()));
@@ -297,6 +298,9 @@ final class CustomResourceSchemaConverter {
             }
         }
         dropDefaultedFromRequired(schema, copy);
+        if (!constraintOnly && "integer".equals(copy.path("type").asString(null)) && !copy.has("format")) {
+            copy.put("format", "int64");
+        }
         if (copy.path("x-kubernetes-int-or-string").asBoolean(false) && isIntegerOrString(copy.get("anyOf"))) {
             copy.remove("anyOf"); // the usual spelling: the compiler's own widening words it better
         }

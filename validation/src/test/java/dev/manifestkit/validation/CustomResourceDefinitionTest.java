@@ -381,6 +381,21 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void anEmbeddedResourcesDeclaredMetadataMakesNoFieldUnknownAsTheServerDoesNotPruneIt() {
+        var crd = CRD.replace("'selector':{'type':'object'},", "'selector':{'type':'object'},"
+                + "'template':{'type':'object','x-kubernetes-embedded-resource':true,'properties':{"
+                + "'apiVersion':{'type':'string'},'kind':{'type':'string'},'metadata':{'type':'object'},"
+                + "'spec':{'type':'object','properties':{'replicas':{'type':'integer'}}}}},");
+        assertThat(crd).isNotEqualTo(CRD);
+        assertThat(validate(crd, broker("{'size':1,'template':{'apiVersion':'v1','kind':'ConfigMap',"
+                + "'metadata':{'name':'cm','labels':{'app':'x'}},'spec':{'replicas':2}}}"))).isEmpty();
+        assertThat(validate(crd, broker("{'size':1,'template':{'metadata':'cm','spec':{'replicas':2,'x':1}}}")))
+                .containsExactlyInAnyOrder(
+                        "Broker/ns/b: spec.template.metadata: Invalid value: \"cm\": must be of type object [schema]",
+                        "Broker/ns/b: spec.template.spec.x: Forbidden: unknown field \"spec.template.spec.x\" [schema]");
+    }
+
+    @Test
     void builtInKindsAreUnaffectedByDefinitionsInTheSet() {
         var pod = "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'containers':[{'name':'c','image':'i',"
                 + "'imagePullPolicy':'Always'}],'nope':1}}";

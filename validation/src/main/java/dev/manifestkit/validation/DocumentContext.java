@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.validation.rules.Rules;
 
 /**
  * The engine's {@link RuleContext}: applies the effective severity of the rule being run,
@@ -25,6 +26,8 @@ final class DocumentContext implements RuleContext {
     private final Set<String> ignored;
     private final boolean secret;
     private final boolean statefulSet;
+    /** A custom resource: only the rules that check any object's metadata (and the user's own) run. */
+    private final boolean customResource;
     private final List<Problem> sink;
     private Rule rule;
     private Severity severity;
@@ -41,9 +44,14 @@ final class DocumentContext implements RuleContext {
         this.profile = profile;
         this.nodePortRange = nodePortRange;
         this.ignored = RuleIds.ignoredBy(document.tree());
-        this.secret = "Secret".equals(object.kind());
-        this.statefulSet = "StatefulSet".equals(object.kind());
+        this.secret = "Secret".equals(object.kind()) && !customResource(document);
+        this.statefulSet = "StatefulSet".equals(object.kind()) && !customResource(document);
+        this.customResource = customResource(document);
         this.sink = sink;
+    }
+
+    private static boolean customResource(ManifestDocument document) {
+        return ApiGroups.isCustomResource(document.apiVersion().orElse(null));
     }
 
     private static final Object[] NO_SHARED = new Object[0];
@@ -69,7 +77,8 @@ final class DocumentContext implements RuleContext {
 
     /** Runs one rule on the document, turning a failure of the rule itself into a problem. */
     void run(Rule rule, Severity severity) {
-        if (!ignored.isEmpty() && RuleIds.matchesAny(ignored, rule.id())) {
+        if (!ignored.isEmpty() && RuleIds.matchesAny(ignored, rule.id())
+                || customResource && !Rules.checksCustomResources(rule)) {
             return;
         }
         this.rule = rule;

@@ -47,7 +47,7 @@ public final class ManifestIndex {
         this.byKindAndNamespace = sized(objects);
         for (var list : List.of(this.documents, this.existing)) {
             for (var doc : list) {
-                var kind = doc.kind().orElse(null);
+                var kind = doc.kind().map(k -> ApiGroups.qualifiedKind(doc.apiVersion().orElse(null), k)).orElse(null);
                 if (kind == null) {
                     continue;
                 }

@@ -335,6 +335,66 @@ class CustomResourceDefinitionTest {
         }
     }
 
+    /** crossplane's Provider (pkg.crossplane.io_providers.yaml), cut down: conditions need four fields. */
+    static final String PROVIDER_CRD = "{'apiVersion':'apiextensions.k8s.io/v1','kind':'CustomResourceDefinition',"
+            + "'metadata':{'name':'providers.pkg.crossplane.io'},'spec':{'group':'pkg.crossplane.io','scope':'Cluster',"
+            + "'names':{'kind':'Provider','plural':'providers'},'versions':[{'name':'v1','served':true,'storage':true,"
+            + "'subresources':{'status':{}},'schema':{'openAPIV3Schema':{'type':'object','properties':{"
+            + "'spec':{'type':'object','required':['package'],'properties':{'package':{'type':'string'},"
+            + "'revisionHistoryLimit':{'type':'integer','format':'int64'},'replicas':{'type':'integer','format':'int32'},"
+            + "'count':{'type':'integer'}}},"
+            + "'status':{'type':'object','properties':{'conditions':{'type':'array','items':{'type':'object',"
+            + "'required':['lastTransitionTime','reason','status','type'],'properties':{"
+            + "'lastTransitionTime':{'type':'string','format':'date-time'},'reason':{'type':'string'},"
+            + "'status':{'type':'string'},'type':{'type':'string'}}}},"
+            + "'currentRevision':{'type':'string'}}}}}}}]}}";
+
+    static String provider(String rest) {
+        return "{'apiVersion':'pkg.crossplane.io/v1','kind':'Provider','metadata':{'name':'provider-aws'},"
+                + "'spec':{'package':'xpkg.crossplane.io/crossplane-contrib/provider-aws:v0.43.1'}" + rest + "}";
+    }
+
+    @Test
+    void theStatusOfAResourceWithTheStatusSubresourceIsDroppedOnCreateSoOnlyUnknownFieldsCount() {
+        var status = ",'status':{'conditions':[{'type':'Healthy','status':'True'}],'currentRevision':7}";
+        assertThat(validate(PROVIDER_CRD, provider(status))).isEmpty();
+        assertThat(validate(PROVIDER_CRD, provider(",'status':{'currentRevison':'provider-aws-1'}")))
+                .containsExactly("Provider/provider-aws: status.currentRevison: Forbidden: unknown field "
+                        + "\"status.currentRevison\" [schema]");
+        // without the subresource, status is validated like the rest
+        var plain = PROVIDER_CRD.replace("'subresources':{'status':{}},", "");
+        assertThat(validate(plain, provider(status))).containsExactlyInAnyOrder(
+                "Provider/provider-aws: status.conditions[0].reason: Required value [schema]",
+                "Provider/provider-aws: status.conditions[0].lastTransitionTime: Required value [schema]",
+                "Provider/provider-aws: status.currentRevision: Invalid value: 7: must be of type string [schema]");
+    }
+
+    @Test
+    void aCustomResourcesIntegersAre64BitOnesWhateverTheirFormat() {
+        assertThat(validate(PROVIDER_CRD, provider("").replace("'}}", "','replicas':3000000000}}"))).isEmpty();
+        assertThat(validate(PROVIDER_CRD, provider("").replace("'}}",
+                "','replicas':99999999999999999999,'count':99999999999999999999}}"))).containsExactlyInAnyOrder(
+                "Provider/provider-aws: spec.replicas: Invalid value: 99999999999999999999: must fit in a 64-bit integer "
+                        + "(-9223372036854775808 to 9223372036854775807) [schema]",
+                "Provider/provider-aws: spec.count: Invalid value: 99999999999999999999: must fit in a 64-bit integer "
+                        + "(-9223372036854775808 to 9223372036854775807) [schema]");
+    }
+
+    @Test
+    void anEmbeddedResourcesDeclaredMetadataMakesNoFieldUnknownAsTheServerDoesNotPruneIt() {
+        var crd = CRD.replace("'selector':{'type':'object'},", "'selector':{'type':'object'},"
+                + "'template':{'type':'object','x-kubernetes-embedded-resource':true,'properties':{"
+                + "'apiVersion':{'type':'string'},'kind':{'type':'string'},'metadata':{'type':'object'},"
+                + "'spec':{'type':'object','properties':{'replicas':{'type':'integer'}}}}},");
+        assertThat(crd).isNotEqualTo(CRD);
+        assertThat(validate(crd, broker("{'size':1,'template':{'apiVersion':'v1','kind':'ConfigMap',"
+                + "'metadata':{'name':'cm','labels':{'app':'x'}},'spec':{'replicas':2}}}"))).isEmpty();
+        assertThat(validate(crd, broker("{'size':1,'template':{'metadata':'cm','spec':{'replicas':2,'x':1}}}")))
+                .containsExactlyInAnyOrder(
+                        "Broker/ns/b: spec.template.metadata: Invalid value: \"cm\": must be of type object [schema]",
+                        "Broker/ns/b: spec.template.spec.x: Forbidden: unknown field \"spec.template.spec.x\" [schema]");
+    }
+
     @Test
     void builtInKindsAreUnaffectedByDefinitionsInTheSet() {
         var pod = "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'containers':[{'name':'c','image':'i',"

@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.validation.ApiGroups;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -26,7 +27,8 @@ final class DuplicateObjectRule extends BaseRule {
         if (kind == null || name == null) {
             return;
         }
-        var first = context.set().firstOf(kind, Nodes.namespace(tree), name).orElse(null);
+        var first = context.set().firstOf(ApiGroups.qualifiedKind(Nodes.str(tree, "apiVersion"), kind),
+                Nodes.namespace(tree), name).orElse(null);
         if (first != null && first != current) {
             context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
                     "another " + kind + " with this name and namespace comes earlier ("

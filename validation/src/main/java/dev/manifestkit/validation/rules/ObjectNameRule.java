@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.manifestkit.core.Kinds;
 import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.validation.ApiGroups;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -31,17 +32,6 @@ final class ObjectNameRule extends BaseRule {
     private static final Set<String> SUBDOMAIN_NAMED = Set.of("Pod", "Deployment", "StatefulSet", "DaemonSet",
             "ReplicaSet", "Job", "CronJob", "Ingress", "PersistentVolume", "PersistentVolumeClaim", "StorageClass",
             "Secret", "ConfigMap", "ServiceAccount", "IngressClass", "PodTemplate", "ReplicationController");
-
-    /**
-     * The API groups Kubernetes serves itself (those with a dot; the others, such as apps, have
-     * none): any other group with a dot is a custom resource's (or an aggregated API's).
-     */
-    private static final Set<String> BUILT_IN_GROUPS = Set.of("admissionregistration.k8s.io",
-            "apiextensions.k8s.io", "apiregistration.k8s.io", "authentication.k8s.io", "authorization.k8s.io",
-            "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
-            "flowcontrol.apiserver.k8s.io", "internal.apiserver.k8s.io", "networking.k8s.io", "node.k8s.io",
-            "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io",
-            "storagemigration.k8s.io", "metrics.k8s.io", "custom.metrics.k8s.io", "external.metrics.k8s.io");
 
     ObjectNameRule() {
         super("api/object-name", Layer.API, Severity.ERROR,
@@ -90,29 +80,19 @@ final class ObjectNameRule extends BaseRule {
     }
 
     private static List<String> validate(String apiVersion, String kind, String name) {
+        if (ApiGroups.isCustomResource(apiVersion)) {
+            return Names.dns1123Subdomain(name); // whatever its kind is called (Knative's Service)
+        }
         if (kind.equals("Service")) {
             return Names.dns1035Label(name);
         }
         if (kind.equals("Namespace")) {
             return Names.dns1123Label(name);
         }
-        if (SUBDOMAIN_NAMED.contains(kind) || isCustomResource(apiVersion)) {
+        if (SUBDOMAIN_NAMED.contains(kind)) {
             return Names.dns1123Subdomain(name);
         }
         return List.of();
-    }
-
-    /** True for a group/version whose group is not one Kubernetes serves itself (the API server names custom resources as DNS subdomains). */
-    private static boolean isCustomResource(String apiVersion) {
-        if (apiVersion == null) {
-            return false;
-        }
-        int slash = apiVersion.indexOf('/');
-        if (slash <= 0) {
-            return false;
-        }
-        var group = apiVersion.substring(0, slash);
-        return group.indexOf('.') > 0 && !BUILT_IN_GROUPS.contains(group);
     }
 
     private static boolean isNonString(tools.jackson.databind.JsonNode value) {

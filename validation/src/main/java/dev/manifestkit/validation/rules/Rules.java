@@ -3,6 +3,7 @@ package dev.manifestkit.validation.rules;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.manifestkit.validation.Rule;
 
@@ -110,7 +111,32 @@ public final class Rules {
             new SecretLiteralsRule(),
             new SingleReplicaRule());
 
+    /**
+     * The built-in rules that check a custom resource: the API server validates its ObjectMeta
+     * (name, labels, annotations, finalizers, owner references) and its schema, nothing that a
+     * built-in kind of the same name is held to.
+     */
+    private static final Set<String> FOR_CUSTOM_RESOURCES = Set.of("api/object-name", "api/label-syntax",
+            "api/annotation-syntax", "api/object-meta", "api/last-applied-size", "ref/duplicate-object");
+
+    private static final Set<Rule> KIND_SPECIFIC = kindSpecific();
+
+    private static Set<Rule> kindSpecific() {
+        var rules = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Rule, Boolean>());
+        ALL.stream().filter(rule -> !FOR_CUSTOM_RESOURCES.contains(rule.id())).forEach(rules::add);
+        return java.util.Collections.unmodifiableSet(rules);
+    }
+
     private Rules() {
+    }
+
+    /**
+     * False for a built-in rule that checks what a built-in kind must be (a Service's ports, a
+     * Job's template), which says nothing of a custom resource that shares the kind's name;
+     * true for the ObjectMeta rules and for rules other than the built-in ones.
+     */
+    public static boolean checksCustomResources(Rule rule) {
+        return !KIND_SPECIFIC.contains(rule);
     }
 
     /** Every built-in rule, in layer order (API, references, best practice). */

@@ -36,7 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Branches of {@code allOf}/{@code anyOf}/{@code oneOf}/{@code not} only add constraints,
  *     so they never make fields unknown.</li>
  * <li>{@code x-kubernetes-embedded-resource} objects may hold {@code apiVersion}, {@code kind}
- *     and {@code metadata} (not validated further). Not evaluated: {@code x-kubernetes-validations}
+ *     and {@code metadata}; a declared {@code metadata} (controller-gen writes {@code type: object})
+ *     constrains but makes none of its fields unknown, as the server's pruning passes over an
+ *     embedded resource's metadata. Not evaluated: {@code x-kubernetes-validations}
  *     (CEL), {@code x-kubernetes-list-type}/{@code -map-keys}/{@code -map-type}, and patterns
  *     Java cannot compile (RE2 syntax Java lacks). Defaults are not applied, but a required
  *     property with a default is not required: the server fills it in first.</li>
@@ -250,6 +252,7 @@ final class CustomResourceSchemaConverter {
                         copy.set(keyword, value);
                     }
                 }
+                case "format" -> copy.set(keyword, "int32".equals(value.asString(null)) ? copy.stringNode("int64") : value);
                 case "pattern" -> {
                     if (value.isString() && compiles(re2ToJava(value.asString()))) {
                         copy.put(keyword, re2ToJava(value.asString()));
@@ -297,6 +300,9 @@ final class CustomResourceSchemaConverter {
             }
         }
         dropDefaultedFromRequired(schema, copy);
+        if (!constraintOnly && "integer".equals(copy.path("type").asString(null)) && !copy.has("format")) {
+            copy.put("format", "int64");
+        }
         if (copy.path("x-kubernetes-int-or-string").asBoolean(false) && isIntegerOrString(copy.get("anyOf"))) {
             copy.remove("anyOf"); // the usual spelling: the compiler's own widening words it better
         }
@@ -307,7 +313,12 @@ final class CustomResourceSchemaConverter {
                     properties.putObject(field).put("type", "string");
                 }
             }
-            if (!properties.has("metadata")) {
+            // the server's pruning skips an embedded resource's apiVersion, kind and metadata
+            // whatever the schema says of them, so a declared metadata only constrains
+            var metadata = schema.path("properties").get("metadata");
+            if (metadata != null && metadata.isObject()) {
+                properties.set("metadata", convert(metadata, true));
+            } else {
                 properties.putObject("metadata").put("type", "object").put(PRESERVE, true);
             }
         }

@@ -50,7 +50,7 @@ public final class CustomResourceSchemas {
 
     /** One version of one definition. */
     private record Version(String definition, String group, String kind, String version, boolean served,
-                           JsonNode schema, String contentKey, int index) {
+                           boolean statusSubresource, JsonNode schema, String contentKey, int index) {
 
         String apiVersion() {
             return group + "/" + version;
@@ -61,8 +61,13 @@ public final class CustomResourceSchemas {
     public sealed interface Lookup permits Found, None, NoSuchVersion, NotServed, Unusable, Conflict {
     }
 
-    /** A usable schema. */
-    public record Found(KindSchema schema) implements Lookup {
+    /**
+     * A usable schema.
+     *
+     * @param statusSubresource whether the version enables the {@code status} subresource: the
+     *                          server then drops {@code status} on create before validating
+     */
+    public record Found(KindSchema schema, boolean statusSubresource) implements Lookup {
     }
 
     /** No definition of the set declares this group and kind. */
@@ -151,13 +156,15 @@ public final class CustomResourceSchemas {
                 continue;
             }
             boolean served = entry.path("served").asBoolean(false);
+            boolean status = entry.path("subresources").path("status").isObject();
             var schema = entry.path("schema").get("openAPIV3Schema");
             if (schema != null && !schema.isObject()) {
                 schema = null;
             }
-            var content = group + "/" + version + " " + kind + " " + served + " " + (schema == null ? "-" : schema.toString());
-            result.add(new Version(name.isEmpty() ? group + "/" + kind : name, group, kind, version, served, schema,
-                    sha256(content), i));
+            var content = group + "/" + version + " " + kind + " " + served + " " + status + " "
+                    + (schema == null ? "-" : schema.toString());
+            result.add(new Version(name.isEmpty() ? group + "/" + kind : name, group, kind, version, served, status,
+                    schema, sha256(content), i));
         }
         return result;
     }
@@ -216,7 +223,7 @@ public final class CustomResourceSchemas {
         }
         var compiled = registry.customResourceSchema(chosen.contentKey(), chosen.apiVersion(), chosen.kind(),
                 chosen.schema());
-        return compiled.schema() != null ? new Found(compiled.schema())
+        return compiled.schema() != null ? new Found(compiled.schema(), chosen.statusSubresource())
                 : new Unusable(chosen.definition(), "cannot use its schema for version " + chosen.version() + ": "
                         + compiled.error());
     }

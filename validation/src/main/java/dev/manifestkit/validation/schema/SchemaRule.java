@@ -50,11 +50,11 @@ public final class SchemaRule extends SchemaLayerRule {
         var kind = tree.get("kind").asString();
         var schema = registry.schemaFor(apiVersion, kind);
         if (schema.isPresent()) {
-            report(context, schema.get());
+            report(context, schema.get(), false);
         } else if (customResources != null) {
             var found = customResources.lookup(apiVersion, kind);
             if (found instanceof CustomResourceSchemas.Found custom) {
-                report(context, custom.schema());
+                report(context, custom.schema(), custom.statusSubresource());
             } else if (found instanceof CustomResourceSchemas.Conflict conflict) {
                 context.report(FieldPath.root(), ErrorType.INVALID, conflictMessage(apiVersion, kind, conflict));
             }
@@ -76,10 +76,10 @@ public final class SchemaRule extends SchemaLayerRule {
                 + " " + kind + " different schemas; not validated against either";
     }
 
-    private static void report(RuleContext context, KindSchema schema) {
+    private static void report(RuleContext context, KindSchema schema, boolean statusDropped) {
         var tree = context.tree();
         schema.validate(tree).forEach(v -> {
-            if (!droppedOnCreate(tree, v)) {
+            if (!droppedOnCreate(tree, v) && !(statusDropped && droppedStatus(v))) {
                 context.report(v.path(), v.type(), v.badValue(), v.detail());
             }
         });
@@ -111,6 +111,19 @@ public final class SchemaRule extends SchemaLayerRule {
         }
         boolean noRef = refDropped || dataSourceRef == null || dataSourceRef.isNull();
         return noRef && !isClaimOrSnapshot(spec.get("dataSource"));
+    }
+
+    /**
+     * A finding in the {@code status} of a custom resource whose definition enables the status
+     * subresource: the server deletes {@code status} before validating a create (the custom
+     * resource strategy's PrepareForCreate; an update keeps the old one), so nothing there is
+     * checked. Unknown fields still count: strict field validation finds them while decoding,
+     * before the strategy runs.
+     */
+    private static boolean droppedStatus(SchemaViolation violation) {
+        var path = violation.path().toString();
+        return (path.equals("status") || path.startsWith("status.") || path.startsWith("status["))
+                && !(violation.type() == ErrorType.FORBIDDEN && violation.detail().startsWith("unknown field"));
     }
 
     /** The data sources a claim may name without a dataSourceRef (pvcutil's dataSourceIsEnabled). */

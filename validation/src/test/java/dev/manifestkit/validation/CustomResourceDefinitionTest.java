@@ -211,6 +211,28 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aStringFormatTheServerChecksIsAnErrorWordedAsTheServerWordsIt() {
+        var crd = CRD.replace("'image':{'type':'string','nullable':true}",
+                "'image':{'type':'string','format':'date-time'},'ids':{'type':'array','items':{'type':'string','format':'uuid'}},"
+                        + "'mail':{'type':'string','format':'email'},'odd':{'type':'string','format':'no-such-format'}");
+        assertThat(validate(crd, broker("{'size':3,'image':'2024-01-31T10:00:00Z','ids':['123e4567-e89b-12d3-a456-426614174000'],"
+                + "'mail':'not an address','odd':'x'}"))).isEmpty();
+        assertThat(validate(crd, broker("{'size':3,'image':'yesterday','ids':['123e4567-e89b-12d3-a456-426614174000','x']}")))
+                .containsExactlyInAnyOrder(
+                        "Broker/ns/b: spec.image: Invalid value: \"yesterday\": spec.image in body must be of type "
+                                + "date-time: \"yesterday\" [schema]",
+                        "Broker/ns/b: spec.ids[1]: Invalid value: \"x\": spec.ids[1] in body must be of type uuid: "
+                                + "\"x\" [schema]");
+    }
+
+    @Test
+    void formatsAreNotAssertedOnBuiltInKinds() {
+        var secret = "{'apiVersion':'v1','kind':'Secret','metadata':{'name':'s','creationTimestamp':'soon'},"
+                + "'data':{'k':'not base64!'}}";
+        assertThat(validate(secret)).isEmpty();
+    }
+
+    @Test
     void aGoPatternWithALiteralBraceIsTakenAndEnforced() {
         // Go's parser reads a '{' that starts no repetition as a literal; Java's refuses it
         var crd = CRD.replace("'mode':{'type':'string','enum':['a','b']}", "'mode':{'type':'string','pattern':'^{{[a-z]+}}$'}");

@@ -35,8 +35,12 @@ public final class KindSchema {
     private final Schema schema;
     private final ObjectNode definitions;
     private final FastCheck fast;
+    /** Whether string formats are asserted, as the API server does for custom resources only. */
+    private final boolean customResource;
 
-    KindSchema(String apiVersion, String kind, String definition, Schema schema, ObjectNode definitions) {
+    KindSchema(String apiVersion, String kind, String definition, Schema schema, ObjectNode definitions,
+               boolean customResource) {
+        this.customResource = customResource;
         this.apiVersion = apiVersion;
         this.kind = kind;
         this.definition = definition;
@@ -68,7 +72,7 @@ public final class KindSchema {
      */
     public List<SchemaViolation> validate(JsonNode object) {
         if (fast != null && fast.passes(object)) {
-            return List.of();
+            return formatViolations(object);
         }
         return validateFully(object);
     }
@@ -89,6 +93,7 @@ public final class KindSchema {
         var outOfRange = new ArrayList<SchemaViolation>();
         IntegerFormats.outOfRange(object, resolve(definitions.get(definition)), FieldPath.root(), this::resolve,
                 outOfRange);
+        outOfRange.addAll(formatViolations(object));
         if (errors.isEmpty()) {
             return List.copyOf(outOfRange);
         }
@@ -110,6 +115,16 @@ public final class KindSchema {
         }
         result.addAll(outOfRange);
         return List.copyOf(result);
+    }
+
+    /** The strings of a custom resource that its schema's formats refuse (none for built-in kinds). */
+    private List<SchemaViolation> formatViolations(JsonNode object) {
+        if (!customResource) {
+            return List.of();
+        }
+        var found = new ArrayList<SchemaViolation>();
+        CustomResourceFormats.violations(object, definitions.get(definition), FieldPath.root(), found);
+        return found;
     }
 
     private static boolean isAlternatives(Error error) {

@@ -88,6 +88,15 @@ final class SchemaCompiler {
      * @throws IllegalArgumentException if a reference names a definition no document has
      */
     KindSchema compile(List<Definitions> sources, String root, String apiVersion, String kind, String cacheKey) {
+        return compile(sources, root, apiVersion, kind, cacheKey, false);
+    }
+
+    /**
+     * As {@link #compile(List, String, String, String, String)}; {@code customResource} asserts the
+     * string formats the API server checks on custom resources ({@link CustomResourceFormats}).
+     */
+    KindSchema compile(List<Definitions> sources, String root, String apiVersion, String kind, String cacheKey,
+                       boolean customResource) {
         var source = sources.get(0);
         var closure = Definitions.JSON.createObjectNode();
         Deque<String> pending = new ArrayDeque<>();
@@ -112,7 +121,7 @@ final class SchemaCompiler {
         document.set("definitions", closure);
         var schema = registry.getSchema(SchemaLocation.of("urn:manifestkit:" + cacheKey.replace(' ', ':')), document);
         schema.initializeValidators();
-        return new KindSchema(apiVersion, kind, root, schema, closure);
+        return new KindSchema(apiVersion, kind, root, schema, closure, customResource);
     }
 
     /** Drops the required properties the API server does not require of this definition. */

@@ -210,6 +210,58 @@ class CustomResourceDefinitionTest {
                 .containsExactly("Broker/ns/b: spec.size: Invalid value: \"three\": must be of type integer [schema]");
     }
 
+    private static List<String> definitionProblems(String crd) {
+        return validate(crd).stream().filter(l -> l.startsWith("CustomResourceDefinition/"))
+                .map(l -> l.replace("CustomResourceDefinition/brokers.meshery.io: spec.versions[0].schema.openAPIV3Schema.", ""))
+                .toList();
+    }
+
+    @Test
+    void structuralRefusalsTheServerMakesAreReportedOnTheDefinition() {
+        var crd = CRD.replace("'mode':{'type':'string','enum':['a','b']}",
+                "'mode':{'type':'array','uniqueItems':true,'items':{'type':'string'}},"
+                        + "'keep':{'type':'object','x-kubernetes-preserve-unknown-fields':false},"
+                        + "'both':{'x-kubernetes-int-or-string':true,'x-kubernetes-preserve-unknown-fields':true},"
+                        + "'emb':{'x-kubernetes-embedded-resource':true,'x-kubernetes-preserve-unknown-fields':true},"
+                        + "'bare':{'type':'object','x-kubernetes-embedded-resource':true},"
+                        + "'tpl':{'type':'object','x-kubernetes-embedded-resource':true,'properties':{'kind':{'type':'integer'},"
+                        + "'metadata':{'type':'string'}}}");
+        assertThat(definitionProblems(crd)).containsExactlyInAnyOrder(
+                "properties[spec].properties[mode].uniqueItems: Forbidden: uniqueItems cannot be set to true since the "
+                        + "runtime complexity becomes quadratic [schema]",
+                "properties[spec].properties[keep].x-kubernetes-preserve-unknown-fields: Invalid value: false: must be "
+                        + "true or undefined [schema]",
+                "properties[spec].properties[both].x-kubernetes-preserve-unknown-fields: Invalid value: true: must be "
+                        + "false if x-kubernetes-int-or-string is true [schema]",
+                "properties[spec].properties[emb].type: Required value: must be object if x-kubernetes-embedded-resource "
+                        + "is true [schema]",
+                "properties[spec].properties[bare].properties: Required value: must not be empty if "
+                        + "x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields [schema]",
+                "properties[spec].properties[tpl].properties[kind].type: Invalid value: \"integer\": must be string [schema]",
+                "properties[spec].properties[tpl].properties[metadata].type: Invalid value: \"string\": must be object "
+                        + "[schema]");
+        assertThat(validate(crd, broker("{'size':1}"))).anyMatch(l -> l.startsWith("Broker/") && l.endsWith("[schema/missing]"));
+    }
+
+    @Test
+    void theRootTakesNoAdditionalPropertiesAndItsMetadataOnlyNameAndGenerateName() {
+        var rootMap = CRD.replaceFirst(java.util.regex.Pattern.quote("'openAPIV3Schema':{'type':'object',"), "'openAPIV3Schema':{'type':'object',"
+                + "'additionalProperties':true,");
+        assertThat(definitionProblems(rootMap)).containsExactly(
+                "additionalProperties: Forbidden: must not be used at the root [schema]");
+        var labels = CRD.replace("'properties':{'spec':{'type':'object','required'", "'properties':{'metadata':{'type':'object',"
+                + "'properties':{'name':{'type':'string','maxLength':20},'labels':{'type':'object'}}},"
+                + "'spec':{'type':'object','required'");
+        assertThat(definitionProblems(labels)).containsExactly("properties[metadata]: Forbidden: must not specify anything "
+                + "other than name and generateName, but metadata is implicitly specified [schema]");
+        var nameOnly = CRD.replace("'properties':{'spec':{'type':'object','required'", "'properties':{'metadata':{'type':'object',"
+                + "'properties':{'name':{'type':'string','maxLength':20},'generateName':{'type':'string'}}},"
+                + "'spec':{'type':'object','required'");
+        assertThat(definitionProblems(nameOnly)).isEmpty();
+        var additionalFalseNested = CRD.replace("'selector':{'type':'object'}", "'selector':{'type':'object','additionalProperties':false}");
+        assertThat(definitionProblems(additionalFalseNested)).isEmpty();
+    }
+
     @Test
     void aStringFormatTheServerChecksIsAnErrorWordedAsTheServerWordsIt() {
         var crd = CRD.replace("'image':{'type':'string','nullable':true}",

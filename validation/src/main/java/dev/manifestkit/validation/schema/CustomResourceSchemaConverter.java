@@ -146,18 +146,117 @@ final class CustomResourceSchemaConverter {
     static List<StructuralProblem> problems(JsonNode schema, FieldPath at) {
         var problems = new ArrayList<StructuralProblem>();
         if (schema.isObject()) {
-            check(schema, at, null, problems);
+            check(schema, at, null, false, problems);
+            if (schema.has("additionalProperties")) {
+                problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
+                        "must not be used at the root"));
+            }
+            resourceMeta(schema, at, true, problems);
         }
         return problems;
     }
 
-    /** {@code field}: "object fields", "array items" or null (the root or a logical branch: no type needed). */
-    private static void check(JsonNode schema, FieldPath at, String field, List<StructuralProblem> problems) {
+    /** Keywords of a root {@code metadata} schema that make validateStructuralMetadataInvariants refuse it. */
+    private static final Set<String> NOT_IN_ROOT_METADATA = Set.of("items", "additionalProperties", "format", "title",
+            "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+            "maxItems", "minItems", "uniqueItems", "multipleOf", "enum", "maxProperties", "minProperties", "required",
+            "allOf", "oneOf", "anyOf", "not", PRESERVE, "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string",
+            "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-validations");
+
+    /**
+     * validateStructuralInvariants on the resource's own fields, at the root or in an embedded
+     * resource: {@code kind} and {@code apiVersion} must be strings, {@code metadata} an object,
+     * and a root {@code metadata} may restrict {@code name} and {@code generateName} only.
+     * (A description there is let through: that the server refuses it is not certain enough.)
+     */
+    private static void resourceMeta(JsonNode schema, FieldPath at, boolean root, List<StructuralProblem> problems) {
+        var properties = schema.path("properties");
+        for (var field : new String[] {"kind", "apiVersion"}) {
+            var property = properties.get(field);
+            if (property != null && property.isObject() && !"string".equals(property.path("type").asString(""))) {
+                problems.add(new StructuralProblem(at.child("properties").key(field).child("type"), ErrorType.INVALID,
+                        quoted(property.path("type").asString("")), "must be string"));
+            }
+        }
+        var metadata = properties.get("metadata");
+        if (metadata == null || !metadata.isObject()) {
+            return;
+        }
+        var metaAt = at.child("properties").key("metadata");
+        if (!"object".equals(metadata.path("type").asString(""))) {
+            problems.add(new StructuralProblem(metaAt.child("type"), ErrorType.INVALID,
+                    quoted(metadata.path("type").asString("")), "must be object"));
+        }
+        if (!root) {
+            return;
+        }
+        boolean other = metadata.path("nullable").asBoolean(false);
+        for (var keyword : metadata.propertyNames()) {
+            other |= NOT_IN_ROOT_METADATA.contains(keyword);
+        }
+        var declared = metadata.path("properties");
+        if (declared.isObject()) {
+            for (var name : declared.propertyNames()) {
+                other |= !name.equals("name") && !name.equals("generateName");
+            }
+        }
+        if (other) {
+            problems.add(new StructuralProblem(metaAt, ErrorType.FORBIDDEN, null,
+                    "must not specify anything other than name and generateName, but metadata is implicitly specified"));
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
+    }
+
+    /**
+     * {@code field}: "object fields", "array items" or null (the root or a logical branch: no type needed);
+     * {@code branch}: inside allOf/anyOf/oneOf/not, where the structural invariants do not apply.
+     */
+    private static void check(JsonNode schema, FieldPath at, String field, boolean branch,
+                              List<StructuralProblem> problems) {
         var type = schema.get("type");
-        boolean typeless = schema.path("x-kubernetes-int-or-string").asBoolean(false)
-                || schema.path(PRESERVE).asBoolean(false);
+        boolean intOrString = schema.path("x-kubernetes-int-or-string").asBoolean(false);
+        boolean preserve = schema.path(PRESERVE).asBoolean(false);
+        boolean embedded = !branch && schema.path("x-kubernetes-embedded-resource").asBoolean(false);
+        boolean typeless = intOrString || preserve;
+        if (embedded && !(type != null && type.isString() && type.asString().equals("object"))) {
+            problems.add(type == null
+                    ? new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null,
+                            "must be object if x-kubernetes-embedded-resource is true")
+                    : new StructuralProblem(at.child("type"), ErrorType.INVALID, type.toString(),
+                            "must be object if x-kubernetes-embedded-resource is true"));
+        }
+        if (embedded) {
+            if (schema.has("additionalProperties")) {
+                problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
+                        "must not be used if x-kubernetes-embedded-resource is set"));
+            }
+            if (!preserve && schema.path("properties").isEmpty()) {
+                problems.add(new StructuralProblem(at.child("properties"), ErrorType.REQUIRED, null,
+                        "must not be empty if x-kubernetes-embedded-resource is true without "
+                                + "x-kubernetes-preserve-unknown-fields"));
+            }
+            resourceMeta(schema, at, false, problems);
+        }
+        if (intOrString && preserve && !branch) {
+            problems.add(new StructuralProblem(at.child(PRESERVE), ErrorType.INVALID, "true",
+                    "must be false if x-kubernetes-int-or-string is true"));
+        }
+        if (intOrString && embedded && !branch) {
+            problems.add(new StructuralProblem(at.child("x-kubernetes-embedded-resource"), ErrorType.INVALID, "true",
+                    "must be false if x-kubernetes-int-or-string is true"));
+        }
+        if (schema.path(PRESERVE).isBoolean() && !schema.path(PRESERVE).asBoolean()) {
+            problems.add(new StructuralProblem(at.child(PRESERVE), ErrorType.INVALID, "false", "must be true or undefined"));
+        }
+        if (schema.path("uniqueItems").isBoolean() && schema.path("uniqueItems").asBoolean()) {
+            problems.add(new StructuralProblem(at.child("uniqueItems"), ErrorType.FORBIDDEN, null,
+                    "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
+        }
         if (type == null) {
-            if (field != null && !typeless) {
+            if (field != null && !typeless && !embedded) {
                 problems.add(new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null,
                         "must not be empty for specified " + field));
             }
@@ -200,7 +299,8 @@ final class CustomResourceSchemaConverter {
             }
             for (var property : properties.properties()) {
                 if (property.getValue().isObject()) {
-                    check(property.getValue(), at.child("properties").key(property.getKey()), "object fields", problems);
+                    check(property.getValue(), at.child("properties").key(property.getKey()), "object fields", branch,
+                            problems);
                 }
             }
         }
@@ -209,22 +309,22 @@ final class CustomResourceSchemaConverter {
             problems.add(new StructuralProblem(at.child("items"), ErrorType.FORBIDDEN, null,
                     "items must be a schema object and not an array"));
         } else if (items != null && items.isObject()) {
-            check(items, at.child("items"), "array items", problems);
+            check(items, at.child("items"), "array items", branch, problems);
         }
         var additionalSchema = schema.get("additionalProperties");
         if (additionalSchema != null && additionalSchema.isObject()) {
-            check(additionalSchema, at.child("additionalProperties"), "object fields", problems);
+            check(additionalSchema, at.child("additionalProperties"), "object fields", branch, problems);
         }
         for (var keyword : new String[] {"allOf", "anyOf", "oneOf"}) {
             var branches = schema.get(keyword);
             for (int i = 0; branches != null && branches.isArray() && i < branches.size(); i++) {
                 if (branches.get(i).isObject()) {
-                    check(branches.get(i), at.child(keyword).index(i), null, problems);
+                    check(branches.get(i), at.child(keyword).index(i), null, true, problems);
                 }
             }
         }
         if (schema.get("not") instanceof ObjectNode not) {
-            check(not, at.child("not"), null, problems);
+            check(not, at.child("not"), null, true, problems);
         }
     }
 

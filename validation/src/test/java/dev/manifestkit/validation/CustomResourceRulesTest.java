@@ -70,4 +70,17 @@ class CustomResourceRulesTest {
         assertThat(validate(KNATIVE_SERVICE_CRD, knative, knative.replace("'spec':{}", "'spec':{'x':1}")))
                 .anyMatch(line -> line.contains("[ref/duplicate-object]"));
     }
+
+    @Test
+    void aCustomResourceNamedLikeABuiltInKindResolvesNoReferenceToThatKind() {
+        var secret = "{'apiVersion':'example.com/v1','kind':'Secret','metadata':{'name':'foo','namespace':'default'},"
+                + "'data':{'k':'dg=='}}";
+        var pod = "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p','namespace':'default'},'spec':{"
+                + "'containers':[{'name':'c','image':'nginx:1.27','envFrom':[{'secretRef':{'name':'foo'}}]}]}}";
+        assertThat(validate(secret, pod)).contains("Pod/default/p: spec.containers[0].envFrom[0].secretRef.name: "
+                + "Not found: \"foo\": no Secret of that name in namespace \"default\" of this set; add it, declare it "
+                + "as existing, or mark the reference optional [ref/secret-reference]");
+        var core = secret.replace("example.com/v1", "v1");
+        assertThat(validate(core, pod)).noneMatch(line -> line.contains("[ref/secret-reference"));
+    }
 }

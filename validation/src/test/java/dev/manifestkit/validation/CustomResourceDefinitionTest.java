@@ -263,6 +263,19 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void anEmbeddedResourceNeedsApiVersionAndKindEvenWhenItPreservesUnknownFields() {
+        var crd = CRD.replace("'selector':{'type':'object'}", "'selector':{'type':'object','x-kubernetes-embedded-resource':true,"
+                + "'x-kubernetes-preserve-unknown-fields':true}");
+        assertThat(validate(crd, broker("{'size':1,'selector':{'apiVersion':'v1','kind':'ConfigMap','data':{}}}"))).isEmpty();
+        assertThat(validate(crd, broker("{'size':1,'selector':{'data':{}}}"))).containsExactlyInAnyOrder(
+                "Broker/ns/b: spec.selector.apiVersion: Required value [schema]",
+                "Broker/ns/b: spec.selector.kind: Required value [schema]");
+        assertThat(validate(crd, broker("{'size':1,'selector':{'apiVersion':'a/b/c','kind':''}}"))).containsExactlyInAnyOrder(
+                "Broker/ns/b: spec.selector.apiVersion: Invalid value: \"a/b/c\": unexpected GroupVersion string: a/b/c [schema]",
+                "Broker/ns/b: spec.selector.kind: Invalid value: \"\": must not be empty [schema]");
+    }
+
+    @Test
     void aStringFormatTheServerChecksIsAnErrorWordedAsTheServerWordsIt() {
         var crd = CRD.replace("'image':{'type':'string','nullable':true}",
                 "'image':{'type':'string','format':'date-time'},'ids':{'type':'array','items':{'type':'string','format':'uuid'}},"
@@ -463,7 +476,8 @@ class CustomResourceDefinitionTest {
         assertThat(crd).isNotEqualTo(CRD);
         assertThat(validate(crd, broker("{'size':1,'template':{'apiVersion':'v1','kind':'ConfigMap',"
                 + "'metadata':{'name':'cm','labels':{'app':'x'}},'spec':{'replicas':2}}}"))).isEmpty();
-        assertThat(validate(crd, broker("{'size':1,'template':{'metadata':'cm','spec':{'replicas':2,'x':1}}}")))
+        assertThat(validate(crd, broker("{'size':1,'template':{'apiVersion':'v1','kind':'ConfigMap','metadata':'cm',"
+                + "'spec':{'replicas':2,'x':1}}}")))
                 .containsExactlyInAnyOrder(
                         "Broker/ns/b: spec.template.metadata: Invalid value: \"cm\": must be of type object [schema]",
                         "Broker/ns/b: spec.template.spec.x: Forbidden: unknown field \"spec.template.spec.x\" [schema]");

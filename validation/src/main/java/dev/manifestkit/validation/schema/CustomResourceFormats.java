@@ -80,13 +80,16 @@ final class CustomResourceFormats {
     }
 
     /**
-     * Adds a violation for each string of {@code value} whose schema's format refuses it, walking
-     * properties, {@code additionalProperties} and {@code items} as written in the definition's
-     * schema ({@code $ref}s, such as the root's ObjectMeta, are not followed).
+     * Adds a violation for each string of {@code value} whose schema's format refuses it, and for
+     * each embedded resource without a usable apiVersion or kind, walking properties,
+     * {@code additionalProperties} and {@code items} of the definition's schema as written.
      */
     static void violations(JsonNode value, JsonNode schema, FieldPath path, List<SchemaViolation> out) {
         if (schema == null || value == null || !schema.isObject()) {
             return;
+        }
+        if (value.isObject() && schema.path("x-kubernetes-embedded-resource").asBoolean(false)) {
+            embeddedResource(value, path, out);
         }
         if (value.isString()) {
             var format = schema.get("format");
@@ -109,6 +112,30 @@ final class CustomResourceFormats {
             var items = schema.get("items");
             for (int i = 0; i < value.size(); i++) {
                 violations(value.get(i), items, path.index(i), out);
+            }
+        }
+    }
+
+    /**
+     * objectmeta's {@code validateEmbeddedResource}: an {@code x-kubernetes-embedded-resource}
+     * object needs {@code apiVersion} and {@code kind} (whether or not it preserves unknown
+     * fields), each a non-empty string, the apiVersion one that ParseGroupVersion takes.
+     */
+    private static void embeddedResource(JsonNode value, FieldPath path, List<SchemaViolation> out) {
+        for (var field : new String[] {"apiVersion", "kind"}) {
+            var given = value.get(field);
+            var at = path.child(field);
+            if (given == null) {
+                out.add(new SchemaViolation(at, ErrorType.REQUIRED, null, ""));
+            } else if (!given.isString()) {
+                if (!given.isNull()) { // a null is dropped as absent by the reader; the server would see it
+                    out.add(new SchemaViolation(at, ErrorType.INVALID, KindSchema.render(given), "must be a string"));
+                }
+            } else if (given.asString().isEmpty()) {
+                out.add(new SchemaViolation(at, ErrorType.INVALID, KindSchema.render(given), "must not be empty"));
+            } else if (field.equals("apiVersion") && given.asString().chars().filter(c -> c == '/').count() > 1) {
+                out.add(new SchemaViolation(at, ErrorType.INVALID, KindSchema.render(given),
+                        "unexpected GroupVersion string: " + given.asString()));
             }
         }
     }

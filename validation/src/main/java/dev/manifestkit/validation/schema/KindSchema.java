@@ -35,11 +35,11 @@ public final class KindSchema {
     private final Schema schema;
     private final ObjectNode definitions;
     private final FastCheck fast;
-    /** Whether string formats are asserted, as the API server does for custom resources only. */
-    private final boolean customResource;
+    /** A custom resource's {@code openAPIV3Schema} as written (null for built-in kinds): its formats and embedded resources are checked. */
+    private final JsonNode customResource;
 
     KindSchema(String apiVersion, String kind, String definition, Schema schema, ObjectNode definitions,
-               boolean customResource) {
+               JsonNode customResource) {
         this.customResource = customResource;
         this.apiVersion = apiVersion;
         this.kind = kind;
@@ -119,11 +119,11 @@ public final class KindSchema {
 
     /** The strings of a custom resource that its schema's formats refuse (none for built-in kinds). */
     private List<SchemaViolation> formatViolations(JsonNode object) {
-        if (!customResource) {
+        if (customResource == null) {
             return List.of();
         }
         var found = new ArrayList<SchemaViolation>();
-        CustomResourceFormats.violations(object, definitions.get(definition), FieldPath.root(), found);
+        CustomResourceFormats.violations(object, customResource, FieldPath.root(), found);
         return found;
     }
 

@@ -88,15 +88,16 @@ final class SchemaCompiler {
      * @throws IllegalArgumentException if a reference names a definition no document has
      */
     KindSchema compile(List<Definitions> sources, String root, String apiVersion, String kind, String cacheKey) {
-        return compile(sources, root, apiVersion, kind, cacheKey, false);
+        return compile(sources, root, apiVersion, kind, cacheKey, null);
     }
 
     /**
-     * As {@link #compile(List, String, String, String, String)}; {@code customResource} asserts the
-     * string formats the API server checks on custom resources ({@link CustomResourceFormats}).
+     * As {@link #compile(List, String, String, String, String)}; {@code customResource}, a
+     * definition's {@code openAPIV3Schema} as written, adds the checks the API server makes of
+     * custom resources beyond the schema validator ({@link CustomResourceFormats}).
      */
     KindSchema compile(List<Definitions> sources, String root, String apiVersion, String kind, String cacheKey,
-                       boolean customResource) {
+                       JsonNode customResource) {
         var source = sources.get(0);
         var closure = Definitions.JSON.createObjectNode();
         Deque<String> pending = new ArrayDeque<>();

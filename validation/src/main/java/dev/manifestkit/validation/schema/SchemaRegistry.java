@@ -248,7 +248,7 @@ public final class SchemaRegistry {
             sources.add(own);
             sources.addAll(documents);
             return new CustomResourceSchema(
-                    compiler.compile(sources, name, apiVersion, kind, version + " crd " + contentKey, true), null);
+                    compiler.compile(sources, name, apiVersion, kind, version + " crd " + contentKey, schema), null);
         } catch (RuntimeException | StackOverflowError e) {
             var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             int newline = message.indexOf('\n');

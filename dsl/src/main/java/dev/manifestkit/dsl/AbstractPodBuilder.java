@@ -1,21 +1,26 @@
 package dev.manifestkit.dsl;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 
 /**
  * The pod description shared by a Pod and by the templates of Deployments and StatefulSets:
- * containers and init containers, the volumes they mount, restart policy, service account,
- * image pull secrets and node selector. Written once here, so all three read the same.
+ * containers, init containers and sidecars, the volumes they mount, restart policy, service account,
+ * image pull secrets and scheduling (node selector, tolerations, topology spread). Written once here, so all three read the same.
  *
  * <p>Volumes are declared by mounting them: a volume mounted by several containers is declared
  * once; two different volumes with the same name are a Duplicate error.
@@ -30,9 +35,13 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
 
     private final List<ContainerBuilder> containers = new ArrayList<>();
     private final List<ContainerBuilder> initContainers = new ArrayList<>();
+    /** The init containers added by {@link #sidecar}, which keep running ({@code restartPolicy: Always}). */
+    private final Set<ContainerBuilder> sidecars = new HashSet<>();
     private final List<PodVolume> volumes = new ArrayList<>();
     private final List<AbstractSecretBuilder<?>> imagePullSecrets = new ArrayList<>();
     private final Map<String, String> nodeSelector = new LinkedHashMap<>();
+    private final List<Toleration> tolerations = new ArrayList<>();
+    private final List<Spread> spreads = new ArrayList<>();
     private RestartPolicy restartPolicy;
     private ServiceAccountBuilder serviceAccount;
 
@@ -63,9 +72,21 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         var probe = container.firstProbeField();
         if (probe != null) {
             throw Fail.forbidden(ref(), podSpecPath() + ".initContainers[" + initContainers.size() + "]." + probe,
-                    "may not be set for init containers without restartPolicy=Always");
+                    "may not be set for init containers without restartPolicy=Always; "
+                            + "for a container that keeps running, use sidecar(…)");
         }
         addTo(initContainers, "initContainers", container);
+        return self();
+    }
+
+    /**
+     * Adds a native sidecar: an init container with {@code restartPolicy: Always}, started before
+     * the containers (in init-container order) and kept running beside them, for log shippers and
+     * proxies that must outlive the main container. It may have probes. Kubernetes 1.29+.
+     */
+    public final B sidecar(ContainerBuilder container) {
+        addTo(initContainers, "initContainers", container);
+        sidecars.add(container);
         return self();
     }
 
@@ -120,6 +141,80 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         return self();
     }
 
+    /**
+     * Lets the pod run on nodes tainted {@code key=value:effect} ({@code tolerations}, operator
+     * Equal, Kubernetes' default, so not written), such as nodes dedicated to one team.
+     */
+    public final B toleration(String key, String value, TaintEffect effect) {
+        var path = podSpecPath() + ".tolerations[" + tolerations.size() + "]";
+        Fail.notNull(key, ref(), path + ".key");
+        Fail.check(Names.labelKey(key), ref(), path + ".key", key);
+        Fail.notNull(value, ref(), path + ".value");
+        Fail.check(Names.labelValue(value), ref(), path + ".value", value);
+        tolerations.add(new Toleration(key, null, value, Objects.requireNonNull(effect, "effect")));
+        return self();
+    }
+
+    /** Lets the pod run on nodes tainted with {@code key}, whatever its value ({@code operator: Exists}). */
+    public final B tolerationExists(String key, TaintEffect effect) {
+        var path = podSpecPath() + ".tolerations[" + tolerations.size() + "]";
+        Fail.notNull(key, ref(), path + ".key");
+        Fail.check(Names.labelKey(key), ref(), path + ".key", key);
+        tolerations.add(new Toleration(key, "Exists", null, Objects.requireNonNull(effect, "effect")));
+        return self();
+    }
+
+    /**
+     * Spreads the pods of this workload evenly over the domains of a node label, such as
+     * {@code topology.kubernetes.io/zone} or {@code kubernetes.io/hostname}: no domain gets more
+     * than {@code maxSkew} pods over the emptiest ({@code topologySpreadConstraints}). The
+     * constraint's {@code labelSelector} is the workload's own selector, so it counts exactly its pods.
+     */
+    public final B topologySpread(String topologyKey, int maxSkew, WhenUnsatisfiable whenUnsatisfiable) {
+        var path = podSpecPath() + ".topologySpreadConstraints[" + spreads.size() + "]";
+        Fail.notNull(topologyKey, ref(), path + ".topologyKey");
+        Fail.check(Names.labelKey(topologyKey), ref(), path + ".topologyKey", topologyKey);
+        if (maxSkew < 1) {
+            throw Fail.invalid(ref(), path + ".maxSkew", maxSkew, "must be greater than zero");
+        }
+        Objects.requireNonNull(whenUnsatisfiable, "whenUnsatisfiable");
+        if (spreads.stream().anyMatch(s -> s.topologyKey().equals(topologyKey) && s.when() == whenUnsatisfiable)) {
+            throw Fail.duplicate(ref(), path, "{" + topologyKey + ", " + whenUnsatisfiable.value() + "}");
+        }
+        spreads.add(new Spread(topologyKey, maxSkew, whenUnsatisfiable));
+        return self();
+    }
+
+    /** The labels a topology spread constraint selects the pod's siblings by. */
+    Map<String, String> spreadSelector() {
+        return podSelector();
+    }
+
+    private record Toleration(String key, String operator, String value, TaintEffect effect) {
+        io.fabric8.kubernetes.api.model.Toleration toToleration() {
+            var toleration = new io.fabric8.kubernetes.api.model.Toleration();
+            toleration.setKey(key);
+            toleration.setOperator(operator);
+            toleration.setValue(value);
+            toleration.setEffect(effect.value());
+            return toleration;
+        }
+    }
+
+    private record Spread(String topologyKey, int maxSkew, WhenUnsatisfiable when) {
+    }
+
+    private TopologySpreadConstraint toConstraint(Spread spread) {
+        var constraint = new TopologySpreadConstraint();
+        constraint.setTopologyKey(spread.topologyKey());
+        constraint.setMaxSkew(spread.maxSkew());
+        constraint.setWhenUnsatisfiable(spread.when().value());
+        var selector = new LabelSelector();
+        selector.setMatchLabels(new LinkedHashMap<>(spreadSelector()));
+        constraint.setLabelSelector(selector);
+        return constraint;
+    }
+
     @Override
     public final boolean declaresPort(String portName) {
         return containers.stream().anyMatch(c -> c.declaresPort(portName));
@@ -136,7 +231,13 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
             throw Fail.required(ref(), podSpecPath() + ".containers", "must have at least one container");
         }
         var spec = new PodSpec();
-        spec.setInitContainers(Copies.mapped(initContainers, ContainerBuilder::build));
+        spec.setInitContainers(Copies.mapped(initContainers, c -> {
+            var built = c.build();
+            if (sidecars.contains(c)) {
+                built.setRestartPolicy(RestartPolicy.ALWAYS.value());
+            }
+            return built;
+        }));
         spec.setContainers(Copies.mapped(containers, ContainerBuilder::build));
         var declared = new LinkedHashMap<String, PodVolume>();
         var all = new ArrayList<>(volumes);
@@ -161,6 +262,8 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         spec.setServiceAccountName(serviceAccount == null ? null : serviceAccount.name());
         spec.setImagePullSecrets(Copies.mapped(imagePullSecrets, s -> new LocalObjectReference(s.name())));
         spec.setNodeSelector(new LinkedHashMap<>(nodeSelector));
+        spec.setTolerations(Copies.mapped(tolerations, Toleration::toToleration));
+        spec.setTopologySpreadConstraints(Copies.mapped(spreads, this::toConstraint));
         return spec;
     }
 

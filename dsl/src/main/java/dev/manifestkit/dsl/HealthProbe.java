@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.fabric8.kubernetes.api.model.ExecAction;
+import io.fabric8.kubernetes.api.model.GRPCAction;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
 
 /**
- * A liveness, readiness or startup check, made by {@code K8s.httpGet(…)}, {@code K8s.tcpSocket(…)}
- * or {@code K8s.exec(…)} and tuned with the methods below. Fields left unset keep Kubernetes'
+ * A liveness, readiness or startup check, made by {@code K8s.httpGet(…)}, {@code K8s.tcpSocket(…)},
+ * {@code K8s.exec(…)} or {@code K8s.grpc(…)} and tuned with the methods below. Fields left unset keep Kubernetes'
  * own defaults (period 10s, timeout 1s, failure threshold 3). Immutable: each method returns a
  * new probe.
  */
@@ -46,6 +47,15 @@ public final class HealthProbe {
     static HealthProbe tcpSocket(IntOrString port) {
         var portValue = port.getValue();
         return of(p -> p.setTcpSocket(new TCPSocketAction(null, new IntOrString(portValue))));
+    }
+
+    static HealthProbe grpc(int port, String service) {
+        return of(p -> {
+            var grpc = new GRPCAction();
+            grpc.setPort(port);
+            grpc.setService(service);
+            p.setGrpc(grpc);
+        });
     }
 
     static HealthProbe exec(List<String> command) {

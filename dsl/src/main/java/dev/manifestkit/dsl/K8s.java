@@ -208,22 +208,67 @@ public final class K8s {
 
     /** The ConfigMap as a pod volume named after it: one file per key. */
     public static PodVolume volume(ConfigMapBuilder configMap) {
-        var configMapName = configMap.name();
-        return PodVolume.of(configMapName, v -> {
-            var source = new ConfigMapVolumeSource();
-            source.setName(configMapName);
-            v.setConfigMap(source);
-        });
+        return volume(configMap, new FileOption[0]);
     }
 
     /** The Secret as a pod volume named after it: one file per key. */
     public static PodVolume volume(AbstractSecretBuilder<?> secret) {
+        return volume(secret, new FileOption[0]);
+    }
+
+    /**
+     * The ConfigMap as a pod volume, with options: {@code item(key, path)} writes only the listed
+     * keys, each to the path given; {@code defaultMode(0440)} sets the files' permissions. A key the
+     * ConfigMap does not have fails at once.
+     */
+    public static PodVolume volume(ConfigMapBuilder configMap, FileOption... options) {
+        var configMapName = configMap.name();
+        var mode = FileOption.defaultModeOf(options);
+        var items = FileOption.itemsOf(options, configMap.keys(), key -> Fail.notFound(configMap.ref(),
+                "data[" + key + "]", key, "the ConfigMap's keys are " + configMap.keys()));
+        return PodVolume.of(configMapName, v -> {
+            var source = new ConfigMapVolumeSource();
+            source.setName(configMapName);
+            source.setDefaultMode(mode);
+            if (items != null) {
+                source.setItems(FileOption.copy(items));
+            }
+            v.setConfigMap(source);
+        });
+    }
+
+    /**
+     * The Secret as a pod volume, with options: {@code item(key, path)} writes only the listed keys,
+     * each to the path given; {@code defaultMode(0400)} sets the files' permissions. A key the
+     * Secret does not declare fails at once.
+     */
+    public static PodVolume volume(AbstractSecretBuilder<?> secret, FileOption... options) {
         var secretName = secret.name();
+        var mode = FileOption.defaultModeOf(options);
+        var items = FileOption.itemsOf(options, secret.keys(), key -> Fail.notFound(secret.ref(),
+                "data[" + key + "]", key, "the Secret's keys are " + secret.keys()));
         return PodVolume.of(secretName, v -> {
             var source = new SecretVolumeSource();
             source.setSecretName(secretName);
+            source.setDefaultMode(mode);
+            if (items != null) {
+                source.setItems(FileOption.copy(items));
+            }
             v.setSecret(source);
         });
+    }
+
+    /** Projects one key of a ConfigMap or Secret volume to a relative path ({@code items}); see {@code volume(…)}. */
+    public static FileOption item(String key, String path) {
+        return FileOption.item(key, path);
+    }
+
+    /**
+     * The permission bits of a ConfigMap or Secret volume's files ({@code defaultMode}); write it in
+     * octal ({@code 0440}). The manifest holds the decimal value (288), as JSON has no octal.
+     */
+    public static FileOption defaultMode(int mode) {
+        return FileOption.defaultMode(mode);
     }
 
     /** Mounts only this path inside the volume ({@code subPath}); relative, without {@code ..}. */
@@ -308,6 +353,22 @@ public final class K8s {
     public static HealthProbe tcpSocket(String portName) {
         Fail.check(Names.ianaServiceName(portName), "probe", "tcpSocket.port", portName);
         return HealthProbe.tcpSocket(new IntOrString(portName));
+    }
+
+    /**
+     * A gRPC Health Checking Protocol check ({@code grpc.health.v1}) of a port number; the API takes
+     * no port name here. For servers built with gRPC's health service, no probe binary needed.
+     */
+    public static HealthProbe grpc(int port) {
+        Fail.check(Ports.portNumber(port), "probe", "grpc.port", port);
+        return HealthProbe.grpc(port, null);
+    }
+
+    /** A gRPC health check of one service the server registers ({@code grpc.service}). */
+    public static HealthProbe grpc(int port, String service) {
+        Fail.check(Ports.portNumber(port), "probe", "grpc.port", port);
+        Fail.notNull(service, "probe", "grpc.service");
+        return HealthProbe.grpc(port, service);
     }
 
     /** A check that a command exits with status 0 inside the container. */

@@ -28,6 +28,16 @@ public final class PodBuilder extends AbstractPodBuilder<PodBuilder, Pod, io.fab
         return Map.copyOf(labels());
     }
 
+    /** The Pod's own labels: a bare Pod has no selector, so its spread counts the pods labelled like it. */
+    @Override
+    Map<String, String> spreadSelector() {
+        if (labels().isEmpty()) {
+            throw Fail.required(ref(), "metadata.labels",
+                    "a topology spread constraint selects the pods labelled like this one: add a label");
+        }
+        return Map.copyOf(labels());
+    }
+
     @Override
     Pod assemble() {
         var pod = new Pod();

@@ -134,4 +134,42 @@ class StorageTest {
         assertThat(renamed.build().getSpec().getVolumes().get(0).getSecret().getSecretName()).isEqualTo("certs.example.com");
         assertThatThrownBy(() -> emptyDir("Cache")).hasMessageStartingWith("volume \"Cache\": name: Invalid value: \"Cache\"");
     }
+
+    @Test
+    void configMapAndSecretVolumesProjectChosenKeysWithAFileMode() {
+        var config = configMap("kv").literal("kv.conf", "a = 1").literal("log.conf", "level=info");
+        var certs = secret("certs").literal("ca.crt", "-----BEGIN CERTIFICATE-----");
+        var yaml = manifests(pod("p").container(container("app", "nginx:1.27")
+                .mount(volume(config, item("log.conf", "conf.d/log.conf"), defaultMode(0440)), "/etc/kv")
+                .mount(volume(certs, defaultMode(0400)), "/etc/certs", readOnly()))).toYaml();
+
+        assertThat(yaml).contains("""
+                  volumes:
+                  - configMap:
+                      defaultMode: 288
+                      items:
+                      - key: log.conf
+                        path: conf.d/log.conf
+                      name: kv
+                    name: kv
+                  - name: certs
+                    secret:
+                      defaultMode: 256
+                      secretName: certs
+                """);
+    }
+
+    @Test
+    void aVolumeItemNamesAKeyTheObjectHasAndStaysInsideTheVolume() {
+        var config = configMap("kv").literal("kv.conf", "a = 1");
+
+        assertThatThrownBy(() -> volume(config, item("kv.yaml", "kv.yaml")))
+                .hasMessage("ConfigMap/kv: data[kv.yaml]: Not found: \"kv.yaml\": the ConfigMap's keys are [kv.conf]");
+        assertThatThrownBy(() -> volume(existingSecret("db", "password"), item("user", "user")))
+                .hasMessage("Secret/db: data[user]: Not found: \"user\": the Secret's keys are [password]");
+        assertThatThrownBy(() -> item("kv.conf", "../kv.conf"))
+                .hasMessage("volume item: path: Invalid value: \"../kv.conf\": must not contain '..'");
+        assertThatThrownBy(() -> defaultMode(01000))
+                .hasMessage("volume: defaultMode: Invalid value: 512: must be a number between 0 and 0777 (octal), both inclusive");
+    }
 }

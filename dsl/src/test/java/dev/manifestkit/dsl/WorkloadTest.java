@@ -61,7 +61,7 @@ class WorkloadTest {
 
         assertThatThrownBy(() -> pod.initContainer(container("migrate", "busybox:1.36").readiness(tcpSocket(80))))
                 .hasMessage("Pod/p: spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers "
-                        + "without restartPolicy=Always");
+                        + "without restartPolicy=Always; for a container that keeps running, use sidecar(…)");
     }
 
     @Test
@@ -356,5 +356,119 @@ class WorkloadTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Deployment/web: metadata.annotations: Too long: must have at most 262144 bytes, got 300008");
         assertThat(d.build().getMetadata().getAnnotations()).containsOnlyKeys("note");
+    }
+
+    @Test
+    void aSidecarIsAnInitContainerThatKeepsRunningAndMayHaveProbes() {
+        var logs = emptyDir("logs");
+        var yaml = manifests(deployment("web")
+                .sidecar(container("shipper", "fluent/fluent-bit:3.1").mount(logs, "/logs", readOnly())
+                        .readiness(tcpSocket(2020)))
+                .initContainer(container("migrate", "busybox:1.36"))
+                .container(web().mount(logs, "/logs"))).toYaml();
+
+        assertThat(yaml).contains("""
+                      initContainers:
+                      - image: fluent/fluent-bit:3.1
+                        name: shipper
+                        readinessProbe:
+                          tcpSocket:
+                            port: 2020
+                        restartPolicy: Always
+                        volumeMounts:
+                        - mountPath: /logs
+                          name: logs
+                          readOnly: true
+                      - image: busybox:1.36
+                        name: migrate
+                      volumes:
+                      - emptyDir: {}
+                        name: logs
+                """);
+    }
+
+    @Test
+    void aSidecarSharesTheContainersNames() {
+        var pod = pod("p").container(web());
+
+        assertThatThrownBy(() -> pod.sidecar(container("app", "envoyproxy/envoy:v1.31.0")))
+                .hasMessage("Pod/p: spec.initContainers[0].name: Duplicate value: \"app\"");
+    }
+
+    @Test
+    void grpcProbesCheckAPortNumberAndOptionallyAService() {
+        var yaml = manifests(pod("p").container(container("api", "ghcr.io/acme/api:1.0").port("grpc", 9090)
+                .liveness(grpc(9090)).readiness(grpc(9090, "acme.Orders").periodSeconds(5)))).toYaml();
+
+        assertThat(yaml).contains("""
+                    livenessProbe:
+                      grpc:
+                        port: 9090
+                """).contains("""
+                    readinessProbe:
+                      grpc:
+                        port: 9090
+                        service: acme.Orders
+                      periodSeconds: 5
+                """);
+        assertThatThrownBy(() -> grpc(0)).hasMessage("probe: grpc.port: Invalid value: 0: must be between 1 and 65535, inclusive");
+    }
+
+    @Test
+    void tolerationsWriteTheOperatorOnlyWhenItIsExists() {
+        var yaml = manifests(deployment("web").container(web())
+                .toleration("dedicated", "web", TaintEffect.NO_SCHEDULE)
+                .tolerationExists("node.kubernetes.io/unreachable", TaintEffect.NO_EXECUTE)).toYaml();
+
+        assertThat(yaml).contains("""
+                      tolerations:
+                      - effect: NoSchedule
+                        key: dedicated
+                        value: web
+                      - effect: NoExecute
+                        key: node.kubernetes.io/unreachable
+                        operator: Exists
+                """);
+        assertThatThrownBy(() -> deployment("web").toleration("dedicated", "a b", TaintEffect.NO_SCHEDULE))
+                .hasMessageStartingWith("Deployment/web: spec.template.spec.tolerations[0].value: Invalid value: \"a b\"");
+    }
+
+    @Test
+    void topologySpreadSelectsTheWorkloadsOwnPods() {
+        var yaml = manifests(deployment("web").selectorLabel("component", "web").container(web())
+                .topologySpread("topology.kubernetes.io/zone", 1, WhenUnsatisfiable.DO_NOT_SCHEDULE)
+                .topologySpread("kubernetes.io/hostname", 2, WhenUnsatisfiable.SCHEDULE_ANYWAY)).toYaml();
+
+        assertThat(yaml).contains("""
+                      topologySpreadConstraints:
+                      - labelSelector:
+                          matchLabels:
+                            component: web
+                        maxSkew: 1
+                        topologyKey: topology.kubernetes.io/zone
+                        whenUnsatisfiable: DoNotSchedule
+                      - labelSelector:
+                          matchLabels:
+                            component: web
+                        maxSkew: 2
+                        topologyKey: kubernetes.io/hostname
+                        whenUnsatisfiable: ScheduleAnyway
+                """);
+    }
+
+    @Test
+    void topologySpreadRejectsWhatTheApiServerWould() {
+        var d = deployment("web").topologySpread("kubernetes.io/hostname", 1, WhenUnsatisfiable.DO_NOT_SCHEDULE);
+
+        assertThatThrownBy(() -> d.topologySpread("kubernetes.io/hostname", 3, WhenUnsatisfiable.DO_NOT_SCHEDULE))
+                .hasMessage("Deployment/web: spec.template.spec.topologySpreadConstraints[1]: Duplicate value: "
+                        + "\"{kubernetes.io/hostname, DoNotSchedule}\"");
+        assertThatThrownBy(() -> d.topologySpread("topology.kubernetes.io/zone", 0, WhenUnsatisfiable.DO_NOT_SCHEDULE))
+                .hasMessage("Deployment/web: spec.template.spec.topologySpreadConstraints[1].maxSkew: Invalid value: 0: "
+                        + "must be greater than zero");
+        var unlabelled = pod("p").container(web()).topologySpread("kubernetes.io/hostname", 1,
+                WhenUnsatisfiable.DO_NOT_SCHEDULE);
+        assertThatThrownBy(unlabelled::build).hasMessage("Pod/p: metadata.labels: Required value: "
+                + "a topology spread constraint selects the pods labelled like this one: add a label");
     }
 }

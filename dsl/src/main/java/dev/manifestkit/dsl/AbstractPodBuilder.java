@@ -14,6 +14,7 @@ import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 
@@ -43,6 +44,7 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     private final List<Toleration> tolerations = new ArrayList<>();
     private final List<Spread> spreads = new ArrayList<>();
     private RestartPolicy restartPolicy;
+    private Long fsGroup;
     private ServiceAccountBuilder serviceAccount;
 
     AbstractPodBuilder(String kind, String name) {
@@ -138,6 +140,19 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     public final B nodeSelector(String key, String value) {
         checkLabel(ref(), podSpecPath() + ".nodeSelector", key, value);
         nodeSelector.put(key, value);
+        return self();
+    }
+
+    /**
+     * Makes mounted volumes writable by this group ({@code securityContext.fsGroup}): a non-root
+     * container can then write to its PersistentVolumeClaim.
+     */
+    public final B fsGroup(long gid) {
+        if (gid < 0 || gid > Integer.MAX_VALUE) {
+            throw Fail.invalid(ref(), podSpecPath() + ".securityContext.fsGroup", gid,
+                    "must be between 0 and 2147483647, inclusive");
+        }
+        this.fsGroup = gid;
         return self();
     }
 
@@ -263,6 +278,11 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         spec.setImagePullSecrets(Copies.mapped(imagePullSecrets, s -> new LocalObjectReference(s.name())));
         spec.setNodeSelector(new LinkedHashMap<>(nodeSelector));
         spec.setTolerations(Copies.mapped(tolerations, Toleration::toToleration));
+        if (fsGroup != null) {
+            var security = new PodSecurityContext();
+            security.setFsGroup(fsGroup);
+            spec.setSecurityContext(security);
+        }
         spec.setTopologySpreadConstraints(Copies.mapped(spreads, this::toConstraint));
         return spec;
     }

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecretEnvSource;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -53,6 +54,7 @@ public final class ContainerBuilder {
     private Long runAsUser;
     private Boolean readOnlyRootFilesystem;
     private Boolean allowPrivilegeEscalation;
+    private boolean seccompRuntimeDefault;
     /** Null until capabilities are added or dropped; then both lists exist. */
     private List<String> addedCapabilities;
     private List<String> droppedCapabilities;
@@ -324,6 +326,16 @@ public final class ContainerBuilder {
         return this;
     }
 
+    /**
+     * Filters system calls with the container runtime's default profile
+     * ({@code securityContext.seccompProfile.type: RuntimeDefault}), which the restricted Pod
+     * Security Standard requires.
+     */
+    public ContainerBuilder seccompRuntimeDefault() {
+        this.seccompRuntimeDefault = true;
+        return this;
+    }
+
     /** Adds Linux capabilities, such as {@code NET_BIND_SERVICE}. */
     public ContainerBuilder addCapabilities(String... capabilities) {
         initCapabilities();
@@ -397,7 +409,7 @@ public final class ContainerBuilder {
     /** The security context, or null when no security setting was made. */
     private SecurityContext securityContext() {
         if (runAsNonRoot == null && runAsUser == null && readOnlyRootFilesystem == null
-                && allowPrivilegeEscalation == null && addedCapabilities == null) {
+                && allowPrivilegeEscalation == null && addedCapabilities == null && !seccompRuntimeDefault) {
             return null;
         }
         var security = new SecurityContext();
@@ -405,6 +417,11 @@ public final class ContainerBuilder {
         security.setRunAsUser(runAsUser);
         security.setReadOnlyRootFilesystem(readOnlyRootFilesystem);
         security.setAllowPrivilegeEscalation(allowPrivilegeEscalation);
+        if (seccompRuntimeDefault) {
+            var profile = new SeccompProfile();
+            profile.setType("RuntimeDefault");
+            security.setSeccompProfile(profile);
+        }
         if (addedCapabilities != null) {
             security.setCapabilities(new Capabilities(new ArrayList<>(addedCapabilities),
                     new ArrayList<>(droppedCapabilities)));

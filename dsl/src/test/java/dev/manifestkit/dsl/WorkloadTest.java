@@ -471,4 +471,27 @@ class WorkloadTest {
         assertThatThrownBy(unlabelled::build).hasMessage("Pod/p: metadata.labels: Required value: "
                 + "a topology spread constraint selects the pods labelled like this one: add a label");
     }
+
+    @Test
+    void aRestrictedContainerAndAPodWhoseVolumesItsGroupMayWrite() {
+        var yaml = manifests(statefulSet("db").fsGroup(999).container(container("db", "postgres:16.4")
+                .runAsNonRoot().allowPrivilegeEscalation(false).dropCapabilities("ALL").seccompRuntimeDefault()))
+                .toYaml();
+
+        assertThat(yaml).contains("""
+                        securityContext:
+                          allowPrivilegeEscalation: false
+                          capabilities:
+                            drop:
+                            - ALL
+                          runAsNonRoot: true
+                          seccompProfile:
+                            type: RuntimeDefault
+                """).contains("""
+                      securityContext:
+                        fsGroup: 999
+                """);
+        assertThatThrownBy(() -> pod("p").fsGroup(-1))
+                .hasMessage("Pod/p: spec.securityContext.fsGroup: Invalid value: -1: must be between 0 and 2147483647, inclusive");
+    }
 }

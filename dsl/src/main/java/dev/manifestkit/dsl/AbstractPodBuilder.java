@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
-import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -21,7 +21,8 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 /**
  * The pod description shared by a Pod and by the templates of Deployments and StatefulSets:
  * containers, init containers and sidecars, the volumes they mount, restart policy, service account,
- * image pull secrets and scheduling (node selector, tolerations, topology spread). Written once here, so all three read the same.
+ * image pull secrets and scheduling (node selector, tolerations, topology spread). Written once
+ * here, so all three read the same.
  *
  * <p>Volumes are declared by mounting them: a volume mounted by several containers is declared
  * once; two different volumes with the same name are a Duplicate error.

@@ -1,22 +1,33 @@
 package dev.manifestkit.validation.rules;
 
 import static dev.manifestkit.dsl.K8s.clusterIpService;
+import static dev.manifestkit.dsl.K8s.configMap;
 import static dev.manifestkit.dsl.K8s.container;
+import static dev.manifestkit.dsl.K8s.defaultMode;
+import static dev.manifestkit.dsl.K8s.emptyDir;
 import static dev.manifestkit.dsl.K8s.deployment;
 import static dev.manifestkit.dsl.K8s.existingSecret;
 import static dev.manifestkit.dsl.K8s.externalNameService;
+import static dev.manifestkit.dsl.K8s.grpc;
+import static dev.manifestkit.dsl.K8s.headlessService;
+import static dev.manifestkit.dsl.K8s.httpGet;
 import static dev.manifestkit.dsl.K8s.ingress;
+import static dev.manifestkit.dsl.K8s.item;
 import static dev.manifestkit.dsl.K8s.loadBalancerService;
 import static dev.manifestkit.dsl.K8s.manifests;
 import static dev.manifestkit.dsl.K8s.nodePortService;
 import static dev.manifestkit.dsl.K8s.persistentVolumeClaim;
+import static dev.manifestkit.dsl.K8s.readOnly;
 import static dev.manifestkit.dsl.K8s.secret;
+import static dev.manifestkit.dsl.K8s.statefulSet;
 import static dev.manifestkit.dsl.K8s.subPath;
 import static dev.manifestkit.dsl.K8s.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.dsl.TaintEffect;
+import dev.manifestkit.dsl.WhenUnsatisfiable;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.Validator;
@@ -52,5 +63,39 @@ class DslBuiltObjectsTest {
 
         assertThat(report.errors()).extracting(Problem::toString).isEmpty();
         assertThat(report.problems()).extracting(Problem::ruleId).contains("ref/claim-binding");
+    }
+
+    @Test
+    void podOptionsOfTheDslPassEveryRule() {
+        var settings = configMap("settings").literal("app.yaml", "level: info").literal("extra", "x");
+        var credentials = secret("credentials").literal("token", "not-a-real-one");
+        var logs = emptyDir("logs");
+        var web = deployment("web").replicas(2)
+                .sidecar(container("shipper", "fluent/fluent-bit:3.1").mount(logs, "/logs", readOnly())
+                        .readiness(httpGet("/health", 2020)).requests("50m", "64Mi").limits("100m", "128Mi"))
+                .container(container("web", "nginx:1.27").port("http", 8080).mount(logs, "/var/log/web")
+                        .mount(volume(settings, item("app.yaml", "conf/app.yaml"), defaultMode(0440)), "/etc/web")
+                        .mount(volume(credentials, defaultMode(0400)), "/var/run/credentials", readOnly())
+                        .liveness(grpc(9090, "web.Health")).readiness(httpGet("/ready", "http"))
+                        .requests("250m", "256Mi").limits("1", "512Mi")
+                        .runAsNonRoot().readOnlyRootFilesystem().seccompRuntimeDefault())
+                .fsGroup(2000)
+                .toleration("dedicated", "web", TaintEffect.NO_SCHEDULE)
+                .tolerationExists("example.com/maintenance", TaintEffect.NO_EXECUTE)
+                .topologySpread("topology.kubernetes.io/zone", 1, WhenUnsatisfiable.SCHEDULE_ANYWAY)
+                .topologySpread("kubernetes.io/hostname", 1, WhenUnsatisfiable.DO_NOT_SCHEDULE);
+        var dbService = headlessService("db").port("postgres", 5432);
+        var db = statefulSet("db").serviceName(dbService)
+                .container(container("db", "postgres:16.4").port("postgres", 5432)).fsGroup(999)
+                .topologySpread("kubernetes.io/hostname", 1, WhenUnsatisfiable.DO_NOT_SCHEDULE);
+        dbService.selecting(db);
+        var app = manifests(settings, credentials, web, clusterIpService("web").selecting(web).port(80).targetPort("http"),
+                dbService, db).namespace("shop");
+
+        var report = Validator.builder().profile(Profile.PROD).build().validate(app);
+
+        assertThat(report.errors()).extracting(Problem::toString).isEmpty();
+        assertThat(app.toYaml()).contains("restartPolicy: Always", "grpc:", "fsGroup: 2000", "operator: Exists",
+                "topologySpreadConstraints:", "defaultMode: 288", "path: conf/app.yaml", "type: RuntimeDefault");
     }
 }

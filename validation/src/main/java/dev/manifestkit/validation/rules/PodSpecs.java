@@ -141,6 +141,60 @@ final class PodSpecs {
         return new PodSpec(spec, paths.spec(), Nodes.obj(template, "metadata"), paths.metadata(), kind);
     }
 
+    /**
+     * True if the pod runs on Windows nodes: its {@code spec.os.name} is windows, its nodeSelector
+     * or every required node affinity term asks for {@code kubernetes.io/os} windows, or it runs a
+     * HostProcess container (only Windows runs them). Linux-only settings such as
+     * allowPrivilegeEscalation and runAsUser mean nothing there, and the API server forbids them
+     * once the pod declares its OS (validateWindows).
+     */
+    static boolean runsOnWindows(PodSpec pod) {
+        var spec = pod.spec();
+        if ("windows".equals(Nodes.str(Nodes.obj(spec, "os"), "name"))) {
+            return true;
+        }
+        var nodeSelector = Nodes.obj(spec, "nodeSelector");
+        if ("windows".equals(Nodes.str(nodeSelector, "kubernetes.io/os"))
+                || "windows".equals(Nodes.str(nodeSelector, "beta.kubernetes.io/os"))) {
+            return true;
+        }
+        if (hostProcess(Nodes.obj(spec, "securityContext")) || requiresWindowsNodes(spec)) {
+            return true;
+        }
+        boolean[] found = {false};
+        forEachContainer(pod, (container, path, init) -> found[0] |= hostProcess(Nodes.obj(container, "securityContext")));
+        return found[0];
+    }
+
+    private static boolean hostProcess(ObjectNode securityContext) {
+        return Nodes.isTrue(Nodes.obj(securityContext, "windowsOptions"), "hostProcess");
+    }
+
+    /** True if the pod's required node affinity has terms, each of which allows only windows for kubernetes.io/os. */
+    private static boolean requiresWindowsNodes(ObjectNode spec) {
+        var terms = Nodes.arr(Nodes.obj(spec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"),
+                "nodeSelectorTerms");
+        if (terms == null || terms.isEmpty()) {
+            return false;
+        }
+        for (var term : terms) {
+            boolean windowsOnly = false;
+            var expressions = Nodes.arr(term, "matchExpressions");
+            for (int i = 0; expressions != null && i < expressions.size(); i++) {
+                var expression = expressions.get(i);
+                var values = Nodes.arr(expression, "values");
+                if ("kubernetes.io/os".equals(Nodes.str(expression, "key")) && "In".equals(Nodes.str(expression, "operator"))
+                        && values != null && values.size() == 1 && "windows".equals(Nodes.text(values.get(0)))) {
+                    windowsOnly = true;
+                }
+            }
+            if (!windowsOnly) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Visits the init containers, then the containers, of a pod spec. */
     static void forEachContainer(PodSpec pod, ContainerVisitor visitor) {
         visit(pod, "initContainers", true, visitor);

@@ -104,6 +104,60 @@ class BestPracticeRulesTest {
     }
 
     @Test
+    void privilegeEscalationIsNotAskedOfPodsThatRunOnWindows() {
+        // the API server forbids allowPrivilegeEscalation in a pod whose os is windows (validateWindows),
+        // and Windows ignores it in the others: advice to set it would be refused or mean nothing
+        var windows = pod("""
+                os: {name: windows}
+                containers: [{name: a, image: a:1}]
+                """) + "---\n" + deployment("""
+                nodeSelector: {kubernetes.io/os: windows}
+                containers: [{name: a, image: a:1}]
+                """) + "---\n" + pod("""
+                securityContext: {windowsOptions: {hostProcess: true, runAsUserName: "NT AUTHORITY\\\\system"}}
+                hostNetwork: true
+                containers: [{name: a, image: a:1}]
+                """) + "---\n" + pod("""
+                affinity:
+                  nodeAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      nodeSelectorTerms:
+                        - matchExpressions:
+                            - {key: kubernetes.io/os, operator: In, values: [windows]}
+                            - {key: kubernetes.io/arch, operator: In, values: [amd64]}
+                containers: [{name: a, image: a:1, securityContext: {windowsOptions: {runAsUserName: ContainerUser}}}]
+                """);
+        assertThat(run(new PrivilegeEscalationRule()).profile(Profile.PROD).on(windows)).isEmpty();
+        assertThat(run(new PrivilegeEscalationRule()).profile(Profile.PROD).on(pod("""
+                affinity:
+                  nodeAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      nodeSelectorTerms:
+                        - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [linux, windows]}]
+                containers: [{name: a, image: a:1}]
+                """))).containsExactly("spec.containers[0].securityContext.allowPrivilegeEscalation: Advice: unset, so "
+                + "privilege escalation is allowed; set it to false");
+    }
+
+    @Test
+    void rootOnWindowsIsExcludedByRunAsNonRootOrANamedAccountNotByAUserId() {
+        // runAsUser is forbidden in a windows pod: runAsNonRoot (not ContainerAdministrator) or a named account is asked for
+        var yaml = deployment("""
+                os: {name: windows}
+                containers:
+                  - {name: a, image: a:1}
+                  - {name: b, image: a:1, securityContext: {runAsNonRoot: true}}
+                  - {name: c, image: a:1, securityContext: {windowsOptions: {runAsUserName: ContainerUser}}}
+                  - {name: d, image: a:1, securityContext: {windowsOptions: {runAsUserName: ContainerAdministrator}}}
+                """);
+        assertThat(run(new RunAsRootRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.template.spec.containers[0].securityContext.runAsNonRoot: Advice: may run as ContainerAdministrator "
+                        + "(the image decides); set runAsNonRoot: true or a windowsOptions.runAsUserName",
+                "spec.template.spec.containers[3].securityContext.runAsNonRoot: Advice: may run as ContainerAdministrator "
+                        + "(the image decides); set runAsNonRoot: true or a windowsOptions.runAsUserName");
+    }
+
+    @Test
     void rootIsReportedWhenExplicitAndUnderProdWhenNotExcluded() {
         var yaml = pod("""
                 securityContext: {runAsUser: 0}

@@ -17,6 +17,7 @@ import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.rules.Rules;
 import dev.manifestkit.validation.schema.CustomResourceSchemas;
 import dev.manifestkit.validation.schema.MissingSchemaRule;
+import dev.manifestkit.validation.schema.NotServedRule;
 import dev.manifestkit.validation.schema.SchemaRegistry;
 import dev.manifestkit.validation.schema.SchemaRule;
 
@@ -64,6 +65,7 @@ public final class Validator {
         var all = new ArrayList<Rule>();
         all.add(new SchemaRule(registry));
         all.add(new MissingSchemaRule(registry));
+        all.add(new NotServedRule(registry));
         all.addAll(builder.rules);
         var ids = new HashSet<String>();
         for (var rule : all) {

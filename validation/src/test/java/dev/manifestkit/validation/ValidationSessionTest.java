@@ -121,7 +121,7 @@ class ValidationSessionTest {
     @Test
     void withoutCrossObjectRulesNothingIsKeptAndNoReferenceIsChecked() {
         var perObjectOnly = Validator.builder().rules(List.of(SELECTS_SOMETHING)).crossObject(false).build();
-        assertThat(perObjectOnly.rules()).extracting(Rule::id).containsExactly("schema", "schema/missing");
+        assertThat(perObjectOnly.rules()).extracting(Rule::id).containsExactly("schema", "schema/missing", "schema/not-served");
         var session = perObjectOnly.session();
         session.add(LOST_SERVICE);
         assertThat(session.finish().problems()).extracting(Problem::ruleId).containsExactly("schema");

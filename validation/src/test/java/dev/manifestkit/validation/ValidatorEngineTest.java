@@ -97,7 +97,7 @@ class ValidatorEngineTest {
     void disabledRulesDoNotRunAndUnknownIdsAreRefused() {
         var validator = Validator.builder().rules(List.of(LATEST, BROKEN)).disable("test").build();
         assertThat(problems(validator, doc(POD))).isEmpty();
-        assertThat(validator.rules()).extracting(Rule::id).containsExactly("schema", "schema/missing");
+        assertThat(validator.rules()).extracting(Rule::id).containsExactly("schema", "schema/missing", "schema/not-served");
         assertThatThrownBy(() -> Validator.builder().disable("test/latset").rules(List.of(LATEST)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("disable: no rule has the id 'test/latset'");
         assertThatThrownBy(() -> Validator.builder().severity("nope", Severity.ERROR).build())

@@ -259,6 +259,31 @@ public final class SchemaRegistry {
         }
     }
 
+    /**
+     * Whether the bundled official definitions declare this apiVersion and kind and no schema
+     * location does: a cluster's own {@code /openapi/v2} lists only the versions it serves.
+     */
+    boolean onlyOfficiallyDeclared(String apiVersion, String kind) {
+        var official = bundled.get();
+        return official != null && official.definitionFor(apiVersion, kind).isPresent()
+                && userDefinitions.stream().noneMatch(d -> d.definitionFor(apiVersion, kind).isPresent());
+    }
+
+    /** The first stable apiVersion ({@code <group>/v1}, {@code /v2}) the official definitions declare for this kind, or empty. */
+    Optional<String> officialStableVersion(String group, String kind) {
+        var official = bundled.get();
+        if (official == null) {
+            return Optional.empty();
+        }
+        for (var version : List.of("v1", "v2")) {
+            var apiVersion = group.isEmpty() ? version : group + "/" + version;
+            if (official.definitionFor(apiVersion, kind).isPresent()) {
+                return Optional.of(apiVersion);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** What was searched, for messages: {@code Kubernetes 1.35}, {@code crds.json or Kubernetes 1.35}. */
     public String describe() {
         var names = new ArrayList<String>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 
 /**
@@ -46,7 +48,10 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     private final List<Spread> spreads = new ArrayList<>();
     private RestartPolicy restartPolicy;
     private Long fsGroup;
+    private Long terminationGracePeriodSeconds;
+    private String priorityClassName;
     private ServiceAccountBuilder serviceAccount;
+    private final List<Consumer<? super PodSpecBuilder>> podCustomizers = new ArrayList<>();
 
     AbstractPodBuilder(String kind, String name) {
         super(kind, name, false);
@@ -158,6 +163,33 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     }
 
     /**
+     * Seconds the containers get to shut down after SIGTERM before they are killed
+     * ({@code terminationGracePeriodSeconds}; Kubernetes' default is 30): raise it for servers that
+     * drain long requests or flush data on the way out; 0 kills at once.
+     */
+    public final B terminationGracePeriodSeconds(long seconds) {
+        if (seconds < 0) {
+            throw Fail.invalid(ref(), podSpecPath() + ".terminationGracePeriodSeconds", seconds,
+                    "must be greater than or equal to 0");
+        }
+        this.terminationGracePeriodSeconds = seconds;
+        return self();
+    }
+
+    /**
+     * The PriorityClass of the pod ({@code priorityClassName}), by name, such as the built-in
+     * {@code system-cluster-critical}: under pressure the scheduler preempts lower-priority pods for
+     * it. The class itself is made outside the DSL; the name must be a DNS subdomain.
+     */
+    public final B priorityClassName(String name) {
+        var path = podSpecPath() + ".priorityClassName";
+        Fail.notNull(name, ref(), path);
+        Fail.check(Names.dns1123Subdomain(name), ref(), path, name);
+        this.priorityClassName = name;
+        return self();
+    }
+
+    /**
      * Lets the pod run on nodes tainted {@code key=value:effect} ({@code tolerations}, operator
      * Equal, Kubernetes' default, so not written), such as nodes dedicated to one team.
      */
@@ -198,6 +230,18 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
             throw Fail.duplicate(ref(), path, "{" + topologyKey + ", " + whenUnsatisfiable.value() + "}");
         }
         spreads.add(new Spread(topologyKey, maxSkew, whenUnsatisfiable));
+        return self();
+    }
+
+    /**
+     * The escape hatch at pod level: edits the pod spec this builder produces (a Pod's {@code spec},
+     * a workload's {@code spec.template.spec}) through fabric8's {@link PodSpecBuilder}, so a pod
+     * setting the DSL lacks needs no {@code editSpec().editTemplate().editSpec()} chain. Pod
+     * customizers run in the order they were added, on every build, after the DSL has set the
+     * spec and before {@link #customize(Consumer) customize(…)}, which sees their changes.
+     */
+    public final B customizePod(Consumer<? super PodSpecBuilder> customizer) {
+        podCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
         return self();
     }
 
@@ -285,7 +329,14 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
             spec.setSecurityContext(security);
         }
         spec.setTopologySpreadConstraints(Copies.mapped(spreads, this::toConstraint));
-        return spec;
+        spec.setTerminationGracePeriodSeconds(terminationGracePeriodSeconds);
+        spec.setPriorityClassName(priorityClassName);
+        if (podCustomizers.isEmpty()) {
+            return spec;
+        }
+        var editor = new PodSpecBuilder(spec);
+        podCustomizers.forEach(c -> c.accept(editor));
+        return editor.build();
     }
 
     private static int indexOf(Map<String, PodVolume> declared, String name) {

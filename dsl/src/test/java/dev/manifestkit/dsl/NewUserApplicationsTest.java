@@ -108,7 +108,7 @@ class NewUserApplicationsTest {
     }
 
     @Test
-    void aStatefulStoreWithClaimTemplatesAStaticVolumeFileModesAndExposedServices() throws Exception {
+    void aStatefulStoreWithClaimTemplatesAStaticVolumeFileModesAffinityAndExposedServices() throws Exception {
         var fast = storageClass("fast-ssd").provisioner("pd.csi.storage.gke.io").parameter("type", "pd-ssd")
                 .volumeBindingMode(VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER).allowVolumeExpansion();
         var data = persistentVolumeClaim("data").readWriteOnce().request("20Gi").storageClass(fast);
@@ -130,7 +130,9 @@ class NewUserApplicationsTest {
                         .mount(volume(config, item("kv.conf", "kv.conf"), item("log.conf", "conf.d/log.conf"),
                                 defaultMode(0440)), "/etc/kv")
                         .mount(volume(credentials, defaultMode(0400)), "/etc/kv/secrets", readOnly())
-                        .readiness(tcpSocket("client")));
+                        .readiness(tcpSocket("client")))
+                .podAntiAffinity("kubernetes.io/hostname")
+                .nodeAffinity("topology.kubernetes.io/zone", "europe-west1-b", "europe-west1-c");
         peers.selecting(kv);
 
         var nodePort = nodePortService("kv-admin").selecting(kv).port("client", 6379).targetPort("client")
@@ -146,6 +148,23 @@ class NewUserApplicationsTest {
         assertThat(yaml).contains("""
                   storageClassName: ""
                   volumeName: backups
+                """).contains("""
+                      affinity:
+                        nodeAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                            nodeSelectorTerms:
+                            - matchExpressions:
+                              - key: topology.kubernetes.io/zone
+                                operator: In
+                                values:
+                                - europe-west1-b
+                                - europe-west1-c
+                        podAntiAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                          - labelSelector:
+                              matchLabels:
+                                app.kubernetes.io/name: kv
+                            topologyKey: kubernetes.io/hostname
                 """).contains("""
                       - configMap:
                           defaultMode: 288

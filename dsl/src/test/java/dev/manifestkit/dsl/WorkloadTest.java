@@ -578,4 +578,76 @@ class WorkloadTest {
         assertThat(d.getSpec().getTemplate().getSpec().getSchedulerName()).isEqualTo("bin-packer");
         assertThat(d.getSpec().getTemplate().getSpec().getPriorityClassName()).isEqualTo("bin-packer-seen");
     }
+
+    @Test
+    void podAntiAffinityKeepsTheWorkloadsOwnPodsApart() {
+        var yaml = manifests(deployment("web").selectorLabel("component", "web").container(web())
+                .podAntiAffinity("kubernetes.io/hostname")
+                .preferredPodAntiAffinity("topology.kubernetes.io/zone", 100)).toYaml();
+
+        assertThat(yaml).contains("""
+                      affinity:
+                        podAntiAffinity:
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                          - podAffinityTerm:
+                              labelSelector:
+                                matchLabels:
+                                  component: web
+                              topologyKey: topology.kubernetes.io/zone
+                            weight: 100
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                          - labelSelector:
+                              matchLabels:
+                                component: web
+                            topologyKey: kubernetes.io/hostname
+                """);
+    }
+
+    @Test
+    void nodeAffinityRequiresANodeLabelWithOneOfTheValues() {
+        var yaml = manifests(statefulSet("db").container(container("db", "postgres:16.4"))
+                .nodeAffinity("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")
+                .nodeAffinity("node.kubernetes.io/instance-type", "m6i.large")).toYaml();
+
+        assertThat(yaml).contains("""
+                      affinity:
+                        nodeAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                            nodeSelectorTerms:
+                            - matchExpressions:
+                              - key: topology.kubernetes.io/zone
+                                operator: In
+                                values:
+                                - eu-west-1a
+                                - eu-west-1b
+                              - key: node.kubernetes.io/instance-type
+                                operator: In
+                                values:
+                                - m6i.large
+                """);
+    }
+
+    @Test
+    void affinityRejectsWhatTheApiServerWould() {
+        var d = deployment("web").nodeAffinity("topology.kubernetes.io/zone", "eu-west-1a");
+
+        assertThatThrownBy(() -> d.preferredPodAntiAffinity("kubernetes.io/hostname", 0))
+                .hasMessage("Deployment/web: spec.template.spec.affinity.podAntiAffinity."
+                        + "preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: "
+                        + "must be in the range 1-100");
+        assertThatThrownBy(() -> d.podAntiAffinity("not a key"))
+                .hasMessageStartingWith("Deployment/web: spec.template.spec.affinity.podAntiAffinity."
+                        + "requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: \"not a key\"");
+        assertThatThrownBy(() -> d.nodeAffinity("kubernetes.io/arch"))
+                .hasMessage("Deployment/web: spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuring"
+                        + "Execution.nodeSelectorTerms[0].matchExpressions[1].values: Required value: must be specified "
+                        + "when `operator` is 'In' or 'NotIn'");
+        assertThatThrownBy(() -> d.nodeAffinity("topology.kubernetes.io/zone", "eu-west-1b"))
+                .hasMessage("Deployment/web: spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuring"
+                        + "Execution.nodeSelectorTerms[0].matchExpressions[1].key: Duplicate value: "
+                        + "\"topology.kubernetes.io/zone\"");
+        var unlabelled = pod("p").container(web()).podAntiAffinity("kubernetes.io/hostname");
+        assertThatThrownBy(unlabelled::build).hasMessage("Pod/p: metadata.labels: Required value: "
+                + "a pod anti-affinity term selects the pods labelled like this one: add a label");
+    }
 }

@@ -108,7 +108,7 @@ class DslBuiltObjectsTest {
     }
 
     @Test
-    void projectedAndDownwardApiVolumesTypedHostPathsAndTheNewPodOptionsPassEveryRule() {
+    void projectedAndDownwardApiVolumesTypedHostPathsAffinityAndTheNewPodOptionsPassEveryRule() {
         var agent = configMap("agent").literal("agent.hcl", "auto_auth {}").literal("unused", "x");
         var ca = existingSecret("vault-ca", "ca.crt");
         var identity = projected("identity", defaultMode(0440),
@@ -130,6 +130,9 @@ class DslBuiltObjectsTest {
                         .seccompRuntimeDefault())
                 .terminationGracePeriodSeconds(60)
                 .priorityClassName("business-critical")
+                .podAntiAffinity("kubernetes.io/hostname")
+                .preferredPodAntiAffinity("topology.kubernetes.io/zone", 50)
+                .nodeAffinity("kubernetes.io/arch", "amd64", "arm64")
                 .customizePod(spec -> spec.withEnableServiceLinks(false));
         var app = manifests(agent, ca, web, clusterIpService("web").selecting(web).port(80).targetPort("http"))
                 .namespace("shop");
@@ -140,6 +143,7 @@ class DslBuiltObjectsTest {
         assertThat(app.toYaml()).contains("projected:", "serviceAccountToken:", "expirationSeconds: 3600",
                 "audience: vault", "path: config/agent.hcl", "downwardAPI:", "fieldPath: metadata.labels['example.com/team']",
                 "type: Socket", "runAsGroup: 3000", "terminationGracePeriodSeconds: 60",
-                "priorityClassName: business-critical", "enableServiceLinks: false");
+                "priorityClassName: business-critical", "enableServiceLinks: false", "podAntiAffinity:",
+                "topologyKey: kubernetes.io/hostname", "weight: 50", "nodeAffinity:", "operator: In");
     }
 }

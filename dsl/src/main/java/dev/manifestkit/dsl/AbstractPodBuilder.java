@@ -7,22 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.NodeAffinity;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 
 /**
  * The pod description shared by a Pod and by the templates of Deployments and StatefulSets:
  * containers, init containers and sidecars, the volumes they mount, restart policy, service account,
- * image pull secrets and scheduling (node selector, tolerations, topology spread). Written once
- * here, so all three read the same.
+ * image pull secrets and scheduling (node selector and affinity, pod anti-affinity, tolerations,
+ * topology spread, priority). Written once here, so all three read the same.
  *
  * <p>Volumes are declared by mounting them: a volume mounted by several containers is declared
  * once; two different volumes with the same name are a Duplicate error.
@@ -44,9 +54,16 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     private final Map<String, String> nodeSelector = new LinkedHashMap<>();
     private final List<Toleration> tolerations = new ArrayList<>();
     private final List<Spread> spreads = new ArrayList<>();
+    /** Anti-affinity over the pod's own selector: a null weight is a required term. */
+    private final List<AntiAffinity> antiAffinities = new ArrayList<>();
+    /** Node label key to the values one of which the node must have; all keys must match. */
+    private final Map<String, List<String>> nodeAffinity = new LinkedHashMap<>();
     private RestartPolicy restartPolicy;
     private Long fsGroup;
+    private Long terminationGracePeriodSeconds;
+    private String priorityClassName;
     private ServiceAccountBuilder serviceAccount;
+    private final List<Consumer<? super PodSpecBuilder>> podCustomizers = new ArrayList<>();
 
     AbstractPodBuilder(String kind, String name) {
         super(kind, name, false);
@@ -158,6 +175,33 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     }
 
     /**
+     * Seconds the containers get to shut down after SIGTERM before they are killed
+     * ({@code terminationGracePeriodSeconds}; Kubernetes' default is 30): raise it for servers that
+     * drain long requests or flush data on the way out; 0 kills at once.
+     */
+    public final B terminationGracePeriodSeconds(long seconds) {
+        if (seconds < 0) {
+            throw Fail.invalid(ref(), podSpecPath() + ".terminationGracePeriodSeconds", seconds,
+                    "must be greater than or equal to 0");
+        }
+        this.terminationGracePeriodSeconds = seconds;
+        return self();
+    }
+
+    /**
+     * The PriorityClass of the pod ({@code priorityClassName}), by name, such as the built-in
+     * {@code system-cluster-critical}: under pressure the scheduler preempts lower-priority pods for
+     * it. The class itself is made outside the DSL; the name must be a DNS subdomain.
+     */
+    public final B priorityClassName(String name) {
+        var path = podSpecPath() + ".priorityClassName";
+        Fail.notNull(name, ref(), path);
+        Fail.check(Names.dns1123Subdomain(name), ref(), path, name);
+        this.priorityClassName = name;
+        return self();
+    }
+
+    /**
      * Lets the pod run on nodes tainted {@code key=value:effect} ({@code tolerations}, operator
      * Equal, Kubernetes' default, so not written), such as nodes dedicated to one team.
      */
@@ -201,8 +245,126 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         return self();
     }
 
-    /** The labels a topology spread constraint selects the pod's siblings by. */
-    Map<String, String> spreadSelector() {
+    /**
+     * The escape hatch at pod level: edits the pod spec this builder produces (a Pod's {@code spec},
+     * a workload's {@code spec.template.spec}) through fabric8's {@link PodSpecBuilder}, so a pod
+     * setting the DSL lacks needs no {@code editSpec().editTemplate().editSpec()} chain. Pod
+     * customizers run in the order they were added, on every build, after the DSL has set the
+     * spec and before {@link #customize(Consumer) customize(…)}, which sees their changes.
+     */
+    public final B customizePod(Consumer<? super PodSpecBuilder> customizer) {
+        podCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+        return self();
+    }
+
+    /**
+     * Keeps the pods of this workload apart: no two in one domain of the node label
+     * {@code topologyKey} ({@code affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution}),
+     * such as {@code kubernetes.io/hostname} so that losing a node loses one replica. The term's
+     * {@code labelSelector} is the workload's own selector, as for {@link #topologySpread}. Pods
+     * beyond the number of domains stay Pending; {@link #preferredPodAntiAffinity} only prefers.
+     */
+    public final B podAntiAffinity(String topologyKey) {
+        var path = podSpecPath() + ".affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution["
+                + antiAffinities.stream().filter(a -> a.weight() == null).count() + "]";
+        checkTopologyKey(path, topologyKey);
+        antiAffinities.add(new AntiAffinity(topologyKey, null));
+        return self();
+    }
+
+    /**
+     * Prefers to keep the pods of this workload apart over the domains of {@code topologyKey}, with
+     * a {@code weight} from 1 to 100 against the scheduler's other preferences
+     * ({@code preferredDuringSchedulingIgnoredDuringExecution}); when it cannot, pods still run.
+     */
+    public final B preferredPodAntiAffinity(String topologyKey, int weight) {
+        var path = podSpecPath() + ".affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution["
+                + antiAffinities.stream().filter(a -> a.weight() != null).count() + "]";
+        checkTopologyKey(path + ".podAffinityTerm", topologyKey);
+        if (weight < 1 || weight > 100) {
+            throw Fail.invalid(ref(), path + ".weight", weight, "must be in the range 1-100");
+        }
+        antiAffinities.add(new AntiAffinity(topologyKey, weight));
+        return self();
+    }
+
+    private void checkTopologyKey(String termPath, String topologyKey) {
+        Fail.notNull(topologyKey, ref(), termPath + ".topologyKey");
+        Fail.check(Names.labelKey(topologyKey), ref(), termPath + ".topologyKey", topologyKey);
+    }
+
+    /**
+     * Schedules the pod only on nodes whose label {@code key} has one of {@code values}
+     * ({@code affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution}, operator In),
+     * such as {@code nodeAffinity("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")}. Calls
+     * for several keys must all match (one node selector term); a key given twice fails at once, as
+     * both would have to match: list all its values in one call. For one value, {@link #nodeSelector}
+     * says the same.
+     */
+    public final B nodeAffinity(String key, String... values) {
+        var path = podSpecPath() + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
+                + ".nodeSelectorTerms[0].matchExpressions[" + nodeAffinity.size() + "]";
+        Fail.notNull(key, ref(), path + ".key");
+        Fail.check(Names.labelKey(key), ref(), path + ".key", key);
+        if (nodeAffinity.containsKey(key)) {
+            throw Fail.duplicate(ref(), path + ".key", key);
+        }
+        if (values.length == 0) {
+            throw Fail.required(ref(), path + ".values", "must be specified when `operator` is 'In' or 'NotIn'");
+        }
+        for (int i = 0; i < values.length; i++) {
+            Fail.notNull(values[i], ref(), path + ".values[" + i + "]");
+            Fail.check(Names.labelValue(values[i]), ref(), path + ".values[" + i + "]", values[i]);
+        }
+        nodeAffinity.put(key, List.of(values));
+        return self();
+    }
+
+    private record AntiAffinity(String topologyKey, Integer weight) {
+    }
+
+    /** The pod's affinity, or null when none was asked for. */
+    private Affinity affinity() {
+        if (antiAffinities.isEmpty() && nodeAffinity.isEmpty()) {
+            return null;
+        }
+        var affinity = new Affinity();
+        if (!nodeAffinity.isEmpty()) {
+            var term = new NodeSelectorTerm();
+            term.setMatchExpressions(Copies.mapped(nodeAffinity.entrySet(),
+                    e -> new NodeSelectorRequirement(e.getKey(), "In", new ArrayList<>(e.getValue()))));
+            var node = new NodeAffinity();
+            node.setRequiredDuringSchedulingIgnoredDuringExecution(new NodeSelector(new ArrayList<>(List.of(term))));
+            affinity.setNodeAffinity(node);
+        }
+        if (!antiAffinities.isEmpty()) {
+            var required = new ArrayList<PodAffinityTerm>();
+            var preferred = new ArrayList<WeightedPodAffinityTerm>();
+            for (var anti : antiAffinities) {
+                var term = new PodAffinityTerm();
+                var selector = new LabelSelector();
+                selector.setMatchLabels(new LinkedHashMap<>(siblingSelector("pod anti-affinity term")));
+                term.setLabelSelector(selector);
+                term.setTopologyKey(anti.topologyKey());
+                if (anti.weight() == null) {
+                    required.add(term);
+                } else {
+                    var weighted = new WeightedPodAffinityTerm();
+                    weighted.setPodAffinityTerm(term);
+                    weighted.setWeight(anti.weight());
+                    preferred.add(weighted);
+                }
+            }
+            var podAnti = new PodAntiAffinity();
+            podAnti.setRequiredDuringSchedulingIgnoredDuringExecution(required.isEmpty() ? null : required);
+            podAnti.setPreferredDuringSchedulingIgnoredDuringExecution(preferred.isEmpty() ? null : preferred);
+            affinity.setPodAntiAffinity(podAnti);
+        }
+        return affinity;
+    }
+
+    /** The labels a topology spread constraint or an anti-affinity term ({@code use}) selects the pod's siblings by. */
+    Map<String, String> siblingSelector(String use) {
         return podSelector();
     }
 
@@ -226,7 +388,7 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         constraint.setMaxSkew(spread.maxSkew());
         constraint.setWhenUnsatisfiable(spread.when().value());
         var selector = new LabelSelector();
-        selector.setMatchLabels(new LinkedHashMap<>(spreadSelector()));
+        selector.setMatchLabels(new LinkedHashMap<>(siblingSelector("topology spread constraint")));
         constraint.setLabelSelector(selector);
         return constraint;
     }
@@ -285,7 +447,15 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
             spec.setSecurityContext(security);
         }
         spec.setTopologySpreadConstraints(Copies.mapped(spreads, this::toConstraint));
-        return spec;
+        spec.setTerminationGracePeriodSeconds(terminationGracePeriodSeconds);
+        spec.setPriorityClassName(priorityClassName);
+        spec.setAffinity(affinity());
+        if (podCustomizers.isEmpty()) {
+            return spec;
+        }
+        var editor = new PodSpecBuilder(spec);
+        podCustomizers.forEach(c -> c.accept(editor));
+        return editor.build();
     }
 
     private static int indexOf(Map<String, PodVolume> declared, String name) {

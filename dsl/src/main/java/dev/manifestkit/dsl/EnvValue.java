@@ -18,10 +18,17 @@ public final class EnvValue {
     /** Sets the one reference on a new source. */
     private final Consumer<EnvVarSource> reference;
     private final String description;
+    /** The pod field read, or null for a Secret or ConfigMap key. */
+    private final String fieldPath;
 
     private EnvValue(Consumer<EnvVarSource> reference, String description) {
+        this(reference, description, null);
+    }
+
+    private EnvValue(Consumer<EnvVarSource> reference, String description, String fieldPath) {
         this.reference = reference;
         this.description = description;
+        this.fieldPath = fieldPath;
     }
 
     static EnvValue secretKey(String secret, String key) {
@@ -35,7 +42,13 @@ public final class EnvValue {
     }
 
     static EnvValue field(String fieldPath) {
-        return new EnvValue(s -> s.setFieldRef(new ObjectFieldSelector(null, fieldPath)), "field " + fieldPath);
+        return new EnvValue(s -> s.setFieldRef(new ObjectFieldSelector(null, fieldPath)), "field " + fieldPath,
+                fieldPath);
+    }
+
+    /** The pod field this value reads ({@code metadata.name}), or null when it reads a Secret or ConfigMap key. */
+    String fieldPathOrNull() {
+        return fieldPath;
     }
 
     /** A new fabric8 source on every call. */

@@ -4,17 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.syntax.DownwardApi;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.core.syntax.Ports;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
+import io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
+import io.fabric8.kubernetes.api.model.ProjectedVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 
@@ -191,12 +194,26 @@ public final class K8s {
         });
     }
 
-    /** A directory of the node ({@code hostPath}). */
+    /** A directory of the node ({@code hostPath}); nothing is checked at the path before the pod starts. */
     public static PodVolume hostPath(String name, String path) {
+        return hostPathVolume(name, path, null);
+    }
+
+    /**
+     * A file, directory, socket or device of the node ({@code hostPath}) with its {@code type}, which
+     * the kubelet checks (or creates, for the {@code …OrCreate} types) before the pod starts:
+     * {@code hostPath("containerd", "/run/containerd/containerd.sock", HostPathType.SOCKET)}.
+     */
+    public static PodVolume hostPath(String name, String path, HostPathType type) {
+        Fail.notNull(type, "volume " + Fail.quote(name), "hostPath.type");
+        return hostPathVolume(name, path, type.value());
+    }
+
+    private static PodVolume hostPathVolume(String name, String path, String type) {
         if (path == null || !path.startsWith("/")) {
             throw Fail.invalid("volume " + Fail.quote(name), "hostPath.path", path, "must be an absolute path");
         }
-        return PodVolume.of(volumeName(name), v -> v.setHostPath(new HostPathVolumeSource(path, null)));
+        return PodVolume.of(volumeName(name), v -> v.setHostPath(new HostPathVolumeSource(path, type)));
     }
 
     /** The claim as a pod volume named after it; mount it in as many containers as needed. */
@@ -224,7 +241,8 @@ public final class K8s {
     public static PodVolume volume(ConfigMapBuilder configMap, FileOption... options) {
         var configMapName = configMap.name();
         var mode = FileOption.defaultModeOf(options);
-        var items = FileOption.itemsOf(options, configMap.keys(), key -> Fail.notFound(configMap.ref(),
+        var items = FileOption.itemsOf(options, "volume " + Fail.quote(configMapName), "configMap.items",
+                configMap.keys(), key -> Fail.notFound(configMap.ref(),
                 "data[" + key + "]", key, "the ConfigMap's keys are " + configMap.keys()));
         return PodVolume.of(configMapName, v -> {
             var source = new ConfigMapVolumeSource();
@@ -245,7 +263,8 @@ public final class K8s {
     public static PodVolume volume(AbstractSecretBuilder<?> secret, FileOption... options) {
         var secretName = secret.name();
         var mode = FileOption.defaultModeOf(options);
-        var items = FileOption.itemsOf(options, secret.keys(), key -> Fail.notFound(secret.ref(),
+        var items = FileOption.itemsOf(options, "volume " + Fail.quote(secretName), "secret.items",
+                secret.keys(), key -> Fail.notFound(secret.ref(),
                 "data[" + key + "]", key, "the Secret's keys are " + secret.keys()));
         return PodVolume.of(secretName, v -> {
             var source = new SecretVolumeSource();
@@ -256,6 +275,124 @@ public final class K8s {
             }
             v.setSecret(source);
         });
+    }
+
+    /**
+     * Pod fields as files ({@code downwardAPI}), so an application reads its own labels, annotations,
+     * name or namespace from disk, and sees labels and annotations change while it runs, as env vars
+     * cannot: {@code downwardApi("podinfo", fieldItem("labels", "metadata.labels"), defaultMode(0444))}.
+     */
+    public static PodVolume downwardApi(String name, FileOption... options) {
+        var checkedName = volumeName(name);
+        var owner = "volume " + Fail.quote(name);
+        var mode = FileOption.defaultModeOf(options);
+        var files = FileOption.fieldItemsOf(options, owner, "downwardAPI.items");
+        return PodVolume.of(checkedName, v -> {
+            var source = new DownwardAPIVolumeSource();
+            source.setDefaultMode(mode);
+            source.setItems(FileOption.copyFiles(files));
+            v.setDownwardAPI(source);
+        });
+    }
+
+    /**
+     * Several sources in one directory ({@code projected}): ConfigMap and Secret keys, pod fields
+     * and a service account token side by side, as one mount:
+     * {@code projected("identity", serviceAccountToken("token", 3600, "vault"), projection(config))}.
+     * Two sources writing the same path fail at once, as the API server refuses them.
+     */
+    public static PodVolume projected(String name, Projection... sources) {
+        return projectedVolume(name, null, sources);
+    }
+
+    /** A projected volume whose files all get this mode ({@code defaultMode(0440)}); see {@link #projected(String, Projection...)}. */
+    public static PodVolume projected(String name, FileOption defaultMode, Projection... sources) {
+        Fail.notNull(defaultMode, "volume " + Fail.quote(name), "projected.defaultMode");
+        if (!defaultMode.isDefaultMode()) {
+            throw Fail.forbidden("volume " + Fail.quote(name), "projected.defaultMode",
+                    "items belong to a source: projection(configMap, item(…)); here only defaultMode(…)");
+        }
+        return projectedVolume(name, FileOption.defaultModeOf(new FileOption[] {defaultMode}), sources);
+    }
+
+    private static PodVolume projectedVolume(String name, Integer mode, Projection[] sources) {
+        var checkedName = volumeName(name);
+        var owner = "volume " + Fail.quote(name);
+        var list = List.of(sources);
+        var paths = new java.util.HashSet<String>();
+        for (int i = 0; i < list.size(); i++) {
+            for (var file : list.get(i).files()) {
+                if (!paths.add(file.path())) {
+                    throw Fail.invalid(owner, "projected.sources[" + i + "]." + file.field(), file.path(),
+                            "conflicting duplicate paths");
+                }
+            }
+        }
+        return PodVolume.of(checkedName, v -> {
+            var source = new ProjectedVolumeSource();
+            source.setDefaultMode(mode);
+            source.setSources(Copies.mapped(list, Projection::toVolumeProjection));
+            v.setProjected(source);
+        });
+    }
+
+    /** The ConfigMap's keys as a source of a projected volume; {@code item(key, path)} picks keys. */
+    public static Projection projection(ConfigMapBuilder configMap, FileOption... items) {
+        return Projection.configMap(Objects.requireNonNull(configMap, "configMap"), items);
+    }
+
+    /**
+     * The Secret's keys as a source of a projected volume (an {@code existingSecret(…)} too);
+     * {@code item(key, path)} picks keys.
+     */
+    public static Projection projection(AbstractSecretBuilder<?> secret, FileOption... items) {
+        return Projection.secret(Objects.requireNonNull(secret, "secret"), items);
+    }
+
+    /** Pod fields as a source of a projected volume: {@code projection(fieldItem("labels", "metadata.labels"))}. */
+    public static Projection projection(FileOption... fieldItems) {
+        return Projection.downwardApi(fieldItems);
+    }
+
+    /**
+     * A token of the pod's service account as a file of a projected volume, renewed by the kubelet
+     * before it expires: a short-lived credential instead of a Secret. {@code expirationSeconds} is
+     * at least 600, as the API server requires.
+     */
+    public static Projection serviceAccountToken(String path, long expirationSeconds) {
+        return Projection.serviceAccountToken(path, expirationSeconds, null);
+    }
+
+    /**
+     * A service account token meant for one audience ({@code audience}), such as {@code vault}: a
+     * service that checks the audience refuses tokens meant for anyone else.
+     */
+    public static Projection serviceAccountToken(String path, long expirationSeconds, String audience) {
+        Fail.notNull(audience, "projection", "serviceAccountToken.audience");
+        return Projection.serviceAccountToken(path, expirationSeconds, audience);
+    }
+
+    /**
+     * One pod field as a file of a downward API volume or projection: {@code metadata.name},
+     * {@code metadata.namespace}, {@code metadata.uid}, {@code metadata.labels},
+     * {@code metadata.annotations}, or one label or annotation such as {@code metadata.labels['app']}.
+     * Files may not read the node or IPs (env vars may); other paths fail at once.
+     */
+    public static FileOption fieldItem(String path, String fieldPath) {
+        return FileOption.fieldItem(path, fieldPath);
+    }
+
+    /**
+     * One pod field as a file, from the env helpers that a file may read too:
+     * {@code fieldItem("name", podName())}, {@code podNamespace()}, {@code fieldRef("metadata.uid")}.
+     */
+    public static FileOption fieldItem(String path, EnvValue field) {
+        Objects.requireNonNull(field, "field");
+        if (field.fieldPathOrNull() == null) {
+            throw Fail.invalid("volume item", "fieldRef", field.toString(),
+                    "must be a pod field, such as podName(); a key goes in item(key, path)");
+        }
+        return FileOption.fieldItem(path, field.fieldPathOrNull());
     }
 
     /** Projects one key of a ConfigMap or Secret volume to a relative path ({@code items}); see {@code volume(…)}. */

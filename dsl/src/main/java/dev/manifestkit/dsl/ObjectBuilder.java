@@ -91,7 +91,8 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
     /**
      * The escape hatch: edits the finished object through its fabric8 builder, after the DSL has
      * set everything it knows. Customizers run in the order they were added, on every
-     * {@link #build()}; nothing the Kubernetes API allows is out of reach.
+     * {@link #build()}, after a pod's {@code customizePod(…)} customizers, whose changes they see;
+     * nothing the Kubernetes API allows is out of reach.
      */
     public final B customize(Consumer<? super F> customizer) {
         customizers.add(Objects.requireNonNull(customizer, "customizer"));

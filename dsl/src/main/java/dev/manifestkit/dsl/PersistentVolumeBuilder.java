@@ -86,6 +86,13 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
         return source("hostPath", spec -> spec.setHostPath(new HostPathVolumeSource(path, null)));
     }
 
+    /** A directory on the node ({@code hostPath}) whose {@code type} the kubelet checks, or creates, first. */
+    public PersistentVolumeBuilder hostPath(String path, HostPathType type) {
+        checkAbsolute("spec.hostPath.path", path);
+        Fail.notNull(type, ref(), "spec.hostPath.type");
+        return source("hostPath", spec -> spec.setHostPath(new HostPathVolumeSource(path, type.value())));
+    }
+
     /** An NFS export ({@code nfs}). */
     public PersistentVolumeBuilder nfs(String server, String path) {
         Fail.notNull(server, ref(), "spec.nfs.server");

@@ -28,12 +28,14 @@ public final class PodBuilder extends AbstractPodBuilder<PodBuilder, Pod, io.fab
         return Map.copyOf(labels());
     }
 
-    /** The Pod's own labels: a bare Pod has no selector, so its spread counts the pods labelled like it. */
+    /**
+     * The Pod's own labels: a bare Pod has no selector, so its spread and anti-affinity count the
+     * pods labelled like it.
+     */
     @Override
-    Map<String, String> spreadSelector() {
+    Map<String, String> siblingSelector(String use) {
         if (labels().isEmpty()) {
-            throw Fail.required(ref(), "metadata.labels",
-                    "a topology spread constraint selects the pods labelled like this one: add a label");
+            throw Fail.required(ref(), "metadata.labels", "a " + use + " selects the pods labelled like this one: add a label");
         }
         return Map.copyOf(labels());
     }

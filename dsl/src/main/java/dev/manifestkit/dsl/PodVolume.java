@@ -10,7 +10,8 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 
 /**
  * A volume a pod declares, made by the {@code K8s} factories ({@code emptyDir}, {@code hostPath},
- * {@code volume(claim)}, {@code volume(configMap)}, {@code volume(secret)}).
+ * {@code volume(claim)}, {@code volume(configMap)}, {@code volume(secret)}, {@code downwardApi},
+ * {@code projected}).
  *
  * <p>Containers mount it with {@code ContainerBuilder.mount(volume, path, …)}; the pod declares
  * each volume once however many containers mount it. Two different volumes with the same name in

@@ -65,6 +65,8 @@ class MisuseDoesNotCompileTest {
                 externalNameService("legacy", "db.example.com").port(5432);
                 ingress("in").route("/", clusterIpService("web").port(80));
                 statefulSet("db").serviceName(headlessService("db"));
+                projected("identity", serviceAccountToken("token", 3600), projection(configMap("c")));
+                hostPath("sock", "/run/agent.sock", dev.manifestkit.dsl.HostPathType.SOCKET);
                 """))).isEmpty();
     }
 
@@ -106,6 +108,20 @@ class MisuseDoesNotCompileTest {
                 externalNameService("legacy", "db.example.com").port(80).targetPort(8080);
                 clusterIpService("web").externalName();
                 """))).hasSize(2).allSatisfy(m -> assertThat(m).contains("cannot find symbol"));
+    }
+
+    @Test
+    void aProjectedVolumeTakesProjectionsNotVolumesOrNames() {
+        assertThat(messages(compile("""
+                projected("identity", volume(configMap("c")));
+                projected("identity", "c");
+                """))).hasSize(2).allSatisfy(m -> assertThat(m).contains("no suitable method found for projected"));
+    }
+
+    @Test
+    void aHostPathTypeIsAnEnumNotAString() {
+        assertThat(messages(compile("hostPath(\"sock\", \"/run/agent.sock\", \"Socket\");")))
+                .singleElement().asString().contains("String cannot be converted to dev.manifestkit.dsl.HostPathType");
     }
 
     @Test

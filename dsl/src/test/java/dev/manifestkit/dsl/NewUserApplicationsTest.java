@@ -48,6 +48,8 @@ class NewUserApplicationsTest {
                         .port("grpc", 9090)
                         .liveness(grpc(9090, "shop.Catalog")))
                 .nodeSelector("kubernetes.io/os", "linux")
+                .terminationGracePeriodSeconds(45)
+                .priorityClassName("shop-critical")
                 .toleration("dedicated", "shop", TaintEffect.NO_SCHEDULE)
                 .topologySpread("topology.kubernetes.io/zone", 1, WhenUnsatisfiable.DO_NOT_SCHEDULE);
 
@@ -81,6 +83,8 @@ class NewUserApplicationsTest {
                             port: 9090
                             service: shop.Catalog
                 """).contains("""
+                      priorityClassName: shop-critical
+                      terminationGracePeriodSeconds: 45
                       tolerations:
                       - effect: NoSchedule
                         key: dedicated
@@ -104,7 +108,7 @@ class NewUserApplicationsTest {
     }
 
     @Test
-    void aStatefulStoreWithClaimTemplatesAStaticVolumeFileModesAndExposedServices() throws Exception {
+    void aStatefulStoreWithClaimTemplatesAStaticVolumeFileModesAffinityAndExposedServices() throws Exception {
         var fast = storageClass("fast-ssd").provisioner("pd.csi.storage.gke.io").parameter("type", "pd-ssd")
                 .volumeBindingMode(VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER).allowVolumeExpansion();
         var data = persistentVolumeClaim("data").readWriteOnce().request("20Gi").storageClass(fast);
@@ -126,7 +130,9 @@ class NewUserApplicationsTest {
                         .mount(volume(config, item("kv.conf", "kv.conf"), item("log.conf", "conf.d/log.conf"),
                                 defaultMode(0440)), "/etc/kv")
                         .mount(volume(credentials, defaultMode(0400)), "/etc/kv/secrets", readOnly())
-                        .readiness(tcpSocket("client")));
+                        .readiness(tcpSocket("client")))
+                .podAntiAffinity("kubernetes.io/hostname")
+                .nodeAffinity("topology.kubernetes.io/zone", "europe-west1-b", "europe-west1-c");
         peers.selecting(kv);
 
         var nodePort = nodePortService("kv-admin").selecting(kv).port("client", 6379).targetPort("client")
@@ -142,6 +148,23 @@ class NewUserApplicationsTest {
         assertThat(yaml).contains("""
                   storageClassName: ""
                   volumeName: backups
+                """).contains("""
+                      affinity:
+                        nodeAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                            nodeSelectorTerms:
+                            - matchExpressions:
+                              - key: topology.kubernetes.io/zone
+                                operator: In
+                                values:
+                                - europe-west1-b
+                                - europe-west1-c
+                        podAntiAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                          - labelSelector:
+                              matchLabels:
+                                app.kubernetes.io/name: kv
+                            topologyKey: kubernetes.io/hostname
                 """).contains("""
                       - configMap:
                           defaultMode: 288
@@ -174,7 +197,7 @@ class NewUserApplicationsTest {
     }
 
     @Test
-    void anOpsPodSharingAVolumeWithProjectedIdentityHostLogsAndAPullSecret() throws Exception {
+    void anOpsPodSharingAVolumeWithProjectedIdentityTypedHostLogsAPullSecretAndADeadline() throws Exception {
         var pair = selfSignedPemPair("ops.example.com");
         var tls = tlsSecret("ops-tls", pair.get(0), pair.get(1));
         var registry = dockerRegistrySecret("regcred").server("registry.example.com")
@@ -182,25 +205,24 @@ class NewUserApplicationsTest {
         var tools = configMap("ops-tools").literal("run.sh", "#!/bin/sh\necho hi\n");
 
         var work = emptyDir("work");
-        // No factory for projected (or downwardAPI) volumes: the PodVolume.of escape hatch
-        var projected = PodVolume.of(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("identity")
-                .withNewProjected()
-                .addNewSource().withNewServiceAccountToken().withAudience("vault").withExpirationSeconds(3600L)
-                .withPath("token").endServiceAccountToken().endSource()
-                .addNewSource().withNewConfigMap().withName(tools.name()).endConfigMap().endSource()
-                .addNewSource().withNewDownwardAPI().addNewItem().withPath("labels").withNewFieldRef()
-                .withFieldPath("metadata.labels").endFieldRef().endItem().endDownwardAPI().endSource()
-                .endProjected().build());
-        var hostLogs = hostPath("host-logs", "/var/log");
+        var projected = projected("identity",
+                serviceAccountToken("token", 3600, "vault"),
+                projection(tools),
+                projection(fieldItem("labels", "metadata.labels")));
+        var hostLogs = hostPath("host-logs", "/var/log", HostPathType.DIRECTORY);
 
         var job = pod("nightly-report").restartPolicy(RestartPolicy.ON_FAILURE).imagePullSecret(registry)
+                .terminationGracePeriodSeconds(120)
                 .container(container("fetch", "registry.example.com/ops/fetch:1.2.0")
+                        .runAsUser(1000).runAsGroup(1000)
                         .mount(work, "/work")
                         .mount(hostLogs, "/host/var/log", readOnly())
                         .mount(projected, "/var/run/identity", readOnly()))
                 .container(container("report", "registry.example.com/ops/report:1.2.0")
                         .mount(work, "/work", readOnly())
-                        .mount(volume(tls), "/etc/tls", readOnly()));
+                        .mount(volume(tls), "/etc/tls", readOnly()))
+                // a pod setting the DSL has no method for
+                .customizePod(spec -> spec.withActiveDeadlineSeconds(3600L));
 
         var smtp = externalNameService("smtp", "smtp.mail.example.com");
 
@@ -209,18 +231,36 @@ class NewUserApplicationsTest {
 
         assertThat(yaml).contains("type: kubernetes.io/tls").contains("type: kubernetes.io/dockerconfigjson")
                 .contains("""
+                spec:
+                  activeDeadlineSeconds: 3600
+                """).contains("""
                   imagePullSecrets:
                   - name: regcred
                   restartPolicy: OnFailure
+                  terminationGracePeriodSeconds: 120
+                """).contains("""
+                    securityContext:
+                      runAsGroup: 1000
+                      runAsUser: 1000
                 """).contains("""
                   - hostPath:
                       path: /var/log
+                      type: Directory
                     name: host-logs
-                """).contains("""
+                  - name: identity
+                    projected:
+                      sources:
                       - serviceAccountToken:
                           audience: vault
                           expirationSeconds: 3600
                           path: token
+                      - configMap:
+                          name: ops-tools
+                      - downwardAPI:
+                          items:
+                          - fieldRef:
+                              fieldPath: metadata.labels
+                            path: labels
                 """).contains("""
                 spec:
                   externalName: smtp.mail.example.com

@@ -172,4 +172,166 @@ class StorageTest {
         assertThatThrownBy(() -> defaultMode(01000))
                 .hasMessage("volume: defaultMode: Invalid value: 512: must be a number between 0 and 0777 (octal), both inclusive");
     }
+
+    @Test
+    void aHostPathVolumeCarriesTheTypeTheKubeletChecksBeforeThePodStarts() {
+        var yaml = manifests(pod("p").container(container("agent", "ghcr.io/acme/agent:1.0")
+                        .mount(hostPath("containerd", "/run/containerd/containerd.sock", HostPathType.SOCKET),
+                                "/run/containerd/containerd.sock")
+                        .mount(hostPath("cache", "/var/cache/agent", HostPathType.DIRECTORY_OR_CREATE), "/cache")),
+                persistentVolume("local-data").capacity("1Gi").readWriteOnce()
+                        .hostPath("/mnt/data", HostPathType.DIRECTORY)).toYaml();
+
+        assertThat(yaml).contains("""
+                  volumes:
+                  - hostPath:
+                      path: /run/containerd/containerd.sock
+                      type: Socket
+                    name: containerd
+                  - hostPath:
+                      path: /var/cache/agent
+                      type: DirectoryOrCreate
+                    name: cache
+                """).contains("""
+                  hostPath:
+                    path: /mnt/data
+                    type: Directory
+                """);
+        assertThatThrownBy(() -> hostPath("dev", "dev/fuse", HostPathType.CHAR_DEVICE))
+                .hasMessage("volume \"dev\": hostPath.path: Invalid value: \"dev/fuse\": must be an absolute path");
+        assertThatThrownBy(() -> hostPath("dev", "/dev/fuse", null))
+                .hasMessage("volume \"dev\": hostPath.type: Required value: must not be null");
+    }
+
+    @Test
+    void aProjectedVolumeWritesATokenKeysAndPodFieldsIntoOneDirectory() {
+        var config = configMap("vault-agent").literal("agent.hcl", "auto_auth {}").literal("unused", "x");
+        var ca = existingSecret("vault-ca", "ca.crt");
+        var identity = projected("identity", defaultMode(0440),
+                serviceAccountToken("token", 3600, "vault"),
+                projection(config, item("agent.hcl", "config/agent.hcl")),
+                projection(ca),
+                projection(fieldItem("labels", "metadata.labels"), fieldItem("name", podName())));
+        var yaml = manifests(pod("p").container(container("app", "ghcr.io/acme/app:1.0")
+                .mount(identity, "/var/run/identity", readOnly()))).toYaml();
+
+        assertThat(yaml).contains("""
+                  volumes:
+                  - name: identity
+                    projected:
+                      defaultMode: 288
+                      sources:
+                      - serviceAccountToken:
+                          audience: vault
+                          expirationSeconds: 3600
+                          path: token
+                      - configMap:
+                          items:
+                          - key: agent.hcl
+                            path: config/agent.hcl
+                          name: vault-agent
+                      - secret:
+                          name: vault-ca
+                      - downwardAPI:
+                          items:
+                          - fieldRef:
+                              fieldPath: metadata.labels
+                            path: labels
+                          - fieldRef:
+                              fieldPath: metadata.name
+                            path: name
+                """);
+    }
+
+    @Test
+    void aTokenWithoutAudienceAndAProjectedVolumeWithoutModeWriteOnlyWhatWasAsked() {
+        var yaml = manifests(pod("p").container(container("app", "ghcr.io/acme/app:1.0")
+                .mount(projected("token", serviceAccountToken("token", 600)), "/var/run/token"))).toYaml();
+
+        assertThat(yaml).contains("""
+                  volumes:
+                  - name: token
+                    projected:
+                      sources:
+                      - serviceAccountToken:
+                          expirationSeconds: 600
+                          path: token
+                """);
+    }
+
+    @Test
+    void projectionsAreCheckedAtOnceAsTheApiServerChecksThem() {
+        var config = configMap("kv").literal("kv.conf", "a = 1");
+
+        assertThatThrownBy(() -> projection(config, item("kv.yaml", "kv.yaml")))
+                .hasMessage("ConfigMap/kv: data[kv.yaml]: Not found: \"kv.yaml\": the ConfigMap's keys are [kv.conf]");
+        assertThatThrownBy(() -> projection(existingSecret("db", "password"), item("user", "user")))
+                .hasMessage("Secret/db: data[user]: Not found: \"user\": the Secret's keys are [password]");
+        assertThatThrownBy(() -> serviceAccountToken("token", 599))
+                .hasMessage("projection: serviceAccountToken.expirationSeconds: Invalid value: 599: "
+                        + "may not specify a duration less than 10 minutes");
+        assertThatThrownBy(() -> serviceAccountToken("token", (1L << 32) + 1))
+                .hasMessage("projection: serviceAccountToken.expirationSeconds: Invalid value: 4294967297: "
+                        + "may not specify a duration larger than 2^32 seconds");
+        assertThatThrownBy(() -> serviceAccountToken("/token", 3600))
+                .hasMessage("projection: serviceAccountToken.path: Invalid value: \"/token\": must be a relative path");
+        assertThatThrownBy(() -> projection(config, defaultMode(0440)))
+                .hasMessage("projection: configMap.defaultMode: Forbidden: a projected volume sets one defaultMode "
+                        + "for all its sources: projected(name, defaultMode(…), sources…)");
+        assertThatThrownBy(() -> projected("identity", item("kv.conf", "kv.conf"), projection(config)))
+                .hasMessage("volume \"identity\": projected.defaultMode: Forbidden: items belong to a source: "
+                        + "projection(configMap, item(…)); here only defaultMode(…)");
+        assertThatThrownBy(() -> projected("identity", serviceAccountToken("kv.conf", 3600),
+                projection(config, item("kv.conf", "kv.conf"))))
+                .hasMessage("volume \"identity\": projected.sources[1].configMap.items[0].path: Invalid value: "
+                        + "\"kv.conf\": conflicting duplicate paths");
+    }
+
+    @Test
+    void aDownwardApiVolumeWritesPodFieldsAsFiles() {
+        var yaml = manifests(pod("p").container(container("app", "ghcr.io/acme/app:1.0")
+                .mount(downwardApi("podinfo", fieldItem("labels", "metadata.labels"),
+                        fieldItem("team", "metadata.annotations['example.com/team']"),
+                        fieldItem("namespace", podNamespace()), defaultMode(0444)), "/etc/podinfo"))).toYaml();
+
+        assertThat(yaml).contains("""
+                  volumes:
+                  - downwardAPI:
+                      defaultMode: 292
+                      items:
+                      - fieldRef:
+                          fieldPath: metadata.labels
+                        path: labels
+                      - fieldRef:
+                          fieldPath: metadata.annotations['example.com/team']
+                        path: team
+                      - fieldRef:
+                          fieldPath: metadata.namespace
+                        path: namespace
+                    name: podinfo
+                """);
+    }
+
+    @Test
+    void aFileReadsOnlyThePodFieldsTheApiServerOffersToVolumesAndItemsGoWhereTheyBelong() {
+        assertThatThrownBy(() -> fieldItem("ip", "status.podIP"))
+                .hasMessage("volume item: fieldRef.fieldPath: Unsupported value: \"status.podIP\": supported values: "
+                        + "\"metadata.annotations\", \"metadata.labels\", \"metadata.name\", \"metadata.namespace\", "
+                        + "\"metadata.uid\"");
+        assertThatThrownBy(() -> fieldItem("ip", podIp()))
+                .hasMessageStartingWith("volume item: fieldRef.fieldPath: Unsupported value: \"status.podIP\"");
+        assertThatThrownBy(() -> fieldItem("password", secret("db").literal("password", "x").key("password")))
+                .hasMessage("volume item: fieldRef: Invalid value: \"Secret/db[password]\": must be a pod field, "
+                        + "such as podName(); a key goes in item(key, path)");
+        assertThatThrownBy(() -> fieldItem("../labels", "metadata.labels"))
+                .hasMessage("volume item: path: Invalid value: \"../labels\": must not contain '..'");
+        assertThatThrownBy(() -> downwardApi("podinfo", fieldItem("name", podName()), item("kv.conf", "kv.conf")))
+                .hasMessage("volume \"podinfo\": downwardAPI.items[1].key: Forbidden: a downward API file reads a pod "
+                        + "field: use fieldItem(path, fieldPath), not item(key, path)");
+        assertThatThrownBy(() -> volume(configMap("kv").literal("kv.conf", "a"), defaultMode(0440),
+                fieldItem("name", podName())))
+                .hasMessage("volume \"kv\": configMap.items[0].fieldRef: Forbidden: ConfigMap and Secret files come "
+                        + "from their keys: use item(key, path); a pod field goes in downwardApi(…) or "
+                        + "projection(fieldItem(…))");
+    }
 }

@@ -494,4 +494,160 @@ class WorkloadTest {
         assertThatThrownBy(() -> pod("p").fsGroup(-1))
                 .hasMessage("Pod/p: spec.securityContext.fsGroup: Invalid value: -1: must be between 0 and 2147483647, inclusive");
     }
+
+    @Test
+    void aGracePeriodAndAPriorityClassAreWrittenIntoThePodSpec() {
+        var yaml = manifests(deployment("web").container(web())
+                .terminationGracePeriodSeconds(60).priorityClassName("business-critical")).toYaml();
+
+        assertThat(yaml).contains("""
+                      priorityClassName: business-critical
+                      terminationGracePeriodSeconds: 60
+                """);
+        assertThat(manifests(pod("p").container(web()).terminationGracePeriodSeconds(0)).toYaml())
+                .contains("  terminationGracePeriodSeconds: 0\n");
+    }
+
+    @Test
+    void aGracePeriodIsNotNegativeAndAPriorityClassNameIsADnsSubdomain() {
+        assertThatThrownBy(() -> deployment("web").terminationGracePeriodSeconds(-1))
+                .hasMessage("Deployment/web: spec.template.spec.terminationGracePeriodSeconds: Invalid value: -1: "
+                        + "must be greater than or equal to 0");
+        assertThatThrownBy(() -> pod("p").priorityClassName("Critical"))
+                .hasMessage("Pod/p: spec.priorityClassName: Invalid value: \"Critical\": a lowercase RFC 1123 subdomain "
+                        + "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with "
+                        + "an alphanumeric character (e.g. 'example.com', regex used for validation is "
+                        + "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+        assertThatThrownBy(() -> pod("p").priorityClassName(null))
+                .hasMessage("Pod/p: spec.priorityClassName: Required value: must not be null");
+    }
+
+    @Test
+    void aContainerRunsAsAUserAndGroup() {
+        var yaml = manifests(pod("p").container(web().runAsUser(1000).runAsGroup(3000))).toYaml();
+
+        assertThat(yaml).contains("""
+                    securityContext:
+                      runAsGroup: 3000
+                      runAsUser: 1000
+                """);
+        assertThatThrownBy(() -> web().runAsGroup(-1))
+                .hasMessage("container \"app\": securityContext.runAsGroup: Invalid value: -1: "
+                        + "must be between 0 and 2147483647, inclusive");
+        assertThatThrownBy(() -> web().runAsGroup(2147483648L))
+                .hasMessage("container \"app\": securityContext.runAsGroup: Invalid value: 2147483648: "
+                        + "must be between 0 and 2147483647, inclusive");
+        assertThatThrownBy(() -> web().runAsUser(2147483648L))
+                .hasMessage("container \"app\": securityContext.runAsUser: Invalid value: 2147483648: "
+                        + "must be between 0 and 2147483647, inclusive");
+    }
+
+    @Test
+    void customizePodEditsThePodSpecOfAPodAndOfAWorkloadsTemplate() {
+        var pod = pod("p").container(web()).customizePod(spec -> spec.withHostname("reporter")).build();
+        var d = deployment("web").container(web())
+                .customizePod(spec -> spec.withDnsPolicy("ClusterFirstWithHostNet").withHostNetwork(true))
+                .build();
+
+        assertThat(pod.getSpec().getHostname()).isEqualTo("reporter");
+        assertThat(manifests(deployment("web").container(web())
+                .customizePod(spec -> spec.withDnsPolicy("ClusterFirstWithHostNet").withHostNetwork(true))).toYaml())
+                .contains("""
+                    spec:
+                      containers:
+                      - image: nginx:1.27
+                        name: app
+                        ports:
+                        - containerPort: 80
+                          name: http
+                      dnsPolicy: ClusterFirstWithHostNet
+                      hostNetwork: true
+                """);
+        assertThat(d.getSpec().getTemplate().getSpec().getContainers()).hasSize(1);
+    }
+
+    @Test
+    void podCustomizersRunBeforeObjectCustomizersWhichSeeTheirChanges() {
+        var d = deployment("web").container(web())
+                .customize(b -> b.editSpec().editTemplate().editSpec()
+                        .withPriorityClassName(b.buildSpec().getTemplate().getSpec().getSchedulerName() + "-seen")
+                        .endSpec().endTemplate().endSpec())
+                .customizePod(spec -> spec.withSchedulerName("bin-packer"))
+                .build();
+
+        assertThat(d.getSpec().getTemplate().getSpec().getSchedulerName()).isEqualTo("bin-packer");
+        assertThat(d.getSpec().getTemplate().getSpec().getPriorityClassName()).isEqualTo("bin-packer-seen");
+    }
+
+    @Test
+    void podAntiAffinityKeepsTheWorkloadsOwnPodsApart() {
+        var yaml = manifests(deployment("web").selectorLabel("component", "web").container(web())
+                .podAntiAffinity("kubernetes.io/hostname")
+                .preferredPodAntiAffinity("topology.kubernetes.io/zone", 100)).toYaml();
+
+        assertThat(yaml).contains("""
+                      affinity:
+                        podAntiAffinity:
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                          - podAffinityTerm:
+                              labelSelector:
+                                matchLabels:
+                                  component: web
+                              topologyKey: topology.kubernetes.io/zone
+                            weight: 100
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                          - labelSelector:
+                              matchLabels:
+                                component: web
+                            topologyKey: kubernetes.io/hostname
+                """);
+    }
+
+    @Test
+    void nodeAffinityRequiresANodeLabelWithOneOfTheValues() {
+        var yaml = manifests(statefulSet("db").container(container("db", "postgres:16.4"))
+                .nodeAffinity("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")
+                .nodeAffinity("node.kubernetes.io/instance-type", "m6i.large")).toYaml();
+
+        assertThat(yaml).contains("""
+                      affinity:
+                        nodeAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                            nodeSelectorTerms:
+                            - matchExpressions:
+                              - key: topology.kubernetes.io/zone
+                                operator: In
+                                values:
+                                - eu-west-1a
+                                - eu-west-1b
+                              - key: node.kubernetes.io/instance-type
+                                operator: In
+                                values:
+                                - m6i.large
+                """);
+    }
+
+    @Test
+    void affinityRejectsWhatTheApiServerWould() {
+        var d = deployment("web").nodeAffinity("topology.kubernetes.io/zone", "eu-west-1a");
+
+        assertThatThrownBy(() -> d.preferredPodAntiAffinity("kubernetes.io/hostname", 0))
+                .hasMessage("Deployment/web: spec.template.spec.affinity.podAntiAffinity."
+                        + "preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: "
+                        + "must be in the range 1-100");
+        assertThatThrownBy(() -> d.podAntiAffinity("not a key"))
+                .hasMessageStartingWith("Deployment/web: spec.template.spec.affinity.podAntiAffinity."
+                        + "requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: \"not a key\"");
+        assertThatThrownBy(() -> d.nodeAffinity("kubernetes.io/arch"))
+                .hasMessage("Deployment/web: spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuring"
+                        + "Execution.nodeSelectorTerms[0].matchExpressions[1].values: Required value: must be specified "
+                        + "when `operator` is 'In' or 'NotIn'");
+        assertThatThrownBy(() -> d.nodeAffinity("topology.kubernetes.io/zone", "eu-west-1b"))
+                .hasMessage("Deployment/web: spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuring"
+                        + "Execution.nodeSelectorTerms[0].matchExpressions[1].key: Duplicate value: "
+                        + "\"topology.kubernetes.io/zone\"");
+        var unlabelled = pod("p").container(web()).podAntiAffinity("kubernetes.io/hostname");
+        assertThatThrownBy(unlabelled::build).hasMessage("Pod/p: metadata.labels: Required value: "
+                + "a pod anti-affinity term selects the pods labelled like this one: add a label");
+    }
 }

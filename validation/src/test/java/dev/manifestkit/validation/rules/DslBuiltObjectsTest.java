@@ -4,12 +4,15 @@ import static dev.manifestkit.dsl.K8s.clusterIpService;
 import static dev.manifestkit.dsl.K8s.configMap;
 import static dev.manifestkit.dsl.K8s.container;
 import static dev.manifestkit.dsl.K8s.defaultMode;
-import static dev.manifestkit.dsl.K8s.emptyDir;
 import static dev.manifestkit.dsl.K8s.deployment;
+import static dev.manifestkit.dsl.K8s.downwardApi;
+import static dev.manifestkit.dsl.K8s.emptyDir;
 import static dev.manifestkit.dsl.K8s.existingSecret;
 import static dev.manifestkit.dsl.K8s.externalNameService;
+import static dev.manifestkit.dsl.K8s.fieldItem;
 import static dev.manifestkit.dsl.K8s.grpc;
 import static dev.manifestkit.dsl.K8s.headlessService;
+import static dev.manifestkit.dsl.K8s.hostPath;
 import static dev.manifestkit.dsl.K8s.httpGet;
 import static dev.manifestkit.dsl.K8s.ingress;
 import static dev.manifestkit.dsl.K8s.item;
@@ -17,8 +20,12 @@ import static dev.manifestkit.dsl.K8s.loadBalancerService;
 import static dev.manifestkit.dsl.K8s.manifests;
 import static dev.manifestkit.dsl.K8s.nodePortService;
 import static dev.manifestkit.dsl.K8s.persistentVolumeClaim;
+import static dev.manifestkit.dsl.K8s.podName;
+import static dev.manifestkit.dsl.K8s.projected;
+import static dev.manifestkit.dsl.K8s.projection;
 import static dev.manifestkit.dsl.K8s.readOnly;
 import static dev.manifestkit.dsl.K8s.secret;
+import static dev.manifestkit.dsl.K8s.serviceAccountToken;
 import static dev.manifestkit.dsl.K8s.statefulSet;
 import static dev.manifestkit.dsl.K8s.subPath;
 import static dev.manifestkit.dsl.K8s.volume;
@@ -26,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.dsl.HostPathType;
 import dev.manifestkit.dsl.TaintEffect;
 import dev.manifestkit.dsl.WhenUnsatisfiable;
 import dev.manifestkit.validation.Problem;
@@ -97,5 +105,45 @@ class DslBuiltObjectsTest {
         assertThat(report.errors()).extracting(Problem::toString).isEmpty();
         assertThat(app.toYaml()).contains("restartPolicy: Always", "grpc:", "fsGroup: 2000", "operator: Exists",
                 "topologySpreadConstraints:", "defaultMode: 288", "path: conf/app.yaml", "type: RuntimeDefault");
+    }
+
+    @Test
+    void projectedAndDownwardApiVolumesTypedHostPathsAffinityAndTheNewPodOptionsPassEveryRule() {
+        var agent = configMap("agent").literal("agent.hcl", "auto_auth {}").literal("unused", "x");
+        var ca = existingSecret("vault-ca", "ca.crt");
+        var identity = projected("identity", defaultMode(0440),
+                serviceAccountToken("token", 3600, "vault"),
+                projection(agent, item("agent.hcl", "config/agent.hcl")),
+                projection(ca, item("ca.crt", "ca.crt")),
+                projection(fieldItem("labels", "metadata.labels"), fieldItem("name", podName())));
+        var podInfo = downwardApi("podinfo", fieldItem("annotations", "metadata.annotations"),
+                fieldItem("team", "metadata.labels['example.com/team']"), defaultMode(0444));
+        var web = deployment("web").replicas(2)
+                .container(container("web", "nginx:1.27").port("http", 8080)
+                        .mount(identity, "/var/run/identity", readOnly())
+                        .mount(podInfo, "/etc/podinfo", readOnly())
+                        .mount(hostPath("containerd", "/run/containerd/containerd.sock", HostPathType.SOCKET),
+                                "/run/containerd/containerd.sock")
+                        .liveness(httpGet("/health", "http")).readiness(httpGet("/ready", "http"))
+                        .requests("250m", "256Mi").limits("1", "512Mi")
+                        .runAsNonRoot().runAsUser(1000).runAsGroup(3000).readOnlyRootFilesystem()
+                        .seccompRuntimeDefault())
+                .terminationGracePeriodSeconds(60)
+                .priorityClassName("business-critical")
+                .podAntiAffinity("kubernetes.io/hostname")
+                .preferredPodAntiAffinity("topology.kubernetes.io/zone", 50)
+                .nodeAffinity("kubernetes.io/arch", "amd64", "arm64")
+                .customizePod(spec -> spec.withEnableServiceLinks(false));
+        var app = manifests(agent, ca, web, clusterIpService("web").selecting(web).port(80).targetPort("http"))
+                .namespace("shop");
+
+        var report = Validator.builder().profile(Profile.PROD).build().validate(app);
+
+        assertThat(report.errors()).extracting(Problem::toString).isEmpty();
+        assertThat(app.toYaml()).contains("projected:", "serviceAccountToken:", "expirationSeconds: 3600",
+                "audience: vault", "path: config/agent.hcl", "downwardAPI:", "fieldPath: metadata.labels['example.com/team']",
+                "type: Socket", "runAsGroup: 3000", "terminationGracePeriodSeconds: 60",
+                "priorityClassName: business-critical", "enableServiceLinks: false", "podAntiAffinity:",
+                "topologyKey: kubernetes.io/hostname", "weight: 50", "nodeAffinity:", "operator: In");
     }
 }

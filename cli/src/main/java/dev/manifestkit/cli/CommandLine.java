@@ -3,6 +3,7 @@ package dev.manifestkit.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.manifestkit.validation.PortRange;
 
@@ -11,7 +12,9 @@ import dev.manifestkit.validation.PortRange;
  * and every class loaded costs start-up time.
  *
  * <p>Options may come before or after the inputs, as {@code --name value} or
- * {@code --name=value}; {@code --} ends the options.
+ * {@code --name=value}; {@code -o} also as {@code -o=json} or {@code -ojson}, as kubectl takes it;
+ * {@code --} ends the options. An unknown option spelled as kubeconform spells its own
+ * ({@code -output}, {@code -ignore-missing-schemas}) gets a hint naming ours.
  */
 final class CommandLine {
 
@@ -234,17 +237,20 @@ final class CommandLine {
             return optionsEnded || arg.equals("-") || !arg.startsWith("-");
         }
 
-        /** The option's name, without any {@code =value}. */
+        /** The option's name, without any {@code =value}; a short option is its first two characters. */
         String name(String arg) {
+            if (isShortWithValue(arg)) {
+                return arg.substring(0, 2);
+            }
             var eq = arg.indexOf('=');
             return arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
         }
 
-        /** The option's value: after {@code =}, or the next argument. */
+        /** The option's value: after {@code =}, attached to a short option, or the next argument. */
         String value(String arg) throws UsageException {
             var eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                var value = arg.substring(eq + 1);
+            if (isShortWithValue(arg) || arg.startsWith("--") && eq > 0) {
+                var value = arg.substring(isShortWithValue(arg) ? (arg.charAt(2) == '=' ? 3 : 2) : eq + 1);
                 if (value.isEmpty()) {
                     throw new UsageException(command, "option " + name(arg) + " needs a value");
                 }
@@ -265,7 +271,32 @@ final class CommandLine {
         }
 
         UsageException unknown(String arg) {
-            return new UsageException(command, "unknown option '" + name(arg) + "'");
+            var name = name(arg);
+            var ours = KUBECONFORM_NAMES.getOrDefault(name, name.startsWith("--") ? null : "-" + name);
+            var hint = ours != null && KNOWN.get(command).contains(ours) ? ": did you mean " + ours + "?" : "";
+            return new UsageException(command, "unknown option '" + name + "'" + hint);
+        }
+
+        /**
+         * {@code -ojson}, {@code -o=json}: kubectl's short option with its value attached; but
+         * {@code -output} is kubeconform's spelling of {@code --output}, not {@code -o utput}.
+         */
+        private boolean isShortWithValue(String arg) {
+            var known = KNOWN.get(command);
+            var eq = arg.indexOf('=');
+            return arg.length() > 2 && arg.startsWith("-o") && !arg.startsWith("--") && known.contains("-o")
+                    && !known.contains("-" + (eq > 0 ? arg.substring(0, eq) : arg));
         }
     }
+
+    /** Each command's options, to tell a misspelt known option from an unknown one. */
+    private static final Map<String, List<String>> KNOWN = Map.of(
+            "validate", List.of("--kubernetes-version", "--schema-location", "--strict", "--no-strict", "--profile",
+                    "--skip-missing-schemas", "--node-port-range", "-o", "--output"),
+            "fmt", List.of("-w", "--write"));
+
+    /** kubeconform's names for options we spell differently (its single-dash names get one more dash). */
+    private static final Map<String, String> KUBECONFORM_NAMES = Map.of(
+            "-ignore-missing-schemas", "--skip-missing-schemas",
+            "--ignore-missing-schemas", "--skip-missing-schemas");
 }

@@ -145,7 +145,9 @@ final class ValidateCommand {
             if (location != null) {
                 throw new InputException(e.getMessage());
             }
-            throw new UsageException("validate", e.getMessage());
+            // The validator names the remedy in API terms; on the command line it is an option.
+            throw new UsageException("validate",
+                    e.getMessage().replace("with a schema location", "with --schema-location PATH"));
         }
     }
 

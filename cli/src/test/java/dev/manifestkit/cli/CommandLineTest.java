@@ -50,6 +50,27 @@ class CommandLineTest {
     }
 
     @Test
+    void outputTakesItsValueAttachedAsKubectlDoes() throws UsageException {
+        assertThat(validate("-ojson", "a.yaml").output()).isEqualTo(OutputFormat.JSON);
+        assertThat(validate("-o=junit", "a.yaml").output()).isEqualTo(OutputFormat.JUNIT);
+        assertThat(validate("--output=json", "a.yaml").output()).isEqualTo(OutputFormat.JSON);
+        assertThatThrownBy(() -> validate("-o=", "a.yaml")).hasMessage("option -o needs a value");
+    }
+
+    @Test
+    void kubeconformSpellingsOfOurOptionsGetAHint() {
+        assertThatThrownBy(() -> validate("-output", "json", "a.yaml"))
+                .hasMessage("unknown option '-output': did you mean --output?");
+        assertThatThrownBy(() -> validate("-strict", "a.yaml"))
+                .hasMessage("unknown option '-strict': did you mean --strict?");
+        assertThatThrownBy(() -> validate("-ignore-missing-schemas", "a.yaml"))
+                .hasMessage("unknown option '-ignore-missing-schemas': did you mean --skip-missing-schemas?");
+        assertThatThrownBy(() -> validate("-summary", "a.yaml")).hasMessage("unknown option '-summary'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("fmt", "-write", "a.yaml")))
+                .hasMessage("unknown option '-write': did you mean --write?");
+    }
+
+    @Test
     void lastOfStrictAndNoStrictWins() throws UsageException {
         assertThat(validate("--no-strict", "--strict", "a.yaml").strict()).isTrue();
         assertThat(validate("--strict", "--no-strict", "a.yaml").strict()).isFalse();

@@ -121,6 +121,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("manifestkit: ").contains("1.12")
+                .contains("with --schema-location PATH")
                 .endsWith("Run 'manifestkit validate --help' for usage.\n");
         assertThat(run.err().lines()).hasSize(2);
     }

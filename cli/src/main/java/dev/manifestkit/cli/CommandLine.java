@@ -42,8 +42,10 @@ final class CommandLine {
 
             Options:
               --kubernetes-version V   Kubernetes version to validate against (default 1.35)
-              --schema-location PATH   use these definitions instead of the bundled ones: a
-                                       _definitions.json or a cluster's /openapi/v2 document
+              --schema-location PATH   definitions to consult before the bundled ones (for a
+                                       version not bundled, instead of them): a cluster's
+                                       /openapi/v2 document, a _definitions.json or a
+                                       directory holding one
               --strict                 unknown fields are errors (default)
               --no-strict              unknown fields are allowed
               --profile dev|prod       best-practice profile (default dev)

@@ -10,7 +10,7 @@ import dev.manifestkit.validation.PortRange;
  *
  * @param kubernetesVersion  the version to validate against, as typed ({@code 1.35})
  * @param schemaLocation     a {@code _definitions.json} or a cluster's {@code /openapi/v2}
- *                           document to use instead of the bundled definitions, or null
+ *                           document to consult before the bundled definitions, or null
  * @param strict             unknown fields are errors
  * @param profile            best-practice profile, {@code dev} or {@code prod}
  * @param skipMissingSchemas kinds with no schema are skipped instead of being errors

@@ -21,7 +21,10 @@ import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.core.yaml.Layout;
 import dev.manifestkit.core.yaml.ManifestWriter;
+import dev.manifestkit.validation.FileError;
+import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
+import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
 
@@ -108,8 +111,7 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
                         + "; list classes in <sources> or packages in <packages>, or skip with -Dmanifestkit.skip");
             }
             var generated = run(found.sources(), loader, validator);
-            writeReport(ValidationReport.of(generated.stream().filter(g -> g.report() != null)
-                    .flatMap(g -> g.report().resources().stream()).toList(), List.of()));
+            writeReport(report(generated));
             var failing = new ArrayList<String>();
             var broken = new ArrayList<String>();
             for (var source : generated) {
@@ -182,6 +184,33 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
             thread.setContextClassLoader(previous);
         }
         return generated;
+    }
+
+    /**
+     * The report of every source, each resource filed under its source's name (as the log lines
+     * are), not under the {@code <memory>} all built objects share, so a report tells sources
+     * apart; a source that failed to run is an error of its own.
+     */
+    private static ValidationReport report(List<Generated> generated) {
+        var resources = new ArrayList<ResourceResult>();
+        var failed = new ArrayList<FileError>();
+        for (var source : generated) {
+            if (source.report() == null) {
+                failed.add(new FileError(source.name(), null, source.error()));
+                continue;
+            }
+            for (var resource : source.report().resources()) {
+                var problems = resource.problems().stream().map(p -> new Problem(p.severity(), p.ruleId(),
+                        filed(p.object(), source.name()), p.path(), p.type(), p.badValue(), p.detail(), p.location()))
+                        .toList();
+                resources.add(new ResourceResult(filed(resource.object(), source.name()), problems));
+            }
+        }
+        return ValidationReport.of(resources, failed);
+    }
+
+    private static ObjectRef filed(ObjectRef object, String source) {
+        return new ObjectRef(object.kind(), object.namespace(), object.name(), source, object.document());
     }
 
     /** Fails if two sources would share a folder, or one's folder would hold another's. */

@@ -151,6 +151,20 @@ class GenerateMojoTest {
     }
 
     @Test
+    void theJunitReportHasATestSuitePerSourceAndCountsASourceThatThrew() throws Exception {
+        var mojo = mojo(SHOP + "$Valid", SHOP + "$Invalid", SHOP + "$Throws");
+        mojo.reportFile = root.resolve("target/manifestkit.xml").toFile();
+        mojo.reportFormat = "junit";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        var xml = Files.readString(root.resolve("target/manifestkit.xml"));
+        assertThat(xml).contains("<testsuite name=\"Shop.Valid\"", "<testsuite name=\"Shop.Invalid\"",
+                "<testsuite name=\"Shop.Throws\"", "manifests() threw IllegalArgumentException");
+        assertThat(xml).doesNotContain("&lt;memory&gt;");
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousOutputAsItWas() throws Exception {
         mojo(SHOP + "$Valid").execute();
         var before = Files.readString(root.resolve("target/manifests/shop/valid/service-shop.yaml"));

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 
 /**
- * What Pod and Deployment assertions share: the pod's containers and volumes.
+ * What Pod, Deployment and StatefulSet assertions share: the pod's containers and volumes.
  *
  * @param <SELF>   the concrete assertion
  * @param <ACTUAL> the workload's fabric8 class

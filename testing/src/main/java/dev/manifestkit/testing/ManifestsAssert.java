@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 /**
  * Assertions on a set of manifests: what it contains, whether it is valid, whether it equals
@@ -72,16 +73,28 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
         return this;
     }
 
-    /** The named object bound to its fabric8 class, for plain AssertJ assertions on it. */
+    /**
+     * The named object bound to its fabric8 class, for plain AssertJ assertions on it (a ConfigMap's
+     * data, an Ingress's rules, labels of any kind). The assertion is described by the object, so a
+     * failure reads {@code [ConfigMap/shop/settings] expected: … but was: …}.
+     */
     public <T extends HasMetadata> ObjectAssert<T> containsObject(Class<T> type, String name) {
         var document = document(HasMetadata.getKind(type), name);
-        return new ObjectAssert<>(Trees.toObject(document.tree(), type));
+        var assertion = new ObjectAssert<>(Trees.toObject(document.tree(), type));
+        assertion.as(Trees.describe(document.tree()));
+        return assertion;
     }
 
     /** Assertions on the Deployment of this name; fails if there is none. */
     public DeploymentAssert containsDeployment(String name) {
         var document = document("Deployment", name);
         return new DeploymentAssert(Trees.toObject(document.tree(), Deployment.class), this);
+    }
+
+    /** Assertions on the StatefulSet of this name; fails if there is none. */
+    public StatefulSetAssert containsStatefulSet(String name) {
+        var document = document("StatefulSet", name);
+        return new StatefulSetAssert(Trees.toObject(document.tree(), StatefulSet.class), this);
     }
 
     /** Assertions on the Service of this name; fails if there is none. */
@@ -201,7 +214,7 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
         if (found.isEmpty()) {
             var sameKind = actual.stream().filter(d -> d.kind().orElse("").equals(kind))
                     .map(d -> d.name().orElse("?")).toList();
-            failWithMessage("Expected a %s named \"%s\" but %s; the set holds %s", kind, name,
+            failWithMessage("Expected %s %s named \"%s\" but %s; the set holds %s", article(kind), kind, name,
                     sameKind.isEmpty() ? "there is no " + kind : "found only " + sameKind, listing());
         }
         return found.get();
@@ -209,6 +222,11 @@ public final class ManifestsAssert extends AbstractAssert<ManifestsAssert, List<
 
     private String listing() {
         return actual.stream().map(d -> Trees.describe(d.tree())).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** {@code an} before a kind that starts with a vowel ({@code an Ingress}), else {@code a}. */
+    private static String article(String kind) {
+        return !kind.isEmpty() && "AEIOU".indexOf(Character.toUpperCase(kind.charAt(0))) >= 0 ? "an" : "a";
     }
 
     /** {@code 1 error}, {@code 2 errors}. */

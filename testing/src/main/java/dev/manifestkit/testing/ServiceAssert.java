@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 /** Assertions on one Service: type, ports, and which pods it selects. */
 public final class ServiceAssert extends AbstractAssert<ServiceAssert, Service> {
@@ -62,6 +63,22 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, Service> 
         return this;
     }
 
+    /**
+     * Verifies the Service exposes this port and forwards it to the container port of this name
+     * ({@code targetPort: http}).
+     */
+    public ServiceAssert hasPort(int port, String targetPort) {
+        Objects.requireNonNull(targetPort, "targetPort");
+        var found = port(port);
+        var target = found.getTargetPort();
+        if (target == null || !targetPort.equals(target.getStrVal())) {
+            failWithMessage("Expected %s to forward port %d to \"%s\" but found %s (at spec.ports[%d].targetPort)",
+                    describe(), port, targetPort, target == null ? "none set (same as port)" : show(target),
+                    ports().indexOf(found));
+        }
+        return this;
+    }
+
     /** Verifies some port of this NodePort or LoadBalancer Service uses this node port. */
     public ServiceAssert hasNodePort(int nodePort) {
         isNotNull();
@@ -91,17 +108,24 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, Service> 
         return this;
     }
 
-    /** {@link #selects(HasMetadata)} for the Deployment (or else Pod) of this name in the same set. */
+    /**
+     * {@link #selects(HasMetadata)} for the Deployment, StatefulSet or Pod of this name in the same
+     * set (looked for in that order).
+     */
     public ServiceAssert selects(String workloadName) {
         isNotNull();
-        var document = set.find("Deployment", workloadName).or(() -> set.find("Pod", workloadName));
+        var document = set.find("Deployment", workloadName).or(() -> set.find("StatefulSet", workloadName))
+                .or(() -> set.find("Pod", workloadName));
         if (document.isEmpty()) {
-            failWithMessage("Expected %s to select the pods of %s, but the set has no Deployment or Pod of that name",
-                    describe(), workloadName);
+            failWithMessage("Expected %s to select the pods of %s, but the set has no Deployment, StatefulSet or Pod"
+                    + " of that name", describe(), workloadName);
         }
         var tree = document.get().tree();
-        var kind = document.get().kind().orElse("");
-        return selects(kind.equals("Pod") ? Trees.toObject(tree, Pod.class) : Trees.toObject(tree, Deployment.class));
+        return selects(switch (document.get().kind().orElse("")) {
+            case "Pod" -> Trees.toObject(tree, Pod.class);
+            case "StatefulSet" -> Trees.toObject(tree, StatefulSet.class);
+            default -> Trees.toObject(tree, Deployment.class);
+        });
     }
 
     private Map<String, String> selector() {

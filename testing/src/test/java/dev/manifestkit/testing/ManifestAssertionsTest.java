@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 
 class ManifestAssertionsTest {
 
@@ -159,6 +160,61 @@ class ManifestAssertionsTest {
                 .hasMessage("Expected Pod/sidecar to have containers [app] but found [app, log]");
         assertThatThrownBy(() -> assertThat(pod).containsPod("sidecar").container("log").hasImage("x:1"))
                 .hasMessageContaining("(at spec.containers[1].image)");
+    }
+
+    @Test
+    void aStatefulSetHasWorkloadAssertionsAndAServiceSelectsItByName() {
+        var db = Map.of("app.kubernetes.io/name", "db");
+        var set = Manifests.of(
+                new StatefulSetBuilder()
+                        .withNewMetadata().withName("db").endMetadata()
+                        .withNewSpec().withReplicas(2).withServiceName("db")
+                            .withNewSelector().withMatchLabels(db).endSelector()
+                            .withNewTemplate().withNewMetadata().withLabels(db).endMetadata()
+                                .withNewSpec().addNewContainer().withName("postgres").withImage("postgres:16.4")
+                                    .addNewPort().withName("pg").withContainerPort(5432).endPort()
+                                .endContainer().endSpec()
+                            .endTemplate()
+                        .endSpec()
+                        .build(),
+                new ServiceBuilder()
+                        .withNewMetadata().withName("db").endMetadata()
+                        .withNewSpec().withClusterIP("None").withSelector(db)
+                            .addNewPort().withPort(5432).withTargetPort(new IntOrString("pg")).endPort()
+                        .endSpec()
+                        .build());
+
+        assertThat(set).containsStatefulSet("db").hasReplicas(2).hasServiceName("db")
+                .container("postgres").hasImage("postgres:16.4").hasPort(5432);
+        assertThat(set).containsService("db").selects("db").hasPort(5432, "pg");
+        assertThatThrownBy(() -> assertThat(set).containsStatefulSet("db").hasReplicas(3))
+                .hasMessage("Expected StatefulSet/db to have 3 replicas but found 2 (at spec.replicas)");
+        assertThatThrownBy(() -> assertThat(set).containsStatefulSet("db").hasServiceName("postgres"))
+                .hasMessage("Expected StatefulSet/db to be governed by Service postgres but found db (at spec.serviceName)");
+        assertThatThrownBy(() -> assertThat(set).containsService("db").hasPort(5432, "postgres"))
+                .hasMessage("Expected Service/db to forward port 5432 to \"postgres\" but found \"pg\""
+                        + " (at spec.ports[0].targetPort)");
+        assertThatThrownBy(() -> assertThat(APP).containsService("web").hasPort(80, "http"))
+                .hasMessage("Expected Service/shop/web to forward port 80 to \"http\" but found 8080"
+                        + " (at spec.ports[0].targetPort)");
+    }
+
+    @Test
+    void aMissingKindIsNamedWithItsArticle() {
+        assertThatThrownBy(() -> assertThat(APP).contains("Ingress", "web"))
+                .hasMessageStartingWith("Expected an Ingress named \"web\" but there is no Ingress;");
+    }
+
+    @Test
+    void containsObjectFailuresNameTheObject() {
+        var settings = Manifests.of(new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata()
+                .addToData("LOG_LEVEL", "info").build());
+
+        assertThatThrownBy(() -> assertThat(settings).containsObject(io.fabric8.kubernetes.api.model.ConfigMap.class,
+                "settings").extracting(c -> c.getData().get("LOG_LEVEL")).isEqualTo("debug"))
+                .hasMessageContaining("[ConfigMap/settings]")
+                .hasMessageContaining("expected: \"debug\"")
+                .hasMessageContaining("but was: \"info\"");
     }
 
     @Test

@@ -275,7 +275,9 @@ final class CommandLine {
         UsageException unknown(String arg) {
             var name = name(arg);
             var ours = KUBECONFORM_NAMES.getOrDefault(name, name.startsWith("--") ? null : "-" + name);
-            var hint = ours != null && KNOWN.get(command).contains(ours) ? ": did you mean " + ours + "?" : "";
+            var hint = ours != null && KNOWN.get(command).contains(ours) ? ": did you mean " + ours + "?"
+                    : name.equals("-f") || name.equals("--filename")
+                    ? ": name files and directories as they are, without -f (kubectl's flag)" : "";
             return new UsageException(command, "unknown option '" + name + "'" + hint);
         }
 

@@ -58,7 +58,7 @@ class CommandLineTest {
     }
 
     @Test
-    void kubeconformSpellingsOfOurOptionsGetAHint() {
+    void kubeconformAndKubectlSpellingsGetAHint() {
         assertThatThrownBy(() -> validate("-output", "json", "a.yaml"))
                 .hasMessage("unknown option '-output': did you mean --output?");
         assertThatThrownBy(() -> validate("-strict", "a.yaml"))
@@ -66,6 +66,8 @@ class CommandLineTest {
         assertThatThrownBy(() -> validate("-ignore-missing-schemas", "a.yaml"))
                 .hasMessage("unknown option '-ignore-missing-schemas': did you mean --skip-missing-schemas?");
         assertThatThrownBy(() -> validate("-summary", "a.yaml")).hasMessage("unknown option '-summary'");
+        assertThatThrownBy(() -> validate("-f", "a.yaml")).hasMessage(
+                "unknown option '-f': name files and directories as they are, without -f (kubectl's flag)");
         assertThatThrownBy(() -> CommandLine.parse(List.of("fmt", "-write", "a.yaml")))
                 .hasMessage("unknown option '-write': did you mean --write?");
     }

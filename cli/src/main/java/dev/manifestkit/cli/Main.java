@@ -3,8 +3,10 @@ package dev.manifestkit.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -40,13 +42,20 @@ public final class Main {
             // the schema library logs through SLF4J; a command line has no logger to bind and no use for the warning
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
-        var out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        var stdout = new Recording(new FileOutputStream(FileDescriptor.out));
+        var out = new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false, StandardCharsets.UTF_8);
         var err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         var code = run(args, System.in, out, err);
         out.flush();
-        if (out.checkError() && code == EXIT_OK) {
-            code = EXIT_USAGE;
+        if (out.checkError()) {
+            // PrintStream swallows the IOException: say why, except for a reader that stopped early (| head)
+            var why = stdout.failure == null ? null : stdout.failure.getMessage();
+            if (why == null || !why.contains("Broken pipe")) {
+                err.println("manifestkit: cannot write to standard output" + (why == null ? "" : ": " + why));
+            }
+            if (code == EXIT_OK) {
+                code = EXIT_USAGE;
+            }
         }
         System.exit(code);
     }
@@ -114,6 +123,40 @@ public final class Main {
     static String version() {
         var version = Main.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
+    }
+
+    /** Standard output that remembers why a write failed, which {@link PrintStream} would swallow. */
+    private static final class Recording extends FilterOutputStream {
+        IOException failure;
+
+        Recording(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 
     private static String firstLine(String message) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -14,9 +15,11 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.manifestkit.validation.KubernetesVersion;
+import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.PortRange;
 import dev.manifestkit.validation.Profile;
+import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
 import dev.manifestkit.validation.report.ReportWriter;
@@ -138,6 +141,24 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
             throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The report with each resource's file renamed, so that the report file names files as the
+     * log lines do (relative to where Maven started, or a generated object's source) and stays
+     * the same on every machine.
+     */
+    static ValidationReport refiled(ValidationReport report, UnaryOperator<String> rename) {
+        var resources = report.resources().stream().map(resource -> new ResourceResult(
+                refiled(resource.object(), rename), resource.problems().stream().map(p -> new Problem(p.severity(),
+                        p.ruleId(), refiled(p.object(), rename), p.path(), p.type(), p.badValue(), p.detail(),
+                        p.location())).toList())).toList();
+        return ValidationReport.of(resources, report.fileErrors());
+    }
+
+    private static ObjectRef refiled(ObjectRef object, UnaryOperator<String> rename) {
+        return new ObjectRef(object.kind(), object.namespace(), object.name(), rename.apply(object.origin()),
+                object.document());
     }
 
     /** The configured {@link #failOn}. */

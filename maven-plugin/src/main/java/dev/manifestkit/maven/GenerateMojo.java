@@ -22,7 +22,6 @@ import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.core.yaml.Layout;
 import dev.manifestkit.core.yaml.ManifestWriter;
 import dev.manifestkit.validation.FileError;
-import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.ResourceResult;
 import dev.manifestkit.validation.ValidationReport;
@@ -197,20 +196,11 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
         for (var source : generated) {
             if (source.report() == null) {
                 failed.add(new FileError(source.name(), null, source.error()));
-                continue;
-            }
-            for (var resource : source.report().resources()) {
-                var problems = resource.problems().stream().map(p -> new Problem(p.severity(), p.ruleId(),
-                        filed(p.object(), source.name()), p.path(), p.type(), p.badValue(), p.detail(), p.location()))
-                        .toList();
-                resources.add(new ResourceResult(filed(resource.object(), source.name()), problems));
+            } else {
+                resources.addAll(refiled(source.report(), origin -> source.name()).resources());
             }
         }
         return ValidationReport.of(resources, failed);
-    }
-
-    private static ObjectRef filed(ObjectRef object, String source) {
-        return new ObjectRef(object.kind(), object.namespace(), object.name(), source, object.document());
     }
 
     /** Fails if two sources would share a folder, or one's folder would hold another's. */

@@ -69,7 +69,7 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         }
         var all = documents.values().stream().flatMap(List::stream).toList();
         var report = validator().validate(all, List.of()).withFileErrors(unreadable);
-        writeReport(report);
+        writeReport(refiled(report, origin -> relative(Path.of(origin))));
         var problems = report.problems();
         var failing = new ArrayList<String>();
         unreadable.forEach(error -> failing.add(error.toString()));

@@ -112,6 +112,22 @@ class ValidateMojoTest {
     }
 
     @Test
+    void theReportNamesFilesAsTheLogDoesRelativeToWhereMavenStarted() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE.replace("port: 80", "port: \"http\""));
+        Files.writeString(kubernetes.resolve("broken.yaml"), "kind: [\n");
+        var mojo = mojo();
+        mojo.reportFile = root.resolve("target/manifestkit-report.json").toFile();
+        mojo.reportFormat = "json";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        var report = Files.readString(root.resolve("target/manifestkit-report.json"));
+        assertThat(report).contains("\"file\" : \"src/main/kubernetes/service.yaml\"",
+                "\"file\" : \"src/main/kubernetes/broken.yaml\"");
+        assertThat(report).doesNotContain(root.toString());
+    }
+
+    @Test
     void anUnknownReportFormatIsAConfigurationError() throws Exception {
         Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
         var mojo = mojo();

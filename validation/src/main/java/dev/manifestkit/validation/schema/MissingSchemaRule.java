@@ -44,8 +44,12 @@ public final class MissingSchemaRule extends SchemaLayerRule {
         if (apiVersion.isEmpty() || kind.isEmpty() || apiVersion.get().isEmpty() || kind.get().isEmpty()) {
             return; // reported by the schema rule
         }
-        if (registry.schemaFor(apiVersion.get(), kind.get()).isPresent()) {
-            return;
+        try {
+            if (registry.schemaFor(apiVersion.get(), kind.get()).isPresent()) {
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            return; // declared, by definitions that cannot be used: the schema rule says so
         }
         var found = customResources == null ? null : customResources.lookup(apiVersion.get(), kind.get());
         var message = "no schema for " + apiVersion.get() + " " + kind.get() + " in " + registry.describe();

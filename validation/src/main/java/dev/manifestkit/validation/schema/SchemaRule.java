@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.schema;
 
+import java.util.Optional;
+
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.RuleContext;
@@ -48,7 +50,14 @@ public final class SchemaRule extends SchemaLayerRule {
         }
         var apiVersion = tree.get("apiVersion").asString();
         var kind = tree.get("kind").asString();
-        var schema = registry.schemaFor(apiVersion, kind);
+        Optional<KindSchema> schema;
+        try {
+            schema = registry.schemaFor(apiVersion, kind);
+        } catch (IllegalArgumentException e) { // definitions that refer to ones they lack: the file's fault, said once
+            context.report(FieldPath.root(), ErrorType.NOT_FOUND, "cannot check " + apiVersion + " " + kind + ": "
+                    + e.getMessage());
+            return;
+        }
         if (schema.isPresent()) {
             report(context, schema.get(), false);
         } else if (customResources != null) {

@@ -148,4 +148,19 @@ class CustomSchemaLocationTest {
                 .hasMessage(noDefinitions + ": has no \"definitions\" object"
                         + " (expected a cluster's /openapi/v2 document or a _definitions.json)");
     }
+
+    @Test
+    void definitionsThatReferToOnesTheyLackAreOneProblemNotAnInternalError() throws IOException {
+        var definitions = dir.resolve("partial.json");
+        Files.writeString(definitions, """
+                {"definitions": {"com.example.Widget": {"type": "object",
+                  "properties": {"spec": {"$ref": "#/definitions/com.example.WidgetSpec"}},
+                  "x-kubernetes-group-version-kind": [{"group": "example.com", "version": "v1", "kind": "Widget"}]}}}
+                """);
+        var validator = Validator.builder().kubernetesVersion("1.35").schemaLocation(definitions).build();
+        assertThat(validator.validate(List.of(doc("{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'}}")))
+                .problems()).extracting(Problem::toString).containsExactly("Widget/w: Not found: cannot check "
+                + "example.com/v1 Widget: " + definitions + ": definition com.example.Widget refers to com.example.WidgetSpec, "
+                + "which no definitions document defines [schema]");
+    }
 }

@@ -1,48 +1,22 @@
 package dev.manifestkit.testing;
 
-import java.util.Map;
-import java.util.Objects;
-
-import dev.manifestkit.validation.FieldPath;
-import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /** Assertions on one Deployment: replicas, and through its pod template, containers and volumes. */
-public final class DeploymentAssert extends AbstractWorkloadAssert<DeploymentAssert, Deployment> {
+public final class DeploymentAssert extends AbstractTemplateWorkloadAssert<DeploymentAssert, Deployment> {
 
     DeploymentAssert(Deployment actual, ManifestsAssert set) {
         super(actual, DeploymentAssert.class, set);
     }
 
-    /** Verifies {@code spec.replicas}; unset counts as 1, as the API server defaults it. */
-    public DeploymentAssert hasReplicas(int expected) {
-        isNotNull();
-        var replicas = actual.getSpec() == null ? null : actual.getSpec().getReplicas();
-        int effective = replicas == null ? 1 : replicas;
-        if (effective != expected) {
-            failWithMessage("Expected %s to have %d replicas but found %s (at spec.replicas)", describe(), expected,
-                    replicas == null ? "none set (1 by default)" : replicas);
-        }
-        return this;
+    @Override
+    PodTemplateSpec template() {
+        return actual.getSpec() == null ? null : actual.getSpec().getTemplate();
     }
 
     @Override
-    PodSpec podSpec() {
-        var spec = actual.getSpec();
-        return spec == null || spec.getTemplate() == null ? null : spec.getTemplate().getSpec();
-    }
-
-    @Override
-    FieldPath podSpecPath() {
-        return FieldPath.root("spec").child("template", "spec");
-    }
-
-    @Override
-    Map<String, String> podLabels() {
-        var spec = actual.getSpec();
-        if (spec == null || spec.getTemplate() == null || spec.getTemplate().getMetadata() == null) {
-            return Map.of();
-        }
-        return Objects.requireNonNullElse(spec.getTemplate().getMetadata().getLabels(), Map.of());
+    Integer replicas() {
+        return actual.getSpec() == null ? null : actual.getSpec().getReplicas();
     }
 }

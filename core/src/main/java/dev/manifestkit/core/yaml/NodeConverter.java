@@ -49,7 +49,7 @@ final class NodeConverter {
 
     private final String origin;
     private final ReaderOptions options;
-    private final List<Map.Entry<String, SourceLocation>> locations;
+    private final SourceLocations.Builder locations;
     private final Map<Node, Converted> anchored = new IdentityHashMap<>();
     /** Values in the tree so far, counting those that aliases repeat. */
     private long weight;
@@ -69,7 +69,7 @@ final class NodeConverter {
     private NodeConverter(String origin, ReaderOptions options) {
         this.origin = origin;
         this.options = options;
-        this.locations = options.recordLocations() ? new ArrayList<>() : List.of();
+        this.locations = new SourceLocations.Builder();
         this.recording = options.recordLocations();
     }
 
@@ -90,7 +90,7 @@ final class NodeConverter {
 
     /** The recorded locations, compact and immutable (which {@code ManifestDocument} then keeps without copying). */
     private Map<String, SourceLocation> locationMap() {
-        return SourceLocations.ofEntries(locations);
+        return locations.build();
     }
 
     /** The JSON value of a node, or {@code null} for a YAML null. */
@@ -395,7 +395,8 @@ final class NodeConverter {
 
     private void record(String pointer, Node node) {
         if (recording) {
-            locations.add(Map.entry(pointer, location(node.getStartMark())));
+            Mark mark = node.getStartMark();
+            locations.add(pointer, mark.getLine() + 1, mark.getColumn() + 1);
         }
     }
 

@@ -28,7 +28,7 @@ final class DocumentContext implements RuleContext {
     private final boolean statefulSet;
     /** A custom resource: only the rules that check any object's metadata (and the user's own) run. */
     private final boolean customResource;
-    private final List<Problem> sink;
+    private final ProblemSink sink;
     private Rule rule;
     private Severity severity;
     /** {@link #shared} values by key; few keys, so a scan of a small array. */
@@ -36,7 +36,7 @@ final class DocumentContext implements RuleContext {
     private int sharedCount;
 
     DocumentContext(ManifestDocument document, ManifestIndex set, KubernetesVersion version, Profile profile,
-                    PortRange nodePortRange, List<Problem> sink) {
+                    PortRange nodePortRange, ProblemSink sink) {
         this.document = document;
         this.object = ObjectRef.of(document);
         this.set = set;
@@ -129,6 +129,12 @@ final class DocumentContext implements RuleContext {
         if (rule == null) {
             throw new IllegalStateException("report() called outside a rule's check()");
         }
+        if (!sink.keeps(rule.id())) {
+            // counted only: no location to look up, no message to make
+            sink.addNotShown(statefulSet && severity == Severity.ERROR && notCheckedInStatefulSets(path.toJsonPointer())
+                    ? Severity.WARNING : severity, 1);
+            return;
+        }
         var pointer = path.toJsonPointer();
         var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
         var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
@@ -139,6 +145,14 @@ final class DocumentContext implements RuleContext {
             return;
         }
         sink.add(new Problem(severity, rule.id(), object, path, type, value, text, location));
+    }
+
+    @Override
+    public void reportNotShown(long count) {
+        if (rule == null) {
+            throw new IllegalStateException("reportNotShown() called outside a rule's check()");
+        }
+        sink.addNotShown(severity, count);
     }
 
     private static final String STATEFUL_SET_NOTE = " (the API server does not check a StatefulSet's pod and claim "

@@ -3,16 +3,12 @@ package dev.manifestkit.core.yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * The parser's events as the composer asks for them, counting each document's values so that
  * {@link ReaderOptions#maxValues} refuses a document before its tree is built: the composed tree
  * costs some hundred bytes per value, and 8 MiB of tiny values would need gigabytes.
- *
- * <p>A scalar's event is handed on with its start mark as its end mark too: the composed node
- * keeps both, nothing reads the end of a scalar, and that mark is a quarter of what the node costs.
  */
 final class CountingParser implements Parser {
 
@@ -56,13 +52,7 @@ final class CountingParser implements Parser {
         Event event = parser.getEvent();
         switch (event.getEventId()) {
             case DocumentStart -> values = 0;
-            case Scalar -> {
-                count(event);
-                var scalar = (ScalarEvent) event;
-                return new ScalarEvent(scalar.getAnchor(), scalar.getTag(), scalar.getImplicit(), scalar.getValue(),
-                        scalar.getStartMark(), scalar.getStartMark(), scalar.getScalarStyle());
-            }
-            case MappingStart, SequenceStart, Alias -> count(event);
+            case Scalar, MappingStart, SequenceStart, Alias -> count(event);
             default -> {
                 // ends of collections, documents and the stream, comments: no values
             }

@@ -1,7 +1,6 @@
 package dev.manifestkit.validation;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 

@@ -106,7 +106,7 @@ final class ValidateCommand {
                 } else {
                     var problems = new ArrayList<>(result.problems());
                     problems.addAll(more);
-                    results.add(new ResourceResult(result.object(), problems));
+                    results.add(new ResourceResult(result.object(), problems, result.notShown()));
                 }
             }
         }
@@ -172,9 +172,7 @@ final class ValidateCommand {
 
     /** Accepts the resources of one document: itself, or a List's items. */
     private void resources(ManifestDocument doc) {
-        for (var problem : ListDocuments.itemProblems(doc)) {
-            results.add(new ResourceResult(problem.object(), List.of(problem)));
-        }
+        ListDocuments.itemResult(doc).ifPresent(results::add);
         for (var resource : ListDocuments.expand(doc)) {
             accept(resource);
         }

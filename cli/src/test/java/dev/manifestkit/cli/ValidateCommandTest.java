@@ -211,6 +211,28 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aListWhoseItemsAreNoListIsOneProblemSayingSo() throws IOException {
+        write("list.yaml", """
+                apiVersion: v1
+                kind: List
+                items: {apiVersion: v1, kind: ConfigMap, metadata: {name: one}}
+                ---
+                apiVersion: v1
+                kind: List
+                """);
+
+        var run = Run.of("validate", dir.toString());
+
+        assertThat(run.out()).isEqualTo(dir.resolve("list.yaml") + ":3:8: List/?: items: Invalid value: "
+                + "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"one\"}}: a List's items must be a "
+                + "list of objects, not a mapping [input/type-meta]\n"
+                + dir.resolve("list.yaml") + ":5:1: List/?: items: Required value: a List holds its objects in items, a list "
+                + "[input/type-meta]\n"
+                + "2 resources: 0 valid, 2 invalid; 2 errors, 0 warnings\n");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void stdinIsReadWhenNamedAsDash() {
         var run = Run.withStdin(configMap("from-stdin"), "validate", "-o", "json", "-");
 

@@ -63,22 +63,50 @@ public final class SourceLocations extends AbstractMap<String, SourceLocation> {
      * @throws NullPointerException for a null pointer or location
      */
     public static SourceLocations ofEntries(List<? extends Map.Entry<String, SourceLocation>> entries) {
-        if (entries.isEmpty()) {
-            return EMPTY;
-        }
-        var text = new StringBuilder(entries.size() * 24);
-        var ends = new int[entries.size()];
-        var positions = new int[entries.size() * 2];
-        int i = 0;
+        var builder = new Builder();
         for (Map.Entry<String, SourceLocation> entry : entries) {
-            text.append(Objects.requireNonNull(entry.getKey(), "pointer"));
             SourceLocation location = Objects.requireNonNull(entry.getValue(), "location");
-            ends[i] = text.length();
-            positions[2 * i] = location.line();
-            positions[2 * i + 1] = location.column();
-            i++;
+            builder.add(entry.getKey(), location.line(), location.column());
         }
-        return new SourceLocations(text.toString(), ends, positions);
+        return builder.build();
+    }
+
+    /**
+     * Collects locations straight into the compact form, as a reader finds them: a list of entries
+     * would cost three objects per value until the document is read, which for a document of
+     * millions of small values is most of the memory its reading needs.
+     */
+    public static final class Builder {
+
+        private final StringBuilder pointers = new StringBuilder(256);
+        private int[] ends = new int[16];
+        private int[] positions = new int[32];
+        private int size;
+
+        /**
+         * Adds where the value at a pointer was read; where a pointer is added more than once,
+         * the first counts.
+         *
+         * @throws NullPointerException for a null pointer
+         */
+        public Builder add(String pointer, int line, int column) {
+            pointers.append(Objects.requireNonNull(pointer, "pointer"));
+            if (size == ends.length) {
+                ends = Arrays.copyOf(ends, size * 2);
+                positions = Arrays.copyOf(positions, size * 4);
+            }
+            ends[size] = pointers.length();
+            positions[2 * size] = line;
+            positions[2 * size + 1] = column;
+            size++;
+            return this;
+        }
+
+        /** The locations added so far. */
+        public SourceLocations build() {
+            return size == 0 ? EMPTY : new SourceLocations(pointers.toString(), Arrays.copyOf(ends, size),
+                    Arrays.copyOf(positions, 2 * size));
+        }
     }
 
     @Override
@@ -131,20 +159,39 @@ public final class SourceLocations extends AbstractMap<String, SourceLocation> {
     }
 
     private int[] sort() {
-        var indices = new Integer[ends.length];
+        var indices = new int[ends.length];
         for (int i = 0; i < indices.length; i++) {
             indices[i] = i;
         }
-        // stable, so of equal pointers the first given stays first
-        Arrays.sort(indices, (a, b) -> compare(a, b));
-        var sorted = new int[indices.length];
+        // stable, so of equal pointers the first given stays first; on ints, as boxed ones cost 20 bytes a value
+        mergeSort(indices, new int[indices.length], 0, indices.length);
         int count = 0;
-        for (Integer index : indices) {
-            if (count == 0 || compare(sorted[count - 1], index) != 0) {
-                sorted[count++] = index;
+        for (int index : indices) {
+            if (count == 0 || compare(indices[count - 1], index) != 0) {
+                indices[count++] = index;
             }
         }
-        return Arrays.copyOf(sorted, count);
+        return Arrays.copyOf(indices, count);
+    }
+
+    /** Sorts {@code a[from..to)} by pointer, stably; {@code scratch} is as long as {@code a}. */
+    private void mergeSort(int[] a, int[] scratch, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(a, scratch, from, middle);
+        mergeSort(a, scratch, middle, to);
+        if (compare(a[middle - 1], a[middle]) <= 0) {
+            return; // already in order, as most of a document's pointers are
+        }
+        System.arraycopy(a, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int k = from; k < to; k++) {
+            a[k] = right >= to || left < middle && compare(scratch[left], scratch[right]) <= 0
+                    ? scratch[left++] : scratch[right++];
+        }
     }
 
     /** Pointer {@code i} compared with {@code other}, as {@link String#compareTo} would. */

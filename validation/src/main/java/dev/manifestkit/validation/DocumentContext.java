@@ -1,7 +1,6 @@
 package dev.manifestkit.validation;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,7 +27,7 @@ final class DocumentContext implements RuleContext {
     private final boolean statefulSet;
     /** A custom resource: only the rules that check any object's metadata (and the user's own) run. */
     private final boolean customResource;
-    private final List<Problem> sink;
+    private final ProblemSink sink;
     private Rule rule;
     private Severity severity;
     /** {@link #shared} values by key; few keys, so a scan of a small array. */
@@ -36,7 +35,7 @@ final class DocumentContext implements RuleContext {
     private int sharedCount;
 
     DocumentContext(ManifestDocument document, ManifestIndex set, KubernetesVersion version, Profile profile,
-                    PortRange nodePortRange, List<Problem> sink) {
+                    PortRange nodePortRange, ProblemSink sink) {
         this.document = document;
         this.object = ObjectRef.of(document);
         this.set = set;
@@ -129,16 +128,27 @@ final class DocumentContext implements RuleContext {
         if (rule == null) {
             throw new IllegalStateException("report() called outside a rule's check()");
         }
+        // what a StatefulSet's templates get wrong, the server finds only when its controller creates pods
+        boolean deferred = statefulSet && severity == Severity.ERROR && notCheckedInStatefulSets(path.toJsonPointer());
+        var shown = deferred ? Severity.WARNING : severity;
+        if (!sink.keeps(rule.id(), shown)) {
+            sink.addNotShown(shown, 1); // counted only: no location to look up, no message to make
+            return;
+        }
         var pointer = path.toJsonPointer();
         var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
         var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
         var text = detail == null ? "" : detail;
-        if (statefulSet && severity == Severity.ERROR && notCheckedInStatefulSets(pointer)) {
-            sink.add(new Problem(Severity.WARNING, rule.id(), object, path, type, value, text + STATEFUL_SET_NOTE,
-                    location));
-            return;
+        sink.add(new Problem(shown, rule.id(), object, path, type, value, deferred ? text + STATEFUL_SET_NOTE : text,
+                location));
+    }
+
+    @Override
+    public void reportNotShown(long count) {
+        if (rule == null) {
+            throw new IllegalStateException("reportNotShown() called outside a rule's check()");
         }
-        sink.add(new Problem(severity, rule.id(), object, path, type, value, text, location));
+        sink.addNotShown(severity, count);
     }
 
     private static final String STATEFUL_SET_NOTE = " (the API server does not check a StatefulSet's pod and claim "

@@ -2,6 +2,7 @@ package dev.manifestkit.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.manifestkit.core.ManifestDocument;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,20 +45,54 @@ public final class ListDocuments {
         return expanded;
     }
 
-    /** One error per item of a List that is not an object; none for other documents. */
-    public static List<Problem> itemProblems(ManifestDocument document) {
-        if (!isList(document)) {
-            return List.of();
+    /**
+     * The one problem of a {@code kind: List} document whose {@code items} is missing or not a
+     * list, or null. kubectl reads such a document as an object of kind List, which no API serves;
+     * saying that (no schema for v1 List, no name) would hide what is wrong.
+     */
+    static Problem itemsProblem(ManifestDocument document) {
+        if (!"List".equals(document.kind().orElse(null)) || isList(document)) {
+            return null;
         }
         var items = document.tree().get("items");
-        var problems = new ArrayList<Problem>();
+        var location = document.locationOf("/items").orElse(null);
+        if (items == null) {
+            return new Problem(Severity.ERROR, ITEM_RULE, ObjectRef.of(document), FieldPath.root("items"),
+                    ErrorType.REQUIRED, null, "a List holds its objects in items, a list", location);
+        }
+        String shown = items.isString() ? items.asString() : items.toString();
+        return new Problem(Severity.ERROR, ITEM_RULE, ObjectRef.of(document), FieldPath.root("items"),
+                ErrorType.INVALID, shown, "a List's items must be a list of objects, not " + kindOf(items), location);
+    }
+
+    private static String kindOf(tools.jackson.databind.JsonNode node) {
+        return node.isObject() ? "a mapping" : node.isString() ? "a string" : node.isNumber() ? "a number"
+                : node.isBoolean() ? "a boolean" : "a scalar";
+    }
+
+    /**
+     * The List's own result when items of it are not objects: one error per such item (the first
+     * {@value ResourceResult#MAX_PROBLEMS_PER_RULE}, the others counted); empty for other documents.
+     */
+    public static Optional<ResourceResult> itemResult(ManifestDocument document) {
+        if (!isList(document)) {
+            return Optional.empty();
+        }
+        var items = document.tree().get("items");
+        var object = ObjectRef.of(document);
+        var problems = new ProblemSink();
         for (int i = 0; i < items.size(); i++) {
-            if (!items.get(i).isObject()) {
-                problems.add(new Problem(Severity.ERROR, ITEM_RULE, ObjectRef.of(document),
-                        FieldPath.root("items").index(i), ErrorType.INVALID, null, "a List item must be an object",
+            if (items.get(i).isObject()) {
+                continue;
+            }
+            if (!problems.keeps(ITEM_RULE, Severity.ERROR)) {
+                problems.addNotShown(Severity.ERROR, 1);
+            } else {
+                problems.add(new Problem(Severity.ERROR, ITEM_RULE, object, FieldPath.root("items").index(i),
+                        ErrorType.INVALID, null, "a List item must be an object",
                         document.locationOf(ITEMS + i).orElse(null)));
             }
         }
-        return problems;
+        return problems.kept().isEmpty() ? Optional.empty() : Optional.of(problems.result(object));
     }
 }

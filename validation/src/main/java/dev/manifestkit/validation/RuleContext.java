@@ -53,6 +53,14 @@ public interface RuleContext {
     void report(FieldPath path, ErrorType type, String badValue, String detail);
 
     /** Reports a problem with no offending value. */
+    /**
+     * Counts problems the rule found but did not report one by one (a validator it runs stopped
+     * keeping them), so that the object's counts stay true; the engine keeps only
+     * {@value ResourceResult#MAX_PROBLEMS} problems per object anyway. This default drops them.
+     */
+    default void reportNotShown(long count) {
+    }
+
     default void report(FieldPath path, ErrorType type, String detail) {
         report(path, type, null, detail);
     }

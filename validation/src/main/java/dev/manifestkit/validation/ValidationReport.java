@@ -87,7 +87,11 @@ public final class ValidationReport {
     /** A report keeping only the problems that match (every object and file error stays). */
     public ValidationReport filter(Predicate<Problem> keep) {
         var kept = resources.stream()
-                .map(r -> new ResourceResult(r.object(), r.problems().stream().filter(keep).toList()))
+                .map(r -> {
+                    var problems = r.problems().stream().filter(keep).toList();
+                    boolean counted = problems.stream().anyMatch(p -> p.ruleId().equals(ResourceResult.TOO_MANY_RULE));
+                    return new ResourceResult(r.object(), problems, counted ? r.notShown() : ResourceResult.NotShown.NONE);
+                })
                 .toList();
         return new ValidationReport(kept, fileErrors);
     }
@@ -102,13 +106,55 @@ public final class ValidationReport {
         return resources.size() - validCount();
     }
 
-    /** {@code 3 resources: 2 valid, 1 invalid; 2 errors, 1 warning} (and unreadable files, if any). */
+    /**
+     * Errors found, in objects (those not shown included; see {@link ResourceResult#MAX_PROBLEMS})
+     * and unreadable files.
+     */
+    public long errorCount() {
+        return count(Severity.ERROR) + fileErrors.size();
+    }
+
+    /** Warnings found, those not shown included. */
+    public long warningCount() {
+        return count(Severity.WARNING);
+    }
+
+    private long count(Severity severity) {
+        long count = 0;
+        for (var resource : resources) {
+            count += resource.count(severity);
+        }
+        return count;
+    }
+
+    /** Problems found beyond {@link ResourceResult#MAX_PROBLEMS} of an object, and so not listed. */
+    public long notShownCount() {
+        long count = 0;
+        for (var resource : resources) {
+            count += resource.notShown().total();
+        }
+        return count;
+    }
+
+    private long notShown(Severity severity) {
+        long count = 0;
+        for (var resource : resources) {
+            count += resource.notShown().of(severity);
+        }
+        return count;
+    }
+
+    /**
+     * {@code 3 resources: 2 valid, 1 invalid; 2 errors, 1 warning} (and unreadable files, if any);
+     * problems found beyond {@link ResourceResult#MAX_PROBLEMS} of an object count too:
+     * {@code 4000000 errors (3999000 not shown)}.
+     */
     public String summary() {
         var sb = new StringBuilder()
                 .append(plural(resources.size(), "resource")).append(": ")
                 .append(validCount()).append(" valid, ").append(invalidCount()).append(" invalid; ")
-                .append(plural(errors().size() + fileErrors.size(), "error")).append(", ")
-                .append(plural(warnings().size(), "warning"));
+                .append(plural(errorCount(), "error")).append(notShownNote(Severity.ERROR)).append(", ")
+                .append(plural(warningCount(), "warning")).append(notShownNote(Severity.WARNING));
         if (!fileErrors.isEmpty()) {
             sb.append("; ").append(plural(fileErrors.size(), "file")).append(" could not be read");
         }
@@ -140,7 +186,12 @@ public final class ValidationReport {
                 + "\n  " + String.join("\n  ", lines);
     }
 
-    private static String plural(int count, String noun) {
+    private String notShownNote(Severity severity) {
+        long notShown = notShown(severity);
+        return notShown == 0 ? "" : " (" + notShown + " not shown)";
+    }
+
+    private static String plural(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 

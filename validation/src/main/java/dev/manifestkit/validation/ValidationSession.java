@@ -175,7 +175,7 @@ public final class ValidationSession {
             }
             var problems = new ArrayList<>(result.problems());
             problems.addAll(more);
-            return new ResourceResult(result.object(), problems);
+            return new ResourceResult(result.object(), problems, result.notShown());
         }
         var late = entry.late();
         if (late != null && !(customResources.lookup(late.apiVersion(), late.kind()) instanceof CustomResourceSchemas.None)) {
@@ -189,7 +189,7 @@ public final class ValidationSession {
                         + " values) waiting for theirs; put the definitions first to have these checked",
                         problem.location()));
             }
-            return new ResourceResult(result.object(), problems);
+            return new ResourceResult(result.object(), problems, result.notShown());
         }
         var custom = entry.custom();
         if (custom != null && !custom.schemaIgnored()
@@ -200,7 +200,7 @@ public final class ValidationSession {
             problems.add(new Problem(validator.schemaRuleSeverity(), SchemaRule.ID, result.object(), FieldPath.root(),
                     ErrorType.INVALID, null, SchemaRule.conflictMessage(custom.apiVersion(), custom.kind(), c),
                     custom.root()));
-            return new ResourceResult(result.object(), problems);
+            return new ResourceResult(result.object(), problems, result.notShown());
         }
         return result;
     }
@@ -233,12 +233,12 @@ public final class ValidationSession {
                     continue;
                 }
                 var more = validator.checkReferences(entry.summary(), index);
-                if (more.isEmpty()) {
+                if (more.kept().isEmpty()) {
                     results.add(result);
                 } else {
                     var problems = new ArrayList<>(result.problems());
-                    problems.addAll(more);
-                    results.add(new ResourceResult(result.object(), problems));
+                    problems.addAll(more.kept());
+                    results.add(new ResourceResult(result.object(), problems, result.notShown().plus(more.notShown())));
                 }
             }
         } else {

@@ -251,10 +251,7 @@ public final class Validator {
         List<ManifestDocument> visitOrder = Manifests.inAddedOrder(documents);
         if (documents.stream().anyMatch(ListDocuments::isList) || existing.stream().anyMatch(ListDocuments::isList)) {
             for (var document : documents) {
-                var broken = ListDocuments.itemProblems(document);
-                if (!broken.isEmpty()) {
-                    results.add(new ResourceResult(ObjectRef.of(document), broken));
-                }
+                ListDocuments.itemResult(document).ifPresent(results::add);
             }
             documents = documents.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
             existing = existing.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList();
@@ -265,7 +262,7 @@ public final class Validator {
             var checkable = new ArrayList<ManifestDocument>(documents.size());
             boolean changed = false;
             for (var document : documents) {
-                var tooDeep = depthProblem(document);
+                var tooDeep = uncheckable(document);
                 if (tooDeep == null) {
                     var taken = WholeNumbers.asKubectlSends(document);
                     changed |= taken != document;
@@ -288,11 +285,11 @@ public final class Validator {
         var checked = new ResourceResult[documents.size()];
         int visited = 0;
         for (var document : visitOrder) {
-            var problems = new ArrayList<Problem>();
+            var problems = new ProblemSink();
             var context = new DocumentContext(document, index, version, profile, nodePortRange, problems);
             runAll(context, perObjectRun.rules(), perObjectRun.severities());
             runAll(context, crossObject, crossObjectSeverities);
-            checked[positioned ? document.index() : visited] = new ResourceResult(context.object(), problems);
+            checked[positioned ? document.index() : visited] = problems.result(context.object());
             visited++;
         }
         results.addAll(Arrays.asList(checked));
@@ -329,39 +326,44 @@ public final class Validator {
     }
 
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing) {
-        var customResources = CustomResourceSchemas.isDefinition(document) && depthProblem(document) == null
+        var customResources = CustomResourceSchemas.isDefinition(document) && uncheckable(document) == null
                 ? customResourcesOf(List.of(document), existing) : null;
         return validateAlone(document, existing, customResources == null ? new RuleRun(perObject, perObjectSeverities)
                 : perObjectWith(customResources));
     }
 
     ResourceResult validateAlone(ManifestDocument document, List<ManifestDocument> existing, RuleRun run) {
-        var tooDeep = depthProblem(document);
+        var tooDeep = uncheckable(document);
         if (tooDeep != null) {
             return new ResourceResult(ObjectRef.of(document), List.of(tooDeep));
         }
         document = WholeNumbers.asKubectlSends(document);
-        var problems = new ArrayList<Problem>();
+        var problems = new ProblemSink();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
                 nodePortRange, problems);
         runAll(context, run.rules(), run.severities());
-        return new ResourceResult(context.object(), problems);
+        return problems.result(context.object());
     }
 
-    List<Problem> checkReferences(ManifestDocument document, ManifestIndex index) {
-        if (crossObject.isEmpty()) {
-            return List.of();
+    ProblemSink checkReferences(ManifestDocument document, ManifestIndex index) {
+        var problems = new ProblemSink();
+        if (!crossObject.isEmpty()) {
+            runAll(new DocumentContext(document, index, version, profile, nodePortRange, problems), crossObject,
+                    crossObjectSeverities);
         }
-        var problems = new ArrayList<Problem>();
-        runAll(new DocumentContext(document, index, version, profile, nodePortRange, problems), crossObject, crossObjectSeverities);
         return problems;
     }
 
     /**
-     * The problem of an object nested deeper than {@link Trees#MAX_DEPTH} levels, or null. Such an
-     * object is not checked further: rules walk trees recursively, and Jackson writes no deeper.
+     * The one problem of an object no rule can check, or null: a {@code kind: List} whose items
+     * are no list ({@link ListDocuments}), or an object nested deeper than {@link Trees#MAX_DEPTH}
+     * levels (rules walk trees recursively, and Jackson writes no deeper).
      */
-    static Problem depthProblem(ManifestDocument document) {
+    static Problem uncheckable(ManifestDocument document) {
+        var malformedList = ListDocuments.itemsProblem(document);
+        if (malformedList != null) {
+            return malformedList;
+        }
         var path = Trees.pathBeyondMaxDepth(document.tree()).orElse(null);
         if (path == null) {
             return null;

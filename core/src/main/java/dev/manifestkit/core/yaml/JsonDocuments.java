@@ -4,12 +4,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import dev.manifestkit.core.ManifestDocument;
@@ -57,7 +54,9 @@ final class JsonDocuments extends DocumentStream {
     private int emitted;
     private long documentStart;
     private SourceLocation documentLocation;
-    private List<Map.Entry<String, SourceLocation>> locations;
+    /** Keys and values of the current document so far: see {@link ReaderOptions#maxValues}. */
+    private int values;
+    private SourceLocations.Builder locations;
 
     JsonDocuments(Reader reader, String origin, ReaderOptions options, boolean closeInput) {
         super(reader, closeInput);
@@ -119,9 +118,11 @@ final class JsonDocuments extends DocumentStream {
                 throw new ManifestReadException(origin, start,
                         "more than " + options.maxDocuments() + " documents (ReaderOptions.maxDocuments)", null);
             }
-            locations = options.recordLocations() ? new ArrayList<>() : List.of();
+            locations = new SourceLocations.Builder();
+            values = 0;
+            countValue();
             ObjectNode tree = object("", 0);
-            found(new ManifestDocument(tree, origin, emitted++, SourceLocations.ofEntries(locations)));
+            found(new ManifestDocument(tree, origin, emitted++, locations.build()));
             locations = null;
         } catch (ManifestReadException e) {
             finish();
@@ -154,6 +155,7 @@ final class JsonDocuments extends DocumentStream {
         var out = new ObjectNode(NODES, new LinkedHashMap<>());
         Set<String> absent = null; // keys given as null: absent from the tree, yet taken
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            countValue();
             String key = NodeConverter.sharedKey(parser.currentName());
             requireCharacters(key);
             SourceLocation keyAt = here();
@@ -178,6 +180,7 @@ final class JsonDocuments extends DocumentStream {
     /** The value of the current token, or null for JSON null. */
     private JsonNode value(String pointer, int depth) {
         requireSize();
+        countValue();
         SourceLocation at = here();
         JsonNode value = switch (parser.currentToken()) {
             case START_OBJECT -> object(pointer, depth);
@@ -251,6 +254,13 @@ final class JsonDocuments extends DocumentStream {
                 null);
     }
 
+    private void countValue() {
+        if (++values > options.maxValues()) {
+            throw new ManifestReadException(origin, here(), "document " + (emitted + 1) + " has more than "
+                    + options.maxValues() + " values (ReaderOptions.maxValues)", null);
+        }
+    }
+
     private void requireDepth(int depth) {
         if (depth > options.maxNestingDepth()) {
             throw new ManifestReadException(origin, here(), "nesting deeper than " + options.maxNestingDepth()
@@ -281,17 +291,13 @@ final class JsonDocuments extends DocumentStream {
 
     private void record(String pointer, SourceLocation at) {
         if (options.recordLocations()) {
-            locations.add(Map.entry(pointer, at));
+            locations.add(pointer, at.line(), at.column());
         }
     }
 
+    /** Where the value at a pointer was read first, or null; for a duplicate key's message only, so it may be slow. */
     private SourceLocation firstLocation(String pointer) {
-        for (var entry : locations) {
-            if (entry.getKey().equals(pointer)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return locations.build().get(pointer);
     }
 
     private SourceLocation here() {

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.core.SourceLocations;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -44,12 +46,15 @@ final class NodeConverter {
     private static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final Pattern DECIMAL_DIGITS = Pattern.compile("[-+]?[0-9]+");
     private static final JsonNode IN_PROGRESS = NODES.stringNode("<in progress>");
+    /** The tags go-yaml v2 checks an explicitly tagged scalar's value against. */
+    private static final Set<Tag> RESOLVED_BY_GO_YAML = Set.of(Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.NULL);
+    private static final KubectlResolver RESOLVER = new KubectlResolver();
     /** Recently seen keys, one instance each: see {@link #sharedKey}. */
     private static final String[] KEYS = new String[2048];
 
     private final String origin;
     private final ReaderOptions options;
-    private final List<Map.Entry<String, SourceLocation>> locations;
+    private final SourceLocations.Builder locations;
     private final Map<Node, Converted> anchored = new IdentityHashMap<>();
     /** Values in the tree so far, counting those that aliases repeat. */
     private long weight;
@@ -69,7 +74,7 @@ final class NodeConverter {
     private NodeConverter(String origin, ReaderOptions options) {
         this.origin = origin;
         this.options = options;
-        this.locations = options.recordLocations() ? new ArrayList<>() : List.of();
+        this.locations = new SourceLocations.Builder();
         this.recording = options.recordLocations();
     }
 
@@ -90,7 +95,7 @@ final class NodeConverter {
 
     /** The recorded locations, compact and immutable (which {@code ManifestDocument} then keeps without copying). */
     private Map<String, SourceLocation> locationMap() {
-        return SourceLocations.ofEntries(locations);
+        return locations.build();
     }
 
     /** The JSON value of a node, or {@code null} for a YAML null. */
@@ -238,7 +243,15 @@ final class NodeConverter {
 
     private JsonNode scalar(ScalarNode scalar) {
         Tag tag = scalar.getTag();
-        String text = scalar.getValue();
+        if (tag != Tag.STR && tag != Tag.INT && tag != Tag.BOOL && tag != Tag.NULL && tag != Tag.FLOAT
+                && RESOLVED_BY_GO_YAML.contains(tag)) {
+            return explicit(scalar, tag);
+        }
+        return scalar(tag, scalar.getValue(), scalar.getStartMark());
+    }
+
+    /** The value of a scalar of a tag, or {@code null} for a YAML null. */
+    private JsonNode scalar(Tag tag, String text, Mark mark) {
         if (Tag.NULL.equals(tag)) {
             return null;
         }
@@ -249,15 +262,51 @@ final class NodeConverter {
             });
         }
         if (Tag.INT.equals(tag)) {
-            return integer(text, scalar.getStartMark());
+            return integer(text);
         }
         if (Tag.FLOAT.equals(tag)) {
-            return floating(text, scalar.getStartMark());
+            return floating(text, mark);
         }
         if (Tag.BINARY.equals(tag)) {
-            return NODES.stringNode(binary(text, scalar.getStartMark()));
+            return NODES.stringNode(binary(text, mark));
         }
         return NODES.stringNode(text);
+    }
+
+    /**
+     * A scalar tagged {@code !!bool}, {@code !!int}, {@code !!float} or {@code !!null} in the file
+     * (SnakeYAML's composer makes a tag of its own for it, where the resolver hands out the
+     * constants), as kubectl reads it: go-yaml v2 resolves the text as if it were plain and refuses
+     * a tag that disagrees ("cannot decode !!str `zz` as a !!int"), except that an integer may be
+     * tagged {@code !!float}. So {@code !!int "12"} is 12, {@code !!bool maybe} an error, not false.
+     */
+    private JsonNode explicit(ScalarNode scalar, Tag tag) {
+        String text = scalar.getValue();
+        Tag plain = RESOLVER.resolve(NodeId.scalar, text, true);
+        JsonNode value = scalar(plain, text, scalar.getStartMark());
+        String resolved = goTag(plain, text, value);
+        String wanted = "!!" + tag.getValue().substring(Tag.PREFIX.length());
+        if (!resolved.equals(wanted) && !(wanted.equals("!!float") && resolved.equals("!!int")
+                && (value.isInt() || value.isLong()))) {
+            throw error(scalar.getStartMark(), "cannot decode " + resolved + " `" + MessageText.oneLine(text, 40)
+                    + "` as a " + wanted + " (kubectl refuses an explicit tag that does not fit the value)");
+        }
+        return value;
+    }
+
+    /** The tag go-yaml gives a plain scalar that the resolver tagged {@code plain} and this class read as {@code value}. */
+    private static String goTag(Tag plain, String text, JsonNode value) {
+        if (Tag.INT.equals(plain)) {
+            if (value.isString()) {
+                return "!!str"; // 0x… beyond 64 bits
+            }
+            BigInteger number = bigInteger(text);
+            return value.isIntegralNumber() || isUnsigned64(text.replace("_", ""), number) ? "!!int" : "!!float";
+        }
+        if (Tag.FLOAT.equals(plain)) {
+            return value.isString() ? "!!str" : "!!float"; // 1e400 stays text
+        }
+        return "!!" + plain.getValue().substring(Tag.PREFIX.length());
     }
 
     /**
@@ -279,8 +328,23 @@ final class NodeConverter {
                 + "kubectl refuses it");
     }
 
-    /** An integer: sign, underscores, 0b binary, 0x hex, 0o or leading-zero octal, sexagesimal (only if tagged {@code !!int}). */
-    private JsonNode integer(String text, Mark mark) {
+    /** An integer: sign, underscores, 0b binary, 0x hex, 0o or leading-zero octal. */
+    private JsonNode integer(String text) {
+        BigInteger number = bigInteger(text);
+        if (number == null) {
+            return NODES.stringNode(text);
+        }
+        if (number.compareTo(INT_MIN) >= 0 && number.compareTo(INT_MAX) <= 0) {
+            return NODES.numberNode(number.intValue());
+        }
+        if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
+            return NODES.numberNode(number.longValue());
+        }
+        return beyondLong(text, number);
+    }
+
+    /** The integer a scalar the resolver calls one spells, or null when it is none (a range of digits too wide). */
+    private static BigInteger bigInteger(String text) {
         String value = text.replace("_", "");
         boolean negative = value.startsWith("-");
         if (value.startsWith("-") || value.startsWith("+")) {
@@ -298,25 +362,13 @@ final class NodeConverter {
                 number = new BigInteger(value.substring(2), 8);
             } else if (value.startsWith("0")) {
                 number = new BigInteger(value.substring(1), 8);
-            } else if (value.indexOf(':') >= 0) {
-                number = BigInteger.ZERO;
-                for (String digits : value.split(":")) {
-                    number = number.multiply(BigInteger.valueOf(60)).add(new BigInteger(digits));
-                }
             } else {
                 number = new BigInteger(value);
             }
         } catch (NumberFormatException e) {
-            return NODES.stringNode(text);
+            return null;
         }
-        number = negative ? number.negate() : number;
-        if (number.compareTo(INT_MIN) >= 0 && number.compareTo(INT_MAX) <= 0) {
-            return NODES.numberNode(number.intValue());
-        }
-        if (number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
-            return NODES.numberNode(number.longValue());
-        }
-        return beyondLong(text, number);
+        return negative ? number.negate() : number;
     }
 
     /**
@@ -327,7 +379,7 @@ final class NodeConverter {
      */
     private static JsonNode beyondLong(String text, BigInteger number) {
         String value = text.replace("_", "");
-        if (number.signum() > 0 && Character.isDigit(value.charAt(0)) && number.compareTo(ULONG_MAX) <= 0) {
+        if (isUnsigned64(value, number)) {
             return NODES.numberNode(number.doubleValue());
         }
         if (DECIMAL_DIGITS.matcher(value).matches()) {
@@ -335,6 +387,11 @@ final class NodeConverter {
             return Double.isInfinite(approximate) ? NODES.stringNode(text) : NODES.numberNode(approximate);
         }
         return NODES.stringNode(text);
+    }
+
+    /** Whether go-yaml keeps an integer beyond a signed 64 bits as an unsigned one ({@code value} without '_'). */
+    private static boolean isUnsigned64(String value, BigInteger number) {
+        return number.signum() > 0 && Character.isDigit(value.charAt(0)) && number.compareTo(ULONG_MAX) <= 0;
     }
 
     /**
@@ -350,18 +407,7 @@ final class NodeConverter {
         }
         BigDecimal number;
         try {
-            if (value.indexOf(':') >= 0) {
-                boolean negative = value.startsWith("-");
-                String unsigned = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
-                String[] parts = unsigned.split(":");
-                number = BigDecimal.ZERO;
-                for (String part : parts) {
-                    number = number.multiply(BigDecimal.valueOf(60)).add(new BigDecimal(part));
-                }
-                number = negative ? number.negate() : number;
-            } else {
-                number = new BigDecimal(value.endsWith(".") ? value.substring(0, value.length() - 1) : value);
-            }
+            number = new BigDecimal(value.endsWith(".") ? value.substring(0, value.length() - 1) : value);
         } catch (NumberFormatException e) {
             return NODES.stringNode(text);
         }
@@ -395,7 +441,8 @@ final class NodeConverter {
 
     private void record(String pointer, Node node) {
         if (recording) {
-            locations.add(Map.entry(pointer, location(node.getStartMark())));
+            Mark mark = node.getStartMark();
+            locations.add(pointer, mark.getLine() + 1, mark.getColumn() + 1);
         }
     }
 

@@ -247,6 +247,45 @@ class HostileInputTest {
         assertThat(output.trim()).isEqualTo("read 100000 documents");
     }
 
+    @Test
+    void documentOfMillionsOfTinyValuesIsRefusedBeforeItsTreeIsBuilt() {
+        // 8 MB of "1," is four million values: composed, that took 2 GB and ended in an OutOfMemoryError
+        String head = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: [";
+        var flow = new StringBuilder(head);
+        for (int i = 0; i < 4_000_000; i++) {
+            flow.append("1,");
+        }
+        flow.append("1]\n");
+        // the 500,001st value: 10 before the list, the list, then its item 499,990
+        int column = "data: [".length() + 2 * 499_989 + 1;
+        assertOneLineRefusal(() -> reader.read(flow.toString(), "flow.yaml"), "flow.yaml:4:" + column + ": ",
+                "document 1 has more than 500000 values (ReaderOptions.maxValues)");
+    }
+
+    @Test
+    void valueLimitCountsKeysScalarsCollectionsAndAliasesOfEachDocument() {
+        var limited = ManifestReader.create(ReaderOptions.defaults().withMaxValues(13));
+        // the root, 4 keys, 2 scalars, metadata's mapping with its key and value, the list, 2 aliases
+        String thirteen = "apiVersion: v1\nkind: &k ConfigMap\nmetadata: {name: x}\ndata: [*k, *k]\n";
+        assertThat(limited.read(thirteen + "---\n" + thirteen)).hasSize(2);
+        assertThatThrownBy(() -> limited.read(thirteen.replace("*k]", "*k, *k]"), "list.yaml"))
+                .isInstanceOf(ManifestReadException.class)
+                .hasMessage("list.yaml:4:16: document 1 has more than 13 values (ReaderOptions.maxValues)");
+        assertThatThrownBy(() -> limited.read(thirteen + "---\n" + thirteen + "more: 1\n", "keys.yaml"))
+                .isInstanceOf(ManifestReadException.class)
+                .hasMessage("keys.yaml:10:1: document 2 has more than 13 values (ReaderOptions.maxValues)");
+    }
+
+    @Test
+    void valueLimitHoldsForJsonInputToo() {
+        var limited = ManifestReader.create(ReaderOptions.defaults().withMaxValues(13));
+        String thirteen = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"x\"}, \"data\": [1, 2]}\n";
+        assertThat(limited.read(thirteen + thirteen)).hasSize(2);
+        assertThatThrownBy(() -> limited.read(thirteen + thirteen.replace("2]", "2, 3]"), "list.json"))
+                .isInstanceOf(ManifestReadException.class)
+                .hasMessage("list.json:2:85: document 2 has more than 13 values (ReaderOptions.maxValues)");
+    }
+
     private static void assertOneLineRefusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable read,
                                              String prefix, String problem) {
         assertThatThrownBy(read).isInstanceOf(ManifestReadException.class)

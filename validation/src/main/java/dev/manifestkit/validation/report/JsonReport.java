@@ -70,8 +70,11 @@ public final class JsonReport implements ReportWriter {
             json.writeNumberProperty("resources", report.resources().size() + files);
             json.writeNumberProperty("valid", report.validCount());
             json.writeNumberProperty("invalid", report.invalidCount() + files);
-            json.writeNumberProperty("errors", report.errors().size() + files);
-            json.writeNumberProperty("warnings", report.warnings().size());
+            json.writeNumberProperty("errors", report.errorCount());
+            json.writeNumberProperty("warnings", report.warningCount());
+            if (report.notShownCount() > 0) {
+                json.writeNumberProperty("notShown", report.notShownCount());
+            }
             json.writeEndObject();
             json.writeEndObject();
         }

@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.HashSet;
+
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -49,11 +51,12 @@ final class ResizePolicyRule extends BaseRule {
     }
 
     private static void check(RuleContext context, ArrayNode policies, FieldPath listPath, boolean neverRestarts) {
+        var seen = new HashSet<String>();
         for (int i = 0; i < policies.size(); i++) {
             JsonNode entry = policies.get(i);
             var resource = Nodes.str(entry, "resourceName");
             var policy = Nodes.str(entry, "restartPolicy");
-            if (resource != null && isDuplicate(policies, i, resource)) {
+            if (resource != null && !seen.add(resource)) {
                 context.report(listPath.index(i), ErrorType.DUPLICATE, Nodes.quote(resource), "");
             }
             // an absent field is the schema's finding; an empty one the API server calls required
@@ -72,15 +75,5 @@ final class ResizePolicyRule extends BaseRule {
                         "must be 'NotRequired' when `restartPolicy` is 'Never'");
             }
         }
-    }
-
-    /** True if an earlier entry names the same resource. */
-    private static boolean isDuplicate(ArrayNode policies, int index, String resource) {
-        for (int j = 0; j < index; j++) {
-            if (resource.equals(Nodes.str(policies.get(j), "resourceName"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,9 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
@@ -39,7 +42,7 @@ final class SchedulingRule extends BaseRule {
         }
         tolerations(context, pod.spec(), "tolerations", pod.path());
         gates(context, pod);
-        var constraints = Nodes.arr(pod.spec(), "topologySpreadConstraints");
+        var lastOfPair = lastOfPair(Nodes.arr(pod.spec(), "topologySpreadConstraints"));
         Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, path, i) -> {
             var maxSkew = Nodes.get(constraint, "maxSkew");
             if (Nodes.isInt(maxSkew) && maxSkew.longValue() <= 0) {
@@ -56,7 +59,7 @@ final class SchedulingRule extends BaseRule {
                         Nodes.supported(WHEN_UNSATISFIABLE));
             }
             // reported on the first of a repeated pair, as the API server does
-            if (topologyKey != null && when != null && later(constraints, i, topologyKey, when)) {
+            if (topologyKey != null && when != null && lastOfPair.getOrDefault(List.of(topologyKey, when), -1) > i) {
                 context.report(path.child("{topologyKey, whenUnsatisfiable}"), ErrorType.DUPLICATE,
                         Nodes.quote("{" + topologyKey + ", " + when + "}"), "");
             }
@@ -159,14 +162,20 @@ final class SchedulingRule extends BaseRule {
         });
     }
 
-    /** True if a constraint after the {@code index}th has the same topologyKey and whenUnsatisfiable. */
-    private static boolean later(ArrayNode constraints, int index, String topologyKey, String when) {
-        for (int j = index + 1; j < constraints.size(); j++) {
+    /**
+     * The index of the last constraint of each topologyKey and whenUnsatisfiable: one pass, so a
+     * pod of 100,000 constraints is not 5 billion comparisons.
+     */
+    private static Map<List<String>, Integer> lastOfPair(ArrayNode constraints) {
+        var last = new HashMap<List<String>, Integer>();
+        for (int j = 0; constraints != null && j < constraints.size(); j++) {
             var other = constraints.get(j);
-            if (topologyKey.equals(Nodes.str(other, "topologyKey")) && when.equals(Nodes.str(other, "whenUnsatisfiable"))) {
-                return true;
+            var topologyKey = Nodes.str(other, "topologyKey");
+            var when = Nodes.str(other, "whenUnsatisfiable");
+            if (topologyKey != null && when != null) {
+                last.put(List.of(topologyKey, when), j);
             }
         }
-        return false;
+        return last;
     }
 }

@@ -12,7 +12,6 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -88,7 +87,7 @@ final class ServerWarningsRule extends BaseRule {
                 context.report(secretPath.child("name"), ErrorType.WARNING, "invalid empty name \"\"");
             }
         });
-        var ports = new HashMap<String, List<Port>>(4);
+        var ports = new HashMap<String, PortsOfKey>(4);
         PodSpecs.forEachContainer(context, (container, containerPath, init) -> {
             fractionalBytes(context, container, containerPath);
             hiddenEnv(context, container, containerPath);
@@ -182,9 +181,10 @@ final class ServerWarningsRule extends BaseRule {
         if (env == null || env.size() < 2) {
             return;
         }
-        for (int i = 1; i < env.size(); i++) {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < env.size(); i++) {
             var name = Nodes.str(env.get(i), "name");
-            if (name == null || !definedBefore(env, i, name)) {
+            if (name == null || seen.add(name)) {
                 continue;
             }
             var value = Nodes.str(env.get(i), "value");
@@ -217,22 +217,52 @@ final class ServerWarningsRule extends BaseRule {
         };
     }
 
-    /** Whether an env var before index {@code i} has this name: a scan, as containers have few env vars. */
-    private static boolean definedBefore(ArrayNode env, int i, String name) {
-        for (int j = 0; j < i; j++) {
-            if (name.equals(Nodes.str(env.get(j), "name"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** One container port, as the server's duplicate-port warning compares them. */
     private record Port(FieldPath path, String hostIP, long hostPort) {
     }
 
+    /**
+     * The ports of one number and protocol so far. The server warns once for every pair of them
+     * that clash, so 40,000 copies of one port make 800 million warnings: the first
+     * {@value #COMPARED} are compared with each new port one by one, as the server does, and its
+     * clashes with the others are only counted, from tallies, so the work stays linear.
+     */
+    private static final class PortsOfKey {
+        static final int COMPARED = 64;
+
+        final List<Port> first = new ArrayList<>(1);
+        long count;
+        long withoutHostPort;
+        /** By host IP and host port. */
+        final Map<String, Long> same = new HashMap<>();
+        /** By host port and whether the host IP is empty. */
+        final Map<String, Long> samePort = new HashMap<>();
+
+        void add(Port port) {
+            if (first.size() < COMPARED) {
+                first.add(port);
+            }
+            count++;
+            withoutHostPort += port.hostPort() == 0 ? 1 : 0;
+            same.merge(port.hostIP() + "|" + port.hostPort(), 1L, Long::sum);
+            samePort.merge(port.hostPort() + "|" + port.hostIP().isEmpty(), 1L, Long::sum);
+        }
+
+        /** How many of these ports a new one clashes with, by the rules of the loop in {@code ports}. */
+        long problemsWith(String hostIP, long hostPort) {
+            if (count <= first.size()) {
+                return 0; // all compared one by one
+            }
+            long duplicates = same.getOrDefault(hostIP + "|" + hostPort, 0L);
+            if (hostPort == 0) {
+                return count; // duplicates and overlaps: every one of them
+            }
+            return duplicates + withoutHostPort + samePort.getOrDefault(hostPort + "|" + !hostIP.isEmpty(), 0L);
+        }
+    }
+
     private static void ports(RuleContext context, PodSpecs.PodSpec pod, ObjectNode container, FieldPath path,
-                              Map<String, List<Port>> all) {
+                              Map<String, PortsOfKey> all) {
         Nodes.forEachObject(container, "ports", path, (port, portPath, i) -> {
             var containerPort = Nodes.get(port, "containerPort");
             if (!Nodes.isInt(containerPort)) {
@@ -246,8 +276,9 @@ final class ServerWarningsRule extends BaseRule {
             }
             var protocol = Nodes.str(port, "protocol");
             var key = containerPort.longValue() + "/" + (protocol == null || protocol.isEmpty() ? "TCP" : protocol);
-            var others = all.computeIfAbsent(key, k -> new ArrayList<>(1));
-            for (var other : others) {
+            var others = all.computeIfAbsent(key, k -> new PortsOfKey());
+            long found = 0;
+            for (var other : others.first) {
                 String problem = null;
                 if (hostIP.equals(other.hostIP()) && hostPort == other.hostPort()) {
                     problem = "duplicate port definition with ";
@@ -258,7 +289,12 @@ final class ServerWarningsRule extends BaseRule {
                 }
                 if (problem != null) {
                     context.report(portPath, ErrorType.WARNING, problem + other.path());
+                    found++;
                 }
+            }
+            long notShown = others.problemsWith(hostIP, hostPort) - found;
+            if (notShown > 0) {
+                context.reportNotShown(notShown);
             }
             others.add(new Port(portPath, hostIP, hostPort));
         });

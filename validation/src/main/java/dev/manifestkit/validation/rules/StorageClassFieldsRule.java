@@ -1,6 +1,5 @@
 package dev.manifestkit.validation.rules;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class StorageClassFieldsRule extends BaseRule {
                 }
             }
         }
-        var terms = new ArrayList<Map<String, Set<String>>>();
+        var terms = new HashSet<Map<String, Set<String>>>();
         Nodes.forEachObject(tree, "allowedTopologies", FieldPath.root(), (term, termPath, i) -> {
             var requirements = new HashMap<String, Set<String>>();
             Nodes.forEachObject(term, "matchLabelExpressions", termPath, (requirement, path, j) -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.ExecutionConfig;
@@ -28,6 +29,12 @@ public final class KindSchema {
             .formatAssertionsEnabled(false)
             .build();
     private static final int MAX_VALUE_LENGTH = 80;
+    /**
+     * Most of the general validator's errors kept for one object; past it they are counted only.
+     * Each costs about a kilobyte, and an object of 500,000 nameless containers makes 500,000;
+     * twice what a report keeps of an object leaves room for those that collapse into one.
+     */
+    static final int MAX_ERRORS = 2 * dev.manifestkit.validation.ResourceResult.MAX_PROBLEMS;
 
     private final String apiVersion;
     private final String kind;
@@ -71,10 +78,19 @@ public final class KindSchema {
      * use; the JSON Schema validator runs for the others and words their problems.
      */
     public List<SchemaViolation> validate(JsonNode object) {
+        return validate(object, count -> { });
+    }
+
+    /**
+     * Validates one object as {@link #validate(JsonNode)} does, keeping the first
+     * {@value #MAX_ERRORS} of the general validator's errors and handing the number of the others,
+     * each counted as one problem, to {@code notShown} (only when there are any).
+     */
+    public List<SchemaViolation> validate(JsonNode object, LongConsumer notShown) {
         if (fast != null && fast.passes(object)) {
             return formatViolations(object);
         }
-        return validateFully(object);
+        return validateFully(object, notShown);
     }
 
     /** True if this kind's schema has a pre-check for valid objects (the official ones all do). */
@@ -89,7 +105,19 @@ public final class KindSchema {
 
     /** The general validator's findings, without the pre-check. */
     List<SchemaViolation> validateFully(JsonNode object) {
-        List<Error> errors = schema.validate(object, context -> context.setExecutionConfig(EXECUTION));
+        return validateFully(object, count -> { });
+    }
+
+    private List<SchemaViolation> validateFully(JsonNode object, LongConsumer notShown) {
+        var kept = new CappedErrors();
+        schema.validate(object, context -> {
+            context.setExecutionConfig(EXECUTION);
+            context.setErrors(kept);
+        });
+        if (kept.dropped > 0) {
+            notShown.accept(kept.dropped);
+        }
+        List<Error> errors = kept;
         var outOfRange = new ArrayList<SchemaViolation>();
         IntegerFormats.outOfRange(object, resolve(definitions.get(definition)), FieldPath.root(), this::resolve,
                 outOfRange);
@@ -125,6 +153,33 @@ public final class KindSchema {
         var found = new ArrayList<SchemaViolation>();
         CustomResourceFormats.violations(object, customResource, FieldPath.root(), found);
         return found;
+    }
+
+    /**
+     * The validator's list of errors, keeping the first {@value #MAX_ERRORS}. Alternatives
+     * ({@code oneOf}) collect theirs in lists of their own and add those that count to this one.
+     */
+    private static final class CappedErrors extends ArrayList<Error> {
+        private static final long serialVersionUID = 1L;
+
+        private long dropped;
+
+        @Override
+        public boolean add(Error error) {
+            if (size() < MAX_ERRORS) {
+                return super.add(error);
+            }
+            dropped++;
+            return true;
+        }
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends Error> errors) {
+            for (Error error : errors) {
+                add(error);
+            }
+            return !errors.isEmpty();
+        }
     }
 
     private static boolean isAlternatives(Error error) {

@@ -87,7 +87,7 @@ public final class SchemaRule extends SchemaLayerRule {
 
     private static void report(RuleContext context, KindSchema schema, boolean statusDropped) {
         var tree = context.tree();
-        schema.validate(tree).forEach(v -> {
+        schema.validate(tree, context::reportNotShown).forEach(v -> {
             if (!droppedOnCreate(tree, v) && !(statusDropped && droppedStatus(v))) {
                 context.report(v.path(), v.type(), v.badValue(), v.detail());
             }

@@ -36,11 +36,12 @@ public final class ApiGroups {
             return "";
         }
         int slash = apiVersion.indexOf('/');
-        if (slash <= 0) {
-            return "";
+        int dot = apiVersion.indexOf('.');
+        if (slash <= 0 || dot <= 0 || dot > slash) {
+            return ""; // the core group, or one without a dot (apps, batch): Kubernetes' own
         }
         var group = apiVersion.substring(0, slash);
-        return group.indexOf('.') > 0 && !BUILT_IN_GROUPS.contains(group) ? group : "";
+        return BUILT_IN_GROUPS.contains(group) ? "" : group;
     }
 
     /** The kind as an index keys it: {@code Service}, or {@code Service.serving.knative.dev} for a custom resource. */

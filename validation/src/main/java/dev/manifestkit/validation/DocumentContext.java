@@ -43,14 +43,11 @@ final class DocumentContext implements RuleContext {
         this.profile = profile;
         this.nodePortRange = nodePortRange;
         this.ignored = RuleIds.ignoredBy(document.tree());
-        this.secret = "Secret".equals(object.kind()) && !customResource(document);
-        this.statefulSet = "StatefulSet".equals(object.kind()) && !customResource(document);
-        this.customResource = customResource(document);
+        var apiVersion = document.tree().get("apiVersion");
+        this.customResource = apiVersion != null && apiVersion.isString() && ApiGroups.isCustomResource(apiVersion.asString());
+        this.secret = "Secret".equals(object.kind()) && !customResource;
+        this.statefulSet = "StatefulSet".equals(object.kind()) && !customResource;
         this.sink = sink;
-    }
-
-    private static boolean customResource(ManifestDocument document) {
-        return ApiGroups.isCustomResource(document.apiVersion().orElse(null));
     }
 
     private static final Object[] NO_SHARED = new Object[0];

@@ -15,7 +15,8 @@ import java.util.Map;
 final class ProblemSink {
 
     private final List<Problem> kept = new ArrayList<>();
-    private final Map<String, Integer> keptByRule = new HashMap<>();
+    /** Made with the first problem kept: most objects have none. */
+    private Map<String, Integer> keptByRule;
     private int keptErrors;
     private ResourceResult.NotShown notShown = ResourceResult.NotShown.NONE;
 
@@ -23,6 +24,9 @@ final class ProblemSink {
     void add(Problem problem) {
         if (keeps(problem.ruleId(), problem.severity())) {
             kept.add(problem);
+            if (keptByRule == null) {
+                keptByRule = new HashMap<>();
+            }
             keptByRule.merge(problem.ruleId(), 1, Integer::sum);
             keptErrors += problem.severity() == Severity.ERROR ? 1 : 0;
         } else {
@@ -34,7 +38,7 @@ final class ProblemSink {
     boolean keeps(String ruleId, Severity severity) {
         int sameKind = severity == Severity.ERROR ? keptErrors : kept.size() - keptErrors;
         return sameKind < ResourceResult.MAX_PROBLEMS
-                && keptByRule.getOrDefault(ruleId, 0) < ResourceResult.MAX_PROBLEMS_PER_RULE;
+                && (keptByRule == null || keptByRule.getOrDefault(ruleId, 0) < ResourceResult.MAX_PROBLEMS_PER_RULE);
     }
 
     /** Counts problems found and not kept. */

@@ -233,17 +233,27 @@ final class ServerWarningsRule extends BaseRule {
         final List<Port> first = new ArrayList<>(1);
         long count;
         long withoutHostPort;
-        /** By host IP and host port. */
-        final Map<String, Long> same = new HashMap<>();
-        /** By host port and whether the host IP is empty. */
-        final Map<String, Long> samePort = new HashMap<>();
+        /** By host IP and host port; made once more than {@value #COMPARED} ports share the key. */
+        Map<String, Long> same;
+        /** By host port and whether the host IP is empty; made with {@link #same}. */
+        Map<String, Long> samePort;
 
         void add(Port port) {
-            if (first.size() < COMPARED) {
-                first.add(port);
-            }
             count++;
             withoutHostPort += port.hostPort() == 0 ? 1 : 0;
+            if (first.size() < COMPARED) {
+                first.add(port);
+                return;
+            }
+            if (same == null) {
+                same = new HashMap<>();
+                samePort = new HashMap<>();
+                first.forEach(this::tally);
+            }
+            tally(port);
+        }
+
+        private void tally(Port port) {
             same.merge(port.hostIP() + "|" + port.hostPort(), 1L, Long::sum);
             samePort.merge(port.hostPort() + "|" + port.hostIP().isEmpty(), 1L, Long::sum);
         }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.fabric8.kubernetes.api.model.ConfigMapProjection;
 import io.fabric8.kubernetes.api.model.DownwardAPIProjection;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.SecretProjection;
 import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
@@ -111,7 +112,7 @@ public final class Projection {
         }
     }
 
-    private static List<File> files(String source, List<io.fabric8.kubernetes.api.model.KeyToPath> items) {
+    private static List<File> files(String source, List<KeyToPath> items) {
         var files = new ArrayList<File>();
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {

@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -122,9 +124,9 @@ public final class Rules {
     private static final Set<Rule> KIND_SPECIFIC = kindSpecific();
 
     private static Set<Rule> kindSpecific() {
-        var rules = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Rule, Boolean>());
+        var rules = Collections.newSetFromMap(new IdentityHashMap<Rule, Boolean>());
         ALL.stream().filter(rule -> !FOR_CUSTOM_RESOURCES.contains(rule.id())).forEach(rules::add);
-        return java.util.Collections.unmodifiableSet(rules);
+        return Collections.unmodifiableSet(rules);
     }
 
     private Rules() {

@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.schema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import com.networknt.schema.path.NodePath;
 import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
+import dev.manifestkit.validation.ResourceResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +36,7 @@ public final class KindSchema {
      * Each costs about a kilobyte, and an object of 500,000 nameless containers makes 500,000;
      * twice what a report keeps of an object leaves room for those that collapse into one.
      */
-    static final int MAX_ERRORS = 2 * dev.manifestkit.validation.ResourceResult.MAX_PROBLEMS;
+    static final int MAX_ERRORS = 2 * ResourceResult.MAX_PROBLEMS;
 
     private final String apiVersion;
     private final String kind;
@@ -174,7 +176,7 @@ public final class KindSchema {
         }
 
         @Override
-        public boolean addAll(java.util.Collection<? extends Error> errors) {
+        public boolean addAll(Collection<? extends Error> errors) {
             for (Error error : errors) {
                 add(error);
             }

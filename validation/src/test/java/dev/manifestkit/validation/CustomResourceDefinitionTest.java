@@ -243,6 +243,140 @@ class CustomResourceDefinitionTest {
         assertThat(validate(crd, broker("{'size':1}"))).anyMatch(l -> l.startsWith("Broker/") && l.endsWith("[schema/missing]"));
     }
 
+    static final String LISTS = CRD.replace("'mode':{'type':'string','enum':['a','b']}",
+            "'tags':{'type':'array','x-kubernetes-list-type':'set','items':{'type':'string'}},"
+                    + "'any':{'type':'array','items':{'type':'string'}},"
+                    + "'pairs':{'type':'array','x-kubernetes-list-type':'set','items':{'type':'object',"
+                    + "'x-kubernetes-map-type':'atomic','properties':{'a':{'type':'integer'},'b':{'type':'string'}}}},"
+                    + "'groups':{'type':'object','additionalProperties':{'type':'array','x-kubernetes-list-type':'set',"
+                    + "'items':{'type':'number'}}},"
+                    + "'ports':{'type':'array','x-kubernetes-list-type':'map','x-kubernetes-list-map-keys':['name'],"
+                    + "'items':{'type':'object','required':['name'],'properties':{'name':{'type':'string'},"
+                    + "'port':{'type':'integer'}}}},"
+                    + "'routes':{'type':'array','x-kubernetes-list-type':'map','x-kubernetes-list-map-keys':['host','protocol'],"
+                    + "'items':{'type':'object','required':['host'],'properties':{'host':{'type':'string'},"
+                    + "'protocol':{'type':'string','default':'TCP'}}}}");
+
+    @Test
+    void aSetListHoldsNoValueTwiceAndEachIsReportedWhereItComesTheSecondTime() {
+        assertThat(definitionProblems(LISTS)).isEmpty();
+        assertThat(validate(LISTS, broker("{'size':1,'tags':['a','b','a','a','b'],'any':['a','a'],"
+                + "'groups':{'x':[1,2,1.5,1.5,1]},'pairs':[{'a':1,'b':'x'},{'b':'x','a':1},{'a':1}]}")))
+                .containsExactlyInAnyOrder(
+                        "Broker/ns/b: spec.tags[2]: Duplicate value: \"a\" [schema]",
+                        "Broker/ns/b: spec.tags[4]: Duplicate value: \"b\" [schema]",
+                        "Broker/ns/b: spec.groups[x][3]: Duplicate value: 1.5 [schema]",
+                        "Broker/ns/b: spec.groups[x][4]: Duplicate value: 1 [schema]",
+                        "Broker/ns/b: spec.pairs[1]: Duplicate value: map[string]interface {}{\"a\":1, \"b\":\"x\"} [schema]");
+        assertThat(validate(LISTS, broker("{'size':1,'tags':['a','A','1'],'groups':{'x':[1,1.5]},"
+                + "'pairs':[{'a':1},{'a':2},{'b':'1'}]}"))).isEmpty();
+    }
+
+    @Test
+    void aMapListHoldsNoTwoItemsWithTheSameKeysAndAMissingKeyTakesItsDefault() {
+        assertThat(validate(LISTS, broker("{'size':1,'ports':[{'name':'http','port':80},{'name':'http','port':81},"
+                + "{'name':'grpc','port':80}],'routes':[{'host':'a'},{'host':'a','protocol':'UDP'},"
+                + "{'host':'a','protocol':'TCP'}]}")))
+                .containsExactlyInAnyOrder(
+                        "Broker/ns/b: spec.ports[1]: Duplicate value: map[string]interface {}{\"name\":\"http\"} [schema]",
+                        "Broker/ns/b: spec.routes[2]: Duplicate value: map[string]interface {}{\"host\":\"a\", "
+                                + "\"protocol\":\"TCP\"} [schema]");
+        // two items without their required key: the server reports both the missing keys and the duplicate
+        assertThat(validate(LISTS, broker("{'size':1,'ports':[{'port':80},{'port':81}]}")))
+                .containsExactlyInAnyOrder(
+                        "Broker/ns/b: spec.ports[0].name: Required value [schema]",
+                        "Broker/ns/b: spec.ports[1].name: Required value [schema]",
+                        "Broker/ns/b: spec.ports[1]: Duplicate value: map[string]interface {}{} [schema]");
+        assertThat(validate(LISTS, broker("{'size':1,'ports':[{'name':'http'},{'name':'HTTP'}],"
+                + "'routes':[{'host':'a'},{'host':'b'},{'host':'a','protocol':'UDP'}]}"))).isEmpty();
+    }
+
+    private static String withProperty(String property) {
+        return CRD.replace("'mode':{'type':'string','enum':['a','b']}", property);
+    }
+
+    @Test
+    void mapListKeysNeedAMapListWhoseItemsHaveThemAsRequiredOrDefaultedScalarProperties() {
+        var item = "'items':{'type':'object','required':['name'],'properties':{'name':{'type':'string'}}}";
+        var at = "properties[spec].properties[l].";
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-map-keys':['name']," + item + "}")))
+                .containsExactly(at + "x-kubernetes-list-type: Required value: must be map if x-kubernetes-list-map-keys "
+                        + "is non-empty [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'set',"
+                + "'x-kubernetes-list-map-keys':['name'],'items':{'type':'string'}}")))
+                .containsExactly(at + "x-kubernetes-list-type: Invalid value: \"set\": must be map if "
+                        + "x-kubernetes-list-map-keys is non-empty [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'map'," + item + "}")))
+                .containsExactly(at + "x-kubernetes-list-map-keys: Required value: must not be empty if "
+                        + "x-kubernetes-list-type is map [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'map',"
+                + "'x-kubernetes-list-map-keys':['name'],'items':{'type':'string'}}")))
+                .containsExactly(at + "items.type: Invalid value: \"string\": must be object if parent array's "
+                        + "x-kubernetes-list-type is map [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'map',"
+                + "'x-kubernetes-list-map-keys':['name','nmae','name']," + item + "}")))
+                .containsExactly(
+                        at + "x-kubernetes-list-map-keys: Invalid value: []string{\"name\", \"nmae\", \"name\"}: entries "
+                                + "must all be names of item properties [schema]",
+                        at + "x-kubernetes-list-map-keys: Invalid value: []string{\"name\", \"nmae\", \"name\"}: must not "
+                                + "contain duplicate entries [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'map',"
+                + "'x-kubernetes-list-map-keys':['id','ref'],'items':{'type':'object','required':['ref'],'properties':{"
+                + "'id':{'type':'string','nullable':true},'ref':{'type':'object'}}}}")))
+                .containsExactlyInAnyOrder(
+                        at + "items.properties[ref].type: Invalid value: \"object\": must be a scalar type if parent "
+                                + "array's x-kubernetes-list-type is map [schema]",
+                        at + "items.properties[id].default: Required value: this property is in "
+                                + "x-kubernetes-list-map-keys, so it must have a default or be a required property [schema]",
+                        at + "items.properties[id].nullable: Forbidden: this property is in x-kubernetes-list-map-keys, "
+                                + "so it cannot be nullable [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'map',"
+                + "'x-kubernetes-list-map-keys':['name','port'],'items':{'type':'object','required':['name'],"
+                + "'properties':{'name':{'type':'string'},'port':{'type':'integer','default':80}}}}"))).isEmpty();
+    }
+
+    @Test
+    void aListTypeNeedsAnArrayOfAKnownTypeAndASetAtomicItemsThatAreNotNullable() {
+        var at = "properties[spec].properties[l].";
+        assertThat(definitionProblems(withProperty("'l':{'type':'string','x-kubernetes-list-type':'set'}")))
+                .containsExactly(at + "type: Invalid value: \"string\": must be array if x-kubernetes-list-type is "
+                        + "specified [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'bag',"
+                + "'items':{'type':'string'}}")))
+                .containsExactly(at + "x-kubernetes-list-type: Unsupported value: \"bag\": supported values: \"atomic\", "
+                        + "\"set\", \"map\" [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'set',"
+                + "'items':{'type':'object','nullable':true,'properties':{'a':{'type':'string'}}}}")))
+                .containsExactlyInAnyOrder(
+                        at + "items.x-kubernetes-map-type: Invalid value: \"null\": must be atomic as item of a list "
+                                + "with x-kubernetes-list-type=set [schema]",
+                        at + "items.nullable: Forbidden: cannot be nullable when x-kubernetes-list-type is set [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'set',"
+                + "'items':{'type':'array','x-kubernetes-list-type':'set','items':{'type':'string'}}}")))
+                .containsExactly(at + "items.x-kubernetes-list-type: Invalid value: \"set\": must be atomic as item of "
+                        + "a list with x-kubernetes-list-type=set [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','x-kubernetes-list-type':'set',"
+                + "'items':{'type':'array','x-kubernetes-list-type':'atomic','items':{'type':'string'}}},"
+                + "'m':{'type':'array','x-kubernetes-list-type':'atomic','items':{'type':'object',"
+                + "'properties':{'a':{'type':'string'}}}}"))).isEmpty();
+    }
+
+    @Test
+    void listAndMapTypesInALogicalBranchAreNotStructuralAndAMapTypeNeedsAnObject() {
+        var at = "properties[spec].properties[l].";
+        assertThat(definitionProblems(withProperty("'l':{'type':'array','items':{'type':'string'},"
+                + "'allOf':[{'x-kubernetes-list-type':'set'}]}")))
+                .containsExactlyInAnyOrder(
+                        at + "allOf[0].x-kubernetes-list-type: Forbidden: must be undefined to be structural [schema]",
+                        at + "allOf[0].type: Required value: must be array if x-kubernetes-list-type is specified [schema]");
+        assertThat(definitionProblems(withProperty("'l':{'type':'string','x-kubernetes-map-type':'granular'},"
+                + "'m':{'type':'object','x-kubernetes-map-type':'loose'}")))
+                .containsExactlyInAnyOrder(
+                        at + "type: Invalid value: \"string\": must be object if x-kubernetes-map-type is specified [schema]",
+                        "properties[spec].properties[m].x-kubernetes-map-type: Unsupported value: \"loose\": supported "
+                                + "values: \"atomic\", \"granular\" [schema]");
+    }
+
     @Test
     void theRootTakesNoAdditionalPropertiesAndItsMetadataOnlyNameAndGenerateName() {
         var rootMap = CRD.replaceFirst(java.util.regex.Pattern.quote("'openAPIV3Schema':{'type':'object',"), "'openAPIV3Schema':{'type':'object',"

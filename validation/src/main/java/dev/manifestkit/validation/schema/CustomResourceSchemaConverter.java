@@ -2,12 +2,15 @@ package dev.manifestkit.validation.schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code x-kubernetes-embedded-resource} objects may hold {@code apiVersion}, {@code kind}
  *     and {@code metadata}; a declared {@code metadata} (controller-gen writes {@code type: object})
  *     constrains but makes none of its fields unknown, as the server's pruning passes over an
- *     embedded resource's metadata. Not evaluated: {@code x-kubernetes-validations}
- *     (CEL), {@code x-kubernetes-list-type}/{@code -map-keys}/{@code -map-type}, and patterns
- *     Java cannot compile (RE2 syntax Java lacks). Defaults are not applied, but a required
+ *     embedded resource's metadata. {@code x-kubernetes-list-type},
+ *     {@code -list-map-keys} and {@code -map-type} are not kept: {@link CustomResourceLists}
+ *     checks set and map lists. Not evaluated: {@code x-kubernetes-validations} (CEL) and
+ *     patterns Java cannot compile (RE2 syntax Java lacks). Defaults are not applied, but a required
  *     property with a default is not required: the server fills it in first.</li>
  * </ul>
  */
@@ -139,7 +143,7 @@ final class CustomResourceSchemaConverter {
      * pass over: a {@code type} it does not know, a field without a type, {@code $ref},
      * {@code items} given as a list, {@code properties} together with an
      * {@code additionalProperties} other than {@code true}, an {@code enum} or {@code required} that is no list, a
-     * {@code pattern} that is no regular expression.
+     * {@code pattern} that is no regular expression, list and map types the server refuses (see {@link #listTypes}).
      *
      * @param at the path of the schema itself, such as {@code spec.versions[0].schema.openAPIV3Schema}
      */
@@ -267,6 +271,7 @@ final class CustomResourceSchemaConverter {
         if (schema.has("$ref")) {
             problems.add(new StructuralProblem(at.child("$ref"), ErrorType.FORBIDDEN, null, "$ref is not supported"));
         }
+        listTypes(schema, at, branch, problems);
         var enumeration = schema.get("enum");
         if (enumeration != null && !enumeration.isArray()) {
             problems.add(new StructuralProblem(at.child("enum"), ErrorType.INVALID, enumeration.toString(),
@@ -326,6 +331,179 @@ final class CustomResourceSchemaConverter {
         if (schema.get("not") instanceof ObjectNode not) {
             check(not, at.child("not"), null, true, problems);
         }
+    }
+
+    private static final String LIST_TYPE = "x-kubernetes-list-type";
+    private static final String MAP_KEYS = "x-kubernetes-list-map-keys";
+    private static final String MAP_TYPE = "x-kubernetes-map-type";
+
+    /**
+     * The list and map types as ValidateCustomResourceDefinitionOpenAPISchema (with
+     * requireAtomicSetType and requireMapListKeysMapSetValidation, on for every create) and, in a
+     * logical branch, validateNestedValueValidation refuse them: a list type only on an array,
+     * one of atomic, set or map; map keys only for a map list, which needs them, object items,
+     * and keys that are scalar, required or defaulted, not nullable properties of the items; a set
+     * of atomic items only; items of a set or map list not nullable; a map type only on an
+     * object, atomic or granular. Keywords of the wrong JSON type are the official schema's finding.
+     */
+    private static void listTypes(JsonNode schema, FieldPath at, boolean branch, List<StructuralProblem> problems) {
+        var typeNode = schema.get("type");
+        var type = typeNode == null ? "" : typeNode.isString() ? typeNode.asString() : null;
+        var listType = schema.path(LIST_TYPE).isString() ? schema.get(LIST_TYPE).asString() : null;
+        var mapType = schema.path(MAP_TYPE).isString() ? schema.get(MAP_TYPE).asString() : null;
+        var keys = new ArrayList<String>();
+        if (schema.path(MAP_KEYS).isArray() && allStrings(schema.get(MAP_KEYS))) {
+            schema.get(MAP_KEYS).forEach(key -> keys.add(key.asString()));
+        }
+        if (branch) {
+            if (!keys.isEmpty()) {
+                problems.add(new StructuralProblem(at.child(MAP_KEYS), ErrorType.FORBIDDEN, null,
+                        "must be empty to be structural"));
+            }
+            if (listType != null) {
+                problems.add(new StructuralProblem(at.child(LIST_TYPE), ErrorType.FORBIDDEN, null,
+                        "must be undefined to be structural"));
+            }
+            if (mapType != null) {
+                problems.add(new StructuralProblem(at.child(MAP_TYPE), ErrorType.FORBIDDEN, null,
+                        "must be undefined to be structural"));
+            }
+        }
+        if (type == null) {
+            return; // a type that is no string: the official schema's finding
+        }
+        if (mapType != null && !type.equals("object")) {
+            problems.add(mustBe(at, type, "object if x-kubernetes-map-type is specified"));
+        }
+        if (mapType != null && !mapType.equals("atomic") && !mapType.equals("granular")) {
+            problems.add(new StructuralProblem(at.child(MAP_TYPE), ErrorType.NOT_SUPPORTED, MessageText.quote(mapType),
+                    "supported values: \"atomic\", \"granular\""));
+        }
+        var items = schema.get("items") instanceof ObjectNode object ? object : null;
+        var itemsType = items == null ? "" : items.path("type").asString("");
+        if (listType != null && !type.equals("array")) {
+            problems.add(mustBe(at, type, "array if x-kubernetes-list-type is specified"));
+        } else if ("set".equals(listType) && items != null) {
+            var itemsListType = items.path(LIST_TYPE).isString() ? items.get(LIST_TYPE).asString() : null;
+            if (itemsType.equals("array") && itemsListType != null && !itemsListType.equals("atomic")) {
+                problems.add(new StructuralProblem(at.child("items").child(LIST_TYPE), ErrorType.INVALID,
+                        MessageText.quote(itemsListType), "must be atomic as item of a list with x-kubernetes-list-type=set"));
+            } else if (itemsType.equals("object") && !"atomic".equals(items.path(MAP_TYPE).asString(null))) {
+                // the Go code quotes the items' list type here, a nil pointer printed as "null"
+                problems.add(new StructuralProblem(at.child("items").child(MAP_TYPE), ErrorType.INVALID,
+                        MessageText.quote(itemsListType == null ? "null" : itemsListType),
+                        "must be atomic as item of a list with x-kubernetes-list-type=set"));
+            }
+        }
+        if (listType != null && !listType.equals("atomic") && !listType.equals("set") && !listType.equals("map")) {
+            problems.add(new StructuralProblem(at.child(LIST_TYPE), ErrorType.NOT_SUPPORTED, MessageText.quote(listType),
+                    "supported values: \"atomic\", \"set\", \"map\""));
+        }
+        if (!keys.isEmpty() && listType == null) {
+            problems.add(new StructuralProblem(at.child(LIST_TYPE), ErrorType.REQUIRED, null,
+                    "must be map if x-kubernetes-list-map-keys is non-empty"));
+        } else if (!keys.isEmpty() && !listType.equals("map")) {
+            problems.add(new StructuralProblem(at.child(LIST_TYPE), ErrorType.INVALID, MessageText.quote(listType),
+                    "must be map if x-kubernetes-list-map-keys is non-empty"));
+        }
+        if ("map".equals(listType)) {
+            mapList(schema, items, itemsType, keys, at, problems);
+        }
+        if (items != null && ("set".equals(listType) || "map".equals(listType))) {
+            mapListKeysMapSet(items, listType, keys, at, problems);
+        }
+    }
+
+    /** The map-list part of ValidateCustomResourceDefinitionOpenAPISchema; a message said twice is said once, as ToAggregate does. */
+    private static void mapList(JsonNode schema, ObjectNode items, String itemsType, List<String> keys, FieldPath at,
+                                List<StructuralProblem> problems) {
+        if (keys.isEmpty()) {
+            problems.add(new StructuralProblem(at.child(MAP_KEYS), ErrorType.REQUIRED, null,
+                    "must not be empty if x-kubernetes-list-type is map"));
+        }
+        if (!schema.has("items")) {
+            problems.add(new StructuralProblem(at.child("items"), ErrorType.REQUIRED, null,
+                    "must have a schema if x-kubernetes-list-type is map"));
+        }
+        if (items == null) {
+            return; // items as a list: refused already
+        }
+        if (!itemsType.equals("object")) {
+            problems.add(new StructuralProblem(at.child("items").child("type"), ErrorType.INVALID, quoted(itemsType),
+                    "must be object if parent array's x-kubernetes-list-type is map"));
+            return;
+        }
+        var keyList = goStrings(keys);
+        var seen = new HashSet<String>();
+        boolean missing = false;
+        boolean repeated = false;
+        for (var key : keys) {
+            var property = items.path("properties").get(key);
+            if (property != null && property.isObject()) {
+                var keyType = property.path("type").asString("");
+                if (keyType.equals("array") || keyType.equals("object")) {
+                    // the Go code quotes the items' type here, which is "object"
+                    problems.add(new StructuralProblem(at.child("items").child("properties").key(key).child("type"),
+                            ErrorType.INVALID, quoted(itemsType),
+                            "must be a scalar type if parent array's x-kubernetes-list-type is map"));
+                }
+            } else if (!missing) {
+                missing = true;
+                problems.add(new StructuralProblem(at.child(MAP_KEYS), ErrorType.INVALID, keyList,
+                        "entries must all be names of item properties"));
+            }
+            if (!seen.add(key) && !repeated) {
+                repeated = true;
+                problems.add(new StructuralProblem(at.child(MAP_KEYS), ErrorType.INVALID, keyList,
+                        "must not contain duplicate entries"));
+            }
+        }
+    }
+
+    /** validateMapListKeysMapSet: set and map items not nullable, map keys required or defaulted and not nullable. */
+    private static void mapListKeysMapSet(ObjectNode items, String listType, List<String> keys, FieldPath at,
+                                          List<StructuralProblem> problems) {
+        if (items.path("nullable").asBoolean(false)) {
+            problems.add(new StructuralProblem(at.child("items").child("nullable"), ErrorType.FORBIDDEN, null,
+                    "cannot be nullable when x-kubernetes-list-type is " + listType));
+        }
+        if (!listType.equals("map")) {
+            return;
+        }
+        var required = new HashSet<String>();
+        items.path("required").forEach(name -> required.add(name.asString("")));
+        for (var key : new LinkedHashSet<>(keys)) {
+            var property = items.path("properties").get(key);
+            if (property == null || !property.isObject()) {
+                continue;
+            }
+            var keyAt = at.child("items").child("properties").key(key);
+            var defaulted = property.get("default") != null && !property.get("default").isNull();
+            if (!required.contains(key) && !defaulted) {
+                problems.add(new StructuralProblem(keyAt.child("default"), ErrorType.REQUIRED, null,
+                        "this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property"));
+            }
+            if (property.path("nullable").asBoolean(false)) {
+                problems.add(new StructuralProblem(keyAt.child("nullable"), ErrorType.FORBIDDEN, null,
+                        "this property is in x-kubernetes-list-map-keys, so it cannot be nullable"));
+            }
+        }
+    }
+
+    /** {@code type: Required value} if there is none, else {@code Invalid value}, "must be …". */
+    private static StructuralProblem mustBe(FieldPath at, String type, String what) {
+        return type.isEmpty()
+                ? new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null, "must be " + what)
+                : new StructuralProblem(at.child("type"), ErrorType.INVALID, quoted(type), "must be " + what);
+    }
+
+    /** A {@code []string} as Go's {@code %#v} prints it: {@code []string{"name", "port"}}. */
+    private static String goStrings(List<String> values) {
+        var sb = new StringBuilder("[]string{");
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(MessageText.quote(values.get(i)));
+        }
+        return sb.append('}').toString();
     }
 
     private static boolean allStrings(JsonNode array) {
@@ -463,7 +641,7 @@ final class CustomResourceSchemaConverter {
         if (branches == null || !branches.isArray() || branches.size() != 2) {
             return false;
         }
-        var types = new java.util.HashSet<String>();
+        var types = new HashSet<String>();
         for (var branch : branches) {
             for (var keyword : branch.propertyNames()) {
                 if (!keyword.equals("type") && !keyword.equals(PRESERVE)) {

@@ -46,10 +46,13 @@ public final class KindSchema {
     private final FastCheck fast;
     /** A custom resource's {@code openAPIV3Schema} as written (null for built-in kinds): its formats and embedded resources are checked. */
     private final JsonNode customResource;
+    /** Whether {@link #customResource} declares set or map lists, whose items must be unique. */
+    private final boolean uniqueLists;
 
     KindSchema(String apiVersion, String kind, String definition, Schema schema, ObjectNode definitions,
                JsonNode customResource) {
         this.customResource = customResource;
+        this.uniqueLists = CustomResourceLists.used(customResource);
         this.apiVersion = apiVersion;
         this.kind = kind;
         this.definition = definition;
@@ -147,13 +150,20 @@ public final class KindSchema {
         return List.copyOf(result);
     }
 
-    /** The strings of a custom resource that its schema's formats refuse (none for built-in kinds). */
+    /**
+     * What a custom resource's schema refuses beyond the general validator (none for built-in
+     * kinds): strings its formats refuse, embedded resources without apiVersion or kind, and
+     * duplicates in its set and map lists.
+     */
     private List<SchemaViolation> formatViolations(JsonNode object) {
         if (customResource == null) {
             return List.of();
         }
         var found = new ArrayList<SchemaViolation>();
         CustomResourceFormats.violations(object, customResource, FieldPath.root(), found);
+        if (uniqueLists) {
+            CustomResourceLists.violations(object, customResource, FieldPath.root(), found);
+        }
         return found;
     }
 

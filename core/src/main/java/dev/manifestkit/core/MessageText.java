@@ -57,6 +57,9 @@ public final class MessageText {
         if (text == null || text.length() <= max) {
             return text;
         }
+        if (max < 2) {
+            return max < 1 ? "" : "…";
+        }
         int end = max - 1;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;

@@ -20,6 +20,8 @@ public final class FieldPath {
     private final String segment;
     private final int index;
     private final Kind kind;
+    /** {@link #toString()}, made on first use (a racy cache of an immutable value, safe to share). */
+    private String shownText;
 
     private FieldPath(FieldPath parent, String segment, int index, Kind kind) {
         this.parent = parent;
@@ -81,13 +83,17 @@ public final class FieldPath {
      */
     @Override
     public String toString() {
-        var text = render();
-        if (text.length() <= MessageText.MAX_TEXT) {
-            return text;
+        var text = shownText;
+        if (text == null) { // made once: reports sort problems by it
+            text = render();
+            if (text.length() > MessageText.MAX_TEXT) {
+                int head = MessageText.MAX_TEXT / 2;
+                int tail = MessageText.MAX_TEXT - head - 1;
+                text = text.substring(0, head) + "…" + text.substring(text.length() - tail);
+            }
+            shownText = text;
         }
-        int head = MessageText.MAX_TEXT / 2;
-        int tail = MessageText.MAX_TEXT - head - 1;
-        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
+        return text;
     }
 
     private String render() {

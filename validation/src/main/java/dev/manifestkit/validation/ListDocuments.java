@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.MessageText;
+import dev.manifestkit.core.tree.Trees;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,12 +63,12 @@ public final class ListDocuments {
             return new Problem(Severity.ERROR, ITEM_RULE, ObjectRef.of(document), FieldPath.root("items"),
                     ErrorType.REQUIRED, null, "a List holds its objects in items, a list", location);
         }
-        String shown = items.isString() ? items.asString() : items.toString();
+        String shown = items.isString() ? items.asString() : Trees.shortJson(items, MessageText.MAX_PART);
         return new Problem(Severity.ERROR, ITEM_RULE, ObjectRef.of(document), FieldPath.root("items"),
                 ErrorType.INVALID, shown, "a List's items must be a list of objects, not " + kindOf(items), location);
     }
 
-    private static String kindOf(tools.jackson.databind.JsonNode node) {
+    private static String kindOf(JsonNode node) {
         return node.isObject() ? "a mapping" : node.isString() ? "a string" : node.isNumber() ? "a number"
                 : node.isBoolean() ? "a boolean" : "a scalar";
     }

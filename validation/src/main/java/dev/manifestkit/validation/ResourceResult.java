@@ -66,7 +66,7 @@ public record ResourceResult(ObjectRef object, List<Problem> problems, NotShown 
         this(object, problems, NotShown.NONE);
     }
 
-    /** True if no problem is an error (warnings allowed), counting those not shown. */
+    /** True if no problem is an error (warnings allowed); errors not shown count through the last problem, as severe as the worst of them. */
     public boolean valid() {
         for (var problem : problems) {
             if (problem.severity() == Severity.ERROR) {

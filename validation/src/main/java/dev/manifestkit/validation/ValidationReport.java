@@ -84,7 +84,11 @@ public final class ValidationReport {
         }
     }
 
-    /** A report keeping only the problems that match (every object and file error stays). */
+    /**
+     * A report keeping only the problems that match (every object and file error stays). Problems
+     * that were not shown cannot be tested one by one: their counts stay, all of them, where the
+     * last problem that tells of them ({@value ResourceResult#TOO_MANY_RULE}) matches.
+     */
     public ValidationReport filter(Predicate<Problem> keep) {
         var kept = resources.stream()
                 .map(r -> {

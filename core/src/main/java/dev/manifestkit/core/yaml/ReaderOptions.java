@@ -14,7 +14,9 @@ package dev.manifestkit.core.yaml;
  *                           million of them; the largest real objects, CustomResourceDefinitions of
  *                           a few MB, have some 20 to 45 bytes per value (a 3 MB one without
  *                           descriptions about 140,000 values), and any document within the
- *                           default validates in {@code -Xmx256m}
+ *                           default validates in {@code -Xmx256m}; a {@code kind: List} counts
+ *                           the values of all its items together, so a large list dump (which
+ *                           kubectl sends item by item) may need a higher limit
  * @param maxAliases         most aliases ({@code *name}) to collections in one document; alias bombs
  *                           ("billion laughs") need many
  * @param maxAliasExpansion  most values that aliases may add to one document once expanded; stops
@@ -40,6 +42,7 @@ public record ReaderOptions(int maxDocumentBytes, int maxValues, int maxAliases,
     /** 1,000,000. */
     public static final int DEFAULT_MAX_DOCUMENTS = 1_000_000;
 
+    /** Refuses a limit below 1 (0 for the alias limits, which may forbid aliases). */
     public ReaderOptions {
         requirePositive(maxDocumentBytes, "maxDocumentBytes");
         requirePositive(maxValues, "maxValues");

@@ -84,6 +84,29 @@ final class CustomResourceFormats {
      * each embedded resource without a usable apiVersion or kind, walking properties,
      * {@code additionalProperties} and {@code items} of the definition's schema as written.
      */
+    /**
+     * Whether a structural schema declares a {@code format} or an embedded resource anywhere
+     * {@link #violations} looks, so that objects of a definition without either are not walked.
+     */
+    static boolean used(JsonNode schema) {
+        if (schema == null || !schema.isObject()) {
+            return false;
+        }
+        if (schema.has("format") || schema.path("x-kubernetes-embedded-resource").asBoolean(false)
+                || used(schema.get("items")) || used(schema.get("additionalProperties"))) {
+            return true;
+        }
+        var properties = schema.get("properties");
+        if (properties != null && properties.isObject()) {
+            for (var property : properties.properties()) {
+                if (used(property.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static void violations(JsonNode value, JsonNode schema, FieldPath path, List<SchemaViolation> out) {
         if (schema == null || value == null || !schema.isObject()) {
             return;

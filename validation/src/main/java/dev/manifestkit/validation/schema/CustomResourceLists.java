@@ -1,12 +1,12 @@
 package dev.manifestkit.validation.schema;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
 
 import dev.manifestkit.core.MessageText;
+import dev.manifestkit.core.tree.Trees;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
@@ -164,7 +164,7 @@ final class CustomResourceLists {
         } else if (value.isIntegralNumber() && value.canConvertToLong()) {
             sb.append(value.asLong());
         } else if (value.isNumber()) {
-            sb.append(goFloat(value.asDouble()));
+            sb.append(Trees.goNumber(value));
         } else if (value.isBoolean()) {
             sb.append(value.asBoolean());
         } else if (value.isObject()) {
@@ -186,19 +186,5 @@ final class CustomResourceLists {
             }
             sb.append('}');
         }
-    }
-
-    /** Go's {@code %v} of a float64: shortest digits, {@code %e} (two exponent digits at least) below 1e-4 or from 1e6,
-     * as strconv's shortest {@code %g} decides. */
-    static String goFloat(double value) {
-        var decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        int exponent = decimal.precision() - decimal.scale() - 1;
-        if (exponent >= -4 && exponent < 6) {
-            return decimal.toPlainString();
-        }
-        var digits = decimal.unscaledValue().abs().toString();
-        var mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        var power = Math.abs(exponent) < 10 ? "0" + Math.abs(exponent) : Integer.toString(Math.abs(exponent));
-        return (decimal.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + power;
     }
 }

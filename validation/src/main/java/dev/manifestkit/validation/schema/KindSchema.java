@@ -48,11 +48,14 @@ public final class KindSchema {
     private final JsonNode customResource;
     /** Whether {@link #customResource} declares set or map lists, whose items must be unique. */
     private final boolean uniqueLists;
+    /** Whether {@link #customResource} declares formats or embedded resources, which are checked by walking the object. */
+    private final boolean formats;
 
     KindSchema(String apiVersion, String kind, String definition, Schema schema, ObjectNode definitions,
                JsonNode customResource) {
         this.customResource = customResource;
         this.uniqueLists = CustomResourceLists.used(customResource);
+        this.formats = CustomResourceFormats.used(customResource);
         this.apiVersion = apiVersion;
         this.kind = kind;
         this.definition = definition;
@@ -156,11 +159,13 @@ public final class KindSchema {
      * duplicates in its set and map lists.
      */
     private List<SchemaViolation> formatViolations(JsonNode object) {
-        if (customResource == null) {
+        if (customResource == null || !formats && !uniqueLists) {
             return List.of();
         }
         var found = new ArrayList<SchemaViolation>();
-        CustomResourceFormats.violations(object, customResource, FieldPath.root(), found);
+        if (formats) {
+            CustomResourceFormats.violations(object, customResource, FieldPath.root(), found);
+        }
         if (uniqueLists) {
             CustomResourceLists.violations(object, customResource, FieldPath.root(), found);
         }

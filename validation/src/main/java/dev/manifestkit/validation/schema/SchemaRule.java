@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.schema;
 
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -87,7 +88,9 @@ public final class SchemaRule extends SchemaLayerRule {
 
     private static void report(RuleContext context, KindSchema schema, boolean statusDropped) {
         var tree = context.tree();
-        schema.validate(tree, context::reportNotShown).forEach(v -> {
+        // with the status dropped, errors beyond the cap cannot be told from those in the status: a doubt accepts
+        LongConsumer notShown = statusDropped ? count -> { } : context::reportNotShown;
+        schema.validate(tree, notShown).forEach(v -> {
             if (!droppedOnCreate(tree, v) && !(statusDropped && droppedStatus(v))) {
                 context.report(v.path(), v.type(), v.badValue(), v.detail());
             }
@@ -130,8 +133,8 @@ public final class SchemaRule extends SchemaLayerRule {
      * before the strategy runs.
      */
     private static boolean droppedStatus(SchemaViolation violation) {
-        var path = violation.path().toString();
-        return (path.equals("status") || path.startsWith("status.") || path.startsWith("status["))
+        var pointer = violation.path().toJsonPointer();
+        return (pointer.equals("/status") || pointer.startsWith("/status/"))
                 && !(violation.type() == ErrorType.FORBIDDEN && violation.detail().startsWith("unknown field"));
     }
 

@@ -591,6 +591,13 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aDroppedStatusWithMoreErrorsThanAreKeptLeavesTheResourceValid() {
+        // 2,500 conditions that are no objects: more errors than the schema layer keeps, all in the dropped status
+        var conditions = String.join(",", java.util.Collections.nCopies(2_500, "'Healthy'"));
+        assertThat(validate(PROVIDER_CRD, provider(",'status':{'conditions':[" + conditions + "]}"))).isEmpty();
+    }
+
+    @Test
     void aCustomResourcesIntegersAre64BitOnesWhateverTheirFormat() {
         assertThat(validate(PROVIDER_CRD, provider("").replace("'}}", "','replicas':3000000000}}"))).isEmpty();
         assertThat(validate(PROVIDER_CRD, provider("").replace("'}}",

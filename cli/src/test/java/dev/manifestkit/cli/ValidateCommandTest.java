@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +209,23 @@ class ValidateCommandTest {
                 .containsExactlyInAnyOrder("ConfigMap/one", "ConfigMap/Not_Valid", "List/");
         assertThat(json(run).get("summary").get("resources").asInt()).isEqualTo(3);
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void theTextReportListsAListsItemsInTheOrderOfTheFileInASetAndOneByOne() throws Exception {
+        var list = write("list.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: Service, metadata: {name: Zeta}}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: Beta}}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: Alpha}}
+                """);
+
+        for (var run : List.of(Run.of("validate", list.toString()), Run.validateWithSetLimit(1, "validate", list.toString()))) {
+            assertThat(run.out().lines().filter(line -> line.startsWith(list + ":")).map(line -> line.split(" ")[1]))
+                    .containsExactly("Service/Zeta:", "ConfigMap/Beta:", "ConfigMap/Alpha:");
+        }
     }
 
     @Test

@@ -251,6 +251,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void reportsListUnreadableFilesFirstThenFilesSortedByNameNotInCommandLineOrder() throws IOException {
+        var b = write("b.yaml", configMap("B"));
+        var a = write("a.yaml", configMap("A"));
+        var broken = write("z.yaml", "kind: [");
+
+        var run = Run.withStdin(configMap("S"), "validate", b.toString(), "-", a.toString(), broken.toString());
+
+        assertThat(run.out().lines().map(line -> line.replace(dir + "/", "").split(":")[0]))
+                .containsExactly("z.yaml", "a.yaml", "b.yaml", "<stdin>", "3 resources");
+    }
+
+    @Test
     void stdinIsReadWhenNamedAsDash() {
         var run = Run.withStdin(configMap("from-stdin"), "validate", "-o", "json", "-");
 

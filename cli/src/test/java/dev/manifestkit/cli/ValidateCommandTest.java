@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,6 +212,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theTextReportListsAListsItemsInTheOrderOfTheFileInASetAndOneByOne() throws Exception {
+        var list = write("list.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: Service, metadata: {name: Zeta}}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: Beta}}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: Alpha}}
+                """);
+
+        for (var run : List.of(Run.of("validate", list.toString()), Run.validateWithSetLimit(1, "validate", list.toString()))) {
+            assertThat(run.out().lines().filter(line -> line.startsWith(list + ":")).map(line -> line.split(" ")[1]))
+                    .containsExactly("Service/Zeta:", "ConfigMap/Beta:", "ConfigMap/Alpha:");
+        }
+    }
+
+    @Test
     void aListWhoseItemsAreNoListIsOneProblemSayingSo() throws IOException {
         write("list.yaml", """
                 apiVersion: v1
@@ -230,6 +248,18 @@ class ValidateCommandTest {
                 + "[input/type-meta]\n"
                 + "2 resources: 0 valid, 2 invalid; 2 errors, 0 warnings\n");
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsListUnreadableFilesFirstThenFilesSortedByNameNotInCommandLineOrder() throws IOException {
+        var b = write("b.yaml", configMap("B"));
+        var a = write("a.yaml", configMap("A"));
+        var broken = write("z.yaml", "kind: [");
+
+        var run = Run.withStdin(configMap("S"), "validate", b.toString(), "-", a.toString(), broken.toString());
+
+        assertThat(run.out().lines().map(line -> line.replace(dir + "/", "").split(":")[0]))
+                .containsExactly("z.yaml", "a.yaml", "b.yaml", "<stdin>", "3 resources");
     }
 
     @Test

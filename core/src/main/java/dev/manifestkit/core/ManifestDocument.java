@@ -22,8 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param index     0-based position of the document in its origin
  * @param locations line and column of each value, keyed by JSON pointer ({@code /spec/replicas});
  *                  empty for objects that were not read from text
+ * @param item      0-based position among the items of the {@code kind: List} document at {@code index}, or -1
+ *                  for a document of its own: items share their List's index, and this keeps them in file order
  */
-public record ManifestDocument(ObjectNode tree, String origin, int index, Map<String, SourceLocation> locations) {
+public record ManifestDocument(ObjectNode tree, String origin, int index, Map<String, SourceLocation> locations,
+                               int item) {
 
     private static final String ITEMS = "/items/";
 
@@ -32,6 +35,11 @@ public record ManifestDocument(ObjectNode tree, String origin, int index, Map<St
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(origin, "origin");
         locations = SourceLocations.copyOf(locations);
+    }
+
+    /** A document of its own (not a List's item). */
+    public ManifestDocument(ObjectNode tree, String origin, int index, Map<String, SourceLocation> locations) {
+        this(tree, origin, index, locations, -1);
     }
 
     /** A document made in memory (from a built object), with no source locations. */
@@ -122,13 +130,13 @@ public record ManifestDocument(ObjectNode tree, String origin, int index, Map<St
     }
 
     /**
-     * Kind, namespace and name, origin and index; never the tree, which may hold a Secret's values
+     * Kind, namespace and name, origin, index and item (if one); never the tree, which may hold a Secret's values
      * (print {@code tree()} where that is wanted).
      */
     @Override
     public String toString() {
         return "ManifestDocument[" + Trees.describe(tree) + ", origin=" + origin + ", index=" + index
-                + ", locations=" + locations.size() + "]";
+                + (item < 0 ? "" : ", item=" + item) + ", locations=" + locations.size() + "]";
     }
 
     private Optional<String> text(String field) {

@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 
@@ -60,6 +61,10 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     private final Map<String, List<String>> nodeAffinity = new LinkedHashMap<>();
     private RestartPolicy restartPolicy;
     private Long fsGroup;
+    private Long runAsUser;
+    private Long runAsGroup;
+    private Boolean runAsNonRoot;
+    private boolean seccompRuntimeDefault;
     private Long terminationGracePeriodSeconds;
     private String priorityClassName;
     private ServiceAccountBuilder serviceAccount;
@@ -166,11 +171,41 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
      * container can then write to its PersistentVolumeClaim.
      */
     public final B fsGroup(long gid) {
-        if (gid < 0 || gid > Integer.MAX_VALUE) {
-            throw Fail.invalid(ref(), podSpecPath() + ".securityContext.fsGroup", gid,
-                    "must be between 0 and 2147483647, inclusive");
-        }
-        this.fsGroup = gid;
+        this.fsGroup = Fail.id(ref(), podSpecPath() + ".securityContext.fsGroup", gid);
+        return self();
+    }
+
+    /**
+     * The user id every container runs as unless it sets its own ({@code securityContext.runAsUser}),
+     * so the choice is made once for the pod.
+     */
+    public final B runAsUser(long uid) {
+        this.runAsUser = Fail.id(ref(), podSpecPath() + ".securityContext.runAsUser", uid);
+        return self();
+    }
+
+    /**
+     * The primary group id of every container unless it sets its own ({@code securityContext.runAsGroup}),
+     * instead of the image's.
+     */
+    public final B runAsGroup(long gid) {
+        this.runAsGroup = Fail.id(ref(), podSpecPath() + ".securityContext.runAsGroup", gid);
+        return self();
+    }
+
+    /** Requires every container's image to run as a non-root user ({@code securityContext.runAsNonRoot}). */
+    public final B runAsNonRoot() {
+        this.runAsNonRoot = true;
+        return self();
+    }
+
+    /**
+     * Filters every container's system calls with the runtime's default profile
+     * ({@code securityContext.seccompProfile.type: RuntimeDefault}), as the restricted Pod Security
+     * Standard requires, unless a container sets its own.
+     */
+    public final B seccompRuntimeDefault() {
+        this.seccompRuntimeDefault = true;
         return self();
     }
 
@@ -324,6 +359,24 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     }
 
     /** The pod's affinity, or null when none was asked for. */
+    /** The one pod-level security context of the options given, or null when none is. */
+    private PodSecurityContext securityContext() {
+        if (fsGroup == null && runAsUser == null && runAsGroup == null && runAsNonRoot == null && !seccompRuntimeDefault) {
+            return null;
+        }
+        var security = new PodSecurityContext();
+        security.setFsGroup(fsGroup);
+        security.setRunAsUser(runAsUser);
+        security.setRunAsGroup(runAsGroup);
+        security.setRunAsNonRoot(runAsNonRoot);
+        if (seccompRuntimeDefault) {
+            var profile = new SeccompProfile();
+            profile.setType("RuntimeDefault");
+            security.setSeccompProfile(profile);
+        }
+        return security;
+    }
+
     private Affinity affinity() {
         if (antiAffinities.isEmpty() && nodeAffinity.isEmpty()) {
             return null;
@@ -441,11 +494,7 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         spec.setImagePullSecrets(Copies.mapped(imagePullSecrets, s -> new LocalObjectReference(s.name())));
         spec.setNodeSelector(new LinkedHashMap<>(nodeSelector));
         spec.setTolerations(Copies.mapped(tolerations, Toleration::toToleration));
-        if (fsGroup != null) {
-            var security = new PodSecurityContext();
-            security.setFsGroup(fsGroup);
-            spec.setSecurityContext(security);
-        }
+        spec.setSecurityContext(securityContext());
         spec.setTopologySpreadConstraints(Copies.mapped(spreads, this::toConstraint));
         spec.setTerminationGracePeriodSeconds(terminationGracePeriodSeconds);
         spec.setPriorityClassName(priorityClassName);

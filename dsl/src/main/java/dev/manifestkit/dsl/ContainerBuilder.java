@@ -308,7 +308,7 @@ public final class ContainerBuilder {
 
     /** The user id to run as ({@code securityContext.runAsUser}). */
     public ContainerBuilder runAsUser(long uid) {
-        this.runAsUser = id("securityContext.runAsUser", uid);
+        this.runAsUser = Fail.id(owner, "securityContext.runAsUser", uid);
         return this;
     }
 
@@ -317,16 +317,8 @@ public final class ContainerBuilder {
      * with {@link #runAsUser} it fixes who owns the files the container writes.
      */
     public ContainerBuilder runAsGroup(long gid) {
-        this.runAsGroup = id("securityContext.runAsGroup", gid);
+        this.runAsGroup = Fail.id(owner, "securityContext.runAsGroup", gid);
         return this;
-    }
-
-    /** A user or group id, in the range the API server accepts. */
-    private long id(String path, long id) {
-        if (id < 0 || id > Integer.MAX_VALUE) {
-            throw Fail.invalid(owner, path, id, "must be between 0 and 2147483647, inclusive");
-        }
-        return id;
     }
 
     /** Mounts the root filesystem read-only ({@code securityContext.readOnlyRootFilesystem}). */

@@ -51,6 +51,14 @@ final class Fail {
         }
     }
 
+    /** A user or group id in the range the API server accepts (an int32 that is not negative), or throws. */
+    static long id(String owner, String path, long id) {
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            throw invalid(owner, path, id, "must be between 0 and 2147483647, inclusive");
+        }
+        return id;
+    }
+
     static <T> T notNull(T value, String owner, String path) {
         if (value == null) {
             throw required(owner, path, "must not be null");

@@ -496,6 +496,30 @@ class WorkloadTest {
     }
 
     @Test
+    void podLevelSecurityOptionsShareOneSecurityContextWithFsGroup() {
+        var yaml = manifests(deployment("web").container(web()).runAsUser(1000).runAsGroup(3000).runAsNonRoot()
+                .seccompRuntimeDefault().fsGroup(2000)).toYaml();
+
+        assertThat(yaml).contains("""
+                      securityContext:
+                        fsGroup: 2000
+                        runAsGroup: 3000
+                        runAsNonRoot: true
+                        runAsUser: 1000
+                        seccompProfile:
+                          type: RuntimeDefault
+                """);
+        assertThat(manifests(pod("p").container(web()).runAsNonRoot()).toYaml()).contains("""
+                  securityContext:
+                    runAsNonRoot: true
+                """);
+        assertThatThrownBy(() -> deployment("web").runAsUser(-1)).hasMessage("Deployment/web: "
+                + "spec.template.spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive");
+        assertThatThrownBy(() -> pod("p").runAsGroup(2147483648L)).hasMessage("Pod/p: spec.securityContext.runAsGroup: "
+                + "Invalid value: 2147483648: must be between 0 and 2147483647, inclusive");
+    }
+
+    @Test
     void aGracePeriodAndAPriorityClassAreWrittenIntoThePodSpec() {
         var yaml = manifests(deployment("web").container(web())
                 .terminationGracePeriodSeconds(60).priorityClassName("business-critical")).toYaml();

@@ -158,7 +158,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
 
     private static ObjectRef refiled(ObjectRef object, UnaryOperator<String> rename) {
         return new ObjectRef(object.kind(), object.namespace(), object.name(), rename.apply(object.origin()),
-                object.document());
+                object.document(), object.item());
     }
 
     /** The configured {@link #failOn}. */

@@ -42,7 +42,7 @@ public final class ListDocuments {
         var expanded = new ArrayList<ManifestDocument>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ObjectNode item) {
-                expanded.add(new ManifestDocument(item, document.origin(), document.index(), locations.get(i)));
+                expanded.add(new ManifestDocument(item, document.origin(), document.index(), locations.get(i), i));
             }
         }
         return expanded;

@@ -12,13 +12,20 @@ import dev.manifestkit.core.ManifestDocument;
  * @param name      its name, or null
  * @param origin    file it was read from, or {@code "<memory>"}
  * @param document  0-based document index within the origin
+ * @param item      0-based position within the {@code kind: List} document, or -1 for a document of its own
+ *                  (reports keep a List's items in file order by it; they print only the document)
  */
-public record ObjectRef(String kind, String namespace, String name, String origin, int document) {
+public record ObjectRef(String kind, String namespace, String name, String origin, int document, int item) {
+
+    /** The reference of a document of its own (not a List's item). */
+    public ObjectRef(String kind, String namespace, String name, String origin, int document) {
+        this(kind, namespace, name, origin, document, -1);
+    }
 
     /** The reference of a document: its kind ({@code "?"} if none), namespace, name and origin. */
     public static ObjectRef of(ManifestDocument document) {
         return new ObjectRef(document.kind().orElse("?"), document.namespace().orElse(null),
-                document.name().orElse(null), document.origin(), document.index());
+                document.name().orElse(null), document.origin(), document.index(), document.item());
     }
 
     /**

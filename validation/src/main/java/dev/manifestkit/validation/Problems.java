@@ -14,10 +14,14 @@ final class Problems {
             .thenComparing(Problem::message)
             .thenComparing(Problem::severity);
 
-    /** By origin, then document index; then kind, namespace and name for objects sharing both. */
+    /**
+     * By origin, then document index and position within a List (the List's own result first); then kind,
+     * namespace and name for objects sharing all three.
+     */
     static final Comparator<ObjectRef> OBJECTS = Comparator
             .comparing((ObjectRef o) -> o.origin() == null ? "" : o.origin())
             .thenComparingInt(ObjectRef::document)
+            .thenComparingInt(ObjectRef::item)
             .thenComparing(o -> o.kind() == null ? "" : o.kind())
             .thenComparing(o -> o.namespace() == null ? "" : o.namespace())
             .thenComparing(o -> o.name() == null ? "" : o.name());

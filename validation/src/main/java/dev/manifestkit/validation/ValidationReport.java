@@ -10,7 +10,8 @@ import dev.manifestkit.core.MessageText;
 /**
  * Everything one validation run found: a result per object (valid ones included, so reports can
  * list what passed) and the files that could not be read at all. Immutable; results are sorted
- * by origin and document index, problems within a result by position, path and rule.
+ * by origin and document index (a List's items in their order), problems within a result by position, path
+ * and rule.
  */
 public final class ValidationReport {
 
@@ -38,7 +39,7 @@ public final class ValidationReport {
         return new ValidationReport(resources, all);
     }
 
-    /** One result per validated object, sorted by origin and document index. */
+    /** One result per validated object, sorted by origin and document index (a List's items in their order). */
     public List<ResourceResult> resources() {
         return resources;
     }

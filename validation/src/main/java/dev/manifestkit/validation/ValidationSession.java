@@ -277,6 +277,6 @@ public final class ValidationSession {
         }
         var locations = document.locations().isEmpty() ? Map.<String, dev.manifestkit.core.SourceLocation>of()
                 : document.locationOf("").map(l -> Map.of("", l)).orElse(Map.of());
-        return new ManifestDocument(tree, document.origin(), document.index(), locations);
+        return new ManifestDocument(tree, document.origin(), document.index(), locations, document.item());
     }
 }

@@ -31,7 +31,7 @@ final class WholeNumbers {
         }
         var copy = document.tree().deepCopy();
         replace(copy);
-        return new ManifestDocument(copy, document.origin(), document.index(), document.locations());
+        return new ManifestDocument(copy, document.origin(), document.index(), document.locations(), document.item());
     }
 
     private static boolean hasWholeFloat(JsonNode node) {

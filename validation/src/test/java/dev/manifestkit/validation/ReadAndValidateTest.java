@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
@@ -96,6 +98,33 @@ class ReadAndValidateTest {
                 .containsExactlyInAnyOrder(
                         "11:3 List/?: items[1]: Invalid value: a List item must be an object [input/type-meta]",
                         "10:13 Service/web: spec.ports[0].port: Invalid value: \"http\": must be of type integer [schema]");
+    }
+
+    @Test
+    void theItemsOfAKindListAreReportedInTheOrderOfTheFile() {
+        var documents = READER.read("""
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: Service, metadata: {name: zeta}, spec: {ports: [{port: "x"}]}}
+                - 7
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: beta}, data: {k: 1}}
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: alpha}, data: {k: 1}}
+                ---
+                {apiVersion: v1, kind: ConfigMap, metadata: {name: after}}
+                """, "list.yaml");
+        var validator = Validator.builder().rules(List.of()).build();
+        var session = validator.session();
+        var backwards = new ArrayList<>(documents.stream().flatMap(d -> ListDocuments.expand(d).stream()).toList());
+        Collections.reverse(backwards);
+        backwards.forEach(session::add);
+
+        for (var report : List.of(validator.validate(documents), session.finish())) {
+            assertThat(report.resources()).extracting(r -> r.object().toString())
+                    .endsWith("Service/zeta", "ConfigMap/beta", "ConfigMap/alpha", "ConfigMap/after");
+        }
+        assertThat(validator.validate(documents).problems()).extracting(p -> p.location().line() + " " + p.object())
+                .containsExactly("5 List/?", "4 Service/zeta", "6 ConfigMap/beta", "7 ConfigMap/alpha");
     }
 
     @Test

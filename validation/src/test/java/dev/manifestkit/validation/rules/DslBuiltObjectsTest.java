@@ -95,6 +95,7 @@ class DslBuiltObjectsTest {
         var dbService = headlessService("db").port("postgres", 5432);
         var db = statefulSet("db").serviceName(dbService)
                 .container(container("db", "postgres:16.4").port("postgres", 5432)).fsGroup(999)
+                .runAsUser(999).runAsGroup(999).runAsNonRoot().seccompRuntimeDefault()
                 .topologySpread("kubernetes.io/hostname", 1, WhenUnsatisfiable.DO_NOT_SCHEDULE);
         dbService.selecting(db);
         var app = manifests(settings, credentials, web, clusterIpService("web").selecting(web).port(80).targetPort("http"),
@@ -103,8 +104,11 @@ class DslBuiltObjectsTest {
         var report = Validator.builder().profile(Profile.PROD).build().validate(app);
 
         assertThat(report.errors()).extracting(Problem::toString).isEmpty();
+        assertThat(report.problems()).as("the pod-level runAsNonRoot and runAsUser cover the db container")
+                .noneMatch(p -> p.object().name().equals("db") && p.ruleId().equals("lint/run-as-root"));
         assertThat(app.toYaml()).contains("restartPolicy: Always", "grpc:", "fsGroup: 2000", "operator: Exists",
-                "topologySpreadConstraints:", "defaultMode: 288", "path: conf/app.yaml", "type: RuntimeDefault");
+                "topologySpreadConstraints:", "defaultMode: 288", "path: conf/app.yaml", "type: RuntimeDefault",
+                "runAsUser: 999", "runAsGroup: 999");
     }
 
     @Test

@@ -358,6 +358,28 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void theDeprecatedServiceAccountFieldIsCheckedWhenServiceAccountNameIsEmpty() {
+        var pod = """
+                kind: Pod
+                metadata: {name: p}
+                spec: {%s, containers: []}
+                """;
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("serviceAccount: builder"))).containsExactly(
+                "spec.serviceAccount: Not found: \"builder\": no ServiceAccount of that name in this set (no "
+                        + "namespace); pods naming a missing account are rejected");
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("serviceAccount: builder") + """
+                ---
+                kind: ServiceAccount
+                metadata: {name: builder}
+                """)).isEmpty();
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("serviceAccountName: '', serviceAccount: ci")))
+                .containsExactly("spec.serviceAccount: Not found: \"ci\": no ServiceAccount of that name in this set "
+                        + "(no namespace); pods naming a missing account are rejected");
+        assertThat(run(new ServiceAccountReferenceRule()).on(pod.formatted("serviceAccountName: default, "
+                + "serviceAccount: ci"))).as("the API server keeps serviceAccountName and ignores the other").isEmpty();
+    }
+
+    @Test
     void statefulSetsNameAHeadlessService() {
         var statefulSet = """
                 kind: StatefulSet

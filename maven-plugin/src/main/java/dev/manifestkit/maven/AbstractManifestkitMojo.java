@@ -152,7 +152,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
         var resources = report.resources().stream().map(resource -> new ResourceResult(
                 refiled(resource.object(), rename), resource.problems().stream().map(p -> new Problem(p.severity(),
                         p.ruleId(), refiled(p.object(), rename), p.path(), p.type(), p.badValue(), p.detail(),
-                        p.location())).toList())).toList();
+                        p.location())).toList(), resource.notShown())).toList();
         return ValidationReport.of(resources, report.fileErrors());
     }
 

@@ -89,22 +89,8 @@ final class CustomResourceFormats {
      * {@link #violations} looks, so that objects of a definition without either are not walked.
      */
     static boolean used(JsonNode schema) {
-        if (schema == null || !schema.isObject()) {
-            return false;
-        }
-        if (schema.has("format") || schema.path("x-kubernetes-embedded-resource").asBoolean(false)
-                || used(schema.get("items")) || used(schema.get("additionalProperties"))) {
-            return true;
-        }
-        var properties = schema.get("properties");
-        if (properties != null && properties.isObject()) {
-            for (var property : properties.properties()) {
-                if (used(property.getValue())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return StructuralSchemas.anywhere(schema,
+                s -> s.has("format") || s.path("x-kubernetes-embedded-resource").asBoolean(false));
     }
 
     static void violations(JsonNode value, JsonNode schema, FieldPath path, List<SchemaViolation> out) {

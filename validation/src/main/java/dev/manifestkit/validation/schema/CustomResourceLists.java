@@ -33,25 +33,10 @@ final class CustomResourceLists {
 
     /** True if the schema, as written, declares a set or map list anywhere the check walks. */
     static boolean used(JsonNode schema) {
-        if (schema == null || !schema.isObject()) {
-            return false;
-        }
-        var listType = schema.path(LIST_TYPE).asString("");
-        if (listType.equals("set") || listType.equals("map")) {
-            return true;
-        }
-        if (used(schema.get("items")) || used(schema.get("additionalProperties"))) {
-            return true;
-        }
-        var properties = schema.get("properties");
-        if (properties != null && properties.isObject()) {
-            for (var property : properties.properties()) {
-                if (used(property.getValue())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return StructuralSchemas.anywhere(schema, s -> {
+            var listType = s.path(LIST_TYPE).asString("");
+            return listType.equals("set") || listType.equals("map");
+        });
     }
 
     /**

@@ -182,6 +182,23 @@ final class Quantities {
         }
     }
 
+    /**
+     * Reports each malformed quantity of a resource map, and no negative one: for the maps the
+     * API server decodes but does not validate (a claim's limits and requests but storage).
+     */
+    static void checkMapWellFormed(RuleContext context, ObjectNode map, FieldPath path) {
+        if (map == null) {
+            return;
+        }
+        for (var entry : map.properties()) {
+            var value = entry.getValue();
+            var problem = value != null && value.isString() ? Quantity.problem(value.asString()) : null;
+            if (problem != null) {
+                context.report(path.key(entry.getKey()), ErrorType.INVALID, Nodes.show(value), problem);
+            }
+        }
+    }
+
     /** Reports a malformed or negative quantity. */
     static void check(RuleContext context, JsonNode value, FieldPath path) {
         if (value == null || !(value.isString() || value.isNumber())) {

@@ -7,14 +7,16 @@ import dev.manifestkit.validation.Severity;
 
 /**
  * Every quantity parses and is not negative: container requests and limits, emptyDir size
- * limits, claim requests and limits, PersistentVolume capacity.
+ * limits, PersistentVolume capacity. A claim's requests and limits need only parse: the API server
+ * checks its storage request alone (above zero, see StorageRequestRule) and takes the rest as given.
  */
 final class QuantityRule extends BaseRule {
 
     QuantityRule() {
         super("api/quantity", Layer.API, Severity.ERROR,
                 "Quantities (container requests/limits, emptyDir sizeLimit, claim requests/limits, PersistentVolume "
-                        + "capacity) are well formed ('500m', '2Gi', '1e3') and not negative.");
+                        + "capacity) are well formed ('500m', '2Gi', '1e3') and, but for a claim's (whose storage "
+                        + "request api/storage-request checks), not negative.");
     }
 
     @Override
@@ -33,10 +35,12 @@ final class QuantityRule extends BaseRule {
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> Quantities.check(context,
                     Nodes.get(Nodes.obj(volume, "emptyDir"), "sizeLimit"), path.child("emptyDir", "sizeLimit")));
         }
+        // ValidatePersistentVolumeClaimSpec checks requests[storage] only (above zero: see
+        // api/storage-request); the other amounts of a claim must decode, nothing more
         Quantities.forEachClaimSpec(context, (spec, path) -> {
             var resources = Nodes.obj(spec, "resources");
-            Quantities.checkMap(context, Nodes.obj(resources, "requests"), path.child("resources", "requests"));
-            Quantities.checkMap(context, Nodes.obj(resources, "limits"), path.child("resources", "limits"));
+            Quantities.checkMapWellFormed(context, Nodes.obj(resources, "requests"), path.child("resources", "requests"));
+            Quantities.checkMapWellFormed(context, Nodes.obj(resources, "limits"), path.child("resources", "limits"));
         });
         if (Nodes.kind(tree).equals("PersistentVolume")) {
             Quantities.checkMap(context, Nodes.obj(tree, "spec", "capacity"), FieldPath.root("spec").child("capacity"));

@@ -25,7 +25,7 @@ final class ReferenceNamesRule extends BaseRule {
     ReferenceNamesRule() {
         super("api/reference-names", Layer.API, Severity.ERROR,
                 "Names of other objects are valid names: serviceAccountName, priorityClassName, "
-                        + "runtimeClassName, nodeName, storageClassName, volumeAttributesClassName (a PersistentVolume's only with csi), "
+                        + "runtimeClassName, nodeName, storageClassName, volumeAttributesClassName (a PersistentVolume's not empty, and only with csi), "
                         + "ingressClassName and TLS secretName are DNS "
                         + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels.");
     }
@@ -40,7 +40,12 @@ final class ReferenceNamesRule extends BaseRule {
                 name(context, spec, "volumeAttributesClassName", SPEC, Names::dns1123Subdomain);
                 // the attributes of a class are a CSI driver's to apply
                 var attributesClass = Nodes.str(spec, "volumeAttributesClassName");
-                if (attributesClass != null && !attributesClass.isEmpty() && !Nodes.has(spec, "csi")) {
+                // unlike a claim's, a PersistentVolume's is checked whenever given, "" included
+                if ("".equals(attributesClass)) {
+                    context.report(SPEC.child("volumeAttributesClassName"), ErrorType.REQUIRED,
+                            "an empty string is disallowed");
+                }
+                if (attributesClass != null && !Nodes.has(spec, "csi")) {
                     context.report(SPEC.child("csi"), ErrorType.REQUIRED,
                             "has to be specified when using volumeAttributesClassName");
                 }

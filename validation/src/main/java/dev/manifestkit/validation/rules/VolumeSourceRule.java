@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * those nodes only. The in-tree sources say what their plugins need to attach the volume: a
  * gitRepo its repository and a directory inside the volume, iSCSI a portal and a well-formed
  * IQN, fibre channel its target WWNs or WWIDs, an Azure disk its name, a URI of its kind and a
- * known caching mode; flexVolume options stay out of Kubernetes' own namespaces. Only the volume
+ * known caching mode; flexVolume options stay out of Kubernetes' own namespaces; the older
+ * in-tree sources and image volumes are checked by {@link InTreeSources}. Only the volume
  * types that mount with options take the deprecated mount-options annotation.
  */
 final class VolumeSourceRule extends BaseRule {
@@ -32,9 +33,16 @@ final class VolumeSourceRule extends BaseRule {
         "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO", "secret", "storageos",
         "vsphereVolume"};
 
-    private static final String[] PV_SOURCES = {"awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder",
-        "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs",
-        "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"};
+    /**
+     * In the order ValidatePersistentVolumeSpec takes them: flexVolume is counted without being
+     * checked against the sources before it, so it may follow one of them (hostPath and
+     * flexVolume pass), never precede one.
+     */
+    private static final String[] PV_SOURCES = {"hostPath", "gcePersistentDisk", "awsElasticBlockStore", "glusterfs",
+        "flocker", "nfs", "rbd", "quobyte", "cephfs", "iscsi", "cinder", "fc", "flexVolume", "azureFile",
+        "vsphereVolume", "photonPersistentDisk", "portworxVolume", "azureDisk", "scaleIO", "local", "storageos", "csi"};
+    /** The source the server counts without checking that it is the only one. */
+    private static final String UNCHECKED_PV_SOURCE = "flexVolume";
 
     private static final String[] PROJECTED_SOURCES = {"secret", "configMap", "downwardAPI", "serviceAccountToken",
         "clusterTrustBundle", "podCertificate"};
@@ -83,7 +91,14 @@ final class VolumeSourceRule extends BaseRule {
                         + "targetPortal and an iqn (and initiatorName) in iqn, eui or naa format, a lun from 0 to 255 "
                         + "and a secretRef with CHAP; an fc source targetWWNs (with a lun) or wwids; an azureDisk its "
                         + "diskName, a supported cachingMode and kind and a diskURI of that kind; flexVolume options "
-                        + "are outside kubernetes.io and k8s.io; only PersistentVolume types that take mount options "
+                        + "are outside kubernetes.io and k8s.io; the other in-tree sources give the fields their plugins "
+                        + "need (gcePersistentDisk and awsElasticBlockStore a partition from 0 to 255, rbd and cephfs "
+                        + "monitors, quobyte a registry of host:port pairs and a tenant of at most 64 characters, flocker "
+                        + "one of datasetName (without '/') and datasetUUID, storageos a volumeName and volumeNamespace "
+                        + "that are DNS labels, scaleIO a volumeName, a PersistentVolume's cinder and storageos secrets "
+                        + "a namespace, …); an image volume has a supported pullPolicy and, in a Pod, a reference; "
+                        + "a PersistentVolume's flexVolume passes after another source, as in the API server; only "
+                        + "PersistentVolume types that take mount options "
                         + "carry the volume.beta.kubernetes.io/mount-options annotation.");
     }
 
@@ -96,6 +111,7 @@ final class VolumeSourceRule extends BaseRule {
                 check(context, spec, FieldPath.root("spec"), PV_SOURCES, true);
                 persistentCsi(context, Nodes.obj(spec, "csi"), FieldPath.root("spec").child("csi"));
                 inTree(context, spec, FieldPath.root("spec"), Nodes.name(tree), true);
+                InTreeSources.check(context, spec, FieldPath.root("spec"), true, false);
                 mountOptions(context, tree, spec);
                 var nodeAffinity = Nodes.get(spec, "nodeAffinity");
                 boolean hasAffinity = nodeAffinity != null && !nodeAffinity.isNull();
@@ -115,6 +131,7 @@ final class VolumeSourceRule extends BaseRule {
                 check(context, volume, path, POD_SOURCES, false);
                 named(context, volume, path);
                 inTree(context, volume, path, Nodes.str(volume, "name"), false);
+                InTreeSources.check(context, volume, path, false, !pod.isTemplate());
             });
             if (!pod.isTemplate()) {
                 createdClaims(context, pod);
@@ -508,8 +525,9 @@ final class VolumeSourceRule extends BaseRule {
     }
 
     /**
-     * At most one source, and for a PersistentVolume at least one. A pod volume without any (or
-     * with only nulls) is not an error: the API server defaults it to an emptyDir.
+     * At most one source, and for a PersistentVolume at least one (with the server's exception for
+     * a flexVolume after another source). A pod volume without any (or with only nulls) is not an
+     * error: the API server defaults it to an emptyDir.
      */
     private static void check(RuleContext context, ObjectNode holder, FieldPath path, String[] sources,
             boolean required) {
@@ -518,7 +536,7 @@ final class VolumeSourceRule extends BaseRule {
             var value = holder.get(source);
             if (value != null && !value.isNull()) {
                 found++;
-                if (found > 1) {
+                if (found > 1 && !(required && source.equals(UNCHECKED_PV_SOURCE))) {
                     context.report(path.child(source), ErrorType.FORBIDDEN, "may not specify more than 1 volume type");
                 }
             }

@@ -15,7 +15,7 @@ final class IngressHostRule extends BaseRule {
     IngressHostRule() {
         super("api/ingress-host", Layer.API, Severity.ERROR,
                 "Ingress rule hosts and TLS hosts are DNS-1123 subdomains, optionally with a leading '*.' wildcard, "
-                        + "and not IP addresses.");
+                        + "and rule hosts are not IP addresses (leading zeros allowed); a TLS host may not be empty.");
     }
 
     @Override
@@ -46,7 +46,8 @@ final class IngressHostRule extends BaseRule {
             }
             for (int j = 0; j < hosts.size(); j++) {
                 var host = hosts.get(j);
-                if (host.isString() && !host.asString().isEmpty()) {
+                // unlike a rule's host, a TLS host is checked even when empty
+                if (host.isString()) {
                     var text = host.asString();
                     var errors = text.contains("*") ? Names.wildcardDns1123Subdomain(text) : Names.dns1123Subdomain(text);
                     for (var msg : errors) {
@@ -57,32 +58,11 @@ final class IngressHostRule extends BaseRule {
         });
     }
 
-    /** True for a dotted IPv4 address or anything with a ':' (IPv6). */
+    /**
+     * True when the host parses as an IP address as the API server's {@code ParseIPSloppy} reads
+     * it: IPv4 octets may have any number of leading zeros ({@code 1.2.3.0004}), IPv6 as usual.
+     */
     static boolean isIpAddress(String host) {
-        if (host.indexOf(':') >= 0) {
-            return true;
-        }
-        int parts = 0;
-        int start = 0;
-        while (true) {
-            int dot = host.indexOf('.', start);
-            int end = dot < 0 ? host.length() : dot;
-            if (end == start || end - start > 3) {
-                return false;
-            }
-            for (int i = start; i < end; i++) {
-                if (host.charAt(i) < '0' || host.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            if (Integer.parseInt(host, start, end, 10) > 255) {
-                return false;
-            }
-            parts++;
-            if (dot < 0) {
-                return parts == 4;
-            }
-            start = dot + 1;
-        }
+        return IpAddresses.parse(host) != null;
     }
 }

@@ -172,7 +172,8 @@ final class ObjectMetaRule extends BaseRule {
                     context.report(path.child(field), ErrorType.INVALID, Nodes.quote(value), "must not be empty");
                 }
             }
-            if ("v1".equals(apiVersion) && "Event".equals(kind)) {
+            // the group/version as ParseGroupVersion reads it: "/v1" is the core group's v1 as well
+            if (("v1".equals(apiVersion) || "/v1".equals(apiVersion)) && "Event".equals(kind)) {
                 context.report(path, ErrorType.INVALID, Nodes.show(reference), "/v1, Kind=Event is disallowed from being an owner");
             }
             if (Nodes.isTrue(reference, "controller")) {

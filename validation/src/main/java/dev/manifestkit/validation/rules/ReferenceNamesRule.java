@@ -52,6 +52,11 @@ final class ReferenceNamesRule extends BaseRule {
             }
             case "Ingress" -> {
                 name(context, spec, "ingressClassName", SPEC, Names::dns1123Subdomain);
+                // a pointer too: given, even "" is checked (ValidateIngressSpec: IngressClassName != nil)
+                if ("".equals(Nodes.str(spec, "ingressClassName"))) {
+                    context.report(SPEC.child("ingressClassName"), ErrorType.INVALID, "\"\"",
+                            Names.dns1123Subdomain("").get(0));
+                }
                 Nodes.forEachObject(spec, "tls", SPEC, (tls, path, i) ->
                         name(context, tls, "secretName", path, Names::dns1123Subdomain));
             }

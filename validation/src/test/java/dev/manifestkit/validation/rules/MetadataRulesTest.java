@@ -246,4 +246,19 @@ class MetadataRulesTest {
                 "metadata.ownerReferences.apiVersion: Invalid value: \"a/b/c\": version must not be empty",
                 "metadata.generation: Invalid value: -1: must be greater than or equal to 0");
     }
+
+    @Test
+    void anOwnerWrittenAsSlashV1IsStillACoreEvent() {
+        assertThat(run(new ObjectMetaRule()).on("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: a
+                  ownerReferences:
+                  - {apiVersion: /v1, kind: Event, name: e, uid: 2d}
+                  - {apiVersion: events.k8s.io/v1, kind: Event, name: e, uid: 3e}
+                """)).containsExactly(
+                "metadata.ownerReferences: Invalid value: {\"apiVersion\":\"/v1\",\"kind\":\"Event\",\"name\":\"e\","
+                        + "\"uid\":\"2d\"}: /v1, Kind=Event is disallowed from being an owner");
+    }
 }

@@ -82,6 +82,38 @@ class SecretConfigMapRulesTest {
     }
 
     @Test
+    void payloadSizesCountDecodedBytesAndStringDataReplacesData() {
+        // 1,040,000 bytes, base64 in 76-character lines: the line breaks decode to nothing
+        var bytes = new byte[1_040_000];
+        var lines = Base64.getMimeEncoder().encodeToString(bytes).replace("\r\n", "\n");
+        assertThat(lines.length() / 4 * 3).isGreaterThan(DataSizeRule.MAX_SIZE);
+        assertThat(run(new DataSizeRule()).on("""
+                kind: Secret
+                metadata: {name: s}
+                data:
+                  a: |-
+                %s
+                """.formatted(lines.indent(4).stripTrailing()))).isEmpty();
+        assertThat(DataSizeRule.decodedLength(b64("ab"))).isEqualTo(2);
+        assertThat(DataSizeRule.decodedLength(b64("a") + "\n")).isEqualTo(1);
+        assertThat(DataSizeRule.decodedLength("")).isZero();
+        // a key in both is counted once, with stringData's value, as the server merges them
+        var big = "x".repeat(DataSizeRule.MAX_SIZE / 2 + 10);
+        assertThat(run(new DataSizeRule()).on("""
+                kind: Secret
+                metadata: {name: s}
+                data: {a: %s}
+                stringData: {a: %s}
+                """.formatted(b64(big), big))).isEmpty();
+        assertThat(run(new DataSizeRule()).on("""
+                kind: Secret
+                metadata: {name: s}
+                data: {b: %s}
+                stringData: {a: %s}
+                """.formatted(b64(big), big))).containsExactly("data: Too long: must have at most 1048576 bytes");
+    }
+
+    @Test
     void objectsFitTheAnnotationClientSideApplyStoresThemIn() {
         String fits = "x".repeat(262_000);
         assertThat(run(new LastAppliedSizeRule()).on("""

@@ -199,6 +199,41 @@ class ServiceIngressRulesTest {
         assertThat(IngressHostRule.isIpAddress("1.2.3")).isFalse();
         assertThat(IngressHostRule.isIpAddress("256.1.1.1")).isFalse();
         assertThat(IngressHostRule.isIpAddress("1.2.3.4.example.com")).isFalse();
+        // ParseIPSloppy: leading zeros, however many, and IPv4-mapped IPv6
+        assertThat(IngressHostRule.isIpAddress("1.2.3.0004")).isTrue();
+        assertThat(IngressHostRule.isIpAddress("010.1.1.1")).isTrue();
+        assertThat(IngressHostRule.isIpAddress("::ffff:1.2.3.4")).isTrue();
+        assertThat(IngressHostRule.isIpAddress("example.com:80")).isFalse();
+    }
+
+    @Test
+    void aRuleHostWithLongZeroPaddedOctetsIsAnIpAddress() {
+        assertThat(run(new IngressHostRule()).on(ingress("""
+                rules: [{host: 1.2.3.0004}]
+                """))).containsExactly(
+                "spec.rules[0].host: Invalid value: \"1.2.3.0004\": must be a DNS name, not an IP address");
+    }
+
+    @Test
+    void anEmptyTlsHostIsInvalidThoughAnEmptyRuleHostIsNoHost() {
+        assertThat(run(new IngressHostRule()).on(ingress("""
+                rules: [{host: ""}]
+                tls: [{hosts: [web.example.com, ""]}]
+                """))).containsExactly(
+                "spec.tls[0].hosts[1]: Invalid value: \"\": " + Names.dns1123Subdomain("").get(0));
+    }
+
+    @Test
+    void anEmptyIngressClassNameIsGivenAndInvalid() {
+        assertThat(run(new ReferenceNamesRule()).on(ingress("""
+                ingressClassName: ""
+                defaultBackend: {service: {name: web, port: {number: 80}}}
+                """))).containsExactly(
+                "spec.ingressClassName: Invalid value: \"\": " + Names.dns1123Subdomain("").get(0));
+        assertThat(run(new ReferenceNamesRule()).on(ingress("""
+                ingressClassName: nginx.example.com
+                defaultBackend: {service: {name: web, port: {number: 80}}}
+                """))).isEmpty();
     }
 
     @Test

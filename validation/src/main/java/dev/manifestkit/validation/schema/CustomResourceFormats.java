@@ -13,18 +13,34 @@ import tools.jackson.databind.JsonNode;
 /**
  * The string {@code format}s the API server asserts on custom resources, with kube-openapi's
  * rules: its CR validator ({@code NewSchemaValidator}) keeps the formats of
- * {@code StripUnsupportedFormatsPostProcess} and checks string values against the
- * {@code strfmt.Default} registry, whose names ignore dashes ({@code date-time} is
- * {@code datetime}). Unknown formats are stripped, so never checked.
+ * {@code StripUnsupportedFormatsPostProcess} (the set of Kubernetes 1.0, whatever the server's
+ * version) and checks string values against the {@code strfmt.Default} registry, whose names
+ * ignore dashes ({@code date-time} is {@code datetime}). Unknown formats are stripped, so never
+ * checked.
  *
- * <p>Only the formats whose Go rule is ported exactly are checked here: {@code date}
- * ({@code time.Parse("2006-01-02")}), {@code datetime} ({@code strfmt.IsDateTime}), {@code uuid},
- * {@code uuid3}, {@code uuid4}, {@code uuid5}, {@code byte} (govalidator's standard-alphabet,
- * padded base64), {@code duration} ({@code time.ParseDuration}, else strfmt's Scala-style
- * fallback), {@code hexcolor}, {@code ipv4} without a colon (a dotted quad, leading zeros allowed)
- * and {@code password} (anything). Not evaluated, as a missed error beats a false one: email,
- * uri, hostname, ipv6, cidr, mac, bsonobjectid, isbn, isbn10, isbn13, creditcard, ssn, rgbcolor,
- * an {@code ipv4} holding a colon, and the empty string in any format.
+ * <p>Only what is ported exactly is checked, as a missed error beats a false one:
+ * <ul>
+ * <li>{@code date} ({@code time.Parse("2006-01-02")}), {@code datetime} ({@code strfmt.IsDateTime}),
+ * {@code uuid}, {@code uuid3}, {@code uuid4}, {@code uuid5}, {@code byte} (govalidator's
+ * standard-alphabet, padded base64), {@code duration} ({@code time.ParseDuration}, else strfmt's
+ * Scala-style fallback), {@code hexcolor}, {@code bsonobjectid} (24 hex digits) and
+ * {@code password} (anything);</li>
+ * <li>{@code ipv4} and {@code cidr} with k8s.io/utils' sloppy (Go 1.16) parsers, as strfmt calls
+ * them, so {@code 010.0.0.1} passes and so does an IPv4-mapped {@code ::ffff:1.2.3.4} as ipv4;
+ * {@code mac} ({@code net.ParseMAC});</li>
+ * <li>{@code isbn}, {@code isbn10}, {@code isbn13}, {@code creditcard}, {@code ssn} and
+ * {@code rgbcolor}, govalidator's as kube-openapi froze it ({@link Govalidator});</li>
+ * <li>{@code hostname} when ASCII: strfmt's HostnamePattern (refused only where both its current pattern
+ * and the one kube-openapi had in 2021 refuse) and its length limits;</li>
+ * <li>{@code ipv6} in part: govalidator's {@code net.ParseIP} of the build's Go refuses at least what
+ * the sloppy parser refuses, so only that is an error (a group of five or more hex digits, or an
+ * embedded IPv4 part with leading zeros, passes);</li>
+ * <li>{@code uri} in part ({@link GoNet#mayBeRequestURI}): an authority is not read.</li>
+ * </ul>
+ * Not evaluated: {@code email} ({@code net/mail.ParseAddress}, a full RFC 5322 parser that has
+ * changed between Go releases), a non-ASCII {@code hostname} (Java 17's Unicode tables are older
+ * than Go's, so a letter or symbol new to Unicode could be refused wrongly), and the empty string in
+ * any format.
  */
 final class CustomResourceFormats {
 
@@ -46,7 +62,16 @@ final class CustomResourceFormats {
     /** strfmt's DateTimePattern; RE2's {@code .} is any character but a newline (Java's with UNIX_LINES). */
     private static final Pattern TIME = Pattern.compile(
             "(?d)([0-9]{2}):([0-9]{2}):([0-9]{2})(.[0-9]+)?(z|([+-][0-9]{2}:[0-9]{2}))");
-    private static final Pattern IPV4 = Pattern.compile("([0-9]+)\\.([0-9]+)\\.([0-9]+)\\.([0-9]+)");
+    private static final Pattern BSON_OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
+    /** A HostnamePattern character in ASCII: {@code [a-zA-Z0-9\p{S}\p{L}]}, the ASCII symbols spelled out. */
+    private static final String HOST_CHAR = "[a-zA-Z0-9$+<=>^`|~]";
+    private static final String HOST_LABELS = "(" + HOST_CHAR + "([-a-zA-Z0-9$+<=>^`|~]{0,61}" + HOST_CHAR + ")?\\.)+";
+    /** strfmt's HostnamePattern now: the last label 2 to 63 letters. */
+    private static final Pattern HOSTNAME = Pattern.compile(
+            HOST_CHAR + "(-?" + HOST_CHAR + "{0,62})?|" + HOST_LABELS + "[a-zA-Z]{2,63}");
+    /** The one kube-openapi had in 2021: the last label may hold digits and single dashes. */
+    private static final Pattern HOSTNAME_BEFORE = Pattern.compile(
+            HOST_CHAR + "(-?" + HOST_CHAR + "{0,62})?|" + HOST_LABELS + HOST_CHAR + "(-?" + HOST_CHAR + "){1,62}");
     /** strfmt's durationMatcher, with RE2's ASCII {@code \d} and {@code \s}. */
     private static final Pattern SCALA_DURATION = Pattern.compile("(([0-9]+)[\\t\\n\\f\\r ]*([A-Za-z\u00B5]+))");
     private static final List<List<String>> TIME_UNITS = List.of(List.of("ns", "nano"), List.of("us", "\u00B5s", "micro"),
@@ -74,7 +99,19 @@ final class CustomResourceFormats {
             case "byte" -> BASE64.matcher(value).matches();
             case "hexcolor" -> HEXCOLOR.matcher(value).matches();
             case "duration" -> isDuration(value);
-            case "ipv4" -> value.indexOf(':') >= 0 || isDottedQuad(value);
+            case "ipv4" -> value.indexOf('.') >= 0 && GoNet.isSloppyIP(value);
+            case "ipv6" -> value.indexOf(':') >= 0 && GoNet.isSloppyIP(value);
+            case "cidr" -> GoNet.isSloppyCIDR(value);
+            case "mac" -> GoNet.isMAC(value);
+            case "uri" -> GoNet.mayBeRequestURI(value);
+            case "hostname" -> isHostname(value);
+            case "bsonobjectid" -> BSON_OBJECT_ID.matcher(value).matches();
+            case "isbn" -> Govalidator.isISBN10(value) || Govalidator.isISBN13(value);
+            case "isbn10" -> Govalidator.isISBN10(value);
+            case "isbn13" -> Govalidator.isISBN13(value);
+            case "creditcard" -> Govalidator.isCreditCard(value);
+            case "ssn" -> Govalidator.isSSN(value);
+            case "rgbcolor" -> Govalidator.isRGBColor(value);
             default -> true;
         };
     }
@@ -304,15 +341,24 @@ final class CustomResourceFormats {
         return negative || total.compareTo(TWO_63) < 0;
     }
 
-    /** Go's pre-1.17 IPv4 parsing (ParseIPSloppy): four decimal parts up to 255, leading zeros allowed. */
-    private static boolean isDottedQuad(String value) {
-        var m = IPV4.matcher(value);
-        if (!m.matches()) {
+    /**
+     * strfmt's {@code IsHostname} for an ASCII value: HostnamePattern (note that a single label
+     * takes a dash only right after its first character), at most 255 bytes, labels of at most 63.
+     */
+    static boolean isHostname(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return true; // not evaluated
+            }
+        }
+        if (value.length() > 255) {
             return false;
         }
-        for (int g = 1; g <= 4; g++) {
-            var part = m.group(g).replaceFirst("^0+(?=.)", "");
-            if (part.length() > 3 || Integer.parseInt(part) > 255) {
+        if (!HOSTNAME.matcher(value).matches() && !HOSTNAME_BEFORE.matcher(value).matches()) {
+            return false;
+        }
+        for (var label : value.split("\\.", -1)) {
+            if (label.length() > 63) {
                 return false;
             }
         }

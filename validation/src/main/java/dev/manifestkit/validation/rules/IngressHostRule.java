@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.IpLiterals;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -63,6 +64,6 @@ final class IngressHostRule extends BaseRule {
      * it: IPv4 octets may have any number of leading zeros ({@code 1.2.3.0004}), IPv6 as usual.
      */
     static boolean isIpAddress(String host) {
-        return IpAddresses.parse(host) != null;
+        return IpLiterals.parse(host) != null;
     }
 }

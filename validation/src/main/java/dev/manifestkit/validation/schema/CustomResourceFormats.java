@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.manifestkit.core.syntax.IpLiterals;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
@@ -99,9 +100,9 @@ final class CustomResourceFormats {
             case "byte" -> BASE64.matcher(value).matches();
             case "hexcolor" -> HEXCOLOR.matcher(value).matches();
             case "duration" -> isDuration(value);
-            case "ipv4" -> value.indexOf('.') >= 0 && GoNet.isSloppyIP(value);
-            case "ipv6" -> value.indexOf(':') >= 0 && GoNet.isSloppyIP(value);
-            case "cidr" -> GoNet.isSloppyCIDR(value);
+            case "ipv4" -> value.indexOf('.') >= 0 && IpLiterals.parse(value) != null;
+            case "ipv6" -> value.indexOf(':') >= 0 && IpLiterals.parse(value) != null;
+            case "cidr" -> IpLiterals.isCidr(value);
             case "mac" -> GoNet.isMAC(value);
             case "uri" -> GoNet.mayBeRequestURI(value);
             case "hostname" -> isHostname(value);

@@ -1,55 +1,15 @@
 package dev.manifestkit.validation.schema;
 
 /**
- * The Go parsers behind the address formats of custom resources, ported byte for byte: Go 1.16's
- * {@code net.ParseIP} and {@code net.ParseCIDR} as k8s.io/utils keeps them ({@code ParseIPSloppy},
- * {@code ParseCIDRSloppy}: IPv4 parts may have leading zeros, IPv6 groups any number of leading
- * zero digits), {@code net.ParseMAC}, and the part of {@code net/url.ParseRequestURI} that does not
- * depend on the Go release. The address parsers take only ASCII, so any other character refuses
- * the value, as each of its bytes would in Go.
+ * The Go parsers behind the {@code mac} and {@code uri} formats of custom resources, ported byte
+ * for byte: {@code net.ParseMAC}, and the part of {@code net/url.ParseRequestURI} that does not
+ * depend on the Go release. (IP addresses and CIDR ranges are core's {@code IpLiterals}, shared
+ * with the API rules.) Only ASCII is taken, so any other character refuses the value, as each of
+ * its bytes would in Go.
  */
 final class GoNet {
 
     private GoNet() {
-    }
-
-    /** Go's {@code big}: dtoi and xtoi give up at this value. */
-    private static final int BIG = 0xFFFFFF;
-
-    /** {@code ParseIPSloppy(s) != nil}: the first dot or colon picks IPv4 or IPv6. */
-    static boolean isSloppyIP(String s) {
-        if (!ascii(s)) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '.') {
-                return ipv4(s);
-            }
-            if (s.charAt(i) == ':') {
-                return ipv6(s);
-            }
-        }
-        return false;
-    }
-
-    /** {@code ParseCIDRSloppy(s)} succeeds: an address, a slash, then decimal prefix bits up to its length. */
-    static boolean isSloppyCIDR(String s) {
-        int slash = s.indexOf('/');
-        if (!ascii(s) || slash < 0) {
-            return false;
-        }
-        String addr = s.substring(0, slash);
-        String mask = s.substring(slash + 1);
-        int bits;
-        if (ipv4(addr)) {
-            bits = 32;
-        } else if (ipv6(addr)) {
-            bits = 128;
-        } else {
-            return false;
-        }
-        long d = dtoi(mask, 0);
-        return d >= 0 && (int) d == mask.length() && (d >>> 32) <= bits;
     }
 
     /**
@@ -164,107 +124,6 @@ final class GoNet {
             return false;
         }
         return hex(s.charAt(from)) && hex(s.charAt(from + 1));
-    }
-
-    /** Go 1.16's parseIPv4: four decimal parts up to 255, any number of digits. */
-    private static boolean ipv4(String s) {
-        int p = 0;
-        for (int part = 0; part < 4; part++) {
-            if (p == s.length()) {
-                return false;
-            }
-            if (part > 0) {
-                if (s.charAt(p) != '.') {
-                    return false;
-                }
-                p++;
-            }
-            long d = dtoi(s, p);
-            if (d < 0 || (d >>> 32) > 0xFF) {
-                return false;
-            }
-            p += (int) d;
-        }
-        return p == s.length();
-    }
-
-    /** Go 1.16's parseIPv6: hex groups, one {@code ::}, an IPv4 address in the last 32 bits. */
-    private static boolean ipv6(String s) {
-        int n = s.length();
-        int p = 0;
-        int ellipsis = -1;
-        if (n >= 2 && s.charAt(0) == ':' && s.charAt(1) == ':') {
-            ellipsis = 0;
-            p = 2;
-            if (p == n) {
-                return true;
-            }
-        }
-        int i = 0;
-        while (i < 16) {
-            long x = xtoi(s, p);
-            if (x < 0 || (x >>> 32) > 0xFFFF) {
-                return false;
-            }
-            int c = (int) x;
-            if (p + c < n && s.charAt(p + c) == '.') {
-                if ((ellipsis < 0 && i != 12) || i + 4 > 16 || !ipv4(s.substring(p))) {
-                    return false;
-                }
-                p = n;
-                i += 4;
-                break;
-            }
-            i += 2;
-            p += c;
-            if (p == n) {
-                break;
-            }
-            if (s.charAt(p) != ':' || p + 1 == n) {
-                return false;
-            }
-            p++;
-            if (s.charAt(p) == ':') {
-                if (ellipsis >= 0) {
-                    return false;
-                }
-                ellipsis = i;
-                p++;
-                if (p == n) {
-                    break;
-                }
-            }
-        }
-        if (p != n) {
-            return false;
-        }
-        return i < 16 ? ellipsis >= 0 : ellipsis < 0;
-    }
-
-    /** Go's dtoi from {@code from}: the value in the high 32 bits and the digits read in the low, or -1. */
-    private static long dtoi(String s, int from) {
-        long value = 0;
-        int i = from;
-        for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
-            value = value * 10 + (s.charAt(i) - '0');
-            if (value >= BIG) {
-                return -1;
-            }
-        }
-        return i == from ? -1 : value << 32 | (i - from);
-    }
-
-    /** Go's xtoi from {@code from}, packed as {@link #dtoi}. */
-    private static long xtoi(String s, int from) {
-        long value = 0;
-        int i = from;
-        for (; i < s.length() && hex(s.charAt(i)); i++) {
-            value = value * 16 + Character.digit(s.charAt(i), 16);
-            if (value >= BIG) {
-                return -1;
-            }
-        }
-        return i == from ? -1 : value << 32 | (i - from);
     }
 
     private static boolean hex(char c) {

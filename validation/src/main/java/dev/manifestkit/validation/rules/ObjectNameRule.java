@@ -31,12 +31,15 @@ final class ObjectNameRule extends BaseRule {
     /** Kinds whose names are DNS-1123 subdomains; other kinds are left to their own rules. */
     private static final Set<String> SUBDOMAIN_NAMED = Set.of("Pod", "Deployment", "StatefulSet", "DaemonSet",
             "ReplicaSet", "Job", "CronJob", "Ingress", "PersistentVolume", "PersistentVolumeClaim", "StorageClass",
-            "Secret", "ConfigMap", "ServiceAccount", "IngressClass", "PodTemplate", "ReplicationController");
+            "Secret", "ConfigMap", "ServiceAccount", "IngressClass", "PodTemplate", "ReplicationController",
+            "HorizontalPodAutoscaler", "NetworkPolicy", "PriorityClass", "LimitRange", "ResourceQuota");
 
     ObjectNameRule() {
         super("api/object-name", Layer.API, Severity.ERROR,
                 "metadata.name (or generateName) is present and well formed: a DNS-1123 subdomain (also for "
-                        + "custom resources, whatever their definition), a DNS-1123 label for a Namespace, a DNS-1035 label for a Service; metadata.namespace is a DNS-1123 label (on "
+                        + "custom resources, whatever their definition), a DNS-1123 label for a Namespace, a DNS-1035 label for a Service, "
+                        + "for other built-in kinds without a rule of their own (RBAC roles and bindings, "
+                        + "PodDisruptionBudgets, …) a URL path segment (no '/' or '%', not '.' or '..'); metadata.namespace is a DNS-1123 label (on "
                         + "cluster-scoped kinds the API server clears it).");
     }
 
@@ -92,7 +95,9 @@ final class ObjectNameRule extends BaseRule {
         if (SUBDOMAIN_NAMED.contains(kind)) {
             return Names.dns1123Subdomain(name);
         }
-        return List.of();
+        // every other built-in kind: the generic registry's check (ValidatePathSegmentName), all that
+        // RBAC's names and a PodDisruptionBudget's must pass
+        return PathSegments.check(name);
     }
 
     private static boolean isNonString(tools.jackson.databind.JsonNode value) {

@@ -113,7 +113,7 @@ final class UpdateStrategyRule extends BaseRule {
     }
 
     /** Checks an int-or-percent value; returns true if it is well formed (or absent). */
-    private static boolean intOrPercent(RuleContext context, JsonNode value, FieldPath path, boolean atMostAll) {
+    static boolean intOrPercent(RuleContext context, JsonNode value, FieldPath path, boolean atMostAll) {
         if (value == null) {
             return true;
         }

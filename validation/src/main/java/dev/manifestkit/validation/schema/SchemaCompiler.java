@@ -46,7 +46,9 @@ final class SchemaCompiler {
      * node (ValidatePreferredSchedulingTerms); a podFailurePolicy may have no rules and a
      * LimitRange no limits; ScaleIO validation asks for gateway, system and volumeName but not the
      * secretRef; a CSIDriver's token request without an audience means the API server's own; a
-     * ControllerRevision's revision need only be non-negative (ValidateControllerRevision).
+     * ControllerRevision's revision need only be non-negative (ValidateControllerRevision); v1
+     * defaulting gives a binding's roleRef the rbac.authorization.k8s.io group (SetDefaults_RoleBinding,
+     * SetDefaults_ClusterRoleBinding); a PriorityClass's value may be 0 (ValidatePriorityClass).
      */
     private static final Map<String, Set<String>> NOT_REQUIRED_ON_SERVER = Map.ofEntries(
             Map.entry(CORE + "HTTPHeader", Set.of("value")),
@@ -60,7 +62,9 @@ final class SchemaCompiler {
             Map.entry(CORE + "ScaleIOPersistentVolumeSource", Set.of("secretRef")),
             Map.entry("io.k8s.api.batch.v1.PodFailurePolicy", Set.of("rules")),
             Map.entry("io.k8s.api.storage.v1.TokenRequest", Set.of("audience")),
-            Map.entry("io.k8s.api.apps.v1.ControllerRevision", Set.of("revision")));
+            Map.entry("io.k8s.api.apps.v1.ControllerRevision", Set.of("revision")),
+            Map.entry("io.k8s.api.rbac.v1.RoleRef", Set.of("apiGroup")),
+            Map.entry("io.k8s.api.scheduling.v1.PriorityClass", Set.of("value")));
 
     private final boolean strict;
     private final com.networknt.schema.SchemaRegistry registry;

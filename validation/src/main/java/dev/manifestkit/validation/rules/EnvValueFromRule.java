@@ -1,6 +1,8 @@
 package dev.manifestkit.validation.rules;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.manifestkit.core.syntax.DownwardApi;
 import dev.manifestkit.core.syntax.Names;
@@ -28,15 +30,18 @@ final class EnvValueFromRule extends BaseRule {
     EnvValueFromRule() {
         super("api/env-value-from", Layer.API, Severity.ERROR,
                 "An env var has a value or a valueFrom with exactly one source (fieldRef, resourceFieldRef, "
-                        + "configMapKeyRef, secretKeyRef) naming its object and key, a fieldPath an env var may read, "
-                        + "a container resource with a divisor it supports (cpu: 1m or 1; memory, ephemeral-storage, "
-                        + "hugepages: 1, 1k … 1E, 1Ki … 1Ei); an envFrom entry has exactly one of configMapRef or secretRef.");
+                        + "configMapKeyRef, secretKeyRef, from 1.35 fileKeyRef) naming its object and key, a fieldPath "
+                        + "an env var may read, a container resource with a divisor it supports (cpu: 1m or 1; memory, "
+                        + "ephemeral-storage, hugepages: 1, 1k … 1E, 1Ki … 1Ei), a file key (an env var name) read "
+                        + "from a relative path without '..' in one of the pod's emptyDir volumes; an envFrom entry "
+                        + "has exactly one of configMapRef or secretRef.");
     }
 
     @Override
     public void check(RuleContext context) {
+        var volumes = volumes(PodSpecs.of(context));
         PodSpecs.forEachContainer(context, (container, path, init) -> {
-            Nodes.forEachObject(container, "env", path, (env, envPath, i) -> checkEnv(context, env, envPath));
+            Nodes.forEachObject(container, "env", path, (env, envPath, i) -> checkEnv(context, env, envPath, volumes));
             Nodes.forEachObject(container, "envFrom", path, (envFrom, envFromPath, i) -> {
                 int count = (Nodes.has(envFrom, "configMapRef") ? 1 : 0) + (Nodes.has(envFrom, "secretRef") ? 1 : 0);
                 if (count == 0) {
@@ -62,7 +67,22 @@ final class EnvValueFromRule extends BaseRule {
         });
     }
 
-    private static void checkEnv(RuleContext context, ObjectNode env, FieldPath envPath) {
+    /** The pod's volumes by name, last one winning as in the API server's map; empty without a pod. */
+    private static Map<String, ObjectNode> volumes(PodSpecs.PodSpec pod) {
+        var byName = new HashMap<String, ObjectNode>();
+        if (pod != null) {
+            Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> {
+                var name = Nodes.str(volume, "name");
+                if (name != null) {
+                    byName.put(name, volume);
+                }
+            });
+        }
+        return byName;
+    }
+
+    private static void checkEnv(RuleContext context, ObjectNode env, FieldPath envPath,
+                                 Map<String, ObjectNode> volumes) {
         var valueFrom = Nodes.obj(env, "valueFrom");
         if (valueFrom == null) {
             return;
@@ -76,8 +96,9 @@ final class EnvValueFromRule extends BaseRule {
             }
         }
         if (count == 0) {
-            context.report(fromPath, ErrorType.INVALID, "\"\"",
-                    "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
+            context.report(fromPath, ErrorType.INVALID, "\"\"", context.version().atLeast(1, 35)
+                    ? "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`"
+                    : "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`");
         } else if (value != null && !value.isEmpty()) {
             context.report(fromPath, ErrorType.INVALID, "\"\"", "may not be specified when `value` is not empty");
         } else if (count > 1) {
@@ -118,6 +139,51 @@ final class EnvValueFromRule extends BaseRule {
         if (resourceFieldRef != null) {
             checkResource(context, resourceFieldRef, fromPath.child("resourceFieldRef"));
             checkDivisor(context, resourceFieldRef, fromPath.child("resourceFieldRef"));
+        }
+        var fileKeyRef = Nodes.obj(valueFrom, "fileKeyRef");
+        if (fileKeyRef != null && context.version().atLeast(1, 35)) {
+            checkFileKeyRef(context, fileKeyRef, fromPath.child("fileKeyRef"), volumes);
+        }
+    }
+
+    /**
+     * A {@code fileKeyRef} (EnvFiles, on by default from 1.35; before, the API server drops it):
+     * {@code validateFileKeySelector} wants a key that is an env var name, a volume name that is a
+     * DNS label and a path without {@code ..}; {@code validateFileKeyRefVolumes} wants that volume
+     * in the pod, and an emptyDir.
+     */
+    private static void checkFileKeyRef(RuleContext context, ObjectNode fileKeyRef, FieldPath path,
+                                        Map<String, ObjectNode> volumes) {
+        var key = Nodes.str(fileKeyRef, "key");
+        if ("".equals(key)) {
+            context.report(path.child("key"), ErrorType.REQUIRED, "");
+        } else if (key != null) {
+            for (var msg : Names.envVarName(key, true)) {
+                context.report(path.child("key"), ErrorType.INVALID, Nodes.quote(key), msg);
+            }
+        }
+        var volumeName = Nodes.str(fileKeyRef, "volumeName");
+        if ("".equals(volumeName)) {
+            context.report(path.child("volumeName"), ErrorType.REQUIRED, "");
+        } else if (volumeName != null) {
+            for (var msg : Names.dns1123Label(volumeName)) {
+                context.report(path.child("volumeName"), ErrorType.INVALID, Nodes.quote(volumeName), msg);
+            }
+        }
+        var filePath = Nodes.str(fileKeyRef, "path");
+        if ("".equals(filePath)) {
+            context.report(path.child("path"), ErrorType.REQUIRED, "");
+        } else if (filePath != null && VolumePathsRule.hasBacksteps(filePath)) {
+            context.report(path.child("path"), ErrorType.INVALID, Nodes.quote(filePath), "must not contain '..'");
+        }
+        if (volumeName != null) {
+            var volume = volumes.get(volumeName);
+            if (volume == null) {
+                context.report(path.child("volumeName"), ErrorType.NOT_FOUND, Nodes.quote(volumeName), "");
+            } else if (!Nodes.has(volume, "emptyDir")) {
+                context.report(path.child("volumeName"), ErrorType.INVALID, Nodes.quote(volumeName),
+                        "referenced volume must be of type emptyDir");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pod-level resources ({@code spec.resources}, on by default from 1.34; before, the API server
- * drops the field), as {@code validatePodResources} checks them: only cpu, memory and hugepages,
+ * drops the field), as {@code validatePodResources} checks them: none on a Windows pod; only cpu, memory and hugepages,
  * well-formed amounts with each request within its limit, no claims; the pod's request for a
  * resource covers what its containers request together (init containers one at a time, sidecars
  * for the rest of the pod's life), and no container's limit exceeds the pod's.
@@ -36,7 +36,7 @@ final class PodResourcesRule extends BaseRule {
 
     PodResourcesRule() {
         super("api/pod-resources", Layer.API, Severity.ERROR,
-                "From 1.34, a pod's own resources (spec.resources) name cpu, memory or hugepages-<size>, with "
+                "From 1.34, a pod's own resources (spec.resources), not on a Windows pod, name cpu, memory or hugepages-<size>, with "
                         + "well-formed amounts, each request at most its limit (hugepages: equal), hugepages with cpu "
                         + "or memory, no claims; the pod requests at least what the containers request together "
                         + "for each resource it requests (init containers one at a time, sidecars throughout), limits "
@@ -56,6 +56,11 @@ final class PodResourcesRule extends BaseRule {
             return;
         }
         var path = pod.path().child("resources");
+        if ("windows".equals(Nodes.str(Nodes.obj(pod.spec(), "os"), "name"))) {
+            // nothing more is said of resources a Windows pod may not have
+            context.report(path, ErrorType.FORBIDDEN, "may not be set for a windows pod");
+            return;
+        }
         var claims = Nodes.arr(resources, "claims");
         if (claims != null && !claims.isEmpty()) {
             context.report(path.child("claims"), ErrorType.FORBIDDEN, "claims cannot be set for Resources at pod-level");

@@ -6,15 +6,16 @@ import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
 
 /**
- * Every quantity parses and is not negative: container requests and limits, emptyDir size
- * limits, PersistentVolume capacity. A claim's requests and limits need only parse: the API server
+ * Every quantity parses and is not negative: container requests and limits, the pod's overhead
+ * ({@code validateOverhead} checks it as a container's limits), emptyDir size limits,
+ * PersistentVolume capacity. A claim's requests and limits need only parse: the API server
  * checks its storage request alone (above zero, see StorageRequestRule) and takes the rest as given.
  */
 final class QuantityRule extends BaseRule {
 
     QuantityRule() {
         super("api/quantity", Layer.API, Severity.ERROR,
-                "Quantities (container requests/limits, emptyDir sizeLimit, claim requests/limits, PersistentVolume "
+                "Quantities (container requests/limits, pod overhead, emptyDir sizeLimit, claim requests/limits, PersistentVolume "
                         + "capacity) are well formed ('500m', '2Gi', '1e3') and, but for a claim's (whose storage "
                         + "request api/storage-request checks), not negative.");
     }
@@ -32,6 +33,7 @@ final class QuantityRule extends BaseRule {
                     Quantities.checkMap(context, Nodes.obj(resources, "limits"), resourcesPath.child("limits"));
                 }
             });
+            Quantities.checkMap(context, Nodes.obj(pod.spec(), "overhead"), pod.path().child("overhead"));
             Nodes.forEachObject(pod.spec(), "volumes", pod.path(), (volume, path, i) -> Quantities.check(context,
                     Nodes.get(Nodes.obj(volume, "emptyDir"), "sizeLimit"), path.child("emptyDir", "sizeLimit")));
         }

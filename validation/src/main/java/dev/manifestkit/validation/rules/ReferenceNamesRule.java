@@ -27,7 +27,9 @@ final class ReferenceNamesRule extends BaseRule {
                 "Names of other objects are valid names: serviceAccountName, priorityClassName, "
                         + "runtimeClassName, nodeName, storageClassName, volumeAttributesClassName (a PersistentVolume's not empty, and only with csi), "
                         + "ingressClassName and TLS secretName are DNS "
-                        + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels.");
+                        + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels; "
+                        + "from 1.35 its hostnameOverride is a DNS subdomain of at most 64 characters, not set "
+                        + "with hostNetwork or setHostnameAsFQDN.");
     }
 
     @Override
@@ -79,6 +81,7 @@ final class ReferenceNamesRule extends BaseRule {
             }
             name(context, pod.spec(), "hostname", pod.path(), Names::dns1123Label);
             name(context, pod.spec(), "subdomain", pod.path(), Names::dns1123Label);
+            hostnameOverride(context, pod);
             Nodes.forEachObject(pod.spec(), "hostAliases", pod.path(), (alias, aliasPath, i) -> {
                 var hostnames = Nodes.arr(alias, "hostnames");
                 for (int j = 0; hostnames != null && j < hostnames.size(); j++) {
@@ -91,6 +94,31 @@ final class ReferenceNamesRule extends BaseRule {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * {@code validatePodHostName}: a hostnameOverride (HostnameOverride, on by default from 1.35;
+     * before, the API server drops it) is a pointer, so even "" is checked; it names the pod's host
+     * only where the pod neither shares the node's network nor takes its FQDN as hostname.
+     */
+    private static void hostnameOverride(RuleContext context, PodSpecs.PodSpec pod) {
+        var value = Nodes.str(pod.spec(), "hostnameOverride");
+        if (value == null || !context.version().atLeast(1, 35)) {
+            return;
+        }
+        var path = pod.path().child("hostnameOverride");
+        if (Nodes.isTrue(pod.spec(), "setHostnameAsFQDN")) {
+            context.report(path, ErrorType.FORBIDDEN, "may not be specified when setHostnameAsFQDN is true");
+        }
+        if (Nodes.isTrue(pod.spec(), "hostNetwork")) {
+            context.report(path, ErrorType.FORBIDDEN, "may not be specified when hostNetwork is true");
+        }
+        if (value.length() > 64) {
+            context.report(path, ErrorType.TOO_LONG, "must have at most 64 bytes");
+        }
+        for (var msg : Names.dns1123Subdomain(value)) {
+            context.report(path, ErrorType.INVALID, Nodes.quote(value), msg);
         }
     }
 

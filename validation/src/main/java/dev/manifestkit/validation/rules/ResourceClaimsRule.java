@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * fields): a pod lists the ResourceClaims it uses under {@code spec.resourceClaims}, each by a
  * unique name and by exactly one of an existing claim or a template to make one from
  * ({@code validatePodResourceClaim}); a container's {@code resources.claims} pick from that list
- * by name, each claim (or request of it) once ({@code validateResourceClaimNames}).
+ * by name, each claim (or request of it) once ({@code validateResourceClaimNames}). A static
+ * (mirror) pod, which the kubelet runs from a file, may claim nothing.
  */
 final class ResourceClaimsRule extends BaseRule {
 
@@ -28,7 +29,8 @@ final class ResourceClaimsRule extends BaseRule {
         super("api/resource-claims", Layer.API, Severity.ERROR,
                 "From 1.34, each pod resourceClaims entry has a unique DNS-label name and exactly one of "
                         + "resourceClaimName and resourceClaimTemplateName (DNS subdomains); each container "
-                        + "resources.claims entry names one of them, at most once, with an optional DNS-label request.");
+                        + "resources.claims entry names one of them, at most once, with an optional DNS-label request; "
+                        + "a mirror (static) Pod has none.");
     }
 
     @Override
@@ -39,7 +41,9 @@ final class ResourceClaimsRule extends BaseRule {
         }
         ArrayNode podClaims = Nodes.arr(pod.spec(), "resourceClaims");
         if (podClaims != null && !podClaims.isEmpty()) {
-            podClaims(context, podClaims, pod.path().child("resourceClaims"));
+            boolean mirror = !pod.isTemplate()
+                    && Nodes.has(Nodes.obj(pod.metadata(), "annotations"), "kubernetes.io/config.mirror");
+            podClaims(context, podClaims, pod.path().child("resourceClaims"), mirror);
         }
         // walked without a visitor: most containers claim nothing, and pay nothing for it
         for (var field : CONTAINER_LISTS) {
@@ -54,12 +58,17 @@ final class ResourceClaimsRule extends BaseRule {
         }
     }
 
-    private static void podClaims(RuleContext context, ArrayNode claims, FieldPath listPath) {
+    private static void podClaims(RuleContext context, ArrayNode claims, FieldPath listPath, boolean mirror) {
         for (int i = 0; i < claims.size(); i++) {
             if (!(claims.get(i) instanceof ObjectNode claim)) {
                 continue;
             }
             var path = listPath.index(i);
+            if (mirror) {
+                // validatePodResourceClaim says only this of each claim of a static pod
+                context.report(path, ErrorType.FORBIDDEN, "static pods do not support resource claims");
+                continue;
+            }
             var name = Nodes.str(claim, "name");
             if (name == null || name.isEmpty()) {
                 context.report(path.child("name"), ErrorType.REQUIRED, "");

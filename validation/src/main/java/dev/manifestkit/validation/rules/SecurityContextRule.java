@@ -26,6 +26,8 @@ final class SecurityContextRule extends BaseRule {
     private static final long MAX_ID = Integer.MAX_VALUE;
     private static final String ID_RANGE = "must be between 0 and " + MAX_ID + ", inclusive";
     private static final int SYSCTL_MAX_LENGTH = 253;
+    /** An AppArmor localhost profile's longest name: PATH_MAX - 1. */
+    private static final int MAX_LOCALHOST_PROFILE = 4095;
     private static final String SYSCTL_REGEX = "^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$";
     private static final Pattern SYSCTL = Pattern.compile(SYSCTL_REGEX);
 
@@ -353,9 +355,17 @@ final class SecurityContextRule extends BaseRule {
                 if (!given || localhost.isString() && localhost.asString().isEmpty()) {
                     context.report(appArmorPath.child("localhostProfile"), ErrorType.REQUIRED,
                             "must be set when AppArmor type is Localhost");
-                } else if (localhost.isString() && !localhost.asString().strip().equals(localhost.asString())) {
-                    context.report(appArmorPath.child("localhostProfile"), ErrorType.INVALID,
-                            Nodes.quote(localhost.asString()), "must not be padded with whitespace");
+                } else if (localhost.isString()) {
+                    var profile = localhost.asString();
+                    if (!profile.strip().equals(profile)) {
+                        context.report(appArmorPath.child("localhostProfile"), ErrorType.INVALID,
+                                Nodes.quote(profile), "must not be padded with whitespace");
+                    }
+                    // PATH_MAX - 1, counted in bytes
+                    if (profile.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LOCALHOST_PROFILE) {
+                        context.report(appArmorPath.child("localhostProfile"), ErrorType.TOO_LONG,
+                                "must have at most " + MAX_LOCALHOST_PROFILE + " bytes");
+                    }
                 }
             } else if (given) {
                 context.report(appArmorPath.child("localhostProfile"), ErrorType.INVALID, Nodes.show(localhost),

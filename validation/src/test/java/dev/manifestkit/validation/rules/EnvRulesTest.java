@@ -64,7 +64,7 @@ class EnvRulesTest {
                 "spec.containers[0].env[1].valueFrom: Invalid value: \"\": may not have more than one field specified "
                         + "at a time",
                 "spec.containers[0].env[2].valueFrom: Invalid value: \"\": must specify one of: `fieldRef`, "
-                        + "`resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+                        + "`resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`",
                 "spec.containers[0].env[3].valueFrom.configMapKeyRef.name: Invalid value: \"\": "
                         + Names.dns1123Subdomain("").get(0),
                 "spec.containers[0].env[3].valueFrom.configMapKeyRef.key: Invalid value: \"a/b\": "

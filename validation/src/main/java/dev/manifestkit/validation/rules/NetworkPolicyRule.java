@@ -1,5 +1,6 @@
 package dev.manifestkit.validation.rules;
 
+import dev.manifestkit.core.syntax.IpLiterals;
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
@@ -171,8 +172,8 @@ final class NetworkPolicyRule extends BaseRule {
         if (outerPrefix >= innerPrefix) {
             return false;
         }
-        byte[] innerIp = IpAddresses.parse(inner.substring(0, inner.indexOf('/')));
-        byte[] outerIp = IpAddresses.parse(outer.substring(0, outer.indexOf('/')));
+        byte[] innerIp = IpLiterals.parse(inner.substring(0, inner.indexOf('/')));
+        byte[] outerIp = IpLiterals.parse(outer.substring(0, outer.indexOf('/')));
         // the inner network's address (its IP masked to its prefix) within the outer network
         for (int bit = 0; bit < outerPrefix; bit++) {
             if (bit(innerIp, offset + bit) != bit(outerIp, offset + bit)) {

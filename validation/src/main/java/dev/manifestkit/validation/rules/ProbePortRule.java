@@ -23,9 +23,10 @@ final class ProbePortRule extends BaseRule {
         PodSpecs.forEachContainer(context, (container, path, init) ->
                 PortFields.forEachProbePort(container, path, (port, portPath, numericOnly) -> {
                     if (port.isString() && !port.asString().isEmpty() && !declares(container, port.asString())) {
+                        var name = Nodes.str(container, "name"); // not a string: the schema layer's finding
                         context.report(portPath, ErrorType.NOT_FOUND, Nodes.quote(port.asString()),
-                                "container " + Nodes.quote(Nodes.str(container, "name")) + " has no port of that "
-                                        + "name; the kubelet fails the probe on every run");
+                                (name == null ? "its container" : "container " + Nodes.quote(name))
+                                        + " has no port of that name; the kubelet fails the probe on every run");
                     }
                 }));
     }

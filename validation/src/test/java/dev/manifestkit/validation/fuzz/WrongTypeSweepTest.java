@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every value of every {@code api-server-verdicts} manifest (a thousand objects of some forty
  * kinds, each written to reach one check) replaced, one at a time, by a value of each other
- * shape: no rule crashes. Random mutation ({@link ValidatorFuzzTest}) reaches a rule's
+ * shape, and validated with the rest of its file: no rule crashes. Random mutation ({@link ValidatorFuzzTest}) reaches a rule's
  * type assumptions only by chance; this sweep reaches every field each rule reads, in about
  * 240,000 validations (under ten seconds).
  */
@@ -57,16 +57,19 @@ class WrongTypeSweepTest {
             } catch (ManifestReadException e) {
                 continue; // a few cases are about input the reader refuses
             }
-            for (var document : documents) {
+            for (int d = 0; d < documents.size(); d++) {
+                var document = documents.get(d);
                 var paths = new ArrayList<List<Object>>();
                 collectPaths(document.tree(), new ArrayList<>(), paths);
                 for (var path : paths) {
                     for (var replacement : REPLACEMENTS) {
                         ObjectNode tree = document.tree().deepCopy();
                         replace(tree, path, replacement);
-                        var mutated = new ManifestDocument(tree, file.getFileName().toString(), 0, Map.of());
+                        // with the rest of its file, so cross-object rules read the mutated object too
+                        var set = new ArrayList<>(documents);
+                        set.set(d, new ManifestDocument(tree, file.getFileName().toString(), d, Map.of()));
                         validations++;
-                        for (var problem : validator.validate(List.of(mutated)).problems()) {
+                        for (var problem : validator.validate(set).problems()) {
                             if (problem.type() == ErrorType.INTERNAL) {
                                 crashes.add(file.getFileName() + " " + path + " = " + replacement + ": " + problem);
                             }

@@ -37,7 +37,8 @@ final class ObjectNameRule extends BaseRule {
     ObjectNameRule() {
         super("api/object-name", Layer.API, Severity.ERROR,
                 "metadata.name (or generateName) is present and well formed: a DNS-1123 subdomain (also for "
-                        + "custom resources, whatever their definition), a DNS-1123 label for a Namespace, a DNS-1035 label for a Service, "
+                        + "custom resources, whatever their definition), a DNS-1123 label for a Namespace and (from 1.27) a "
+                        + "StatefulSet, a DNS-1035 label for a Service, "
                         + "for other built-in kinds without a rule of their own (RBAC roles and bindings, "
                         + "PodDisruptionBudgets, …) a URL path segment (no '/' or '%', not '.' or '..'); metadata.namespace is a DNS-1123 label (on "
                         + "cluster-scoped kinds the API server clears it).");
@@ -57,14 +58,14 @@ final class ObjectNameRule extends BaseRule {
             context.report(METADATA.child("name"), ErrorType.REQUIRED, "name or generateName is required");
         }
         if (name != null && !name.isEmpty()) {
-            for (var msg : validate(Nodes.str(tree, "apiVersion"), kind, name)) {
+            for (var msg : validate(context, Nodes.str(tree, "apiVersion"), kind, name)) {
                 context.report(METADATA.child("name"), ErrorType.INVALID, Nodes.quote(name), msg);
             }
         }
         if (generateName != null && !generateName.isEmpty()) {
             // the server appends a random suffix, so a trailing '-' is fine (but "-" alone is not)
             var prefix = Nodes.maskTrailingDash(generateName);
-            for (var msg : validate(Nodes.str(tree, "apiVersion"), kind, prefix)) {
+            for (var msg : validate(context, Nodes.str(tree, "apiVersion"), kind, prefix)) {
                 context.report(METADATA.child("generateName"), ErrorType.INVALID, Nodes.quote(generateName), msg);
             }
         }
@@ -82,7 +83,7 @@ final class ObjectNameRule extends BaseRule {
         return namespaced.map(n -> !n).orElseGet(() -> CLUSTER_SCOPED.contains(kind));
     }
 
-    private static List<String> validate(String apiVersion, String kind, String name) {
+    private static List<String> validate(RuleContext context, String apiVersion, String kind, String name) {
         if (ApiGroups.isCustomResource(apiVersion)) {
             return Names.dns1123Subdomain(name); // whatever its kind is called (Knative's Service)
         }
@@ -90,6 +91,10 @@ final class ObjectNameRule extends BaseRule {
             return Names.dns1035Label(name);
         }
         if (kind.equals("Namespace")) {
+            return Names.dns1123Label(name);
+        }
+        // ValidateStatefulSetName: a DNS label from 1.27, as the pods' hostnames (<name>-<ordinal>) must be
+        if (kind.equals("StatefulSet") && context.version().atLeast(1, 27)) {
             return Names.dns1123Label(name);
         }
         if (SUBDOMAIN_NAMED.contains(kind)) {

@@ -27,7 +27,8 @@ final class ReferenceNamesRule extends BaseRule {
                 "Names of other objects are valid names: serviceAccountName, priorityClassName, "
                         + "runtimeClassName, nodeName, storageClassName, volumeAttributesClassName (a PersistentVolume's not empty, and only with csi), "
                         + "ingressClassName and TLS secretName are DNS "
-                        + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels; "
+                        + "subdomains, and so are hostAliases hostnames; a pod's hostname and subdomain are DNS labels, "
+                        + "and from 1.33 so is a StatefulSet's serviceName (its pods' subdomain); "
                         + "from 1.35 its hostnameOverride is a DNS subdomain of at most 64 characters, not set "
                         + "with hostNetwork or setHostnameAsFQDN.");
     }
@@ -50,6 +51,12 @@ final class ReferenceNamesRule extends BaseRule {
                 if (attributesClass != null && !Nodes.has(spec, "csi")) {
                     context.report(SPEC.child("csi"), ErrorType.REQUIRED,
                             "has to be specified when using volumeAttributesClassName");
+                }
+            }
+            case "StatefulSet" -> {
+                // ValidateStatefulSet (1.33+): the serviceName becomes each pod's spec.subdomain
+                if (context.version().atLeast(1, 33)) {
+                    name(context, spec, "serviceName", SPEC, Names::dns1123Label);
                 }
             }
             case "Ingress" -> {

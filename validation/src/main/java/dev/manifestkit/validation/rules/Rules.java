@@ -63,6 +63,7 @@ public final class Rules {
             new RbacRule(),
             new PriorityClassRule(),
             new LimitRangeRule(),
+            new ResourceQuotaRule(),
             new SupportedValuesRule(),
             new ServicePortsRule(),
             new ServiceTypeFieldsRule(),

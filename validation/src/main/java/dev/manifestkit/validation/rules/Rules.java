@@ -78,6 +78,8 @@ public final class Rules {
             new IngressPathRule(),
             new IngressBackendRule(),
             new IngressClassRule(),
+            new CustomResourceDefinitionRule(),
+            new AdmissionWebhookRule(),
             new AccessModesRule(),
             new StorageRequestRule(),
             new PersistentVolumeCapacityRule(),

@@ -74,7 +74,9 @@ final class AdmissionWebhookRule extends BaseRule {
             supported(context, hook, "reinvocationPolicy", path, "IfNeeded", "Never");
         }
         var timeout = Nodes.get(hook, "timeoutSeconds");
-        if (timeout != null && timeout.isIntegralNumber() && (timeout.asLong() < 1 || timeout.asLong() > 30)) {
+        // beyond 64 bits is out of range too (and out of int32: the schema layer says so as well)
+        if (timeout != null && timeout.isIntegralNumber()
+                && (!timeout.canConvertToLong() || timeout.longValue() < 1 || timeout.longValue() > 30)) {
             context.report(path.child("timeoutSeconds"), ErrorType.INVALID, Nodes.text(timeout),
                     "the timeout value must be between 1 and 30 seconds");
         }

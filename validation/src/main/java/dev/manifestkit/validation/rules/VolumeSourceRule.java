@@ -153,7 +153,7 @@ final class VolumeSourceRule extends BaseRule {
             boolean set = value != null && !value.isNull()
                     && !(value.isString() && value.asString().isEmpty())
                     && !(value.isContainer() && value.isEmpty())
-                    && !(field[0].equals("generation") && value.isNumber() && value.asLong() == 0);
+                    && !(field[0].equals("generation") && Nodes.isInt(value) && value.longValue() == 0);
             if (set) {
                 context.report(path.child(field[1]), ErrorType.FORBIDDEN, "cannot be set");
             }

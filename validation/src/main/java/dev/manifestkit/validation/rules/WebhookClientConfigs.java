@@ -84,7 +84,8 @@ final class WebhookClientConfigs {
             }
         }
         var port = Nodes.get(service, "port");
-        if (port != null && port.isIntegralNumber() && (port.asLong() < 1 || port.asLong() > 65535)) {
+        if (port != null && port.isIntegralNumber()
+                && (!port.canConvertToLong() || port.longValue() < 1 || port.longValue() > 65535)) {
             context.report(path.child("port"), ErrorType.INVALID, Nodes.text(port),
                     "port is not valid: must be between 1 and 65535, inclusive");
         }

@@ -11,8 +11,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code kind: List} documents, as {@code kubectl get -o yaml} writes them: kubectl applies their
- * items, so the validator validates the items, each with its own source locations.
+ * List documents, as {@code kubectl get -o yaml} writes them ({@code kind: List}) and as list
+ * endpoints return them ({@code kind: RoleBindingList}, …): kubectl reads every document with an
+ * {@code items} array as a list (apimachinery's {@code UnstructuredJSONScheme}, whatever its kind)
+ * and applies the items, so the validator validates the items, each with its own source
+ * locations. An item with neither {@code apiVersion} nor {@code kind} takes the list's
+ * {@code apiVersion} and its kind without the {@code List} suffix, as kubectl fills them in for
+ * typed lists, whose items the API server sends without them.
  */
 public final class ListDocuments {
 
@@ -24,9 +29,9 @@ public final class ListDocuments {
     private ListDocuments() {
     }
 
-    /** True for a {@code kind: List} document with an {@code items} array. */
+    /** True for a document with an {@code items} array, whatever its kind. */
     public static boolean isList(ManifestDocument document) {
-        return "List".equals(document.kind().orElse(null)) && document.tree().path("items").isArray();
+        return document.tree().path("items").isArray();
     }
 
     /**
@@ -39,13 +44,32 @@ public final class ListDocuments {
         }
         var items = document.tree().get("items");
         var locations = document.itemLocations();
+        var apiVersion = document.tree().get("apiVersion");
+        var kind = document.kind().orElse("");
+        var itemKind = kind.endsWith("List") ? kind.substring(0, kind.length() - "List".length()) : kind;
         var expanded = new ArrayList<ManifestDocument>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof ObjectNode item) {
-                expanded.add(new ManifestDocument(item, document.origin(), document.index(), locations.get(i), i));
+                var typed = item.has("apiVersion") || item.has("kind") ? item : typed(item, apiVersion, itemKind);
+                expanded.add(new ManifestDocument(typed, document.origin(), document.index(), locations.get(i), i));
             }
         }
         return expanded;
+    }
+
+    /** An untyped item with the list's apiVersion and item kind, where the list has them. */
+    private static ObjectNode typed(ObjectNode item, JsonNode apiVersion, String kind) {
+        if (kind.isEmpty() && apiVersion == null) {
+            return item;
+        }
+        var copy = item.deepCopy();
+        if (apiVersion != null) {
+            copy.set("apiVersion", apiVersion);
+        }
+        if (!kind.isEmpty()) {
+            copy.put("kind", kind);
+        }
+        return copy;
     }
 
     /**
@@ -54,6 +78,8 @@ public final class ListDocuments {
      * saying that (no schema for v1 List, no name) would hide what is wrong.
      */
     static Problem itemsProblem(ManifestDocument document) {
+        // a typed list (RoleBindingList) with a bad items is kubectl's error too, but as an object of
+        // that kind the schema layer says more; a bare List has no schema to say anything
         if (!"List".equals(document.kind().orElse(null)) || isList(document)) {
             return null;
         }

@@ -101,6 +101,36 @@ class ReadAndValidateTest {
     }
 
     @Test
+    void aTypedListIsAListAsKubectlReadsItAndItsUntypedItemsTakeTheListsKind() {
+        // kube-prometheus ships RoleBindingLists; a list endpoint's items carry no apiVersion or kind
+        var documents = READER.read("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                items:
+                - apiVersion: rbac.authorization.k8s.io/v1
+                  kind: RoleBinding
+                  metadata: {name: prometheus-k8s, namespace: default}
+                  roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: prometheus-k8s}
+                  subjects: [{kind: ServiceAccount, name: prometheus-k8s, namespace: monitoring}]
+                kind: RoleBindingList
+                ---
+                apiVersion: v1
+                kind: ConfigMapList
+                items:
+                - metadata: {name: settings, namespace: default}
+                  data: {mode: fast}
+                - metadata: {name: Bad_Name, namespace: default}
+                """, "lists.yaml");
+
+        var report = Validator.forKubernetes("1.35").validate(documents);
+
+        assertThat(report.resources()).extracting(r -> r.object().toString())
+                .containsExactly("RoleBinding/default/prometheus-k8s", "ConfigMap/default/settings",
+                        "ConfigMap/default/Bad_Name");
+        assertThat(report.errors()).extracting(p -> p.location().line() + " " + p.object() + " " + p.ruleId())
+                .containsExactly("15 ConfigMap/default/Bad_Name api/object-name");
+    }
+
+    @Test
     void theItemsOfAKindListAreReportedInTheOrderOfTheFile() {
         var documents = READER.read("""
                 apiVersion: v1

@@ -28,6 +28,11 @@ final class ServerWarningsRule extends BaseRule {
             "deprecated since v1.17; use \"topology.kubernetes.io/region\" instead",
             "failure-domain.beta.kubernetes.io/zone", "deprecated since v1.17; use \"topology.kubernetes.io/zone\" instead",
             "beta.kubernetes.io/instance-type", "deprecated since v1.17; use \"node.kubernetes.io/instance-type\" instead");
+    private static final String SECCOMP_POD = "seccomp.security.alpha.kubernetes.io/pod";
+    private static final String SECCOMP_CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
+    private static final String APPARMOR_CONTAINER = "container.apparmor.security.beta.kubernetes.io/";
+    private static final String USE_SECCOMP_FIELD = "non-functional in v1.27+; use the \"seccompProfile\" field instead";
+    private static final String USE_APPARMOR_FIELD = "deprecated since v1.30; use the \"appArmorProfile\" field instead";
     private static final Map<String, String> DEPRECATED_ANNOTATIONS = Map.of(
             "scheduler.alpha.kubernetes.io/critical-pod", "non-functional in v1.16+; use the \"priorityClassName\" field instead",
             "security.alpha.kubernetes.io/sysctls", "non-functional in v1.11+; use the \"sysctls\" field instead",
@@ -50,7 +55,7 @@ final class ServerWarningsRule extends BaseRule {
                         + "duplicate or overlapping container ports, hostIP without hostPort, fractional bytes of "
                         + "memory or ephemeral storage, duplicate hostAliases IPs and imagePullSecrets, a topology "
                         + "spread constraint without labelSelector, deprecated node labels, annotations and volume "
-                        + "types.");
+                        + "types, and seccomp and AppArmor annotations used without the field that replaced them.");
     }
 
     @Override
@@ -74,6 +79,7 @@ final class ServerWarningsRule extends BaseRule {
                     context.report(pod.metadataPath().child("annotations").key(key), ErrorType.WARNING, message);
                 }
             });
+            securityAnnotations(context, pod, annotations);
         }
         Nodes.forEachObject(spec, "volumes", path, (volume, volumePath, i) -> DEPRECATED_VOLUMES.forEach((type, message) -> {
             if (Nodes.has(volume, type)) {
@@ -92,6 +98,33 @@ final class ServerWarningsRule extends BaseRule {
             fractionalBytes(context, container, containerPath);
             hiddenEnv(context, container, containerPath);
             ports(context, pod, container, containerPath, ports);
+        });
+    }
+
+    /**
+     * The seccomp and AppArmor annotations that predate their fields, used without the field:
+     * GetWarningsForPod(Template) names each one (the seccomp ones do nothing since 1.27).
+     */
+    private static void securityAnnotations(RuleContext context, PodSpecs.PodSpec pod, ObjectNode annotations) {
+        var at = pod.metadataPath().child("annotations");
+        var spec = pod.spec();
+        if (annotations.has(SECCOMP_POD) && Nodes.obj(spec, "securityContext", "seccompProfile") == null) {
+            context.report(at.key(SECCOMP_POD), ErrorType.WARNING, USE_SECCOMP_FIELD);
+        }
+        boolean podAppArmor = Nodes.obj(spec, "securityContext", "appArmorProfile") != null;
+        PodSpecs.forEachContainer(pod, (container, containerPath, init) -> {
+            var name = Nodes.str(container, "name");
+            if (name == null) {
+                return;
+            }
+            if (annotations.has(SECCOMP_CONTAINER + name)
+                    && Nodes.obj(container, "securityContext", "seccompProfile") == null) {
+                context.report(at.key(SECCOMP_CONTAINER + name), ErrorType.WARNING, USE_SECCOMP_FIELD);
+            }
+            if (!podAppArmor && annotations.has(APPARMOR_CONTAINER + name)
+                    && Nodes.obj(container, "securityContext", "appArmorProfile") == null) {
+                context.report(at.key(APPARMOR_CONTAINER + name), ErrorType.WARNING, USE_APPARMOR_FIELD);
+            }
         });
     }
 

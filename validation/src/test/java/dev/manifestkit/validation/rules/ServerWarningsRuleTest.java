@@ -33,6 +33,37 @@ class ServerWarningsRuleTest {
     }
 
     @Test
+    void securityAnnotationsWithoutTheirFieldsAreNamedAsTheServerNamesThem() {
+        var warnings = run(new ServerWarningsRule()).problems("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                      annotations:
+                        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+                        container.seccomp.security.alpha.kubernetes.io/a: runtime/default
+                        container.seccomp.security.alpha.kubernetes.io/b: runtime/default
+                        container.apparmor.security.beta.kubernetes.io/a: runtime/default
+                    spec:
+                      containers:
+                        - {name: a, image: a:1}
+                        - {name: b, image: b:1, securityContext: {seccompProfile: {type: RuntimeDefault}}}
+                """);
+        assertThat(warnings).map(Object::toString).map(text -> text.substring(text.indexOf("spec.")))
+                .containsExactly(
+                        "spec.template.metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]: Warning: "
+                                + "non-functional in v1.27+; use the \"seccompProfile\" field instead [api/server-warnings]",
+                        "spec.template.metadata.annotations[container.seccomp.security.alpha.kubernetes.io/a]: Warning: "
+                                + "non-functional in v1.27+; use the \"seccompProfile\" field instead [api/server-warnings]",
+                        "spec.template.metadata.annotations[container.apparmor.security.beta.kubernetes.io/a]: Warning: "
+                                + "deprecated since v1.30; use the \"appArmorProfile\" field instead [api/server-warnings]");
+    }
+
+    @Test
     void whatTheApiServerAcceptsButWarnsAboutIsAWarning() {
         var warnings = run(new ServerWarningsRule()).problems(deployment("""
                 terminationGracePeriodSeconds: -1

@@ -62,6 +62,7 @@ public final class Rules {
             new NetworkPolicyRule(),
             new RbacRule(),
             new PriorityClassRule(),
+            new ApiServiceRule(),
             new LimitRangeRule(),
             new ResourceQuotaRule(),
             new SupportedValuesRule(),

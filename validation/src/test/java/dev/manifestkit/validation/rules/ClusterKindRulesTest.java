@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The kinds shipped beside workloads: autoscalers, disruption budgets, network policies, RBAC, priority classes, limit ranges. */
+/** The kinds shipped beside workloads: autoscalers, disruption budgets, network policies, RBAC, priority classes, limit ranges, API services. */
 class ClusterKindRulesTest {
 
     private static final String HPA = """
@@ -232,5 +232,30 @@ class ClusterKindRulesTest {
                         + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character "
                         + "(e.g. 'example.com', regex used for validation is "
                         + "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+    }
+
+    @Test
+    void anApiServiceIsNamedForItsVersionAndGroupAndNamesTheServiceBehindIt() {
+        var apiService = """
+                apiVersion: apiregistration.k8s.io/v1
+                kind: APIService
+                metadata: {name: v1beta1.metrics.k8s.io}
+                spec:
+                  group: metrics.k8s.io
+                  version: v1beta1
+                  groupPriorityMinimum: 100
+                """;
+        assertThat(run(new ApiServiceRule()).on(apiService + """
+                  versionPriority: 100
+                  service: {name: metrics-server, namespace: kube-system}
+                """)).isEmpty();
+        assertThat(run(new ApiServiceRule()).on(apiService.replace("v1beta1.metrics", "v1.metrics") + """
+                  versionPriority: 0
+                  caBundle: Y2VydA==
+                """)).containsExactly(
+                "metadata.name: Invalid value: \"v1.metrics.k8s.io\": must be `spec.version+\".\"+spec.group`: "
+                        + "\"v1beta1.metrics.k8s.io\"",
+                "spec.versionPriority: Invalid value: 0: must be positive and less than 1000",
+                "spec.caBundle: Invalid value: \"4 bytes\": local APIServices may not have a caBundle");
     }
 }

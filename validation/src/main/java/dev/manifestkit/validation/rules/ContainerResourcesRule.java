@@ -1,7 +1,6 @@
 package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import dev.manifestkit.core.syntax.Quantity;
 import dev.manifestkit.core.syntax.ResourceNames;
@@ -88,7 +87,10 @@ final class ContainerResourcesRule extends BaseRule {
         if (page.signum() <= 0 || page.stripTrailingZeros().scale() > 0) {
             return false;
         }
-        return amount.setScale(0, RoundingMode.CEILING).remainder(page).signum() == 0;
+        Long value = Quantities.scaledValue(amount, 0);
+        Long pageValue = Quantities.scaledValue(page, 0);
+        // beyond int64 Go's Value() means nothing: not held against the amount
+        return value == null || pageValue == null || value % pageValue == 0;
     }
 
     private static boolean hasCpuOrMemory(ObjectNode amounts) {

@@ -2,7 +2,6 @@ package dev.manifestkit.validation.rules;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -127,9 +126,10 @@ final class CustomResourceDefinitionRule extends BaseRule {
     }
 
     /**
-     * Whether Go's {@code url.ParseRequestURI} takes the text, as far as its shape decides: an
-     * absolute path, or a scheme followed by ':' (characters it refuses are not looked at, so
-     * such a value is let through).
+     * Whether the approval annotation may be a URL, leniently: an absolute path, or a scheme
+     * followed by ':'. GetAPIApprovalState refuses more (characters {@code url.ParseRequestURI}
+     * refuses; in newer code a URL without a host); those are let through, a missed error rather
+     * than a false one.
      */
     private static boolean isRequestUri(String value) {
         if (value.startsWith("/")) {
@@ -362,7 +362,7 @@ final class CustomResourceDefinitionRule extends BaseRule {
         var kind = Nodes.str(names, "kind");
         var singular = Nodes.str(names, "singular");
         if (singular == null || singular.isEmpty()) {
-            singular = kind == null ? null : kind.toLowerCase(Locale.ROOT);
+            singular = kind == null ? null : goToLower(kind);
         }
         var listKind = Nodes.str(names, "listKind");
         if ((listKind == null || listKind.isEmpty()) && kind != null && !kind.isEmpty()) {
@@ -412,7 +412,7 @@ final class CustomResourceDefinitionRule extends BaseRule {
     }
 
     private static void mixedCase(RuleContext context, String value, FieldPath at) {
-        var errors = Names.dns1035Label(value.toLowerCase(Locale.ROOT));
+        var errors = Names.dns1035Label(goToLower(value));
         if (!errors.isEmpty()) {
             context.report(at, ErrorType.INVALID, Nodes.quote(value),
                     "may have mixed case, but should otherwise match: " + String.join(",", errors));
@@ -462,5 +462,15 @@ final class CustomResourceDefinitionRule extends BaseRule {
                         "should not be set when strategy is not set to Webhook");
             }
         }
+    }
+
+    /**
+     * Go's {@code strings.ToLower}: each code point's simple lower case. Java's
+     * {@code toLowerCase} maps some letters to several ('İ' to "i̇"), which Go does not.
+     */
+    static String goToLower(String value) {
+        var out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+        return out.toString();
     }
 }

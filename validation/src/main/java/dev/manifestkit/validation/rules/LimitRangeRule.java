@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.manifestkit.core.syntax.Names;
@@ -138,11 +139,13 @@ final class LimitRangeRule extends BaseRule {
                 context.report(path.child("maxLimitRequestRatio").key(k), ErrorType.INVALID, quoted(ratio),
                         "ratio " + text(ratio) + " is less than 1");
             }
-            if (ratio != null && lo != null && hi != null && lo.value().signum() > 0
-                    && ratio.value().multiply(lo.value()).compareTo(hi.value()) > 0) {
-                context.report(path.child("maxLimitRequestRatio").key(k), ErrorType.INVALID, quoted(ratio),
-                        "ratio " + text(ratio) + " is greater than max/min = "
-                                + String.format(java.util.Locale.ROOT, "%f", hi.value().doubleValue() / lo.value().doubleValue()));
+            if (ratio != null && lo != null && hi != null) {
+                var limit = ratioLimit(ratio.value(), lo.value(), hi.value());
+                if (limit != null && limit[0] > limit[1]) {
+                    context.report(path.child("maxLimitRequestRatio").key(k), ErrorType.INVALID, quoted(ratio),
+                            "ratio " + text(ratio) + " is greater than max/min = "
+                                    + String.format(Locale.ROOT, "%f", limit[1]));
+                }
             }
             if (!ResourceNames.allowsOvercommit(k) && def != null && req != null && def.value().compareTo(req.value()) != 0) {
                 context.report(path.child("defaultRequest").key(k), ErrorType.INVALID, quoted(req),
@@ -186,5 +189,31 @@ final class LimitRangeRule extends BaseRule {
 
     /** A quantity's value and its spelling in messages (Quantity.String()). */
     private record Amount(BigDecimal value, String text) {
+    }
+
+    /** Go's resource.MaxMilliValue: above it, the ratio check compares whole units rather than milli-units. */
+    private static final long MAX_MILLI_VALUE = Long.MAX_VALUE / 1000;
+
+    /**
+     * The ratio and max/min as ValidateLimitRange compares them, in float64: milli-units while all
+     * three are below MaxMilliValue, else whole units, each rounded up as Quantity.Value() and
+     * MilliValue() round; null where a value is beyond int64 (Go's arithmetic then means nothing).
+     */
+    private static double[] ratioLimit(BigDecimal ratio, BigDecimal min, BigDecimal max) {
+        Long ratioValue = Quantities.scaledValue(ratio, 0);
+        Long minValue = Quantities.scaledValue(min, 0);
+        Long maxValue = Quantities.scaledValue(max, 0);
+        if (ratioValue == null || minValue == null || maxValue == null) {
+            return null;
+        }
+        double ratioAmount = ratioValue;
+        long minAmount = minValue;
+        long maxAmount = maxValue;
+        if (ratioValue < MAX_MILLI_VALUE && minValue < MAX_MILLI_VALUE && maxValue < MAX_MILLI_VALUE) {
+            ratioAmount = Quantities.scaledValue(ratio, 3) / 1000.0;
+            minAmount = Quantities.scaledValue(min, 3);
+            maxAmount = Quantities.scaledValue(max, 3);
+        }
+        return new double[] {ratioAmount, (double) maxAmount / (double) minAmount};
     }
 }

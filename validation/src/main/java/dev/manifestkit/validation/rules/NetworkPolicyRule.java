@@ -160,23 +160,35 @@ final class NetworkPolicyRule extends BaseRule {
         }
     }
 
-    /** Whether {@code inner}'s network lies in {@code outer} and its prefix is longer (both parse). */
+    /**
+     * ValidateIPBlock's test, {@code !cidr.Contains(except.IP) || cidrMaskLen >= exceptMaskLen}
+     * inverted, with Go's semantics (both parse): prefix lengths compare as written, whatever the
+     * families; {@code IPNet.Contains} reads an IPv4-mapped address as IPv4, so an IPv4 range may
+     * hold {@code ::ffff:10.1.0.0/112}, and an IPv4-mapped range applies only the IPv4 part of its
+     * mask.
+     */
     static boolean strictlyInside(String inner, String outer) {
-        boolean innerV6 = inner.indexOf(':') >= 0;
-        if (innerV6 != (outer.indexOf(':') >= 0)) {
-            return false;
-        }
-        int offset = innerV6 ? 0 : 96;
         int innerPrefix = prefix(inner);
         int outerPrefix = prefix(outer);
         if (outerPrefix >= innerPrefix) {
             return false;
         }
+        String outerAddress = outer.substring(0, outer.indexOf('/'));
         byte[] innerIp = IpLiterals.parse(inner.substring(0, inner.indexOf('/')));
-        byte[] outerIp = IpLiterals.parse(outer.substring(0, outer.indexOf('/')));
-        // the inner network's address (its IP masked to its prefix) within the outer network
-        for (int bit = 0; bit < outerPrefix; bit++) {
-            if (bit(innerIp, offset + bit) != bit(outerIp, offset + bit)) {
+        byte[] outerIp = IpLiterals.parse(outerAddress);
+        boolean innerIs4 = IpLiterals.isIpv4(innerIp);
+        if (innerIs4 != IpLiterals.isIpv4(outerIp)) {
+            return false; // Contains: an IPv4 network never holds an IPv6 address, nor the reverse
+        }
+        int from = 0;
+        int bits = outerPrefix;
+        if (innerIs4) {
+            from = 96; // compare the IPv4 parts
+            // written in IPv4, the mask is 32 bits; an IPv4-mapped range keeps the last 32 of its 128
+            bits = outerAddress.indexOf(':') < 0 ? outerPrefix : Math.max(0, outerPrefix - 96);
+        }
+        for (int bit = 0; bit < bits; bit++) {
+            if (bit(innerIp, from + bit) != bit(outerIp, from + bit)) {
                 return false;
             }
         }

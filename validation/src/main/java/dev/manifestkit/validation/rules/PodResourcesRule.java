@@ -1,7 +1,6 @@
 package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -89,7 +88,7 @@ final class PodResourcesRule extends BaseRule {
             if (value == null) {
                 return null;
             }
-            return new Amount(value.scale() > 3 ? value.setScale(3, RoundingMode.CEILING) : value,
+            return new Amount(Quantities.roundUp(value, 3),
                     Quantities.format(node));
         }
 

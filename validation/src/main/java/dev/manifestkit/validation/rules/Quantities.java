@@ -26,7 +26,9 @@ final class Quantities {
             return null;
         }
         if (value.isNumber()) {
-            return value.decimalValue();
+            // 1e999 read as a double is Infinity, which no quantity is
+            return value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()) && !value.isBigDecimal()
+                    ? null : value.decimalValue();
         }
         if (!value.isString() || !Quantity.isValid(value.asString())) {
             return null;
@@ -87,11 +89,42 @@ final class Quantities {
         return end - pos == 2 ? 'b' : 'd';
     }
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+    /**
+     * The amount rounded up to {@code scale} decimal places ({@code RoundingMode.CEILING}), without
+     * ever spelling out its digits: a quantity may carry a nine-digit exponent ({@code 1e-99999999},
+     * {@code 1e99999999}), and {@code setScale} on it would build a number of that many digits.
+     */
+    static BigDecimal roundUp(BigDecimal amount, int scale) {
+        if (amount.scale() <= scale) {
+            return amount; // no finer digits than asked for (a huge amount has a negative scale)
+        }
+        if (amount.precision() - amount.scale() < -scale) {
+            // its magnitude is below one unit of the last place kept: one unit up, or zero
+            return amount.signum() > 0 ? BigDecimal.ONE.scaleByPowerOfTen(-scale) : BigDecimal.ZERO;
+        }
+        return amount.setScale(scale, RoundingMode.CEILING);
+    }
+
+    /**
+     * Go's {@code Quantity.ScaledValue(-scale)}: the amount times 10^scale, rounded up, as an int64
+     * ({@code Value()} is scale 0, {@code MilliValue()} scale 3); null beyond the int64 range,
+     * where Go's result is not a meaningful number and no check should rest on it.
+     */
+    static Long scaledValue(BigDecimal amount, int scale) {
+        var scaled = amount.scaleByPowerOfTen(scale);
+        if (scaled.precision() - scaled.scale() > 19) {
+            return null; // at least 10^19, beyond int64
+        }
+        var whole = roundUp(scaled, 0);
+        return whole.compareTo(LONG_MAX) > 0 || whole.compareTo(LONG_MIN) < 0 ? null : whole.longValueExact();
+    }
+
     /** The canonical spelling of an amount in a format: 'b' binary, 'e' exponent, 'd' decimal. */
     static String canonical(BigDecimal amount, char format) {
-        if (amount.scale() > 9) {
-            amount = amount.setScale(9, RoundingMode.CEILING); // Kubernetes keeps nanos at most, rounding up
-        }
+        amount = roundUp(amount, 9); // Kubernetes keeps nanos at most, rounding up
         if (amount.signum() == 0) {
             return "0";
         }

@@ -1,7 +1,5 @@
 package dev.manifestkit.validation.rules;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +43,6 @@ final class ResourceQuotaRule extends BaseRule {
             "NotBestEffort", "CrossNamespacePodAffinity");
     private static final List<List<String>> CONFLICTS = List.of(List.of("BestEffort", "NotBestEffort"),
             List.of("Terminating", "NotTerminating"));
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     ResourceQuotaRule() {
         super("api/resource-quota", Layer.API, Severity.ERROR,
@@ -77,8 +74,8 @@ final class ResourceQuotaRule extends BaseRule {
                 }
                 Quantities.check(context, entry.getValue(), path);
                 var amount = Quantities.of(entry.getValue());
-                if (amount != null && isInteger(name)
-                        && amount.multiply(THOUSAND).setScale(0, RoundingMode.CEILING).remainder(THOUSAND).signum() != 0) {
+                var milli = amount == null || !isInteger(name) ? null : Quantities.scaledValue(amount, 3);
+                if (milli != null && milli % 1000 != 0) { // MilliValue() % 1000, as ValidateResourceQuantityValue
                     context.report(path, ErrorType.INVALID, Quantities.show(entry.getValue()), "must be an integer");
                 }
             }

@@ -59,7 +59,10 @@ final class WebhookClientConfigs {
             context.report(path, ErrorType.INVALID, Nodes.quote(parsed.host()), "host must be specified" + FORM);
         }
         if (parsed.user() != null) {
-            context.report(path, ErrorType.INVALID, Nodes.quote(parsed.user()),
+            // the server prints the user information; a password in it is not repeated here
+            var user = parsed.user();
+            int colon = user.indexOf(':');
+            context.report(path, ErrorType.INVALID, Nodes.quote(colon < 0 ? user : user.substring(0, colon) + ":***"),
                     "user information is not permitted in the URL");
         }
         if (!parsed.fragment().isEmpty()) {
@@ -243,8 +246,8 @@ final class WebhookClientConfigs {
                     }
                     for (int i = 0; i < host.length(); i++) {
                         char c = host.charAt(i);
-                        if (c == ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|'
-                                || c == '\\' || c == '^' || c == '`') {
+                        // shouldEscape(c, encodeHost): '<', '>' and '"' are allowed in a host, these are not
+                        if (c == ' ' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' || c == '`') {
                             return failed("invalid character \"" + c + "\" in host name");
                         }
                     }

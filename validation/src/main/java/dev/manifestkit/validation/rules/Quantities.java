@@ -20,7 +20,10 @@ final class Quantities {
     private Quantities() {
     }
 
-    /** The value of a quantity written as a string or a number, or null if it is neither or malformed. */
+    /**
+     * The value of a quantity written as a string or a number, as the API server holds it
+     * ({@link #bounded}), or null if it is neither or malformed.
+     */
     static BigDecimal of(JsonNode value) {
         if (value == null) {
             return null;
@@ -28,12 +31,29 @@ final class Quantities {
         if (value.isNumber()) {
             // 1e999 read as a double is Infinity, which no quantity is
             return value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()) && !value.isBigDecimal()
-                    ? null : value.decimalValue();
+                    ? null : bounded(value.decimalValue());
         }
         if (!value.isString() || !Quantity.isValid(value.asString())) {
             return null;
         }
-        return Quantity.parse(value.asString()).toBigDecimal();
+        return bounded(Quantity.parse(value.asString()).toBigDecimal());
+    }
+
+    private static final BigDecimal MAX_ALLOWED = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * An amount as {@code resource.ParseQuantity} keeps it: a non-zero magnitude rounded up to
+     * nano-units and capped at 2^63-1 ({@code maxAllowed}). Besides being what the server checks,
+     * the bounds keep every later sum and comparison cheap: {@code 1e99999999} plus {@code 100m}
+     * would otherwise be a number of a hundred million digits.
+     */
+    static BigDecimal bounded(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return amount;
+        }
+        var magnitude = amount.abs();
+        magnitude = magnitude.compareTo(MAX_ALLOWED) > 0 ? MAX_ALLOWED : roundUp(magnitude, 9);
+        return amount.signum() < 0 ? magnitude.negate() : magnitude;
     }
 
     private static final BigInteger KI = BigInteger.valueOf(1024);

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.yaml.ManifestReadException;
@@ -38,9 +40,12 @@ class WrongTypeSweepTest {
             NODES.stringNode("-1"), NODES.stringNode("100%"), NODES.numberNode(-1), NODES.numberNode(0),
             NODES.numberNode(new BigInteger("9".repeat(30))), NODES.numberNode(1.5), NODES.booleanNode(true),
             NODES.objectNode(), NODES.arrayNode(), NODES.arrayNode().add(NODES.nullNode()),
-            NODES.arrayNode().add("x"), NODES.objectNode().put("a", "b"), NODES.arrayNode().add(NODES.objectNode()));
+            NODES.arrayNode().add("x"), NODES.objectNode().put("a", "b"), NODES.arrayNode().add(NODES.objectNode()),
+            // quantities with nine-digit exponents and a number read as Infinity: arithmetic must stay cheap
+            NODES.stringNode("1e99999999"), NODES.stringNode("1e-99999999"), NODES.numberNode(Double.POSITIVE_INFINITY));
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a rule that hangs on a value fails here rather than stalling the build
     void noRuleCrashesOnAValueOfAnotherShapeAnywhereInTheVerdictManifests() throws IOException {
         var validator = Validator.forKubernetes("1.35");
         var reader = ManifestReader.create();

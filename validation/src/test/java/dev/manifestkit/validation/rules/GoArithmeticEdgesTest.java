@@ -22,6 +22,8 @@ class GoArithmeticEdgesTest {
             assertThat(Quantities.roundUp(new BigDecimal("1e-99999999"), 9)).isEqualByComparingTo("1e-9");
             assertThat(Quantities.roundUp(new BigDecimal("-1e-99999999"), 3)).isEqualByComparingTo("0");
             assertThat(Quantities.roundUp(new BigDecimal("1e99999999"), 3)).isEqualByComparingTo("1e99999999");
+            assertThat(Quantities.bounded(new BigDecimal("1e99999999"))).isEqualByComparingTo("9223372036854775807");
+            assertThat(Quantities.bounded(new BigDecimal("-1e-99999999"))).isEqualByComparingTo("-1e-9");
             assertThat(Quantities.scaledValue(new BigDecimal("1e99999999"), 3)).isNull();
             assertThat(Quantities.scaledValue(new BigDecimal("1e-99999999"), 3)).isEqualTo(1L);
             assertThat(Quantities.scaledValue(new BigDecimal("0.9995"), 3)).isEqualTo(1000L);

@@ -83,7 +83,7 @@ final class AdmissionWebhookRule extends BaseRule {
         for (var field : new String[] {"namespaceSelector", "objectSelector"}) {
             var selector = Nodes.obj(hook, field);
             if (selector != null) {
-                selector(context, selector, path.child(field));
+                Selectors.check(context, selector, path.child(field));
             }
         }
         var clientConfig = Nodes.obj(hook, "clientConfig");
@@ -246,25 +246,6 @@ final class AdmissionWebhookRule extends BaseRule {
             }
         }
         return false;
-    }
-
-    /** {@code ValidateLabelSelector} without invalid label values allowed (a create). */
-    private static void selector(RuleContext context, ObjectNode selector, FieldPath path) {
-        var matchLabels = Nodes.obj(selector, "matchLabels");
-        if (matchLabels != null) {
-            for (var entry : matchLabels.properties()) {
-                for (var msg : Names.labelKey(entry.getKey())) {
-                    context.report(path.child("matchLabels"), ErrorType.INVALID, Nodes.quote(entry.getKey()), msg);
-                }
-                if (entry.getValue().isString()) {
-                    for (var msg : Names.labelValue(entry.getValue().asString())) {
-                        context.report(path.child("matchLabels"), ErrorType.INVALID,
-                                Nodes.quote(entry.getValue().asString()), msg);
-                    }
-                }
-            }
-        }
-        Selectors.checkExpressions(context, selector, path);
     }
 
     /** {@code validateMatchConditions}, the expressions' CEL left out. */

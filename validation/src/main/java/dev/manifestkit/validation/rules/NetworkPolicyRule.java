@@ -37,7 +37,7 @@ final class NetworkPolicyRule extends BaseRule {
         if (spec == null) {
             return;
         }
-        selector(context, Nodes.obj(spec, "podSelector"), SPEC.child("podSelector"));
+        Selectors.check(context, Nodes.obj(spec, "podSelector"), SPEC.child("podSelector"));
         for (var direction : new String[] {"ingress", "egress"}) {
             var peers = direction.equals("ingress") ? "from" : "to";
             Nodes.forEachObject(spec, direction, SPEC, (rule, rulePath, i) -> {
@@ -59,13 +59,6 @@ final class NetworkPolicyRule extends BaseRule {
                             Nodes.supported(POLICY_TYPES));
                 }
             }
-        }
-    }
-
-    private static void selector(RuleContext context, ObjectNode selector, FieldPath path) {
-        if (selector != null) {
-            LabelSyntaxRule.check(context, Nodes.obj(selector, "matchLabels"), path.child("matchLabels"));
-            Selectors.checkExpressions(context, selector, path);
         }
     }
 
@@ -114,7 +107,7 @@ final class NetworkPolicyRule extends BaseRule {
             var selector = Nodes.obj(peer, field);
             if (selector != null) {
                 peers++;
-                selector(context, selector, path.child(field));
+                Selectors.check(context, selector, path.child(field));
             }
         }
         var ipBlock = Nodes.obj(peer, "ipBlock");

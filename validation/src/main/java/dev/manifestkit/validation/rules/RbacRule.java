@@ -50,11 +50,7 @@ final class RbacRule extends BaseRule {
                                 "at least one clusterRoleSelector required if aggregationRule is non-nil");
                     }
                     Nodes.forEachObject(aggregation, "clusterRoleSelectors", FieldPath.root("aggregationRule"),
-                            (selector, selectorPath, i) -> {
-                                LabelSyntaxRule.check(context, Nodes.obj(selector, "matchLabels"),
-                                        selectorPath.child("matchLabels"));
-                                Selectors.checkExpressions(context, selector, selectorPath);
-                            });
+                            (selector, selectorPath, i) -> Selectors.check(context, selector, selectorPath));
                 }
             }
             case "RoleBinding" -> binding(context, tree, true);

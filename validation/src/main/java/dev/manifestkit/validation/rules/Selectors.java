@@ -80,6 +80,17 @@ final class Selectors {
     }
 
     /**
+     * {@code ValidateLabelSelector} of a create: the matchLabels' keys and values
+     * ({@link LabelSyntaxRule#check}) and the matchExpressions ({@link #checkExpressions}).
+     */
+    static void check(RuleContext context, ObjectNode selector, FieldPath selectorPath) {
+        if (selector != null) {
+            LabelSyntaxRule.check(context, Nodes.obj(selector, "matchLabels"), selectorPath.child("matchLabels"));
+            checkExpressions(context, selector, selectorPath);
+        }
+    }
+
+    /**
      * Reports what the API server finds wrong in a label selector's matchExpressions
      * ({@code ValidateLabelSelectorRequirement}): the operator and its values, a key that is not
      * a label name, values that are not label values. True if the expressions are usable.

@@ -29,14 +29,24 @@ public final class ResourceNames {
     private ResourceNames() {
     }
 
-    /** Every message the API server gives for a container resource name; empty when it is fine. */
-    public static List<String> containerResourceName(String name) {
+    /**
+     * What {@code validateResourceName} says of any resource name (a qualified name, and without a
+     * domain a standard one); empty when it is fine. Quotas and limit ranges check names this way,
+     * containers more strictly ({@link #containerResourceName}).
+     */
+    public static List<String> resourceName(String name) {
         var messages = new ArrayList<>(Names.qualifiedName(name));
-        boolean qualified = name.indexOf('/') >= 0;
-        if (messages.isEmpty() && !qualified && !STANDARD_RESOURCES.contains(name) && !isHugePages(name)
+        if (messages.isEmpty() && name.indexOf('/') < 0 && !STANDARD_RESOURCES.contains(name) && !isHugePages(name)
                 && !name.startsWith("requests." + HUGE_PAGES)) {
             messages.add("must be a standard resource type or fully qualified");
         }
+        return messages;
+    }
+
+    /** Every message the API server gives for a container resource name; empty when it is fine. */
+    public static List<String> containerResourceName(String name) {
+        var messages = new ArrayList<>(resourceName(name));
+        boolean qualified = name.indexOf('/') >= 0;
         if (!qualified) {
             if (!CONTAINER_RESOURCES.contains(name) && !isHugePages(name)) {
                 messages.add("must be a standard resource for containers");

@@ -164,12 +164,9 @@ final class LimitRangeRule extends BaseRule {
         }
         for (var entry : map.properties()) {
             var name = entry.getKey();
-            for (var msg : ResourceNames.containerResourceName(name)) {
-                boolean containerOnly = msg.equals("must be a standard resource for containers")
-                        || msg.equals("doesn't follow extended resource name standard");
-                if (containerNames || !containerOnly) {
-                    context.report(path.child(field).key(name), ErrorType.INVALID, Nodes.quote(name), msg);
-                }
+            var messages = containerNames ? ResourceNames.containerResourceName(name) : ResourceNames.resourceName(name);
+            for (var msg : messages) {
+                context.report(path.child(field).key(name), ErrorType.INVALID, Nodes.quote(name), msg);
             }
             BigDecimal amount = Quantities.of(entry.getValue());
             if (amount != null) {

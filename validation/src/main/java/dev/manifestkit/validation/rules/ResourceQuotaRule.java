@@ -86,14 +86,7 @@ final class ResourceQuotaRule extends BaseRule {
 
     /** validateResourceName, then ValidateResourceQuotaResourceName. */
     private static List<String> resourceName(String name) {
-        var messages = new java.util.ArrayList<String>();
-        for (var msg : ResourceNames.containerResourceName(name)) {
-            // the first checks are validateResourceName's, shared with containers; the rest are not for quota
-            if (!msg.equals("must be a standard resource for containers")
-                    && !msg.equals("doesn't follow extended resource name standard")) {
-                messages.add(msg);
-            }
-        }
+        var messages = new java.util.ArrayList<>(ResourceNames.resourceName(name));
         if (name.indexOf('/') < 0 && !isStandardQuotaResource(name)) {
             messages.add("must be a standard resource for quota");
         }

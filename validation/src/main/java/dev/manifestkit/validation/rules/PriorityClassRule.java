@@ -48,7 +48,9 @@ final class PriorityClassRule extends BaseRule {
                     "maximum allowed value of a user defined priority is " + HIGHEST_USER_DEFINABLE);
         }
         var policy = Nodes.str(tree, "preemptionPolicy");
-        if (policy != null && !Nodes.oneOf(policy, PREEMPTION_POLICIES)) {
+        if ("".equals(policy)) { // ValidatePreemptionPolicy: given, but empty (only an absent one is defaulted)
+            context.report(FieldPath.root("preemptionPolicy"), ErrorType.REQUIRED, "");
+        } else if (policy != null && !Nodes.oneOf(policy, PREEMPTION_POLICIES)) {
             context.report(FieldPath.root("preemptionPolicy"), ErrorType.NOT_SUPPORTED, Nodes.quote(policy),
                     Nodes.supported(PREEMPTION_POLICIES));
         }

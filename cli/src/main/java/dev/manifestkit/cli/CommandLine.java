@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.manifestkit.core.MessageText;
+import dev.manifestkit.core.yaml.ReaderOptions;
 import dev.manifestkit.validation.PortRange;
 
 /**
@@ -53,6 +55,10 @@ final class CommandLine {
               --node-port-range RANGE  the cluster's --service-node-port-range, which node
                                        ports must lie in (default 30000-32767)
               -o, --output FORMAT      text (default), json or junit
+              --max-document-bytes N   largest document read, in characters (default 8388608);
+                                       a kubectl get -o yaml dump of a large cluster is one
+                                       list document and may need more
+              --max-values N           most values in one document (default 500000)
               --debug                  show stack traces of unexpected failures
 
             Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
@@ -137,6 +143,7 @@ final class CommandLine {
         var skipMissing = false;
         var nodePortRange = PortRange.DEFAULT_NODE_PORTS;
         var output = OutputFormat.TEXT;
+        var readerOptions = ReaderOptions.defaults();
         var inputs = new ArrayList<String>();
         var cursor = new Cursor("validate", args);
         while (cursor.hasNext()) {
@@ -154,12 +161,15 @@ final class CommandLine {
                 case "--skip-missing-schemas" -> skipMissing = cursor.flag(arg, true);
                 case "--node-port-range" -> nodePortRange = nodePortRange(cursor.value(arg));
                 case "-o", "--output" -> output = OutputFormat.parse(cursor.value(arg));
+                case "--max-document-bytes" ->
+                        readerOptions = readerOptions.withMaxDocumentBytes(limit(arg, cursor.value(arg)));
+                case "--max-values" -> readerOptions = readerOptions.withMaxValues(limit(arg, cursor.value(arg)));
                 default -> throw cursor.unknown(arg);
             }
         }
         requireInputs("validate", inputs);
         return new ValidateOptions(version, schemaLocation, strict, profile, skipMissing, nodePortRange, output,
-                inputs);
+                readerOptions, inputs);
     }
 
     private static FmtOptions fmt(List<String> args) throws UsageException {
@@ -189,6 +199,21 @@ final class CommandLine {
             throw new UsageException("validate", "unknown profile '" + value + "': use dev or prod");
         }
         return value;
+    }
+
+    /** A reader limit: a whole number from 1 to 2147483647. */
+    private static int limit(String option, String value) throws UsageException {
+        var name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException("validate", name + ": '" + MessageText.cut(value, 64)
+                + "' is not a whole number from 1 to " + Integer.MAX_VALUE);
     }
 
     private static PortRange nodePortRange(String value) throws UsageException {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Iterator;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestReader;
 
 /**
@@ -26,6 +27,20 @@ final class Documents {
      * @param origin how documents and messages name the input
      */
     static Iterator<ManifestDocument> open(InputStream in, String origin) {
-        return READER.stream(in, origin).iterator();
+        return open(in, origin, READER);
+    }
+
+    /** As {@link #open(InputStream, String)}, with a reader of other limits. */
+    static Iterator<ManifestDocument> open(InputStream in, String origin, ManifestReader reader) {
+        return reader.stream(in, origin).iterator();
+    }
+
+    /**
+     * A reader error as the command line says it: a limit is named by the option that raises it
+     * rather than by the library setting.
+     */
+    static String problem(ManifestReadException error) {
+        return error.problem().replace("(ReaderOptions.maxDocumentBytes)", "(raise it with --max-document-bytes)")
+                .replace("(ReaderOptions.maxValues)", "(raise it with --max-values)");
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.yaml.ManifestReadException;
+import dev.manifestkit.core.yaml.ManifestReader;
 
 /**
  * Reads the inputs on a second thread while the caller validates, handing documents over, in
@@ -47,8 +48,11 @@ final class ReadAhead implements AutoCloseable {
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
 
-    /** Starts reading {@code inputs} in this order; {@code stdin} is what {@code -} reads. */
-    ReadAhead(List<Input> inputs, InputStream stdin) {
+    private final ManifestReader reader;
+
+    /** Starts reading {@code inputs} in this order with {@code reader}; {@code stdin} is what {@code -} reads. */
+    ReadAhead(List<Input> inputs, InputStream stdin, ManifestReader reader) {
+        this.reader = reader;
         thread = new Thread(() -> readAll(inputs, stdin), "manifestkit-reader");
         thread.setDaemon(true);
         thread.start();
@@ -93,7 +97,7 @@ final class ReadAhead implements AutoCloseable {
             return;
         }
         try {
-            var documents = Documents.open(in, input.name());
+            var documents = Documents.open(in, input.name(), reader);
             while (documents.hasNext()) {
                 queue.put(new Document(documents.next()));
             }

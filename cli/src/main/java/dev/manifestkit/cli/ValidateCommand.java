@@ -16,6 +16,7 @@ import java.util.Map;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
+import dev.manifestkit.core.yaml.ManifestReader;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
@@ -89,7 +90,7 @@ final class ValidateCommand {
     int run(ValidateOptions options, PrintStream out) throws UsageException, InputException, IOException {
         var inputs = Inputs.expand(options.inputs());
         validator = validator(options);
-        try (var reader = new ReadAhead(inputs, stdin)) {
+        try (var reader = new ReadAhead(inputs, stdin, ManifestReader.create(options.readerOptions()))) {
             for (var item = reader.next(); !(item instanceof ReadAhead.End); item = reader.next()) {
                 take(item);
             }
@@ -156,7 +157,7 @@ final class ValidateCommand {
             resources(document.document());
         } else if (item instanceof ReadAhead.Unreadable unreadable) {
             var error = unreadable.error();
-            fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), error.problem()));
+            fileErrors.add(new FileError(unreadable.input().name(), error.location().orElse(null), Documents.problem(error)));
         } else if (item instanceof ReadAhead.Failed failed) {
             inputFailed = true;
             err.println("manifestkit: " + MessageText.oneLine("cannot read " + failed.input().name() + ": "

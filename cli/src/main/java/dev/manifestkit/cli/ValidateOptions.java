@@ -3,6 +3,7 @@ package dev.manifestkit.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.manifestkit.core.yaml.ReaderOptions;
 import dev.manifestkit.validation.PortRange;
 
 /**
@@ -16,11 +17,12 @@ import dev.manifestkit.validation.PortRange;
  * @param skipMissingSchemas kinds with no schema are skipped instead of being errors
  * @param nodePortRange      the cluster's node ports, which {@code api/node-port-range} checks
  * @param output             report format
+ * @param readerOptions      the reader's limits, with {@code --max-document-bytes} and {@code --max-values} applied
  * @param inputs             files, directories and {@code -}, as typed
  */
 record ValidateOptions(String kubernetesVersion, Path schemaLocation, boolean strict, String profile,
                        boolean skipMissingSchemas, PortRange nodePortRange, OutputFormat output,
-                       List<String> inputs) {
+                       ReaderOptions readerOptions, List<String> inputs) {
 
     /** The version used when {@code --kubernetes-version} is not given. */
     static final String DEFAULT_VERSION = "1.35";

@@ -50,6 +50,19 @@ class CommandLineTest {
     }
 
     @Test
+    void theReadersLimitsCanBeRaisedForALargeListDump() throws UsageException {
+        var options = validate("--max-document-bytes", "67108864", "--max-values=4000000", "dump.yaml");
+
+        assertThat(options.readerOptions().maxDocumentBytes()).isEqualTo(67_108_864);
+        assertThat(options.readerOptions().maxValues()).isEqualTo(4_000_000);
+        assertThat(validate("a.yaml").readerOptions()).isEqualTo(dev.manifestkit.core.yaml.ReaderOptions.defaults());
+        assertThatThrownBy(() -> validate("--max-values=0", "a.yaml"))
+                .hasMessage("--max-values: '0' is not a whole number from 1 to 2147483647");
+        assertThatThrownBy(() -> validate("--max-document-bytes", "64Mi", "a.yaml"))
+                .hasMessage("--max-document-bytes: '64Mi' is not a whole number from 1 to 2147483647");
+    }
+
+    @Test
     void outputTakesItsValueAttachedAsKubectlDoes() throws UsageException {
         assertThat(validate("-ojson", "a.yaml").output()).isEqualTo(OutputFormat.JSON);
         assertThat(validate("-o=junit", "a.yaml").output()).isEqualTo(OutputFormat.JUNIT);

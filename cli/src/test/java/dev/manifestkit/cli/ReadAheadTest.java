@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.manifestkit.core.yaml.ManifestReader;
+
 class ReadAheadTest {
 
     @TempDir
@@ -46,7 +48,7 @@ class ReadAheadTest {
         }
         var inputs = List.of(file("a.yaml", many.toString()), file("b.yaml", "kind: Namespace\nmetadata: {name: b}"));
 
-        try (var reader = new ReadAhead(inputs, InputStream.nullInputStream())) {
+        try (var reader = new ReadAhead(inputs, InputStream.nullInputStream(), ManifestReader.create())) {
             var items = drain(reader);
 
             assertThat(items).hasSize(ReadAhead.CAPACITY * 3 + 1);
@@ -62,7 +64,7 @@ class ReadAheadTest {
                 Input.file(dir.resolve("missing.yaml")),
                 file("c.yaml", "kind: C\nmetadata: {name: c}"));
 
-        try (var reader = new ReadAhead(inputs, InputStream.nullInputStream())) {
+        try (var reader = new ReadAhead(inputs, InputStream.nullInputStream(), ManifestReader.create())) {
             assertThat(drain(reader)).containsExactly(
                     "document a #0",
                     "unreadable a.yaml: expected ',' or ']', but got <stream end> (while parsing a flow sequence)",

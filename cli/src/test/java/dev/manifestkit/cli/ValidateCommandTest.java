@@ -94,6 +94,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aListDumpBeyondTheReadersLimitsIsOneLineNamingTheOptionThatRaisesThem() throws IOException {
+        var dump = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+        for (int i = 0; i < 3_000; i++) {
+            dump.append("- {apiVersion: v1, kind: ConfigMap, metadata: {name: cm-").append(i)
+                    .append(", namespace: default}, data: {a: b}}\n");
+        }
+        var file = Files.writeString(dir.resolve("dump.yaml"), dump);
+
+        var refused = Run.of("validate", "--max-values", "20000", file.toString());
+        var raised = Run.of("validate", "--max-values", "100000", file.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("document 1 has more than 20000 values (raise it with --max-values) [read]");
+        assertThat(raised.exitCode()).isZero();
+        assertThat(raised.out()).contains("3000 resources: 3000 valid");
+    }
+
+    @Test
     void aMissingInputIsExitTwoWithOneLineAndNoReport() {
         var run = Run.of("validate", dir.resolve("nope.yaml").toString());
 

@@ -260,7 +260,9 @@ final class CustomResourceSchemaConverter {
                     "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
         }
         if (type == null) {
-            if (field != null && !typeless && !embedded) {
+            // inside allOf/anyOf/oneOf/not a property names no type (validateNestedValueValidation
+            // forbids one there); its type is the one declared beside the branch
+            if (field != null && !typeless && !embedded && !branch) {
                 problems.add(new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null,
                         "must not be empty for specified " + field));
             }

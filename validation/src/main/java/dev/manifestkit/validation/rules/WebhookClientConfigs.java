@@ -83,7 +83,8 @@ final class WebhookClientConfigs {
         for (var field : new String[] {"name", "namespace"}) {
             var value = Nodes.get(service, field);
             if (value != null && value.isString() && value.asString().isEmpty()) {
-                context.report(path.child(field), ErrorType.REQUIRED, "");
+                // the server's callers pass name and namespace swapped, so it names the other field; not copied
+                context.report(path.child(field), ErrorType.REQUIRED, "service " + field + " is required");
             }
         }
         var port = Nodes.get(service, "port");

@@ -1,14 +1,11 @@
 package dev.manifestkit.validation.schema;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.ErrorType;
@@ -285,9 +282,7 @@ final class CustomResourceSchemaConverter {
                     "must be of type array", true));
         }
         var pattern = schema.get("pattern");
-        // Go's RE2 takes (?P<name>…), which Java does not: only what neither takes is reported
-        if (pattern != null && pattern.isString() && !compiles(re2ToJava(pattern.asString()))
-                && !pattern.asString().contains("(?P<")) {
+        if (pattern != null && pattern.isString() && !GoRegularExpressions.compiles(pattern.asString())) {
             problems.add(new StructuralProblem(at.child("pattern"), ErrorType.INVALID, pattern.toString(),
                     "must be a valid regular expression, but isn't"));
         }
@@ -534,8 +529,8 @@ final class CustomResourceSchemaConverter {
                 }
                 case "format" -> copy.set(keyword, "int32".equals(value.asString(null)) ? copy.stringNode("int64") : value);
                 case "pattern" -> {
-                    if (value.isString() && compiles(re2ToJava(value.asString()))) {
-                        copy.put(keyword, re2ToJava(value.asString()));
+                    if (value.isString() && GoRegularExpressions.compiles(value.asString())) {
+                        copy.set(keyword, value); // matched as Go matches it (GoRegularExpressions)
                     }
                 }
                 case "properties" -> {
@@ -653,120 +648,5 @@ final class CustomResourceSchemaConverter {
             types.add(branch.path("type").asString(""));
         }
         return types.equals(Set.of("integer", "string"));
-    }
-
-    private static boolean compiles(String pattern) {
-        try {
-            Pattern.compile(pattern);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
-    }
-
-    private static final Pattern REPEAT = Pattern.compile("\\{\\d+(,\\d*)?}");
-
-    /** Go's ASCII classes ({@code [:alpha:]}, {@code [:^alpha:]}) in Java's spelling. */
-    private static final Map<String, String> POSIX = posixClasses();
-
-    private static Map<String, String> posixClasses() {
-        var classes = new HashMap<String, String>();
-        for (var name : List.of("Alnum", "Alpha", "ASCII", "Blank", "Cntrl", "Digit", "Graph", "Lower", "Print", "Punct",
-                "Space", "Upper", "XDigit")) {
-            classes.put(name.toLowerCase(java.util.Locale.ROOT), "\\p{" + name + "}");
-            classes.put("^" + name.toLowerCase(java.util.Locale.ROOT), "\\P{" + name + "}");
-        }
-        classes.put("word", "\\w");
-        classes.put("^word", "\\W");
-        return Map.copyOf(classes);
-    }
-
-    /**
-     * A Go (RE2) pattern spelled for Java where the two read the same text differently: a
-     * <code>{</code> that starts no repetition ({@code {n}}, {@code {n,}}, {@code {n,m}}) is a literal
-     * in Go (its parser falls back to one when parseRepeat fails) and an error in Java, so it is
-     * escaped, and so are a {@code [} or {@code &} in a class (a nested class or an intersection in
-     * Java); a POSIX class ({@code [[:alpha:]]}) takes Java's name; a Unicode script named without
-     * Java's {@code Is} prefix ({@code \p{Greek}}, {@code \p{^Greek}}) gets it; a named group
-     * ({@code (?P<name>…)}, {@code (?<name>…)}) becomes a plain group. Anything else is left as it is.
-     */
-    static String re2ToJava(String pattern) {
-        if (pattern.contains("\\Q")) {
-            return pattern; // quoted text: left to Java, which reads \Q…\E as Go does
-        }
-        var out = new StringBuilder(pattern.length() + 8);
-        boolean inClass = false;
-        int classStart = -1;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                char next = pattern.charAt(i + 1);
-                int close = pattern.indexOf('}', i + 2);
-                if ((next == 'p' || next == 'P') && i + 2 < pattern.length() && pattern.charAt(i + 2) == '{' && close > 0) {
-                    out.append(unicodeClass(next, pattern.substring(i + 3, close)));
-                    i = close;
-                } else if (next == 'x' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '{' && close > 0) {
-                    out.append(pattern, i, close + 1);
-                    i = close;
-                } else {
-                    out.append(c).append(next);
-                    i++;
-                }
-            } else if (inClass) {
-                int end = c == '[' && i + 1 < pattern.length() && pattern.charAt(i + 1) == ':' ? pattern.indexOf(":]", i + 2) : -1;
-                var posix = end > 0 ? POSIX.get(pattern.substring(i + 2, end)) : null;
-                if (posix != null) { // [:alpha:] inside a class: a nested class of those letters in Java
-                    out.append(posix);
-                    i = end + 1;
-                } else if (c == '[' || c == '&') {
-                    out.append('\\').append(c); // literals in Go; a nested class or an intersection in Java
-                } else {
-                    out.append(c);
-                    inClass = c != ']' || i == classStart; // a ']' first in the class is a literal
-                }
-            } else if (c == '[') {
-                inClass = true;
-                classStart = i + 1 < pattern.length() && pattern.charAt(i + 1) == '^' ? i + 2 : i + 1;
-                out.append(c);
-                if (classStart == i + 2) {
-                    out.append('^');
-                    i++;
-                }
-            } else if (c == '(' && namedGroupEnd(pattern, i) > 0) {
-                out.append("(?:"); // a name does not change what matches, and Java refuses Go's names with '_'
-                i = namedGroupEnd(pattern, i);
-            } else if (c == '{' && !REPEAT.matcher(pattern).region(i, pattern.length()).lookingAt()) {
-                out.append("\\{");
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Where a named group's opening {@code (?P<name>} or {@code (?<name>} at {@code i} ends, or -1. */
-    private static int namedGroupEnd(String pattern, int i) {
-        int nameStart = pattern.startsWith("(?P<", i) ? i + 4 : pattern.startsWith("(?<", i) ? i + 3 : -1;
-        if (nameStart < 0 || nameStart >= pattern.length()) {
-            return -1;
-        }
-        int end = nameStart;
-        while (end < pattern.length() && (Character.isLetterOrDigit(pattern.charAt(end)) || pattern.charAt(end) == '_')) {
-            end++;
-        }
-        // not (?<= or (?<!: look-behinds, which RE2 refuses and Java takes (a known gap)
-        return end > nameStart && end < pattern.length() && pattern.charAt(end) == '>' ? end : -1;
-    }
-
-    private static String unicodeClass(char p, String name) {
-        boolean negated = name.startsWith("^");
-        var bare = negated ? name.substring(1) : name;
-        char letter = negated ? (p == 'p' ? 'P' : 'p') : p;
-        var plain = "\\" + letter + "{" + bare + "}";
-        if (compiles(plain)) {
-            return plain;
-        }
-        var script = "\\" + letter + "{Is" + bare + "}";
-        return compiles(script) ? script : plain;
     }
 }

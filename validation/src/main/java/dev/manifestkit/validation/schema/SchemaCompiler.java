@@ -76,6 +76,7 @@ final class SchemaCompiler {
                         .schemaCacheEnabled(false)
                         .schemaRegistryConfig(SchemaRegistryConfig.builder()
                                 .formatAssertionsEnabled(false)
+                                .regularExpressionFactory(GoRegularExpressions.INSTANCE)
                                 .build()));
     }
 

@@ -1,6 +1,7 @@
 package dev.manifestkit.validation.rules;
 
 import java.util.Base64;
+import java.util.Objects;
 
 import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
@@ -43,8 +44,8 @@ final class ApiServiceRule extends BaseRule {
         if (spec == null) {
             return;
         }
-        var group = stringOrEmpty(Nodes.str(spec, "group"));
-        var version = stringOrEmpty(Nodes.str(spec, "version"));
+        var group = Objects.requireNonNullElse(Nodes.str(spec, "group"), "");
+        var version = Objects.requireNonNullElse(Nodes.str(spec, "version"), "");
         var name = Nodes.name(tree);
         var required = version + "." + group;
         if (name != null && PathSegments.check(name).isEmpty() && !name.equals(required)) {
@@ -65,7 +66,7 @@ final class ApiServiceRule extends BaseRule {
         }
         range(context, spec, "groupPriorityMinimum", 20_000);
         range(context, spec, "versionPriority", 1_000);
-        boolean caBundle = !stringOrEmpty(Nodes.str(spec, "caBundle")).isEmpty();
+        boolean caBundle = !Objects.requireNonNullElse(Nodes.str(spec, "caBundle"), "").isEmpty();
         boolean insecure = Nodes.isTrue(spec, "insecureSkipTLSVerify");
         var service = Nodes.obj(spec, "service");
         if (service == null) {
@@ -81,7 +82,7 @@ final class ApiServiceRule extends BaseRule {
         }
         var servicePath = SPEC.child("service");
         for (var field : new String[] {"namespace", "name"}) {
-            if (stringOrEmpty(Nodes.str(service, field)).isEmpty()) {
+            if (Objects.requireNonNullElse(Nodes.str(service, field), "").isEmpty()) {
                 context.report(servicePath.child(field), ErrorType.REQUIRED, "");
             }
         }
@@ -116,9 +117,5 @@ final class ApiServiceRule extends BaseRule {
             length = base64.length(); // not base64: the schema layer says so
         }
         return length + " bytes";
-    }
-
-    private static String stringOrEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

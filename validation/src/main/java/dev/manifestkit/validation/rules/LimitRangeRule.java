@@ -139,13 +139,11 @@ final class LimitRangeRule extends BaseRule {
                 context.report(path.child("maxLimitRequestRatio").key(k), ErrorType.INVALID, quoted(ratio),
                         "ratio " + text(ratio) + " is less than 1");
             }
-            if (ratio != null && lo != null && hi != null) {
-                var limit = ratioLimit(ratio.value(), lo.value(), hi.value());
-                if (limit != null && limit[0] > limit[1]) {
-                    context.report(path.child("maxLimitRequestRatio").key(k), ErrorType.INVALID, quoted(ratio),
-                            "ratio " + text(ratio) + " is greater than max/min = "
-                                    + String.format(Locale.ROOT, "%f", limit[1]));
-                }
+            var exceeded = ratio == null || lo == null || hi == null ? null
+                    : exceededLimit(ratio.value(), lo.value(), hi.value());
+            if (exceeded != null) {
+                context.report(path.child("maxLimitRequestRatio").key(k), ErrorType.INVALID, quoted(ratio),
+                        "ratio " + text(ratio) + " is greater than max/min = " + String.format(Locale.ROOT, "%f", exceeded));
             }
             if (!ResourceNames.allowsOvercommit(k) && def != null && req != null && def.value().compareTo(req.value()) != 0) {
                 context.report(path.child("defaultRequest").key(k), ErrorType.INVALID, quoted(req),
@@ -192,11 +190,12 @@ final class LimitRangeRule extends BaseRule {
     private static final long MAX_MILLI_VALUE = Long.MAX_VALUE / 1000;
 
     /**
-     * The ratio and max/min as ValidateLimitRange compares them, in float64: milli-units while all
-     * three are below MaxMilliValue, else whole units, each rounded up as Quantity.Value() and
-     * MilliValue() round; null where a value is beyond int64 (Go's arithmetic then means nothing).
+     * max/min when the ratio exceeds it, as ValidateLimitRange compares them in float64 (milli-units
+     * while all three are below MaxMilliValue, else whole units, each rounded up as Quantity.Value()
+     * and MilliValue() round); null when it does not, or when a value is beyond int64 (Go's
+     * arithmetic then means nothing).
      */
-    private static double[] ratioLimit(BigDecimal ratio, BigDecimal min, BigDecimal max) {
+    private static Double exceededLimit(BigDecimal ratio, BigDecimal min, BigDecimal max) {
         Long ratioValue = Quantities.scaledValue(ratio, 0);
         Long minValue = Quantities.scaledValue(min, 0);
         Long maxValue = Quantities.scaledValue(max, 0);
@@ -211,6 +210,7 @@ final class LimitRangeRule extends BaseRule {
             minAmount = Quantities.scaledValue(min, 3);
             maxAmount = Quantities.scaledValue(max, 3);
         }
-        return new double[] {ratioAmount, (double) maxAmount / (double) minAmount};
+        double limit = (double) maxAmount / (double) minAmount;
+        return ratioAmount > limit ? limit : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.manifestkit.validation.rules;
 import java.util.List;
 
 import dev.manifestkit.core.syntax.Names;
+import dev.manifestkit.core.syntax.UrlSchemes;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.RuleContext;
@@ -180,27 +181,12 @@ final class WebhookClientConfigs {
                 fragment = raw.substring(hash + 1);
                 rest = raw.substring(0, hash);
             }
-            String scheme = "";
-            for (int i = 0; i < rest.length(); i++) {
-                char c = rest.charAt(i);
-                if (Character.isLetter(c) && c < 0x80) {
-                    continue;
-                }
-                if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
-                    if (i == 0) {
-                        break;
-                    }
-                    continue;
-                }
-                if (c == ':') {
-                    if (i == 0) {
-                        return failed("missing protocol scheme");
-                    }
-                    scheme = rest.substring(0, i).toLowerCase(java.util.Locale.ROOT);
-                    rest = rest.substring(i + 1);
-                }
-                break;
+            var split = UrlSchemes.split(rest);
+            if (split == null) {
+                return failed("missing protocol scheme");
             }
+            String scheme = split.scheme().toLowerCase(java.util.Locale.ROOT);
+            rest = split.rest();
             String query = "";
             if (rest.endsWith("?") && rest.indexOf('?') == rest.length() - 1) {
                 rest = rest.substring(0, rest.length() - 1);

@@ -1,5 +1,7 @@
 package dev.manifestkit.validation.schema;
 
+import dev.manifestkit.core.syntax.UrlSchemes;
+
 /**
  * The Go parsers behind the {@code mac} and {@code uri} formats of custom resources, ported byte
  * for byte: {@code net.ParseMAC}, and the part of {@code net/url.ParseRequestURI} that does not
@@ -66,28 +68,12 @@ final class GoNet {
         if (s.equals("*")) {
             return true;
         }
-        String scheme = "";
-        String rest = s;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                continue;
-            }
-            if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
-                if (i == 0) {
-                    break;
-                }
-                continue;
-            }
-            if (c == ':') {
-                if (i == 0) {
-                    return false; // missing protocol scheme
-                }
-                scheme = s.substring(0, i);
-                rest = s.substring(i + 1);
-            }
-            break;
+        var split = UrlSchemes.split(s);
+        if (split == null) {
+            return false; // missing protocol scheme
         }
+        String scheme = split.scheme();
+        String rest = split.rest();
         int query = rest.indexOf('?');
         if (query >= 0) {
             rest = rest.substring(0, query);

@@ -58,29 +58,20 @@ class GoArithmeticEdgesTest {
 
     @Test
     void aLimitRangeRatioIsComparedInRoundedUpMilliUnitsAsGoComparesIt() {
+        var limitRange = """
+                apiVersion: v1
+                kind: LimitRange
+                metadata: {name: l}
+                spec:
+                  limits:
+                  - type: Pod
+                    min: {cpu: %s}
+                    max: {cpu: %s}
+                    maxLimitRequestRatio: {cpu: '%s'}
+                """;
         // max/min is 1001u / 1m = 1.001 exactly, but Go rounds both up to milli-units: 2m / 1m = 2
-        assertThat(run(new LimitRangeRule()).on("""
-                apiVersion: v1
-                kind: LimitRange
-                metadata: {name: l}
-                spec:
-                  limits:
-                  - type: Pod
-                    min: {cpu: 1m}
-                    max: {cpu: 1001u}
-                    maxLimitRequestRatio: {cpu: '1.5'}
-                """)).isEmpty();
-        assertThat(run(new LimitRangeRule()).on("""
-                apiVersion: v1
-                kind: LimitRange
-                metadata: {name: l}
-                spec:
-                  limits:
-                  - type: Pod
-                    min: {cpu: 100m}
-                    max: {cpu: 150m}
-                    maxLimitRequestRatio: {cpu: '2'}
-                """)).containsExactly(
+        assertThat(run(new LimitRangeRule()).on(limitRange.formatted("1m", "1001u", "1.5"))).isEmpty();
+        assertThat(run(new LimitRangeRule()).on(limitRange.formatted("100m", "150m", "2"))).containsExactly(
                 "spec.limits[0].maxLimitRequestRatio[cpu]: Invalid value: \"2\": ratio 2 is greater than max/min = 1.500000");
     }
 

@@ -83,7 +83,8 @@ final class IpAddressRule extends BaseRule {
                     // the server trims the blanks kubectl's comma-separated flag leaves
                     String problem = IpAddresses.checkCidr(range.asString().strip());
                     if (problem != null) {
-                        context.report(SPEC.child("loadBalancerSourceRanges").index(i), ErrorType.INVALID,
+                        // the server's path has a capital L: specPath.Child("LoadBalancerSourceRanges")
+                        context.report(SPEC.child("LoadBalancerSourceRanges").index(i), ErrorType.INVALID,
                                 Nodes.quote(range.asString()), problem);
                     }
                 }

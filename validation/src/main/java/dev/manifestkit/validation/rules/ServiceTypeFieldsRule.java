@@ -67,7 +67,8 @@ final class ServiceTypeFieldsRule extends BaseRule {
         if (!type.equals("LoadBalancer")) {
             var sourceRanges = Nodes.arr(spec, "loadBalancerSourceRanges");
             if (sourceRanges != null && !sourceRanges.isEmpty()) { // an empty list is no list (len > 0)
-                context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
+                // the server spells this path with a capital L (specPath.Child("LoadBalancerSourceRanges"))
+                context.report(SPEC.child("LoadBalancerSourceRanges"), ErrorType.FORBIDDEN,
                         "may only be used when `type` is 'LoadBalancer'");
             }
             if (Nodes.has(spec, "allocateLoadBalancerNodePorts")) {
@@ -79,8 +80,10 @@ final class ServiceTypeFieldsRule extends BaseRule {
                         "may only be used when `type` is 'LoadBalancer'");
             }
         }
+        // validateLoadBalancerClassField checks the format on LoadBalancers only: elsewhere the
+        // class is forbidden, whatever its value
         var loadBalancerClass = Nodes.str(spec, "loadBalancerClass");
-        if (loadBalancerClass != null) {
+        if (loadBalancerClass != null && type.equals("LoadBalancer")) {
             for (var msg : Names.qualifiedName(loadBalancerClass)) {
                 context.report(SPEC.child("loadBalancerClass"), ErrorType.INVALID, Nodes.quote(loadBalancerClass), msg);
             }

@@ -38,7 +38,7 @@ class ServiceIngressRulesTest {
                 loadBalancerSourceRanges: [10.0.0.0/8]
                 ports: [{port: 80}]
                 """))).containsExactly(
-                "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
+                "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
     }
 
     @Test
@@ -76,7 +76,7 @@ class ServiceIngressRulesTest {
                 """))).containsExactly(
                 "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
                 "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services",
-                "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
+                "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
     }
 
     @Test
@@ -104,14 +104,15 @@ class ServiceIngressRulesTest {
                 type: LoadBalancer
                 externalTrafficPolicy: Local
                 healthCheckNodePort: 70000
+                loadBalancerClass: "bad class"
                 ports: [{port: 80}]
                 """))).containsExactly(
                 "spec.healthCheckNodePort: Invalid value: 32000: may only be set when `type` is 'LoadBalancer' and "
                         + "`externalTrafficPolicy` is 'Local'",
                 "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
                 "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
-                "spec.loadBalancerClass: Invalid value: \"bad class\": " + Names.qualifiedName("bad class").get(0),
-                "spec.healthCheckNodePort: Invalid value: 70000: " + dev.manifestkit.core.syntax.Ports.portRangeError());
+                "spec.healthCheckNodePort: Invalid value: 70000: " + dev.manifestkit.core.syntax.Ports.portRangeError(),
+                "spec.loadBalancerClass: Invalid value: \"bad class\": " + Names.qualifiedName("bad class").get(0));
     }
 
     @Test

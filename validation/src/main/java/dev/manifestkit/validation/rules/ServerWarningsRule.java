@@ -55,11 +55,73 @@ final class ServerWarningsRule extends BaseRule {
                         + "duplicate or overlapping container ports, hostIP without hostPort, fractional bytes of "
                         + "memory or ephemeral storage, duplicate hostAliases IPs and imagePullSecrets, a topology "
                         + "spread constraint without labelSelector, deprecated node labels, annotations and volume "
-                        + "types, and seccomp and AppArmor annotations used without the field that replaced them.");
+                        + "types, and seccomp and AppArmor annotations used without the field that replaced them; on "
+                        + "Services (GetWarningsForService), the deprecated topology-aware-hints annotation, "
+                        + "loadBalancerIP, externalIPs and ClientIP affinity on a headless Service, externalIPs on an "
+                        + "ExternalName Service and externalName on any other; on Ingresses, the deprecated "
+                        + "kubernetes.io/ingress.class annotation.");
     }
 
     @Override
     public void check(RuleContext context) {
+        switch (Nodes.kind(context.tree())) {
+            case "Service" -> service(context);
+            case "Ingress" -> ingress(context);
+            default -> pod(context);
+        }
+    }
+
+    /** GetWarningsForService, but for its IP address spelling warnings. */
+    private static void service(RuleContext context) {
+        var tree = context.tree();
+        var spec = Nodes.obj(tree, "spec");
+        var annotations = Nodes.obj(tree, "metadata", "annotations");
+        if (Nodes.has(annotations, ServiceAnnotationsRule.TOPOLOGY_HINTS)) {
+            context.report(FieldPath.root("metadata").child("annotations").key(ServiceAnnotationsRule.TOPOLOGY_HINTS),
+                    ErrorType.WARNING, "annotation " + ServiceAnnotationsRule.TOPOLOGY_HINTS
+                            + " is deprecated, please use " + ServiceAnnotationsRule.TOPOLOGY_MODE + " instead");
+        }
+        if (spec == null) {
+            return;
+        }
+        var declared = Nodes.str(spec, "type");
+        var type = declared == null || declared.isEmpty() ? "ClusterIP" : declared;
+        var externalIPs = Nodes.arr(spec, "externalIPs");
+        boolean hasExternalIPs = externalIPs != null && !externalIPs.isEmpty();
+        var root = FieldPath.root("spec");
+        // the server's isHeadlessService here: type ClusterIP and clusterIP None
+        if (type.equals("ClusterIP") && "None".equals(Nodes.str(spec, "clusterIP"))) {
+            var loadBalancerIP = Nodes.str(spec, "loadBalancerIP");
+            if (loadBalancerIP != null && !loadBalancerIP.isEmpty()) {
+                context.report(root.child("loadBalancerIP"), ErrorType.WARNING, "ignored for headless services");
+            }
+            if (hasExternalIPs) {
+                context.report(root.child("externalIPs"), ErrorType.WARNING, "ignored for headless services");
+            }
+            var affinity = Nodes.str(spec, "sessionAffinity");
+            if (affinity != null && !affinity.isEmpty() && !affinity.equals("None")) { // defaulted to None
+                context.report(root.child("sessionAffinity"), ErrorType.WARNING, "ignored for headless services");
+            }
+        }
+        if (type.equals("ExternalName") && hasExternalIPs) {
+            context.report(root.child("externalIPs"), ErrorType.WARNING, "ignored when spec.type is \"ExternalName\"");
+        }
+        var externalName = Nodes.str(spec, "externalName");
+        if (!type.equals("ExternalName") && externalName != null && !externalName.isEmpty()) {
+            context.report(root.child("externalName"), ErrorType.WARNING, "ignored when spec.type is not \"ExternalName\"");
+        }
+    }
+
+    /** The Ingress strategy's WarningsOnCreate. */
+    private static void ingress(RuleContext context) {
+        var key = "kubernetes.io/ingress.class";
+        if (Nodes.has(Nodes.obj(context.tree(), "metadata", "annotations"), key)) {
+            context.report(FieldPath.root("metadata").child("annotations").key(key), ErrorType.WARNING,
+                    "annotation \"" + key + "\" is deprecated, please use 'spec.ingressClassName' instead");
+        }
+    }
+
+    private static void pod(RuleContext context) {
         var pod = PodSpecs.of(context);
         if (pod == null) {
             return;

@@ -112,4 +112,51 @@ class ServerWarningsRuleTest {
                         "spec.template.spec.containers[1].ports[0]: Warning: overlapping port definition with "
                                 + "spec.template.spec.containers[0].ports[1] [api/server-warnings]");
     }
+
+    @Test
+    void servicesAndIngressesHearWhatTheServerWarnsAbout() {
+        assertThat(run(new ServerWarningsRule()).on("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: db
+                  annotations: {service.kubernetes.io/topology-aware-hints: auto}
+                spec:
+                  clusterIP: None
+                  loadBalancerIP: 192.0.2.1
+                  externalIPs: [192.0.2.2]
+                  sessionAffinity: ClientIP
+                  externalName: db.example.com
+                  ports: [{port: 5432}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: ext}
+                spec: {type: ExternalName, externalName: db.example.com, externalIPs: [192.0.2.3]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                  annotations: {kubernetes.io/ingress.class: nginx}
+                spec:
+                  defaultBackend: {service: {name: web, port: {number: 80}}}
+                """)).containsExactly(
+                "metadata.annotations[service.kubernetes.io/topology-aware-hints]: Warning: annotation "
+                        + "service.kubernetes.io/topology-aware-hints is deprecated, please use "
+                        + "service.kubernetes.io/topology-mode instead",
+                "spec.loadBalancerIP: Warning: ignored for headless services",
+                "spec.externalIPs: Warning: ignored for headless services",
+                "spec.sessionAffinity: Warning: ignored for headless services",
+                "spec.externalName: Warning: ignored when spec.type is not \"ExternalName\"",
+                "spec.externalIPs: Warning: ignored when spec.type is \"ExternalName\"",
+                "metadata.annotations[kubernetes.io/ingress.class]: Warning: annotation \"kubernetes.io/ingress.class\" "
+                        + "is deprecated, please use 'spec.ingressClassName' instead");
+        assertThat(run(new ServerWarningsRule()).on("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: db}
+                spec: {clusterIP: None, sessionAffinity: None, ports: [{port: 5432}]}
+                """)).isEmpty();
+    }
 }

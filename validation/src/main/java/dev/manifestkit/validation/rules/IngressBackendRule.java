@@ -37,8 +37,9 @@ final class IngressBackendRule extends BaseRule {
         var classAnnotation = Nodes.str(Nodes.obj(tree, "metadata", "annotations"), "kubernetes.io/ingress.class");
         var className = Nodes.str(spec, "ingressClassName");
         if (classAnnotation != null && className != null && !classAnnotation.equals(className)) {
-            // ValidateIngressCreate's path: field.NewPath("annotations").Child(annotationIngressClass)
-            context.report(FieldPath.root("annotations").child("kubernetes.io/ingress.class"),
+            // ValidateIngressCreate says field.NewPath("annotations").Child(annotationIngressClass): the
+            // real path is reported instead, so that the message finds its line in the file
+            context.report(FieldPath.root("metadata").child("annotations").key("kubernetes.io/ingress.class"),
                     ErrorType.INVALID, Nodes.quote(classAnnotation), "must match `ingressClassName` when both are specified");
         }
         Nodes.forEachObject(spec, "rules", FieldPath.root("spec"), (rule, path, i) -> {

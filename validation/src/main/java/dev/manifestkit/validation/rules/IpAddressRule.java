@@ -83,8 +83,8 @@ final class IpAddressRule extends BaseRule {
                     // the server trims the blanks kubectl's comma-separated flag leaves
                     String problem = IpAddresses.checkCidr(range.asString().strip());
                     if (problem != null) {
-                        // the server's path has a capital L: specPath.Child("LoadBalancerSourceRanges")
-                        context.report(SPEC.child("LoadBalancerSourceRanges").index(i), ErrorType.INVALID,
+                        // the server spells the path with a capital L; the real one finds the line
+                        context.report(SPEC.child("loadBalancerSourceRanges").index(i), ErrorType.INVALID,
                                 Nodes.quote(range.asString()), problem);
                     }
                 }

@@ -67,8 +67,8 @@ final class ServiceTypeFieldsRule extends BaseRule {
         if (!type.equals("LoadBalancer")) {
             var sourceRanges = Nodes.arr(spec, "loadBalancerSourceRanges");
             if (sourceRanges != null && !sourceRanges.isEmpty()) { // an empty list is no list (len > 0)
-                // the server spells this path with a capital L (specPath.Child("LoadBalancerSourceRanges"))
-                context.report(SPEC.child("LoadBalancerSourceRanges"), ErrorType.FORBIDDEN,
+                // the server spells the path with a capital L; the real one finds the line
+                context.report(SPEC.child("loadBalancerSourceRanges"), ErrorType.FORBIDDEN,
                         "may only be used when `type` is 'LoadBalancer'");
             }
             if (Nodes.has(spec, "allocateLoadBalancerNodePorts")) {

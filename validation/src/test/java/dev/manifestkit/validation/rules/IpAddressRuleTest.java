@@ -79,7 +79,7 @@ class IpAddressRuleTest {
                 "spec.externalIPs[3]: Invalid value: \"224.0.0.5\": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)",
                 "spec.externalIPs[4]: Invalid value: \"fe80::1\": may not be in the link-local range (169.254.0.0/16, fe80::/10)",
                 "spec.externalIPs[5]: Invalid value: \"nope\": " + INVALID,
-                "spec.LoadBalancerSourceRanges[0]: Invalid value: \"10.0.0.0/33\": " + IpAddresses.INVALID_CIDR);
+                "spec.loadBalancerSourceRanges[0]: Invalid value: \"10.0.0.0/33\": " + IpAddresses.INVALID_CIDR);
         assertThat(run(new IpAddressRule()).on("""
                 apiVersion: v1
                 kind: Service

@@ -38,7 +38,7 @@ class ServiceIngressRulesTest {
                 loadBalancerSourceRanges: [10.0.0.0/8]
                 ports: [{port: 80}]
                 """))).containsExactly(
-                "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
+                "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
     }
 
     @Test
@@ -76,7 +76,7 @@ class ServiceIngressRulesTest {
                 """))).containsExactly(
                 "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
                 "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services",
-                "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
+                "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'");
     }
 
     @Test

@@ -126,7 +126,8 @@ final class DocumentContext implements RuleContext {
             throw new IllegalStateException("report() called outside a rule's check()");
         }
         // what a StatefulSet's templates get wrong, the server finds only when its controller creates pods
-        boolean deferred = statefulSet && severity == Severity.ERROR && notCheckedInStatefulSets(path.toJsonPointer());
+        var note = statefulSet && severity == Severity.ERROR ? notCheckedInStatefulSets(path.toJsonPointer()) : null;
+        boolean deferred = note != null;
         var shown = deferred ? Severity.WARNING : severity;
         if (!sink.keeps(rule.id(), shown)) {
             sink.addNotShown(shown, 1); // counted only: no location to look up, no message to make
@@ -136,7 +137,7 @@ final class DocumentContext implements RuleContext {
         var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
         var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
         var text = detail == null ? "" : detail;
-        sink.add(new Problem(shown, rule.id(), object, path, type, value, deferred ? text + STATEFUL_SET_NOTE : text,
+        sink.add(new Problem(shown, rule.id(), object, path, type, value, deferred ? text + note : text,
                 location));
     }
 
@@ -150,20 +151,72 @@ final class DocumentContext implements RuleContext {
 
     private static final String STATEFUL_SET_NOTE = " (the API server does not check a StatefulSet's pod and claim "
             + "templates: it accepts the StatefulSet, then refuses the pods or claims its controller makes from them)";
+    private static final String CLAIM_METADATA_NOTE = " (the API server checks only the spec of a StatefulSet's claim "
+            + "templates: it accepts the StatefulSet, then refuses the claims its controller makes from them)";
+    private static final String SHADOWED_VOLUME_NOTE = " (a claim template of the same name takes this volume's place: "
+            + "the API server and the StatefulSet controller both drop it)";
 
     /**
-     * Whether the API server leaves this part of a StatefulSet unchecked on create: it validates
-     * the pod template's labels and annotations, restart policy and deadline, but neither the rest
-     * of the pod spec nor the claim templates (a TODO in ValidatePodTemplateSpecForStatefulSet).
-     * What it leaves is still a problem, reported as a warning.
+     * Why the API server leaves this part of a StatefulSet unchecked on create, as a note for the
+     * message, or null if it checks it. Before 1.34 it validates the pod template's labels and
+     * annotations, restart policy and deadline, but neither the rest of the pod spec nor the claim
+     * templates (a TODO in ValidatePodTemplateSpecForStatefulSet). From 1.34 it validates the pod
+     * template as a Deployment's, with a persistentVolumeClaim volume per claim template in place
+     * of any pod volume of that name (volumesToAddForTemplates), and each claim template's spec
+     * (ValidateVolumeClaimTemplates), not its metadata. What it leaves is still a problem,
+     * reported as a warning.
      */
-    private boolean notCheckedInStatefulSets(String pointer) {
+    private String notCheckedInStatefulSets(String pointer) {
         if (rule.layer() != Layer.API || pointer.equals("/spec/template/spec/restartPolicy")
                 || pointer.equals("/spec/template/spec/activeDeadlineSeconds")) {
+            return null;
+        }
+        if (!version.atLeast(1, 34)) {
+            return pointer.startsWith("/spec/template/spec/") || pointer.equals("/spec/template/spec")
+                    || pointer.startsWith("/spec/volumeClaimTemplates") ? STATEFUL_SET_NOTE : null;
+        }
+        if (pointer.startsWith("/spec/volumeClaimTemplates/")) {
+            var rest = pointer.substring("/spec/volumeClaimTemplates/".length());
+            int slash = rest.indexOf('/');
+            boolean checked = slash < 0 || rest.startsWith("spec", slash + 1)
+                    // the name is a pod volume's name too
+                    || rest.startsWith("metadata/name", slash + 1) && rule.id().equals("api/volume-name");
+            return checked ? null : CLAIM_METADATA_NOTE;
+        }
+        if (pointer.startsWith("/spec/template/spec/volumes/")) {
+            var rest = pointer.substring("/spec/template/spec/volumes/".length());
+            int slash = rest.indexOf('/');
+            var index = slash < 0 ? rest : rest.substring(0, slash);
+            return shadowedByClaimTemplate(index) ? SHADOWED_VOLUME_NOTE : null;
+        }
+        return null;
+    }
+
+    /** True if the pod volume at this index has the name of one of the StatefulSet's claim templates. */
+    private boolean shadowedByClaimTemplate(String index) {
+        var tree = document.tree();
+        var spec = tree.get("spec");
+        var volumes = spec == null ? null : spec.path("template").path("spec").get("volumes");
+        var templates = spec == null ? null : spec.get("volumeClaimTemplates");
+        if (volumes == null || !volumes.isArray() || templates == null || !templates.isArray()
+                || !index.chars().allMatch(Character::isDigit) || index.isEmpty() || index.length() > 9) {
             return false;
         }
-        return pointer.startsWith("/spec/template/spec/") || pointer.equals("/spec/template/spec")
-                || pointer.startsWith("/spec/volumeClaimTemplates");
+        int i = Integer.parseInt(index);
+        if (i >= volumes.size()) {
+            return false;
+        }
+        var name = volumes.get(i).path("name");
+        if (!name.isString()) {
+            return false;
+        }
+        for (var template : templates) {
+            var claimName = template.path("metadata").path("name");
+            if (claimName.isString() && claimName.asString().equals(name.asString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSecretData(String pointer) {

@@ -180,27 +180,30 @@ class ReadAndValidateTest {
         return dir;
     }
 
-    @Test
-    void aStatefulSetsPodAndClaimTemplatesAreWarnedAboutAsTheApiServerDoesNotCheckThem() {
-        var report = DEFAULT.validate(READER.read("""
-                apiVersion: apps/v1
-                kind: StatefulSet
-                metadata: {name: db}
+    private static final String STATEFUL_SET = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db}
+            spec:
+              serviceName: db
+              selector: {matchLabels: {app: db}}
+              template:
+                metadata: {labels: {app: db}}
                 spec:
-                  serviceName: db
-                  selector: {matchLabels: {app: db}}
-                  template:
-                    metadata: {labels: {app: db}}
-                    spec:
-                      restartPolicy: OnFailure
-                      containers:
-                        - name: Postgres
-                          image: postgres:16.4
-                          volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]
-                  volumeClaimTemplates:
-                    - metadata: {name: data}
-                      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: "0"}}}
-                """, "db.yaml"));
+                  restartPolicy: OnFailure
+                  volumes: [{name: data, emptyDir: {sizeLimit: "-1"}}]
+                  containers:
+                    - name: Postgres
+                      image: postgres:16.4
+                      volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]
+              volumeClaimTemplates:
+                - metadata: {name: data}
+                  spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: "0"}}}
+            """;
+
+    @Test
+    void before134AStatefulSetsPodAndClaimTemplatesAreWarnedAboutAsTheApiServerDoesNotCheckThem() {
+        var report = Validator.forKubernetes("1.33").validate(READER.read(STATEFUL_SET, "db.yaml"));
         // the server checks the template's restart policy, not its containers or the claim templates
         assertThat(report.errors()).singleElement().asString()
                 .contains("spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\"");
@@ -209,5 +212,18 @@ class ReadAndValidateTest {
                         + "\"Postgres\"") && message.endsWith("refuses the pods or claims its controller makes from them)"))
                 .anyMatch(message -> message.startsWith("spec.volumeClaimTemplates[0].spec.resources[storage]: Invalid "
                         + "value: \"0\": must be greater than zero (the API server does not check"));
+    }
+
+    @Test
+    void from134AStatefulSetsPodTemplateAndClaimSpecsAreCheckedWithAClaimTemplateInPlaceOfAVolumeOfItsName() {
+        var report = DEFAULT.validate(READER.read(STATEFUL_SET, "db.yaml"));
+        assertThat(report.errors()).map(Problem::message)
+                .anyMatch(message -> message.startsWith("spec.template.spec.restartPolicy: Unsupported value"))
+                .anyMatch(message -> message.startsWith("spec.template.spec.containers[0].name: Invalid value: "
+                        + "\"Postgres\""))
+                .anyMatch(message -> message.startsWith("spec.volumeClaimTemplates[0].spec.resources[storage]: Invalid "
+                        + "value: \"0\": must be greater than zero"))
+                // the pod volume the claim template replaces is not the server's to judge
+                .noneMatch(message -> message.contains("volumes[0]"));
     }
 }

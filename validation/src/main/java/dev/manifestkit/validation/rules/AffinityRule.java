@@ -26,7 +26,8 @@ final class AffinityRule extends BaseRule {
                         + "and one value; preferred weights 1-100. Pod (anti-)affinity terms have a topologyKey that "
                         + "is a label name, valid label selectors and namespace names, weights 1-100, match/mismatchLabelKeys "
                         + "that are label names, next to a labelSelector, not in both lists. Topology spread "
-                        + "label selectors are valid, and so are their matchLabelKeys.");
+                        + "label selectors are valid, and so are their matchLabelKeys (before 1.34, keys not also in the "
+                        + "labelSelector).");
     }
 
     @Override
@@ -59,6 +60,9 @@ final class AffinityRule extends BaseRule {
         Nodes.forEachObject(pod.spec(), "topologySpreadConstraints", pod.path(), (constraint, constraintPath, i) -> {
             selector(context, Nodes.obj(constraint, "labelSelector"), constraintPath.child("labelSelector"));
             labelKeys(context, constraint, "matchLabelKeys", constraintPath);
+            if (!context.version().atLeast(1, 34)) {
+                legacyMatchLabelKeys(context, constraint, constraintPath);
+            }
         });
     }
 
@@ -221,6 +225,36 @@ final class AffinityRule extends BaseRule {
         for (int i = 0; i < keys.size(); i++) {
             if (keys.get(i).isString()) {
                 labelName(context, keys.get(i).asString(), path.child(field).index(i));
+            }
+        }
+    }
+
+    /**
+     * ValidateMatchLabelKeysInTopologySpread, until 1.34 made the API server merge the keys into
+     * the selector (MatchLabelKeysInPodTopologySpreadSelectorMerge): a key may not be in both.
+     */
+    private static void legacyMatchLabelKeys(RuleContext context, ObjectNode constraint, FieldPath path) {
+        var keys = Nodes.arr(constraint, "matchLabelKeys");
+        var selector = Nodes.obj(constraint, "labelSelector");
+        if (keys == null || selector == null) {
+            return;
+        }
+        var selectorKeys = new java.util.HashSet<String>();
+        var matchLabels = Nodes.obj(selector, "matchLabels");
+        if (matchLabels != null) {
+            matchLabels.propertyNames().forEach(selectorKeys::add);
+        }
+        var expressions = Nodes.arr(selector, "matchExpressions");
+        for (int i = 0; expressions != null && i < expressions.size(); i++) {
+            var key = Nodes.str(expressions.get(i), "key");
+            if (key != null) {
+                selectorKeys.add(key);
+            }
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).isString() && selectorKeys.contains(keys.get(i).asString())) {
+                context.report(path.child("matchLabelKeys").index(i), ErrorType.INVALID,
+                        Nodes.quote(keys.get(i).asString()), "exists in both matchLabelKeys and labelSelector");
             }
         }
     }

@@ -40,7 +40,8 @@ final class HorizontalPodAutoscalerRule extends BaseRule {
                         + "them), a ContainerResource a container name that is a DNS label; scaling behavior has a "
                         + "stabilizationWindowSeconds from 0 to " + MAX_STABILIZATION_WINDOW_SECONDS + ", a selectPolicy "
                         + "Max, Min or Disabled, and policies (when given, at least one) of type Pods or Percent with a "
-                        + "value above 0 and periodSeconds from 1 to " + MAX_PERIOD_SECONDS + ".");
+                        + "value above 0 and periodSeconds from 1 to " + MAX_PERIOD_SECONDS + ", and from 1.34 a tolerance "
+                        + "that is not negative.");
     }
 
     @Override
@@ -252,6 +253,15 @@ final class HorizontalPodAutoscalerRule extends BaseRule {
             if (window.longValue() > MAX_STABILIZATION_WINDOW_SECONDS) {
                 context.report(path.child("stabilizationWindowSeconds"), ErrorType.INVALID, Nodes.show(window),
                         "must be less than or equal to " + MAX_STABILIZATION_WINDOW_SECONDS);
+            }
+        }
+        // HPAConfigurableTolerance: beta and on from 1.34 (alpha in 1.33: not judged here)
+        var tolerance = Nodes.get(rules, "tolerance");
+        if (tolerance != null && context.version().atLeast(1, 34)) {
+            BigDecimal amount = Quantities.of(tolerance);
+            if (amount != null && amount.signum() < 0) {
+                context.report(path.child("tolerance"), ErrorType.INVALID, Quantities.show(tolerance),
+                        "must be greater or equal to zero");
             }
         }
         var select = Nodes.str(rules, "selectPolicy");

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
  * memory, once, and whether the container restarts for it. A pod that never restarts its
  * containers cannot restart one to resize it, so there every entry must be NotRequired. From 1.33
  * (in-place resize, on by default; before, the API server drops the field), for init containers
- * as for the others.
+ * as for the others; from 1.36 an init container that is no sidecar may not ask for RestartContainer
+ * (it is never resized in place).
  */
 final class ResizePolicyRule extends BaseRule {
 
@@ -26,7 +27,8 @@ final class ResizePolicyRule extends BaseRule {
     ResizePolicyRule() {
         super("api/resize-policy", Layer.API, Severity.ERROR,
                 "A container's resizePolicy (from 1.33) names cpu or memory, each at most once, with restartPolicy "
-                        + "NotRequired or RestartContainer; in a pod whose restartPolicy is Never, NotRequired only.");
+                        + "NotRequired or RestartContainer; in a pod whose restartPolicy is Never, NotRequired only; "
+                        + "from 1.36, NotRequired only in an init container that is not a sidecar.");
     }
 
     @Override
@@ -44,13 +46,18 @@ final class ResizePolicyRule extends BaseRule {
                 if (policies != null && !policies.isEmpty()) {
                     // a container with its own restartPolicy (1.35) may restart where its pod does not: not judged
                     boolean neverRestarts = never && !Nodes.has(containers.get(c), "restartPolicy");
-                    check(context, policies, pod.path().child(field).index(c).child("resizePolicy"), neverRestarts);
+                    // from 1.36 an init container that is no sidecar is never resized, so never restarted for it
+                    boolean plainInit = field.equals("initContainers") && context.version().atLeast(1, 36)
+                            && !"Always".equals(Nodes.str(containers.get(c), "restartPolicy"));
+                    check(context, policies, pod.path().child(field).index(c).child("resizePolicy"), neverRestarts,
+                            plainInit);
                 }
             }
         }
     }
 
-    private static void check(RuleContext context, ArrayNode policies, FieldPath listPath, boolean neverRestarts) {
+    private static void check(RuleContext context, ArrayNode policies, FieldPath listPath, boolean neverRestarts,
+                              boolean plainInit) {
         var seen = new HashSet<String>();
         for (int i = 0; i < policies.size(); i++) {
             JsonNode entry = policies.get(i);
@@ -73,6 +80,9 @@ final class ResizePolicyRule extends BaseRule {
             if (neverRestarts && policy != null && !policy.equals("NotRequired")) {
                 context.report(listPath, ErrorType.INVALID, Nodes.quote(policy),
                         "must be 'NotRequired' when `restartPolicy` is 'Never'");
+            } else if (plainInit && "RestartContainer".equals(policy)) {
+                context.report(listPath.index(i).child("restartPolicy"), ErrorType.INVALID, Nodes.quote(policy),
+                        "must be 'NotRequired' for an init container whose `restartPolicy` is not 'Always'");
             }
         }
     }

@@ -36,7 +36,7 @@ final class ResourceQuotaRule extends BaseRule {
     /** podComputeQuotaResources and podObjectCountQuotaResources. */
     private static final Set<String> POD_RESOURCES = Set.of("pods", "cpu", "memory", "limits.cpu", "limits.memory",
             "requests.cpu", "requests.memory");
-    /** IsStandardResourceQuotaScope; VolumeAttributesClass (storage, 1.34+) is left alone. */
+    /** IsStandardResourceQuotaScope, with VolumeAttributesClass (claims, GA in 1.34). */
     private static final Set<String> SCOPES = Set.of("Terminating", "NotTerminating", "BestEffort", "NotBestEffort",
             "PriorityClass", "CrossNamespacePodAffinity", "VolumeAttributesClass");
     private static final Set<String> EXISTS_ONLY_SCOPES = Set.of("Terminating", "NotTerminating", "BestEffort",
@@ -51,7 +51,8 @@ final class ResourceQuotaRule extends BaseRule {
                         + "amounts not negative and whole for object counts and extended resources; its scopes and "
                         + "scopeSelector expressions name known scopes, not BestEffort with NotBestEffort nor "
                         + "Terminating with NotTerminating, that fit the resources it limits (BestEffort: pods; the "
-                        + "other pod scopes: pods, cpu and memory); a selector's Terminating, NotTerminating, "
+                        + "other pod scopes: pods, cpu and memory; VolumeAttributesClass: persistentvolumeclaims and "
+                        + "requests.storage); a selector's Terminating, NotTerminating, "
                         + "BestEffort, NotBestEffort and CrossNamespacePodAffinity scopes use the Exists operator, "
                         + "In and NotIn take values, Exists and DoesNotExist none.");
     }
@@ -108,6 +109,8 @@ final class ResourceQuotaRule extends BaseRule {
             case "Terminating", "NotTerminating", "NotBestEffort", "PriorityClass", "CrossNamespacePodAffinity" ->
                     POD_RESOURCES.contains(resource);
             case "BestEffort" -> resource.equals("pods");
+            // pvcObjectCountQuotaResources and pvcStorageQuotaResources
+            case "VolumeAttributesClass" -> resource.equals("persistentvolumeclaims") || resource.equals("requests.storage");
             default -> true;
         };
     }

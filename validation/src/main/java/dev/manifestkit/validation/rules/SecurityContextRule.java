@@ -52,7 +52,8 @@ final class SecurityContextRule extends BaseRule {
 
     SecurityContextRule() {
         super("api/security-context", Layer.API, Severity.ERROR,
-                "Security contexts: no shareProcessNamespace with hostPID, no host namespaces with hostUsers false, "
+                "Security contexts: no shareProcessNamespace with hostPID, no host namespaces (and from 1.35 no "
+                        + "volumeDevices) with hostUsers false, "
                         + "procMount Unmasked only with hostUsers false; runAsUser, runAsGroup, fsGroup and "
                         + "supplementalGroups are between 0 and "
                         + MAX_ID + "; a Localhost seccomp or AppArmor profile names its file (a relative path for "
@@ -315,9 +316,25 @@ final class SecurityContextRule extends BaseRule {
                     "ShareProcessNamespace and HostPID cannot both be enabled");
         }
         if (Nodes.isFalse(spec, "hostUsers")) {
+            // 1.35 words it after the field alone, as other pod spec checks do
+            boolean from135 = context.version().atLeast(1, 35);
+            var detail = from135 ? "when `hostUsers` is false" : "when `pod.Spec.HostUsers` is false";
             for (var field : new String[] {"hostNetwork", "hostPID", "hostIPC"}) {
                 if (Nodes.isTrue(spec, field)) {
-                    context.report(pod.path().child(field), ErrorType.FORBIDDEN, "when `pod.Spec.HostUsers` is false");
+                    context.report(pod.path().child(field), ErrorType.FORBIDDEN, detail);
+                }
+            }
+            // from 1.35 (validateHostUsers) a pod in its own user namespace gets no block devices
+            if (from135) {
+                for (var list : CONTAINER_LISTS) {
+                    var containers = Nodes.arr(spec, list);
+                    for (int i = 0; containers != null && i < containers.size(); i++) {
+                        var devices = Nodes.arr(containers.get(i), "volumeDevices");
+                        if (devices != null && !devices.isEmpty()) {
+                            context.report(pod.path().child(list).index(i).child("volumeDevices"), ErrorType.FORBIDDEN,
+                                    detail);
+                        }
+                    }
                 }
             }
         }

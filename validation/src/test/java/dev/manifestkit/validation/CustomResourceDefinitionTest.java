@@ -434,6 +434,27 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void aSchemaEveryVersionSharesIsReportedWhereTheV1ConversionMovesIt() {
+        // one version (or several with the same schema): the server validates spec.validation
+        var crd = "{'apiVersion':'apiextensions.k8s.io/v1','kind':'CustomResourceDefinition',"
+                + "'metadata':{'name':'widgets.example.com'},'spec':{'group':'example.com','scope':'Namespaced',"
+                + "'names':{'kind':'Widget','plural':'widgets'},'versions':[{'name':'v1','served':true,'storage':true,"
+                + "'subresources':{'status':{}},'schema':{'openAPIV3Schema':{'type':'object','nullable':true,"
+                + "'properties':{'spec':{'type':'object','properties':{'a':{'type':'string'}},"
+                + "'oneOf':[{'type':'object','required':['a']}]},'status':{'type':'object'}}}}}]}}";
+        assertThat(validate(crd)).containsExactlyInAnyOrder(
+                "CustomResourceDefinition/widgets.example.com: spec.validation.openAPIV3Schema: Invalid value: only "
+                        + "[Description Type Format Title Maximum ExclusiveMaximum Minimum ExclusiveMinimum MaxLength "
+                        + "MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items Properties "
+                        + "ExternalDocs Example XPreserveUnknownFields XValidations] fields are allowed at the root of "
+                        + "the schema if the status subresource is enabled [schema]",
+                "CustomResourceDefinition/widgets.example.com: spec.validation.openAPIV3Schema.nullable: Forbidden: "
+                        + "nullable cannot be true at the root [schema]",
+                "CustomResourceDefinition/widgets.example.com: spec.validation.openAPIV3Schema.properties[spec]"
+                        + ".oneOf[0].type: Forbidden: must be empty to be structural [schema]");
+    }
+
+    @Test
     void aDefinitionWhoseSchemaIsUnusableIsReportedOnTheDefinitionAndNothingThrows() {
         var crd = CRD.replace("'type':'object','properties':{'spec'", "'type':'string','properties':{'spec'");
         var report = validate(crd, broker("{'size':1}"));

@@ -122,6 +122,11 @@ final class DocumentContext implements RuleContext {
 
     @Override
     public void report(FieldPath path, ErrorType type, String badValue, String detail) {
+        report(path, path.toJsonPointer(), type, badValue, detail);
+    }
+
+    @Override
+    public void report(FieldPath path, String locationPointer, ErrorType type, String badValue, String detail) {
         if (rule == null) {
             throw new IllegalStateException("report() called outside a rule's check()");
         }
@@ -135,7 +140,7 @@ final class DocumentContext implements RuleContext {
         }
         var pointer = path.toJsonPointer();
         var value = badValue != null && secret && isSecretData(pointer) ? REDACTED : badValue;
-        var location = document.locations().isEmpty() ? null : document.locationOf(pointer).orElse(null);
+        var location = document.locations().isEmpty() ? null : document.locationOf(locationPointer).orElse(null);
         var text = detail == null ? "" : detail;
         sink.add(new Problem(shown, rule.id(), object, path, type, value, deferred ? text + note : text,
                 location));

@@ -61,6 +61,16 @@ public interface RuleContext {
     default void reportNotShown(long count) {
     }
 
+    /**
+     * Reports a problem at {@code path} whose source location is that of another field (given as
+     * a JSON pointer): for a path the API server prints after converting the object, such as a
+     * CustomResourceDefinition's {@code spec.validation}, which a v1 manifest spells otherwise.
+     * This default ignores the pointer.
+     */
+    default void report(FieldPath path, String locationPointer, ErrorType type, String badValue, String detail) {
+        report(path, type, badValue, detail);
+    }
+
     default void report(FieldPath path, ErrorType type, String detail) {
         report(path, type, null, detail);
     }

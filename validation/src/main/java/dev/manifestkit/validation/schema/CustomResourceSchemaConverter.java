@@ -136,198 +136,17 @@ final class CustomResourceSchemaConverter {
 
     /**
      * The problems of a definition's {@code openAPIV3Schema} that make the API server refuse the
-     * definition (its structural-schema and keyword checks), which {@link #root} would otherwise
-     * pass over: a {@code type} it does not know, a field without a type, {@code $ref},
-     * {@code items} given as a list, {@code properties} together with an
-     * {@code additionalProperties} other than {@code true}, an {@code enum} or {@code required} that is no list, a
-     * {@code pattern} that is no regular expression, list and map types the server refuses (see {@link #listTypes}).
+     * definition: see {@link OpenApiSchemaChecks}.
      *
-     * @param at the path of the schema itself, such as {@code spec.versions[0].schema.openAPIV3Schema}
+     * @param at            the path of the schema itself, such as {@code spec.validation.openAPIV3Schema}
+     * @param statusEnabled whether the status subresource applies to the schema
      */
-    static List<StructuralProblem> problems(JsonNode schema, FieldPath at) {
-        var problems = new ArrayList<StructuralProblem>();
-        if (schema.isObject()) {
-            check(schema, at, null, false, problems);
-            if (schema.has("additionalProperties")) {
-                problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
-                        "must not be used at the root"));
-            }
-            resourceMeta(schema, at, true, problems);
-        }
-        return problems;
-    }
-
-    /** Keywords of a root {@code metadata} schema that make validateStructuralMetadataInvariants refuse it. */
-    private static final Set<String> NOT_IN_ROOT_METADATA = Set.of("items", "additionalProperties", "format", "title",
-            "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
-            "maxItems", "minItems", "uniqueItems", "multipleOf", "enum", "maxProperties", "minProperties", "required",
-            "allOf", "oneOf", "anyOf", "not", PRESERVE, "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string",
-            "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-validations");
-
-    /**
-     * validateStructuralInvariants on the resource's own fields, at the root or in an embedded
-     * resource: {@code kind} and {@code apiVersion} must be strings, {@code metadata} an object,
-     * and a root {@code metadata} may restrict {@code name} and {@code generateName} only.
-     * (A description there is let through: that the server refuses it is not certain enough.)
-     */
-    private static void resourceMeta(JsonNode schema, FieldPath at, boolean root, List<StructuralProblem> problems) {
-        var properties = schema.path("properties");
-        for (var field : new String[] {"kind", "apiVersion"}) {
-            var property = properties.get(field);
-            if (property != null && property.isObject() && !"string".equals(property.path("type").asString(""))) {
-                problems.add(new StructuralProblem(at.child("properties").key(field).child("type"), ErrorType.INVALID,
-                        quoted(property.path("type").asString("")), "must be string"));
-            }
-        }
-        var metadata = properties.get("metadata");
-        if (metadata == null || !metadata.isObject()) {
-            return;
-        }
-        var metaAt = at.child("properties").key("metadata");
-        if (!"object".equals(metadata.path("type").asString(""))) {
-            problems.add(new StructuralProblem(metaAt.child("type"), ErrorType.INVALID,
-                    quoted(metadata.path("type").asString("")), "must be object"));
-        }
-        if (!root) {
-            return;
-        }
-        boolean other = metadata.path("nullable").asBoolean(false);
-        for (var keyword : metadata.propertyNames()) {
-            other |= NOT_IN_ROOT_METADATA.contains(keyword);
-        }
-        var declared = metadata.path("properties");
-        if (declared.isObject()) {
-            for (var name : declared.propertyNames()) {
-                other |= !name.equals("name") && !name.equals("generateName");
-            }
-        }
-        if (other) {
-            problems.add(new StructuralProblem(metaAt, ErrorType.FORBIDDEN, null,
-                    "must not specify anything other than name and generateName, but metadata is implicitly specified"));
-        }
+    static List<StructuralProblem> problems(JsonNode schema, FieldPath at, boolean statusEnabled) {
+        return OpenApiSchemaChecks.problems(schema, at, statusEnabled);
     }
 
     private static String quoted(String text) {
         return "\"" + text + "\"";
-    }
-
-    /**
-     * {@code field}: "object fields", "array items" or null (the root or a logical branch: no type needed);
-     * {@code branch}: inside allOf/anyOf/oneOf/not, where the structural invariants do not apply.
-     */
-    private static void check(JsonNode schema, FieldPath at, String field, boolean branch,
-                              List<StructuralProblem> problems) {
-        var type = schema.get("type");
-        boolean intOrString = schema.path("x-kubernetes-int-or-string").asBoolean(false);
-        boolean preserve = schema.path(PRESERVE).asBoolean(false);
-        boolean embedded = !branch && schema.path("x-kubernetes-embedded-resource").asBoolean(false);
-        boolean typeless = intOrString || preserve;
-        if (embedded && !(type != null && type.isString() && type.asString().equals("object"))) {
-            problems.add(type == null
-                    ? new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null,
-                            "must be object if x-kubernetes-embedded-resource is true")
-                    : new StructuralProblem(at.child("type"), ErrorType.INVALID, type.toString(),
-                            "must be object if x-kubernetes-embedded-resource is true"));
-        }
-        if (embedded) {
-            if (schema.has("additionalProperties")) {
-                problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
-                        "must not be used if x-kubernetes-embedded-resource is set"));
-            }
-            if (!preserve && schema.path("properties").isEmpty()) {
-                problems.add(new StructuralProblem(at.child("properties"), ErrorType.REQUIRED, null,
-                        "must not be empty if x-kubernetes-embedded-resource is true without "
-                                + "x-kubernetes-preserve-unknown-fields"));
-            }
-            resourceMeta(schema, at, false, problems);
-        }
-        if (intOrString && preserve && !branch) {
-            problems.add(new StructuralProblem(at.child(PRESERVE), ErrorType.INVALID, "true",
-                    "must be false if x-kubernetes-int-or-string is true"));
-        }
-        if (intOrString && embedded && !branch) {
-            problems.add(new StructuralProblem(at.child("x-kubernetes-embedded-resource"), ErrorType.INVALID, "true",
-                    "must be false if x-kubernetes-int-or-string is true"));
-        }
-        if (schema.path(PRESERVE).isBoolean() && !schema.path(PRESERVE).asBoolean()) {
-            problems.add(new StructuralProblem(at.child(PRESERVE), ErrorType.INVALID, "false", "must be true or undefined"));
-        }
-        if (schema.path("uniqueItems").isBoolean() && schema.path("uniqueItems").asBoolean()) {
-            problems.add(new StructuralProblem(at.child("uniqueItems"), ErrorType.FORBIDDEN, null,
-                    "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
-        }
-        if (type == null) {
-            // inside allOf/anyOf/oneOf/not a property names no type (validateNestedValueValidation
-            // forbids one there); its type is the one declared beside the branch
-            if (field != null && !typeless && !embedded && !branch) {
-                problems.add(new StructuralProblem(at.child("type"), ErrorType.REQUIRED, null,
-                        "must not be empty for specified " + field));
-            }
-        } else if (!type.isString() || !TYPES.contains(type.asString())) {
-            problems.add(new StructuralProblem(at.child("type"), ErrorType.NOT_SUPPORTED, type.toString(),
-                    "supported values: \"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\""));
-        }
-        if (schema.has("$ref")) {
-            problems.add(new StructuralProblem(at.child("$ref"), ErrorType.FORBIDDEN, null, "$ref is not supported"));
-        }
-        listTypes(schema, at, branch, problems);
-        var enumeration = schema.get("enum");
-        if (enumeration != null && !enumeration.isArray()) {
-            problems.add(new StructuralProblem(at.child("enum"), ErrorType.INVALID, enumeration.toString(),
-                    "must be of type array", true));
-        }
-        var required = schema.get("required");
-        if (required != null && !(required.isArray() && allStrings(required))) {
-            problems.add(new StructuralProblem(at.child("required"), ErrorType.INVALID, required.toString(),
-                    "must be of type array", true));
-        }
-        var pattern = schema.get("pattern");
-        if (pattern != null && pattern.isString() && !GoRegularExpressions.compiles(pattern.asString())) {
-            problems.add(new StructuralProblem(at.child("pattern"), ErrorType.INVALID, pattern.toString(),
-                    "must be a valid regular expression, but isn't"));
-        }
-        var properties = schema.get("properties");
-        if (properties != null && !properties.isObject() && !properties.isNull()) {
-            problems.add(new StructuralProblem(at.child("properties"), ErrorType.INVALID, properties.toString(),
-                    "must be of type object", true));
-        }
-        if (properties != null && properties.isObject()) {
-            // the server takes additionalProperties: true beside properties (it neither prunes nor
-            // restricts anything then); false or a schema contradicts them
-            var additional = schema.get("additionalProperties");
-            if (additional != null && !properties.isEmpty() && !(additional.isBoolean() && additional.asBoolean())) {
-                problems.add(new StructuralProblem(at.child("additionalProperties"), ErrorType.FORBIDDEN, null,
-                        "additionalProperties and properties are mutual exclusive"));
-            }
-            for (var property : properties.properties()) {
-                if (property.getValue().isObject()) {
-                    check(property.getValue(), at.child("properties").key(property.getKey()), "object fields", branch,
-                            problems);
-                }
-            }
-        }
-        var items = schema.get("items");
-        if (items != null && items.isArray()) {
-            problems.add(new StructuralProblem(at.child("items"), ErrorType.FORBIDDEN, null,
-                    "items must be a schema object and not an array"));
-        } else if (items != null && items.isObject()) {
-            check(items, at.child("items"), "array items", branch, problems);
-        }
-        var additionalSchema = schema.get("additionalProperties");
-        if (additionalSchema != null && additionalSchema.isObject()) {
-            check(additionalSchema, at.child("additionalProperties"), "object fields", branch, problems);
-        }
-        for (var keyword : new String[] {"allOf", "anyOf", "oneOf"}) {
-            var branches = schema.get(keyword);
-            for (int i = 0; branches != null && branches.isArray() && i < branches.size(); i++) {
-                if (branches.get(i).isObject()) {
-                    check(branches.get(i), at.child(keyword).index(i), null, true, problems);
-                }
-            }
-        }
-        if (schema.get("not") instanceof ObjectNode not) {
-            check(not, at.child("not"), null, true, problems);
-        }
     }
 
     private static final String LIST_TYPE = "x-kubernetes-list-type";
@@ -336,14 +155,14 @@ final class CustomResourceSchemaConverter {
 
     /**
      * The list and map types as ValidateCustomResourceDefinitionOpenAPISchema (with
-     * requireAtomicSetType and requireMapListKeysMapSetValidation, on for every create) and, in a
-     * logical branch, validateNestedValueValidation refuse them: a list type only on an array,
+     * requireAtomicSetType and requireMapListKeysMapSetValidation, on for every create) refuses them: a list type only on an array,
      * one of atomic, set or map; map keys only for a map list, which needs them, object items,
      * and keys that are scalar, required or defaulted, not nullable properties of the items; a set
      * of atomic items only; items of a set or map list not nullable; a map type only on an
      * object, atomic or granular. Keywords of the wrong JSON type are the official schema's finding.
+     * (In a logical branch, where these are refused anyway, {@link OpenApiSchemaChecks} says so.)
      */
-    private static void listTypes(JsonNode schema, FieldPath at, boolean branch, List<StructuralProblem> problems) {
+    static void listTypes(JsonNode schema, FieldPath at, List<StructuralProblem> problems) {
         var typeNode = schema.get("type");
         var type = typeNode == null ? "" : typeNode.isString() ? typeNode.asString() : null;
         var listType = schema.path(LIST_TYPE).isString() ? schema.get(LIST_TYPE).asString() : null;
@@ -351,20 +170,6 @@ final class CustomResourceSchemaConverter {
         var keys = new ArrayList<String>();
         if (schema.path(MAP_KEYS).isArray() && allStrings(schema.get(MAP_KEYS))) {
             schema.get(MAP_KEYS).forEach(key -> keys.add(key.asString()));
-        }
-        if (branch) {
-            if (!keys.isEmpty()) {
-                problems.add(new StructuralProblem(at.child(MAP_KEYS), ErrorType.FORBIDDEN, null,
-                        "must be empty to be structural"));
-            }
-            if (listType != null) {
-                problems.add(new StructuralProblem(at.child(LIST_TYPE), ErrorType.FORBIDDEN, null,
-                        "must be undefined to be structural"));
-            }
-            if (mapType != null) {
-                problems.add(new StructuralProblem(at.child(MAP_TYPE), ErrorType.FORBIDDEN, null,
-                        "must be undefined to be structural"));
-            }
         }
         if (type == null) {
             return; // a type that is no string: the official schema's finding

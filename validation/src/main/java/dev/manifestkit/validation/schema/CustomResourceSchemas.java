@@ -48,9 +48,17 @@ public final class CustomResourceSchemas {
     /** {@code group kind} → the versions every definition added so far gives that kind. */
     private final Map<String, List<Version>> byGroupKind = new ConcurrentHashMap<>();
 
-    /** One version of one definition. */
+    /**
+     * One version of one definition.
+     *
+     * @param schemaPath   where the API server reports problems of the schema: {@code spec.validation.openAPIV3Schema}
+     *                     when every version has the same schema (the v1 conversion moves it there)
+     * @param statusOfSchema whether the status subresource restricts the schema's root: of any version for
+     *                     a shared schema, else of this one
+     */
     private record Version(String definition, String group, String kind, String version, boolean served,
-                           boolean statusSubresource, JsonNode schema, String contentKey, int index) {
+                           boolean statusSubresource, JsonNode schema, String contentKey, int index,
+                           FieldPath schemaPath, boolean statusOfSchema) {
 
         String apiVersion() {
             return group + "/" + version;
@@ -149,6 +157,11 @@ public final class CustomResourceSchemas {
             return List.of();
         }
         var result = new ArrayList<Version>();
+        boolean shared = sharedSchema(versions);
+        boolean anyStatus = false;
+        for (var entry : versions) {
+            anyStatus |= entry.path("subresources").path("status").isObject();
+        }
         for (int i = 0; i < versions.size(); i++) {
             var entry = versions.get(i);
             var version = entry.path("name").asString("");
@@ -161,12 +174,33 @@ public final class CustomResourceSchemas {
             if (schema != null && !schema.isObject()) {
                 schema = null;
             }
-            var content = group + "/" + version + " " + kind + " " + served + " " + status + " "
+            boolean statusOfSchema = shared ? anyStatus : status;
+            var content = group + "/" + version + " " + kind + " " + served + " " + status + " " + statusOfSchema + " "
                     + (schema == null ? "-" : schema.toString());
+            var schemaPath = shared ? FieldPath.root("spec").child("validation").child("openAPIV3Schema")
+                    : FieldPath.root("spec").child("versions").index(i).child("schema").child("openAPIV3Schema");
             result.add(new Version(name.isEmpty() ? group + "/" + kind : name, group, kind, version, served, status,
-                    schema, sha256(content), i));
+                    schema, sha256(content), i, schemaPath, statusOfSchema));
         }
         return result;
+    }
+
+    /**
+     * Whether every version has the same {@code schema} (the v1 conversion then moves it to
+     * {@code spec.validation}, where the API server reports its problems).
+     */
+    private static boolean sharedSchema(JsonNode versions) {
+        if (versions.isEmpty()) {
+            return false;
+        }
+        var first = versions.get(0).get("schema");
+        for (var entry : versions) {
+            var schema = entry.get("schema");
+            if (first == null || schema == null ? first != schema : !first.equals(schema)) {
+                return false;
+            }
+        }
+        return first != null && first.get("openAPIV3Schema") != null && first.get("openAPIV3Schema").isObject();
     }
 
     private static String sha256(String text) {
@@ -222,15 +256,27 @@ public final class CustomResourceSchemas {
             return new Unusable(chosen.definition(), "has no schema.openAPIV3Schema for version " + chosen.version());
         }
         var compiled = registry.customResourceSchema(chosen.contentKey(), chosen.apiVersion(), chosen.kind(),
-                chosen.schema());
+                chosen.schema(), chosen.statusOfSchema());
         return compiled.schema() != null ? new Found(compiled.schema(), chosen.statusSubresource())
                 : new Unusable(chosen.definition(), "cannot use its schema for version " + chosen.version() + ": "
                         + compiled.error());
     }
 
-    /** A problem of a definition's own schemas, as the schema rule reports it on the definition. */
-    public record DefinitionProblem(FieldPath path, ErrorType type, String badValue, String detail) {
+    /**
+     * A problem of a definition's own schemas, as the schema rule reports it on the definition.
+     *
+     * @param locationPointer where in the manifest the problem is (a {@code spec.validation} path
+     *                        is found in the first version's schema)
+     */
+    public record DefinitionProblem(FieldPath path, String locationPointer, ErrorType type, String badValue,
+                                    String detail) {
+
+        DefinitionProblem(FieldPath path, ErrorType type, String badValue, String detail) {
+            this(path, path.toJsonPointer(), type, badValue, detail);
+        }
     }
+
+    private static final String SHARED_POINTER = "/spec/validation/openAPIV3Schema";
 
     /**
      * What is wrong with the schemas of this definition (whether or not it was added): a version
@@ -244,9 +290,9 @@ public final class CustomResourceSchemas {
             return List.of();
         }
         var problems = new ArrayList<DefinitionProblem>();
+        var reported = new java.util.HashSet<FieldPath>();
         for (var version : versions(document.tree())) {
-            var at = FieldPath.root("spec").child("versions").index(version.index()).child("schema")
-                    .child("openAPIV3Schema");
+            var at = version.schemaPath();
             if (version.schema() == null) {
                 var given = document.tree().path("spec").path("versions").path(version.index()).path("schema")
                         .get("openAPIV3Schema");
@@ -255,17 +301,26 @@ public final class CustomResourceSchemas {
                 }
                 continue;
             }
-            var refused = CustomResourceSchemaConverter.problems(version.schema(), at);
+            if (!reported.add(at)) {
+                continue; // a schema all versions share is checked once
+            }
+            var refused = CustomResourceSchemaConverter.problems(version.schema(), at, version.statusOfSchema());
             for (var problem : refused) {
                 if (!problem.typeError()) { // those the official definition's schema reports already
-                    problems.add(new DefinitionProblem(problem.path(), problem.type(), problem.badValue(), problem.detail()));
+                    var pointer = problem.path().toJsonPointer();
+                    if (pointer.startsWith(SHARED_POINTER)) {
+                        pointer = "/spec/versions/" + version.index() + "/schema/openAPIV3Schema"
+                                + pointer.substring(SHARED_POINTER.length());
+                    }
+                    problems.add(new DefinitionProblem(problem.path(), pointer, problem.type(), problem.badValue(),
+                            problem.detail()));
                 }
             }
             if (!refused.isEmpty()) {
                 continue;
             }
             var compiled = registry.customResourceSchema(version.contentKey(), version.apiVersion(), version.kind(),
-                    version.schema());
+                    version.schema(), version.statusOfSchema());
             if (compiled.schema() == null) {
                 problems.add(new DefinitionProblem(at, ErrorType.INVALID, null, "cannot validate " + version.apiVersion()
                         + " " + version.kind() + " objects with this schema: " + compiled.error()));

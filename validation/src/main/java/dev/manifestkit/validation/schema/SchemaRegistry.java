@@ -197,14 +197,15 @@ public final class SchemaRegistry {
      * ObjectMeta); cached by {@code contentKey}, which must identify apiVersion, kind and schema.
      * Never throws: a schema that cannot be compiled gives an error line.
      */
-    CustomResourceSchema customResourceSchema(String contentKey, String apiVersion, String kind, JsonNode schema) {
+    CustomResourceSchema customResourceSchema(String contentKey, String apiVersion, String kind, JsonNode schema,
+                                              boolean statusEnabled) {
         synchronized (customResources) {
             var cached = customResources.get(contentKey);
             if (cached != null) {
                 return cached;
             }
         }
-        var compiled = compileCustomResource(contentKey, apiVersion, kind, schema);
+        var compiled = compileCustomResource(contentKey, apiVersion, kind, schema, statusEnabled);
         synchronized (customResources) {
             var raced = customResources.putIfAbsent(contentKey, compiled);
             return raced != null ? raced : compiled;
@@ -212,10 +213,10 @@ public final class SchemaRegistry {
     }
 
     private CustomResourceSchema compileCustomResource(String contentKey, String apiVersion, String kind,
-                                                       JsonNode schema) {
+                                                       JsonNode schema, boolean statusEnabled) {
         try {
             // the API server refuses such a definition, so no object of it would be accepted either
-            var refused = CustomResourceSchemaConverter.problems(schema, FieldPath.root());
+            var refused = CustomResourceSchemaConverter.problems(schema, FieldPath.root(), statusEnabled);
             if (!refused.isEmpty()) {
                 return new CustomResourceSchema(null, "the API server refuses its schema (" + refused.size()
                         + (refused.size() == 1 ? " problem" : " problems") + ", reported on the definition)");

@@ -71,11 +71,8 @@ public final class SchemaRule extends SchemaLayerRule {
         }
         if (customResources != null && CustomResourceSchemas.KIND.equals(kind)) {
             for (var problem : customResources.problemsOf(context.document())) {
-                if (problem.badValue() == null) {
-                    context.report(problem.path(), problem.type(), problem.detail());
-                } else {
-                    context.report(problem.path(), problem.type(), problem.badValue(), problem.detail());
-                }
+                context.report(problem.path(), problem.locationPointer(), problem.type(), problem.badValue(),
+                        problem.detail());
             }
         }
     }

@@ -59,6 +59,14 @@ final class LinearStreamReader extends StreamReader {
     private int documentIndex;
     private int line;
     private int column;
+    /**
+     * {@link #index} just past a backslash that the scanner stepped over with {@link #forward()},
+     * while its next call may still be the {@link #peek()} at the escaped character; -1 otherwise.
+     * See {@link #peek()}.
+     */
+    private int afterBackslash = -1;
+    /** How far through the three-character stand-in of an escaped quote the scanner is; see {@link #peek()}. */
+    private int quoteEscape;
 
     LinearStreamReader(Reader in, int documentLimit) {
         super(Reader.nullReader());
@@ -103,16 +111,51 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public Mark getMark() {
+        calledOther();
         return new Mark(NAME, index, line, column, window, start);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The scanner steps over the backslash of an escape in a double-quoted scalar with this
+     * method and then looks at the escaped character with {@link #peek()}; see there.
+     */
     @Override
     public void forward() {
-        forward(1);
+        if (quoteEscape == 1) {
+            quoteEscape = 2; // over the stand-in 'x'; the quote itself is still ahead
+            return;
+        }
+        boolean backslash = quoteEscape == 0 && ensure(1) && window[start] == '\\';
+        calledOther();
+        advance(1);
+        if (backslash) {
+            afterBackslash = index;
+        }
     }
 
     @Override
     public void forward(int length) {
+        if (quoteEscape == 2 && length == 2) {
+            quoteEscape = 0;
+            advance(1); // the two stand-in hex digits stand for the quote
+            return;
+        }
+        calledOther();
+        advance(length);
+    }
+
+    /**
+     * Ends what {@link #peek()} knows of the scanner's last steps: every call but that one does.
+     * A stand-in the scanner did not read to its end is dropped, and it sees the quote itself.
+     */
+    private void calledOther() {
+        afterBackslash = -1;
+        quoteEscape = 0;
+    }
+
+    private void advance(int length) {
         for (int i = 0; i < length && ensure(1); i++) {
             int c = window[start++];
             index++;
@@ -126,13 +169,42 @@ final class LinearStreamReader extends StreamReader {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two escapes that go-yaml, and so kubectl, reads in a double-quoted scalar are unknown to
+     * SnakeYAML's scanner, which has one escape table for the whole JVM: an escaped single quote
+     * (<code>&#92;'</code>, which a kubernetes.io example uses) and an escaped tab character. The
+     * scanner looks at an escaped character with this method right after stepping over the
+     * backslash with {@link #forward()}, and no other part of it makes those two calls in a row on
+     * a backslash (a single-quoted scalar next calls {@link #peek(int)}). So here, and only here,
+     * an escaped tab is shown as {@code t}, whose escape is the tab, and an escaped quote as the
+     * start of the stand-in {@code x27}: the scanner steps over the {@code x}, reads the digits
+     * with {@link #prefix(int)} and steps over them with {@link #forward(int)}, which moves past
+     * the one real character. Positions stay those of the text, since the stand-in takes none.
+     */
     @Override
     public int peek() {
+        if (quoteEscape == 1) {
+            return 'x';
+        }
+        if (afterBackslash == index && ensure(1)) {
+            afterBackslash = -1;
+            if (window[start] == '\t') {
+                return 't';
+            }
+            if (window[start] == '\'') {
+                quoteEscape = 1;
+                return 'x';
+            }
+        }
+        calledOther();
         return ensure(1) ? window[start] : '\0';
     }
 
     @Override
     public int peek(int offset) {
+        calledOther();
         return ensure(offset + 1) ? window[start + offset] : '\0';
     }
 
@@ -147,6 +219,10 @@ final class LinearStreamReader extends StreamReader {
      */
     @Override
     public String prefix(int length) {
+        if (quoteEscape == 2 && length == 2) {
+            return "27";
+        }
+        calledOther();
         String prefix = prefixOf(length);
         if ((length == 4 || length == 8) && prefix.length() == length) {
             int value = hexValue(prefix);
@@ -183,6 +259,7 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public String prefixForward(int length) {
+        calledOther();
         String prefix = prefixOf(length);
         start += length;
         index += length;
@@ -193,26 +270,31 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public int getColumn() {
+        calledOther();
         return column;
     }
 
     @Override
     public int getDocumentIndex() {
+        calledOther();
         return documentIndex;
     }
 
     @Override
     public void resetDocumentIndex() {
+        calledOther();
         documentIndex = 0;
     }
 
     @Override
     public int getIndex() {
+        calledOther();
         return index;
     }
 
     @Override
     public int getLine() {
+        calledOther();
         return line;
     }
 

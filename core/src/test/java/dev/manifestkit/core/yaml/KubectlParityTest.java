@@ -1,0 +1,120 @@
+package dev.manifestkit.core.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.SourceLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Where SnakeYAML, left to itself, reads YAML otherwise than kubectl (go-yaml v2 behind
+ * sigs.k8s.io/yaml, after kubectl's own document splitting): each case is checked with plain
+ * assertions, and against kubectl itself where it is on the PATH.
+ */
+class KubectlParityTest {
+
+    private static final ManifestReader READER = ManifestReader.create();
+    private static final String HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+
+    private static String data(String body) {
+        return HEAD + "data:\n" + body;
+    }
+
+    private static String value(String yaml) {
+        return READER.read(yaml).get(0).tree().get("data").get("a").asString();
+    }
+
+    // --- escapes in double-quoted scalars -------------------------------------------------------
+
+    @Test
+    void anEscapedSingleQuoteIsTheQuoteAsInKubectl() {
+        assertThat(value(data("  a: \"it\\'s\"\n"))).isEqualTo("it's");
+        assertThat(value(data("  a: \"\\'\\'\\'\"\n"))).isEqualTo("'''");
+        assertThat(value(data("  a: \"a\\'\n    b\\'\"\n"))).isEqualTo("a' b'");
+        var tree = READER.read(data("  \"k\\'\": [\"\\'\", {x: \"\\'\"}]\n")).get(0).tree().get("data");
+        assertThat(tree.get("k'").toString()).isEqualTo("[\"'\",{\"x\":\"'\"}]");
+    }
+
+    @Test
+    void anEscapedTabIsATabAsInKubectl() {
+        assertThat(value(data("  a: \"x\\\ty\"\n"))).isEqualTo("x\ty");
+    }
+
+    @Test
+    void backslashesAndQuotesOutsideThoseEscapesMeanWhatTheyMeant() {
+        assertThat(value(data("  a: \"\\\\'\"\n"))).isEqualTo("\\'");
+        assertThat(value(data("  a: \"\\\\\\'\"\n"))).isEqualTo("\\'");
+        assertThat(value(data("  a: it\\'s\n"))).isEqualTo("it\\'s");
+        assertThat(value(data("  a: |\n    \"x\\'\"\n"))).isEqualTo("\"x\\'\"\n");
+        assertThat(value(data("  a: 'x\\'\n"))).isEqualTo("x\\");
+        assertThatThrownBy(() -> READER.read(data("  a: 'it\\'s'\n"))).isInstanceOf(ManifestReadException.class);
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\/\"\n")))
+                .hasMessageContaining("found unknown escape character /");
+    }
+
+    @Test
+    void positionsAfterAnEscapedQuoteAreThoseOfTheText() {
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\'\\'\" x\n"), "q.yaml"))
+                .hasMessageStartingWith("q.yaml:6:13: ");
+        var document = READER.read(data("  a: \"\\'\\'\"\n  b: 1\n")).get(0);
+        assertThat(document.locationOf("/data/b")).contains(new SourceLocation(7, 6));
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\'\\'\"\n  b: \"\\xZZ\"\n"), "q.yaml"))
+                .hasMessageStartingWith("q.yaml:7:9: expected escape sequence of 2 hexadecimal numbers");
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\'\n"), "q.yaml"))
+                .hasMessageStartingWith("q.yaml:7:1: found unexpected end of stream");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void manyEscapedQuotesReadInLinearTime() {
+        String quotes = "\\'".repeat(1_000_000);
+        assertThat(value(data("  a: \"" + quotes + "\"\n"))).hasSize(1_000_000).matches("'+");
+    }
+
+    @Test
+    void escapesReadAsKubectlReadsThem() throws IOException {
+        var documents = new ArrayList<String>();
+        for (String escape : List.of("\\'", "\\\t", "\\/", "\\e", "\\N", "\\_", "\\L", "\\P", "\\x41", "\\u00e9",
+                "\\U0001F600", "\\q", "\\x4", "\\'\\'", "\\\\'", "\\ ")) {
+            documents.add(data("  a: \"<" + escape + ">\"\n"));
+        }
+        assertReadAsKubectlReadsEach(documents);
+    }
+
+    // --- the differential check -------------------------------------------------------------------
+
+    /**
+     * Each text is read as kubectl reads it: both refuse it, or both read the same documents
+     * (compared as this reader reads kubectl's JSON, so a null is an absent field in both).
+     */
+    static void assertReadAsKubectlReadsEach(List<String> texts) throws IOException {
+        Kubectl.assumeAvailable();
+        for (String text : texts) {
+            var kubectl = Kubectl.run(text, "patch", "--local", "-f", "-", "--type", "merge", "-p", "{}", "-o", "json");
+            List<ManifestDocument> ours = null;
+            String refusal = null;
+            try {
+                ours = READER.read(text);
+            } catch (ManifestReadException e) {
+                refusal = e.getMessage();
+            }
+            boolean kubectlReads = kubectl.exitCode() == 0;
+            assertThat(ours != null)
+                    .as("%s%nkubectl: %s%nours: %s", text, kubectlReads ? kubectl.stdout() : kubectl.stderr(), refusal)
+                    .isEqualTo(kubectlReads);
+            if (kubectlReads) {
+                var theirs = READER.read(kubectl.stdout());
+                // trees compare as maps: kubectl writes keys sorted
+                assertThat(ours.stream().map(ManifestDocument::tree).toList()).as("%s", text)
+                        .isEqualTo(theirs.stream().map(ManifestDocument::tree).toList());
+            }
+        }
+    }
+}

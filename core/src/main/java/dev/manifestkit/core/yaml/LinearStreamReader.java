@@ -67,6 +67,16 @@ final class LinearStreamReader extends StreamReader {
     private int afterBackslash = -1;
     /** How far through the three-character stand-in of an escaped quote the scanner is; see {@link #peek()}. */
     private int quoteEscape;
+    /** Whether the next character decoded starts a line (follows a line feed, as kubectl splits lines). */
+    private boolean lineStart = true;
+    /** Whether the line the next character decoded is on was looked at as a possible separator. */
+    private boolean lineChecked;
+    /** Whether decoding stopped at a line starting with '-', to look at the whole line first. */
+    private boolean checkLine;
+    /** Whether decoding stopped at a separator line: the scanner sees the end of its input there. */
+    private boolean chunkEnd;
+    /** {@link #decoded} where the current piece started. */
+    private long pieceStart;
 
     LinearStreamReader(Reader in, int documentLimit) {
         super(Reader.nullReader());
@@ -97,6 +107,22 @@ final class LinearStreamReader extends StreamReader {
 
         int column() {
             return column;
+        }
+    }
+
+    /** A line that starts with {@code ---} and goes on with more than a comment; the line is 0-based. */
+    static final class InvalidSeparatorException extends YAMLException {
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+
+        InvalidSeparatorException(String rest, int line) {
+            super(rest);
+            this.line = line;
+        }
+
+        int line() {
+            return line;
         }
     }
 
@@ -298,16 +324,142 @@ final class LinearStreamReader extends StreamReader {
         return line;
     }
 
+    /*
+     * kubectl does not hand a file to its YAML parser whole: it cuts it into pieces at each line
+     * (ended by a line feed) that starts with "---", refusing such a line that goes on with more
+     * than white space or a comment ("--- {a: 1}", "---x: y": invalid Yaml document separator), and
+     * parses the first document of each piece on its own, ignoring whatever follows a "..." in it.
+     * This reader cuts the same way: the scanner sees the end of its input at a separator line, and
+     * the composer then starts on the next piece with a scanner of its own.
+     */
+
+    /**
+     * Steps over the rest of the current piece, after its first document, as kubectl ignores it;
+     * lines and columns are counted on.
+     */
+    void skipPiece() {
+        calledOther();
+        while (ensure(1)) {
+            advance(1);
+        }
+    }
+
+    /**
+     * Moves past the separator line that ended the current piece (which {@link #skipPiece} read to
+     * its end), and past a byte order mark at the start of the next, which go-yaml skips.
+     *
+     * @return false when the input ended instead
+     */
+    boolean nextPiece() {
+        calledOther();
+        if (!chunkEnd) {
+            return false;
+        }
+        int length = rawLineLength();
+        boolean lineFeed = rawHead + length < rawTail;
+        int consumed = length + (lineFeed ? 1 : 0);
+        rawHead += consumed;
+        decoded += consumed;
+        index += consumed;
+        if (lineFeed) {
+            line++;
+            column = 0;
+        } else {
+            column += length;
+        }
+        chunkEnd = false;
+        lineStart = true;
+        lineChecked = false;
+        documentIndex = 0;
+        pieceStart = decoded;
+        if (ensure(1) && window[start] == 0xFEFF) {
+            advance(1);
+        }
+        return true;
+    }
+
     private boolean ensure(int size) {
-        while (end - start < size && !eof) {
+        while (end - start < size && !eof && !chunkEnd) {
             fill();
         }
         return end - start >= size;
     }
 
+    /**
+     * The number of read-ahead characters from {@link #rawHead} up to the next line feed (or the
+     * end of the input), reading on as far as that. A line longer than the document limit is refused
+     * while reading ahead.
+     */
+    private int rawLineLength() {
+        int scanned = 0;
+        while (true) {
+            for (int i = rawHead + scanned; i < rawTail; i++) {
+                if (raw[i] == '\n') {
+                    return i - rawHead;
+                }
+            }
+            scanned = rawTail - rawHead;
+            if (rawEof) {
+                return scanned;
+            }
+            readAhead();
+        }
+    }
+
+    /**
+     * Whether the line read ahead at {@link #rawHead} is a separator as kubectl's splitter has it:
+     * {@code ---} and then nothing but white space (Go's) or a comment.
+     *
+     * @throws InvalidSeparatorException when something else follows the {@code ---}
+     */
+    private boolean separatorLine() {
+        int length = rawLineLength();
+        if (length < 3 || raw[rawHead] != '-' || raw[rawHead + 1] != '-' || raw[rawHead + 2] != '-') {
+            return false;
+        }
+        int from = rawHead + 3;
+        int to = rawHead + length;
+        while (from < to && isGoSpace(raw[from])) {
+            from++;
+        }
+        while (to > from && isGoSpace(raw[to - 1])) {
+            to--;
+        }
+        if (from < to && raw[from] != '#') {
+            throw new InvalidSeparatorException(new String(raw, from, to - from), line + lineBreaksAhead());
+        }
+        // kubectl's splitter keeps a separator line that would start an empty piece in the piece, so its
+        // YAML parser reads "---#c" there, which is no document marker to it (nor to SnakeYAML)
+        return !(decoded == pieceStart && length > 3 && raw[rawHead + 3] == '#');
+    }
+
+    /** Line feeds decoded but not yet stepped over by the scanner: the line of the text at {@link #rawHead} is this many past its own. */
+    private int lineBreaksAhead() {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            count += window[i] == '\n' ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Go's unicode.IsSpace, which strings.TrimSpace trims. */
+    private static boolean isGoSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == 0x85 || c == 0xA0 || c == 0x1680
+                || c >= 0x2000 && c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
+                || c == 0x3000;
+    }
+
     private void fill() {
         if ((long) documentIndex + (end - start) > documentLimit) {
             throw new DocumentTooLargeException();
+        }
+        if (checkLine) {
+            checkLine = false;
+            if (separatorLine()) {
+                chunkEnd = true;
+                return;
+            }
+            lineChecked = true;
         }
         int read = takeRaw(chars);
         if (read <= 0) {
@@ -330,6 +482,12 @@ final class LinearStreamReader extends StreamReader {
             } else if (Character.isHighSurrogate(c)) {
                 pendingHighSurrogate = c;
                 continue;
+            } else if (c == '-' && lineStart && !lineChecked) {
+                // hand the rest back, to be decoded once the line is known to be no separator
+                rawHead -= read - i;
+                decoded -= read - i;
+                checkLine = true;
+                return;
             } else {
                 codePoint = c;
             }
@@ -337,6 +495,8 @@ final class LinearStreamReader extends StreamReader {
                 throw unreadable(unacceptable(codePoint), false, null);
             }
             window[end++] = codePoint;
+            lineStart = c == '\n';
+            lineChecked = false;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.core.tree.Trees;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -35,6 +36,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.UnicodeReader;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -308,7 +310,10 @@ public final class ManifestReader {
     private static final class DocumentIterator extends DocumentStream {
 
         private final LinearStreamReader streamReader;
-        private final Composer composer;
+        private final LoaderOptions loaderOptions;
+        /** The composer of the current piece of the input (see {@link LinearStreamReader}), or null between pieces. */
+        private Composer composer;
+        private boolean lastPiece;
         private final String origin;
         private final ReaderOptions options;
         private int emitted;
@@ -324,20 +329,31 @@ public final class ManifestReader {
             loaderOptions.setCodePointLimit(options.maxDocumentBytes());
             loaderOptions.setAllowDuplicateKeys(false);
             loaderOptions.setAllowRecursiveKeys(false);
+            // no object is ever constructed from a tag, and go-yaml reads "!!foo x" as the string "x"
+            loaderOptions.setTagInspector(tag -> true);
+            this.loaderOptions = loaderOptions;
             this.streamReader = new LinearStreamReader(reader, options.maxDocumentBytes());
-            this.composer = new LeanComposer(new CountingParser(new ParserImpl(streamReader, loaderOptions),
-                    options.maxValues()), loaderOptions);
         }
 
+        /**
+         * Reads the first document of the next piece of the input, as kubectl does (see
+         * {@link LinearStreamReader}): the rest of the piece, after a {@code ...}, is skipped.
+         */
         @Override
         void advance() {
+            if (lastPiece) {
+                finish();
+                return;
+            }
             Node node;
             try {
-                if (!composer.checkNode()) {
-                    finish();
-                    return;
-                }
-                node = composer.getNode();
+                composer = new LeanComposer(new CountingParser(new ParserImpl(
+                        new DirectiveRefusingScanner(new ScannerImpl(streamReader, loaderOptions))),
+                        options.maxValues()), loaderOptions);
+                node = composer.checkNode() ? composer.getNode() : null;
+                composer = null;
+                streamReader.skipPiece();
+                lastPiece = !streamReader.nextPiece();
             } catch (ManifestReadException e) {
                 finish();
                 throw e;
@@ -354,7 +370,7 @@ public final class ManifestReader {
                 throw new ManifestReadException(origin, here(), "malformed YAML: " + detail.replaceAll("\\s+", " "), e);
             }
             documentStart = here();
-            if (node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
+            if (node == null || node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
                 return;
             }
             if (emitted >= options.maxDocuments()) {
@@ -384,6 +400,12 @@ public final class ManifestReader {
                     problem += " (" + marked.getContext().trim() + ")";
                 }
                 return new ManifestReadException(origin, NodeConverter.location(mark), problem, e);
+            }
+            if (e instanceof LinearStreamReader.InvalidSeparatorException separator) {
+                return new ManifestReadException(origin, new SourceLocation(separator.line() + 1, 1),
+                        "invalid document separator: kubectl ends a document at each line that starts with ---,"
+                        + " and refuses one that goes on with more than a comment (here: "
+                        + MessageText.oneLine(separator.getMessage(), 40) + ")", e);
             }
             if (e instanceof LinearStreamReader.UnreadableException unreadable) {
                 return new ManifestReadException(origin,

@@ -88,6 +88,75 @@ class KubectlParityTest {
         assertReadAsKubectlReadsEach(documents);
     }
 
+    // --- documents, as kubectl cuts a file into them ---------------------------------------------
+
+    private static final String DOC = HEAD + "data:\n  a: x\n";
+
+    @Test
+    void aSeparatorLineWithMoreThanACommentIsRefusedAsKubectlRefusesIt() {
+        assertThatThrownBy(() -> READER.read("--- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n", "s.yaml"))
+                .hasMessage("s.yaml:1:1: invalid document separator: kubectl ends a document at each line that starts"
+                        + " with ---, and refuses one that goes on with more than a comment (here: {apiVersion: v1,"
+                        + " kind: ConfigMap, metad…)");
+        for (String line : List.of("--- !!map", "--- &a", "--- null", "---x: y", "----", "--- |")) {
+            assertThatThrownBy(() -> READER.read(DOC + line + "\n" + DOC, "s.yaml")).as(line)
+                    .hasMessageStartingWith("s.yaml:7:1: invalid document separator");
+        }
+    }
+
+    @Test
+    void separatorLinesMayHoldCommentsAndWhiteSpace() {
+        for (String line : List.of("---", "--- # next", "---\t", "---   ", "---#next", "---\r")) {
+            assertThat(READER.read(DOC + line + "\n" + DOC)).as(line).hasSize(2);
+        }
+        // where the piece it would start is empty, kubectl's parser reads "---#c" itself: a plain scalar
+        assertThatThrownBy(() -> READER.read("---#c\n" + DOC)).isInstanceOf(ManifestReadException.class);
+    }
+
+    @Test
+    void whatFollowsTheEndOfADocumentIsIgnoredUpToTheNextSeparatorAsKubectlIgnoresIt() {
+        var documents = READER.read(DOC + "... junk\nnot: [yaml\n- 1\n---\n" + DOC.replace("name: c", "name: d"));
+        assertThat(documents).extracting(d -> d.name().orElseThrow()).containsExactly("c", "d");
+        assertThat(documents.get(1).locationOf("/metadata/name")).contains(new SourceLocation(14, 9));
+        assertThatThrownBy(() -> READER.read(DOC + "...\n\nignored: [\n---\n" + DOC + "  b: [\n", "e.yaml"))
+                .hasMessageStartingWith("e.yaml:18:1: expected the node content, but found '<stream end>'");
+    }
+
+    @Test
+    void aPieceThatStartsWithTheEndOfADocumentIsRefusedAsKubectlRefusesIt() {
+        assertThatThrownBy(() -> READER.read(DOC + "---\n...\n---\n"))
+                .hasMessageContaining("expected the node content");
+    }
+
+    @Test
+    void aByteOrderMarkStartingALaterDocumentIsSkippedAsGoYamlSkipsIt() {
+        var documents = READER.read(DOC + "---\n\uFEFF" + DOC);
+        assertThat(documents).hasSize(2);
+        assertThat(documents.get(1).tree().has("apiVersion")).isTrue();
+    }
+
+    @Test
+    void directivesAreRefusedAsKubectlRefusesThem() {
+        for (String directive : List.of("%YAML 1.1", "%YAML 1.2", "%TAG !e! tag:example.com,2000:", "%FOO bar")) {
+            assertThatThrownBy(() -> READER.read(directive + "\n---\n" + DOC, "d.yaml")).as(directive)
+                    .hasMessageStartingWith("d.yaml:1:1: a directive (%YAML, %TAG): kubectl refuses it");
+        }
+        assertThatThrownBy(() -> READER.read(DOC + "---\n%YAML 1.1\n---\n" + DOC, "d.yaml"))
+                .hasMessageStartingWith("d.yaml:8:1: a directive");
+    }
+
+    @Test
+    void documentsAreCutAsKubectlCutsThem() throws IOException {
+        assertReadAsKubectlReadsEach(List.of(
+                "--- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n", "--- !!map\n" + DOC,
+                DOC + "---x: y\n", "---x: y\n" + DOC, DOC + "----\n" + DOC, "--- # c\n" + DOC, "---\t\n" + DOC,
+                DOC + "---#c\n" + DOC, "---#c\n" + DOC, DOC + "...\n", DOC + "... junk\n", DOC + "...\nx: [\n---\n" + DOC,
+                DOC + "...\n---\n" + DOC, DOC + "---\n...\n---\n", "...\n" + DOC, DOC + "---\n\uFEFF" + DOC,
+                "%YAML 1.1\n---\n" + DOC, "%TAG !e! tag:example.com,2000:\n---\n" + DOC, "%FOO\n---\n" + DOC,
+                DOC + "---\n%YAML 1.1\n---\n" + DOC, DOC + "...\n%YAML 1.1\n---\n" + DOC,
+                (DOC + "---\n" + DOC).replace("\n", "\r\n"), DOC + "  b: |\n    x\n---\n" + DOC));
+    }
+
     // --- the differential check -------------------------------------------------------------------
 
     /**

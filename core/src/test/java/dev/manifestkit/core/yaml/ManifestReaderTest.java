@@ -113,7 +113,6 @@ class ManifestReaderTest {
                 kind: Namespace
                 metadata: {name: b}
                 ---
-                ...
                 ---
                 """, "all.yaml");
         assertThat(documents).extracting(d -> d.name().orElseThrow()).containsExactly("a", "b");

@@ -35,7 +35,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.UnicodeReader;
 import org.yaml.snakeyaml.scanner.ScannerImpl;
 import tools.jackson.core.JacksonException;
 
@@ -100,12 +99,12 @@ public final class ManifestReader {
         return documents;
     }
 
-    /** The documents of a file (UTF-8, or UTF-16 with a byte order mark). */
+    /** The documents of a file (UTF-8, or UTF-16 with a byte order mark; bytes that are no text read as U+FFFD, as kubectl reads them). */
     public List<ManifestDocument> read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
             var documents = new ArrayList<ManifestDocument>();
-            forEach(new UnicodeReader(in), file.toString(), true, documents::add);
+            forEach(TextInput.reader(in), file.toString(), true, documents::add);
             return documents;
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -121,7 +120,7 @@ public final class ManifestReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(origin, "origin");
         var documents = new ArrayList<ManifestDocument>();
-        forEach(new UnicodeReader(in), origin, false, documents::add);
+        forEach(TextInput.reader(in), origin, false, documents::add);
         return documents;
     }
 
@@ -131,7 +130,7 @@ public final class ManifestReader {
      */
     public void forEach(Path file, Consumer<? super ManifestDocument> consumer) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            forEach(new UnicodeReader(in), file.toString(), true, consumer);
+            forEach(TextInput.reader(in), file.toString(), true, consumer);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -139,7 +138,7 @@ public final class ManifestReader {
 
     /** Reads a stream one document at a time; see {@link #forEach(Path, Consumer)}. The stream is not closed. */
     public void forEach(InputStream in, String origin, Consumer<? super ManifestDocument> consumer) {
-        forEach(new UnicodeReader(in), origin, false, consumer);
+        forEach(TextInput.reader(in), origin, false, consumer);
     }
 
     /**
@@ -148,14 +147,14 @@ public final class ManifestReader {
      */
     public Stream<ManifestDocument> stream(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        var documents = documents(new UnicodeReader(in), file.toString(), true);
+        var documents = documents(TextInput.reader(in), file.toString(), true);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
     }
 
     /** The documents of an input stream as a lazy stream; closing it closes the input stream. */
     public Stream<ManifestDocument> stream(InputStream in, String origin) {
-        var documents = documents(new UnicodeReader(in), origin, true);
+        var documents = documents(TextInput.reader(in), origin, true);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
     }

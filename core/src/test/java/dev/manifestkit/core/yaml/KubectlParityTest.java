@@ -157,6 +157,30 @@ class KubectlParityTest {
                 (DOC + "---\n" + DOC).replace("\n", "\r\n"), DOC + "  b: |\n    x\n---\n" + DOC));
     }
 
+    // --- encodings ---------------------------------------------------------------------------------
+
+    @Test
+    void bytesThatAreNoUtf8ReadAsTheReplacementCharacterAsKubectlReadsThem() {
+        var latin1 = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: caf\u00e9} # \u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var documents = READER.read(new java.io.ByteArrayInputStream(latin1), "latin1.yaml");
+        assertThat(documents.get(0).tree().get("data").get("a").asString()).isEqualTo("caf\uFFFD");
+        var json = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"a\": \"x\u00e9\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(READER.read(new java.io.ByteArrayInputStream(json), "j.json").get(0).tree().get("data").get("a")
+                .asString()).isEqualTo("x\uFFFD");
+    }
+
+    @Test
+    void byteOrderMarksSayTheEncodingAsToKubectl() {
+        String text = DOC + "---\n" + DOC;
+        for (var charset : List.of(java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            var bytes = ("\uFEFF" + text).getBytes(charset);
+            assertThat(READER.read(new java.io.ByteArrayInputStream(bytes), "bom.yaml")).as("%s", charset).hasSize(2);
+        }
+    }
+
     // --- the differential check -------------------------------------------------------------------
 
     /**

@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -283,9 +284,20 @@ public final class ManifestReader {
             super(parser, new KubectlResolver(), options);
         }
 
+        /**
+         * {@inheritDoc}
+         *
+         * <p>A scalar tagged with the non-specific {@code !} is a string to go-yaml ({@code ! 12}
+         * is "12", a lone {@code !} the empty string), where SnakeYAML resolves it as if untagged.
+         */
         @Override
         protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
-            return withoutComments(super.composeScalarNode(anchor, blockComments));
+            boolean nonSpecific = parser.peekEvent() instanceof ScalarEvent event && "!".equals(event.getTag());
+            Node node = super.composeScalarNode(anchor, blockComments);
+            if (nonSpecific) {
+                node.setTag(Tag.STR);
+            }
+            return withoutComments(node);
         }
 
         @Override

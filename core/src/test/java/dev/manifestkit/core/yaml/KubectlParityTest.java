@@ -181,6 +181,55 @@ class KubectlParityTest {
         }
     }
 
+    // --- tags, keys, merges, anchors ----------------------------------------------------------------
+
+    @Test
+    void theNonSpecificTagMakesAStringAsInKubectl() {
+        assertThat(READER.read(data("  a: ! 12\n  b: ! true\n  c: !\n")).get(0).tree().get("data").toString())
+                .isEqualTo("{\"a\":\"12\",\"b\":\"true\",\"c\":\"\"}");
+        assertThat(value(data("  a: !!foo x\n"))).isEqualTo("x");
+    }
+
+    @Test
+    void numberKeysAreWrittenAsKubectlWritesThemAndNullOrUnsignedKeysRefused() {
+        var keys = READER.read(data("  1e3: a\n  1e6: b\n  123456789.123: c\n  1e-7: d\n  .inf: e\n  -.Inf: f\n"
+                + "  1.5: g\n  1.0: h\n  18446744073709551616: i\n  0.1: j\n")).get(0).tree().get("data").propertyNames();
+        assertThat(keys).containsExactly("1000", "1e+06", "1.2345679e+08", "1e-07", ".inf", "-.inf", "1.5", "1",
+                "1.8446744e+19", "0.1");
+        for (String key : List.of("~", "null", "? ", "9223372036854775808")) {
+            assertThatThrownBy(() -> READER.read(data("  " + key + ": x\n"))).as(key)
+                    .isInstanceOf(ManifestReadException.class);
+        }
+    }
+
+    @Test
+    void mergeKeysSetTheirKeysOverThoseBeforeThemAsGoYamlDoes() {
+        assertThat(READER.read(data("  x: 0\n  <<: {x: 1, z: 1}\n  z: 2\n")).get(0).tree().get("data").toString())
+                .isEqualTo("{\"x\":1,\"z\":2}");
+        assertThat(READER.read(data("  <<: {a: 1}\n  <<: {a: 2}\n  <<: [{b: 1}, {b: 2}]\n  x: null\n  <<: {x: 3}\n"))
+                .get(0).tree().get("data").toString()).isEqualTo("{\"a\":2,\"b\":1,\"x\":3}");
+        assertThatThrownBy(() -> READER.read(data("  x: 0\n  <<: {y: 1}\n  x: 1\n")))
+                .hasMessageContaining("duplicate key \"x\"");
+    }
+
+    @Test
+    void anchorNamesAreHeldToGoYamlsCharacters() {
+        assertThat(value(data("  a: &a-_1 x\n  b: *a-_1\n"))).isEqualTo("x");
+        for (String name : List.of("\u00e9", "x#c")) {
+            assertThatThrownBy(() -> READER.read(data("  a: &" + name + " v\n"))).as(name)
+                    .hasMessageContaining("anchor or alias name");
+        }
+    }
+
+    @Test
+    void tagsKeysMergesAndAnchorsReadAsKubectlReadsThem() throws IOException {
+        assertReadAsKubectlReadsEach(List.of(data("  a: ! 12\n"), data("  a: !!foo x\n"), data("  a: !!value x\n"),
+                data("  1e6: a\n  123456789.123: b\n  .inf: c\n  1e-7: d\n  -0.0: e\n"), data("  ~: x\n"),
+                data("  9223372036854775808: x\n"), data("  x: 0\n  <<: {x: 1}\n"), data("  <<: {a: 1}\n  <<: {a: 2}\n"),
+                data("  x: null\n  <<: {x: 1}\n"), data("  a: &\u00e9 v\n"), data("  a: &x#c v\n"),
+                data("  a: &a-_1 x\n  b: *a-_1\n")));
+    }
+
     // --- the differential check -------------------------------------------------------------------
 
     /**

@@ -1,9 +1,14 @@
 package dev.manifestkit.core.yaml;
 
+import java.util.regex.Pattern;
+
+import dev.manifestkit.core.MessageText;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserException;
 
 /**
  * The parser's events as the composer asks for them, counting each document's values so that
@@ -11,6 +16,9 @@ import org.yaml.snakeyaml.parser.Parser;
  * costs some hundred bytes per value, and 8 MiB of tiny values would need gigabytes.
  */
 final class CountingParser implements Parser {
+
+    /** The characters go-yaml takes in an anchor or alias name; it refuses a name that goes on with others. */
+    private static final Pattern ANCHOR = Pattern.compile("[0-9A-Za-z_-]+");
 
     private final Parser parser;
     private final int maxValues;
@@ -50,6 +58,11 @@ final class CountingParser implements Parser {
     @Override
     public Event getEvent() {
         Event event = parser.getEvent();
+        if (event instanceof NodeEvent node && node.getAnchor() != null && !ANCHOR.matcher(node.getAnchor()).matches()) {
+            throw new ParserException(null, null, "the anchor or alias name \"" + MessageText.oneLine(node.getAnchor(), 40)
+                    + "\" holds characters other than letters, digits, '-' and '_', which kubectl refuses",
+                    event.getStartMark());
+        }
         switch (event.getEventId()) {
             case DocumentStart -> values = 0;
             case Scalar, MappingStart, SequenceStart, Alias -> count(event);

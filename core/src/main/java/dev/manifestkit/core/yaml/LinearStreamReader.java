@@ -59,6 +59,24 @@ final class LinearStreamReader extends StreamReader {
     private int documentIndex;
     private int line;
     private int column;
+    /**
+     * {@link #index} just past a backslash that the scanner stepped over with {@link #forward()},
+     * while its next call may still be the {@link #peek()} at the escaped character; -1 otherwise.
+     * See {@link #peek()}.
+     */
+    private int afterBackslash = -1;
+    /** How far through the three-character stand-in of an escaped quote the scanner is; see {@link #peek()}. */
+    private int quoteEscape;
+    /** Whether the next character decoded starts a line (follows a line feed, as kubectl splits lines). */
+    private boolean lineStart = true;
+    /** Whether the line the next character decoded is on was looked at as a possible separator. */
+    private boolean lineChecked;
+    /** Whether decoding stopped at a line starting with '-', to look at the whole line first. */
+    private boolean checkLine;
+    /** Whether decoding stopped at a separator line: the scanner sees the end of its input there. */
+    private boolean chunkEnd;
+    /** {@link #decoded} where the current piece started. */
+    private long pieceStart;
 
     LinearStreamReader(Reader in, int documentLimit) {
         super(Reader.nullReader());
@@ -92,6 +110,22 @@ final class LinearStreamReader extends StreamReader {
         }
     }
 
+    /** A line that starts with {@code ---} and goes on with more than a comment; the line is 0-based. */
+    static final class InvalidSeparatorException extends YAMLException {
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+
+        InvalidSeparatorException(String rest, int line) {
+            super(rest);
+            this.line = line;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+
     /** A document grew past the limit while it was being read. */
     static final class DocumentTooLargeException extends YAMLException {
         private static final long serialVersionUID = 1L;
@@ -103,16 +137,51 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public Mark getMark() {
+        calledOther();
         return new Mark(NAME, index, line, column, window, start);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The scanner steps over the backslash of an escape in a double-quoted scalar with this
+     * method and then looks at the escaped character with {@link #peek()}; see there.
+     */
     @Override
     public void forward() {
-        forward(1);
+        if (quoteEscape == 1) {
+            quoteEscape = 2; // over the stand-in 'x'; the quote itself is still ahead
+            return;
+        }
+        boolean backslash = quoteEscape == 0 && ensure(1) && window[start] == '\\';
+        calledOther();
+        advance(1);
+        if (backslash) {
+            afterBackslash = index;
+        }
     }
 
     @Override
     public void forward(int length) {
+        if (quoteEscape == 2 && length == 2) {
+            quoteEscape = 0;
+            advance(1); // the two stand-in hex digits stand for the quote
+            return;
+        }
+        calledOther();
+        advance(length);
+    }
+
+    /**
+     * Ends what {@link #peek()} knows of the scanner's last steps: every call but that one does.
+     * A stand-in the scanner did not read to its end is dropped, and it sees the quote itself.
+     */
+    private void calledOther() {
+        afterBackslash = -1;
+        quoteEscape = 0;
+    }
+
+    private void advance(int length) {
         for (int i = 0; i < length && ensure(1); i++) {
             int c = window[start++];
             index++;
@@ -126,13 +195,42 @@ final class LinearStreamReader extends StreamReader {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two escapes that go-yaml, and so kubectl, reads in a double-quoted scalar are unknown to
+     * SnakeYAML's scanner, which has one escape table for the whole JVM: an escaped single quote
+     * (<code>&#92;'</code>, which a kubernetes.io example uses) and an escaped tab character. The
+     * scanner looks at an escaped character with this method right after stepping over the
+     * backslash with {@link #forward()}, and no other part of it makes those two calls in a row on
+     * a backslash (a single-quoted scalar next calls {@link #peek(int)}). So here, and only here,
+     * an escaped tab is shown as {@code t}, whose escape is the tab, and an escaped quote as the
+     * start of the stand-in {@code x27}: the scanner steps over the {@code x}, reads the digits
+     * with {@link #prefix(int)} and steps over them with {@link #forward(int)}, which moves past
+     * the one real character. Positions stay those of the text, since the stand-in takes none.
+     */
     @Override
     public int peek() {
+        if (quoteEscape == 1) {
+            return 'x';
+        }
+        if (afterBackslash == index && ensure(1)) {
+            afterBackslash = -1;
+            if (window[start] == '\t') {
+                return 't';
+            }
+            if (window[start] == '\'') {
+                quoteEscape = 1;
+                return 'x';
+            }
+        }
+        calledOther();
         return ensure(1) ? window[start] : '\0';
     }
 
     @Override
     public int peek(int offset) {
+        calledOther();
         return ensure(offset + 1) ? window[start + offset] : '\0';
     }
 
@@ -147,6 +245,10 @@ final class LinearStreamReader extends StreamReader {
      */
     @Override
     public String prefix(int length) {
+        if (quoteEscape == 2 && length == 2) {
+            return "27";
+        }
+        calledOther();
         String prefix = prefixOf(length);
         if ((length == 4 || length == 8) && prefix.length() == length) {
             int value = hexValue(prefix);
@@ -183,6 +285,7 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public String prefixForward(int length) {
+        calledOther();
         String prefix = prefixOf(length);
         start += length;
         index += length;
@@ -193,39 +296,170 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public int getColumn() {
+        calledOther();
         return column;
     }
 
     @Override
     public int getDocumentIndex() {
+        calledOther();
         return documentIndex;
     }
 
     @Override
     public void resetDocumentIndex() {
+        calledOther();
         documentIndex = 0;
     }
 
     @Override
     public int getIndex() {
+        calledOther();
         return index;
     }
 
     @Override
     public int getLine() {
+        calledOther();
         return line;
     }
 
+    /*
+     * kubectl does not hand a file to its YAML parser whole: it cuts it into pieces at each line
+     * (ended by a line feed) that starts with "---", refusing such a line that goes on with more
+     * than white space or a comment ("--- {a: 1}", "---x: y": invalid Yaml document separator), and
+     * parses the first document of each piece on its own, ignoring whatever follows a "..." in it.
+     * This reader cuts the same way: the scanner sees the end of its input at a separator line, and
+     * the composer then starts on the next piece with a scanner of its own.
+     */
+
+    /**
+     * Steps over the rest of the current piece, after its first document, as kubectl ignores it;
+     * lines and columns are counted on.
+     */
+    void skipPiece() {
+        calledOther();
+        while (ensure(1)) {
+            advance(1);
+        }
+    }
+
+    /**
+     * Moves past the separator line that ended the current piece (which {@link #skipPiece} read to
+     * its end), and past a byte order mark at the start of the next, which go-yaml skips.
+     *
+     * @return false when the input ended instead
+     */
+    boolean nextPiece() {
+        calledOther();
+        if (!chunkEnd) {
+            return false;
+        }
+        int length = rawLineLength();
+        boolean lineFeed = rawHead + length < rawTail;
+        int consumed = length + (lineFeed ? 1 : 0);
+        rawHead += consumed;
+        decoded += consumed;
+        index += consumed;
+        if (lineFeed) {
+            line++;
+            column = 0;
+        } else {
+            column += length;
+        }
+        chunkEnd = false;
+        lineStart = true;
+        lineChecked = false;
+        documentIndex = 0;
+        pieceStart = decoded;
+        if (ensure(1) && window[start] == 0xFEFF) {
+            advance(1);
+        }
+        return true;
+    }
+
     private boolean ensure(int size) {
-        while (end - start < size && !eof) {
+        while (end - start < size && !eof && !chunkEnd) {
             fill();
         }
         return end - start >= size;
     }
 
+    /**
+     * The number of read-ahead characters from {@link #rawHead} up to the next line feed (or the
+     * end of the input), reading on as far as that. A line longer than the document limit is refused
+     * while reading ahead.
+     */
+    private int rawLineLength() {
+        int scanned = 0;
+        while (true) {
+            for (int i = rawHead + scanned; i < rawTail; i++) {
+                if (raw[i] == '\n') {
+                    return i - rawHead;
+                }
+            }
+            scanned = rawTail - rawHead;
+            if (rawEof) {
+                return scanned;
+            }
+            readAhead();
+        }
+    }
+
+    /**
+     * Whether the line read ahead at {@link #rawHead} is a separator as kubectl's splitter has it:
+     * {@code ---} and then nothing but white space (Go's) or a comment.
+     *
+     * @throws InvalidSeparatorException when something else follows the {@code ---}
+     */
+    private boolean separatorLine() {
+        int length = rawLineLength();
+        if (length < 3 || raw[rawHead] != '-' || raw[rawHead + 1] != '-' || raw[rawHead + 2] != '-') {
+            return false;
+        }
+        int from = rawHead + 3;
+        int to = rawHead + length;
+        while (from < to && isGoSpace(raw[from])) {
+            from++;
+        }
+        while (to > from && isGoSpace(raw[to - 1])) {
+            to--;
+        }
+        if (from < to && raw[from] != '#') {
+            throw new InvalidSeparatorException(new String(raw, from, to - from), line + lineBreaksAhead());
+        }
+        // kubectl's splitter keeps a separator line that would start an empty piece in the piece, so its
+        // YAML parser reads "---#c" there, which is no document marker to it (nor to SnakeYAML)
+        return !(decoded == pieceStart && length > 3 && raw[rawHead + 3] == '#');
+    }
+
+    /** Line feeds decoded but not yet stepped over by the scanner: the line of the text at {@link #rawHead} is this many past its own. */
+    private int lineBreaksAhead() {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            count += window[i] == '\n' ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Go's unicode.IsSpace, which strings.TrimSpace trims. */
+    private static boolean isGoSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == 0x85 || c == 0xA0 || c == 0x1680
+                || c >= 0x2000 && c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
+                || c == 0x3000;
+    }
+
     private void fill() {
         if ((long) documentIndex + (end - start) > documentLimit) {
             throw new DocumentTooLargeException();
+        }
+        if (checkLine) {
+            checkLine = false;
+            if (separatorLine()) {
+                chunkEnd = true;
+                return;
+            }
+            lineChecked = true;
         }
         int read = takeRaw(chars);
         if (read <= 0) {
@@ -248,6 +482,12 @@ final class LinearStreamReader extends StreamReader {
             } else if (Character.isHighSurrogate(c)) {
                 pendingHighSurrogate = c;
                 continue;
+            } else if (c == '-' && lineStart && !lineChecked) {
+                // hand the rest back, to be decoded once the line is known to be no separator
+                rawHead -= read - i;
+                decoded -= read - i;
+                checkLine = true;
+                return;
             } else {
                 codePoint = c;
             }
@@ -255,6 +495,8 @@ final class LinearStreamReader extends StreamReader {
                 throw unreadable(unacceptable(codePoint), false, null);
             }
             window[end++] = codePoint;
+            lineStart = c == '\n';
+            lineChecked = false;
         }
     }
 

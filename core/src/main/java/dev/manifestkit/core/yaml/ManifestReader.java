@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.SourceLocation;
 import dev.manifestkit.core.tree.Trees;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -29,12 +30,13 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.UnicodeReader;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -98,12 +100,12 @@ public final class ManifestReader {
         return documents;
     }
 
-    /** The documents of a file (UTF-8, or UTF-16 with a byte order mark). */
+    /** The documents of a file (UTF-8, or UTF-16 with a byte order mark; bytes that are no text read as U+FFFD, as kubectl reads them). */
     public List<ManifestDocument> read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
             var documents = new ArrayList<ManifestDocument>();
-            forEach(new UnicodeReader(in), file.toString(), true, documents::add);
+            forEach(TextInput.reader(in), file.toString(), true, documents::add);
             return documents;
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -119,7 +121,7 @@ public final class ManifestReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(origin, "origin");
         var documents = new ArrayList<ManifestDocument>();
-        forEach(new UnicodeReader(in), origin, false, documents::add);
+        forEach(TextInput.reader(in), origin, false, documents::add);
         return documents;
     }
 
@@ -129,7 +131,7 @@ public final class ManifestReader {
      */
     public void forEach(Path file, Consumer<? super ManifestDocument> consumer) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            forEach(new UnicodeReader(in), file.toString(), true, consumer);
+            forEach(TextInput.reader(in), file.toString(), true, consumer);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -137,7 +139,7 @@ public final class ManifestReader {
 
     /** Reads a stream one document at a time; see {@link #forEach(Path, Consumer)}. The stream is not closed. */
     public void forEach(InputStream in, String origin, Consumer<? super ManifestDocument> consumer) {
-        forEach(new UnicodeReader(in), origin, false, consumer);
+        forEach(TextInput.reader(in), origin, false, consumer);
     }
 
     /**
@@ -146,14 +148,14 @@ public final class ManifestReader {
      */
     public Stream<ManifestDocument> stream(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        var documents = documents(new UnicodeReader(in), file.toString(), true);
+        var documents = documents(TextInput.reader(in), file.toString(), true);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
     }
 
     /** The documents of an input stream as a lazy stream; closing it closes the input stream. */
     public Stream<ManifestDocument> stream(InputStream in, String origin) {
-        var documents = documents(new UnicodeReader(in), origin, true);
+        var documents = documents(TextInput.reader(in), origin, true);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(documents::close);
     }
@@ -282,9 +284,20 @@ public final class ManifestReader {
             super(parser, new KubectlResolver(), options);
         }
 
+        /**
+         * {@inheritDoc}
+         *
+         * <p>A scalar tagged with the non-specific {@code !} is a string to go-yaml ({@code ! 12}
+         * is "12", a lone {@code !} the empty string), where SnakeYAML resolves it as if untagged.
+         */
         @Override
         protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
-            return withoutComments(super.composeScalarNode(anchor, blockComments));
+            boolean nonSpecific = parser.peekEvent() instanceof ScalarEvent event && "!".equals(event.getTag());
+            Node node = super.composeScalarNode(anchor, blockComments);
+            if (nonSpecific) {
+                node.setTag(Tag.STR);
+            }
+            return withoutComments(node);
         }
 
         @Override
@@ -308,7 +321,10 @@ public final class ManifestReader {
     private static final class DocumentIterator extends DocumentStream {
 
         private final LinearStreamReader streamReader;
-        private final Composer composer;
+        private final LoaderOptions loaderOptions;
+        /** The composer of the current piece of the input (see {@link LinearStreamReader}), or null between pieces. */
+        private Composer composer;
+        private boolean lastPiece;
         private final String origin;
         private final ReaderOptions options;
         private int emitted;
@@ -324,20 +340,31 @@ public final class ManifestReader {
             loaderOptions.setCodePointLimit(options.maxDocumentBytes());
             loaderOptions.setAllowDuplicateKeys(false);
             loaderOptions.setAllowRecursiveKeys(false);
+            // no object is ever constructed from a tag, and go-yaml reads "!!foo x" as the string "x"
+            loaderOptions.setTagInspector(tag -> true);
+            this.loaderOptions = loaderOptions;
             this.streamReader = new LinearStreamReader(reader, options.maxDocumentBytes());
-            this.composer = new LeanComposer(new CountingParser(new ParserImpl(streamReader, loaderOptions),
-                    options.maxValues()), loaderOptions);
         }
 
+        /**
+         * Reads the first document of the next piece of the input, as kubectl does (see
+         * {@link LinearStreamReader}): the rest of the piece, after a {@code ...}, is skipped.
+         */
         @Override
         void advance() {
+            if (lastPiece) {
+                finish();
+                return;
+            }
             Node node;
             try {
-                if (!composer.checkNode()) {
-                    finish();
-                    return;
-                }
-                node = composer.getNode();
+                composer = new LeanComposer(new CountingParser(new ParserImpl(
+                        new DirectiveRefusingScanner(new ScannerImpl(streamReader, loaderOptions))),
+                        options.maxValues()), loaderOptions);
+                node = composer.checkNode() ? composer.getNode() : null;
+                composer = null;
+                streamReader.skipPiece();
+                lastPiece = !streamReader.nextPiece();
             } catch (ManifestReadException e) {
                 finish();
                 throw e;
@@ -354,7 +381,7 @@ public final class ManifestReader {
                 throw new ManifestReadException(origin, here(), "malformed YAML: " + detail.replaceAll("\\s+", " "), e);
             }
             documentStart = here();
-            if (node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
+            if (node == null || node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag())) {
                 return;
             }
             if (emitted >= options.maxDocuments()) {
@@ -384,6 +411,12 @@ public final class ManifestReader {
                     problem += " (" + marked.getContext().trim() + ")";
                 }
                 return new ManifestReadException(origin, NodeConverter.location(mark), problem, e);
+            }
+            if (e instanceof LinearStreamReader.InvalidSeparatorException separator) {
+                return new ManifestReadException(origin, new SourceLocation(separator.line() + 1, 1),
+                        "invalid document separator: kubectl ends a document at each line that starts with ---,"
+                        + " and refuses one that goes on with more than a comment (here: "
+                        + MessageText.oneLine(separator.getMessage(), 40) + ")", e);
             }
             if (e instanceof LinearStreamReader.UnreadableException unreadable) {
                 return new ManifestReadException(origin,

@@ -144,41 +144,51 @@ final class NodeConverter {
         return result;
     }
 
+    /**
+     * A mapping as go-yaml v2 fills a map: keys in order, each merge key ({@code <<}) setting the
+     * keys of its mappings over those set before it (of a list of mappings, the first wins), so a
+     * key set after a merge overrides it and one set before is overridden.
+     */
     private ObjectNode mapping(MappingNode mapping, String pointer, int depth) {
         List<NodeTuple> tuples = mapping.getValue();
         // sized for its keys: Jackson's default table has 16 slots, most Kubernetes mappings 1 to 4 keys
         var out = new ObjectNode(NODES, new LinkedHashMap<>(tuples.size() * 4 / 3 + 1));
+        /** Keys given a null value, and (only in a mapping with merge keys) every key set explicitly. */
         Set<String> absent = null;
-        List<Node> merges = null;
+        Set<String> explicit = null;
         for (NodeTuple tuple : tuples) {
             Node keyNode = tuple.getKeyNode();
             if (Tag.MERGE.equals(keyNode.getTag())) {
-                merges = merges == null ? new ArrayList<>(1) : merges;
-                merges.add(tuple.getValueNode());
+                if (explicit == null) {
+                    explicit = new HashSet<>(out.propertyNames());
+                    if (absent != null) {
+                        explicit.addAll(absent);
+                    }
+                }
+                merge(out, absent, tuple.getValueNode(), pointer, depth);
                 continue;
             }
             String key = key(keyNode);
             count(((ScalarNode) keyNode).getValue().length(), keyNode);
-            if (out.has(key) || absent != null && absent.contains(key)) {
+            if (explicit != null ? !explicit.add(key) : out.has(key) || absent != null && absent.contains(key)) {
                 throw error(keyNode.getStartMark(), "duplicate key \"" + key + "\"" + firstOccurrence(tuples, key));
             }
             JsonNode value = value(tuple.getValueNode(), pointer + "/" + escape(key), depth + 1);
             if (value != null) {
                 out.set(key, value);
+                if (absent != null) {
+                    absent.remove(key);
+                }
             } else {
+                out.remove(key);
                 absent = absent == null ? new HashSet<>() : absent;
                 absent.add(key);
-            }
-        }
-        if (merges != null) {
-            for (Node merge : merges) {
-                merge(out, absent == null ? Set.of() : absent, merge, pointer, depth);
             }
         }
         return out;
     }
 
-    /** Applies a merge key: keys of the merged mappings that the mapping does not set (or null) itself. */
+    /** Applies a merge key: the keys of the merged mappings, over what the mapping set so far. */
     private void merge(ObjectNode out, Set<String> absent, Node merge, String pointer, int depth) {
         List<Node> sources = merge instanceof SequenceNode sequence ? sequence.getValue() : List.of(merge);
         for (Node source : sources) {
@@ -186,17 +196,20 @@ final class NodeConverter {
                 throw error(source.getStartMark(), "a merge key (<<) takes a mapping or a list of mappings, not "
                         + describe(source));
             }
+        }
+        for (int i = sources.size() - 1; i >= 0; i--) {
             boolean wasRecording = recording;
             recording = false;
             JsonNode merged;
             try {
-                merged = value(source, pointer, depth + 1);
+                merged = value(sources.get(i), pointer, depth + 1);
             } finally {
                 recording = wasRecording;
             }
             for (Map.Entry<String, JsonNode> entry : merged.properties()) {
-                if (!out.has(entry.getKey()) && !absent.contains(entry.getKey())) {
-                    out.set(entry.getKey(), entry.getValue());
+                out.set(entry.getKey(), entry.getValue());
+                if (absent != null) {
+                    absent.remove(entry.getKey());
                 }
             }
         }
@@ -216,8 +229,79 @@ final class NodeConverter {
         if (!(keyNode instanceof ScalarNode scalar)) {
             throw error(keyNode.getStartMark(), "a mapping key must be a string, not " + describe(keyNode));
         }
+        Tag tag = scalar.getTag();
+        if (Tag.FLOAT.equals(tag) && RESOLVER.resolve(NodeId.scalar, scalar.getValue(), true).equals(Tag.FLOAT)) {
+            String text = scalar.getValue().replace("_", "");
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".inf") || lower.equals(".nan")) {
+                return lower.startsWith("-") ? "-.inf" : lower.endsWith(".nan") ? ".nan" : ".inf";
+            }
+        }
         JsonNode value = scalar(scalar);
-        return value == null ? "null" : sharedKey(value.asString());
+        if (value == null) {
+            throw error(keyNode.getStartMark(), "a mapping key must not be null; kubectl refuses it (unsupported map key)");
+        }
+        if (value.isDouble() || Tag.FLOAT.equals(tag) && value.isNumber()) {
+            if (Tag.INT.equals(tag) && isUnsigned64(scalar.getValue().replace("_", ""), bigInteger(scalar.getValue()))) {
+                throw error(keyNode.getStartMark(), "the key " + MessageText.oneLine(scalar.getValue(), 40)
+                        + " is an unsigned 64-bit integer, which kubectl refuses as a key (unsupported map key of type"
+                        + " uint64); quote it");
+            }
+            double number = value.asDouble();
+            if (Tag.FLOAT.equals(tag)) {
+                try {
+                    number = Double.parseDouble(scalar.getValue().replace("_", "")); // keeps -0.0
+                } catch (NumberFormatException e) {
+                    // a form Java does not parse: the value read is the number
+                }
+            }
+            return sharedKey(goFloatKey(number));
+        }
+        return sharedKey(value.asString());
+    }
+
+    /**
+     * A number key as sigs.k8s.io/yaml writes it: Go's {@code strconv.FormatFloat(f, 'g', -1, 32)},
+     * the shortest digits that give the float32 back, in exponent form from an exponent of 6 or
+     * below -4 ({@code 1e+06}, {@code 1.2345679e+08}, {@code 1e-05}).
+     */
+    static String goFloatKey(double number) {
+        float f = (float) number;
+        if (Float.isInfinite(f)) {
+            return f > 0 ? ".inf" : "-.inf";
+        }
+        if (f == 0) {
+            return 1 / f < 0 ? "-0" : "0";
+        }
+        var exact = new BigDecimal(Math.abs(f));
+        BigDecimal shortest = exact;
+        for (int precision = 1; precision <= 9; precision++) {
+            shortest = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+            if (Float.parseFloat(shortest.toString()) == Math.abs(f)) {
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int point = digits.length() - shortest.scale();
+        int exponent = point - 1;
+        var out = new StringBuilder(f < 0 ? "-" : "");
+        if (exponent < -4 || exponent >= 6) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append(exponent < 0 ? "e-" : "e+");
+            int magnitude = Math.abs(exponent);
+            out.append(magnitude < 10 ? "0" : "").append(magnitude);
+        } else if (point <= 0) {
+            out.append("0.").append("0".repeat(-point)).append(digits);
+        } else if (point >= digits.length()) {
+            out.append(digits).append("0".repeat(point - digits.length()));
+        } else {
+            out.append(digits, 0, point).append('.').append(digits, point, digits.length());
+        }
+        return out.toString();
     }
 
     /**

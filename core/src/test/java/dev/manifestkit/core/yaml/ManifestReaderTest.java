@@ -113,7 +113,6 @@ class ManifestReaderTest {
                 kind: Namespace
                 metadata: {name: b}
                 ---
-                ...
                 ---
                 """, "all.yaml");
         assertThat(documents).extracting(d -> d.name().orElseThrow()).containsExactly("a", "b");
@@ -172,7 +171,7 @@ class ManifestReaderTest {
                   <<: *base
                   b: "3"
                 """).tree().get("data");
-        assertThat(data.toString()).isEqualTo("{\"b\":\"3\",\"a\":\"1\"}");
+        assertThat(data.toString()).isEqualTo("{\"a\":\"1\",\"b\":\"3\"}");
     }
 
     static final String BINARY = """

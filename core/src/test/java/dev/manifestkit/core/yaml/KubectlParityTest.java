@@ -1,0 +1,262 @@
+package dev.manifestkit.core.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.SourceLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Where SnakeYAML, left to itself, reads YAML otherwise than kubectl (go-yaml v2 behind
+ * sigs.k8s.io/yaml, after kubectl's own document splitting): each case is checked with plain
+ * assertions, and against kubectl itself where it is on the PATH.
+ */
+class KubectlParityTest {
+
+    private static final ManifestReader READER = ManifestReader.create();
+    private static final String HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+
+    private static String data(String body) {
+        return HEAD + "data:\n" + body;
+    }
+
+    private static String value(String yaml) {
+        return READER.read(yaml).get(0).tree().get("data").get("a").asString();
+    }
+
+    // --- escapes in double-quoted scalars -------------------------------------------------------
+
+    @Test
+    void anEscapedSingleQuoteIsTheQuoteAsInKubectl() {
+        assertThat(value(data("  a: \"it\\'s\"\n"))).isEqualTo("it's");
+        assertThat(value(data("  a: \"\\'\\'\\'\"\n"))).isEqualTo("'''");
+        assertThat(value(data("  a: \"a\\'\n    b\\'\"\n"))).isEqualTo("a' b'");
+        var tree = READER.read(data("  \"k\\'\": [\"\\'\", {x: \"\\'\"}]\n")).get(0).tree().get("data");
+        assertThat(tree.get("k'").toString()).isEqualTo("[\"'\",{\"x\":\"'\"}]");
+    }
+
+    @Test
+    void anEscapedTabIsATabAsInKubectl() {
+        assertThat(value(data("  a: \"x\\\ty\"\n"))).isEqualTo("x\ty");
+    }
+
+    @Test
+    void backslashesAndQuotesOutsideThoseEscapesMeanWhatTheyMeant() {
+        assertThat(value(data("  a: \"\\\\'\"\n"))).isEqualTo("\\'");
+        assertThat(value(data("  a: \"\\\\\\'\"\n"))).isEqualTo("\\'");
+        assertThat(value(data("  a: it\\'s\n"))).isEqualTo("it\\'s");
+        assertThat(value(data("  a: |\n    \"x\\'\"\n"))).isEqualTo("\"x\\'\"\n");
+        assertThat(value(data("  a: 'x\\'\n"))).isEqualTo("x\\");
+        assertThatThrownBy(() -> READER.read(data("  a: 'it\\'s'\n"))).isInstanceOf(ManifestReadException.class);
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\/\"\n")))
+                .hasMessageContaining("found unknown escape character /");
+    }
+
+    @Test
+    void positionsAfterAnEscapedQuoteAreThoseOfTheText() {
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\'\\'\" x\n"), "q.yaml"))
+                .hasMessageStartingWith("q.yaml:6:13: ");
+        var document = READER.read(data("  a: \"\\'\\'\"\n  b: 1\n")).get(0);
+        assertThat(document.locationOf("/data/b")).contains(new SourceLocation(7, 6));
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\'\\'\"\n  b: \"\\xZZ\"\n"), "q.yaml"))
+                .hasMessageStartingWith("q.yaml:7:9: expected escape sequence of 2 hexadecimal numbers");
+        assertThatThrownBy(() -> READER.read(data("  a: \"\\'\n"), "q.yaml"))
+                .hasMessageStartingWith("q.yaml:7:1: found unexpected end of stream");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void manyEscapedQuotesReadInLinearTime() {
+        String quotes = "\\'".repeat(1_000_000);
+        assertThat(value(data("  a: \"" + quotes + "\"\n"))).hasSize(1_000_000).matches("'+");
+    }
+
+    @Test
+    void escapesReadAsKubectlReadsThem() throws IOException {
+        var documents = new ArrayList<String>();
+        for (String escape : List.of("\\'", "\\\t", "\\/", "\\e", "\\N", "\\_", "\\L", "\\P", "\\x41", "\\u00e9",
+                "\\U0001F600", "\\q", "\\x4", "\\'\\'", "\\\\'", "\\ ")) {
+            documents.add(data("  a: \"<" + escape + ">\"\n"));
+        }
+        assertReadAsKubectlReadsEach(documents);
+    }
+
+    // --- documents, as kubectl cuts a file into them ---------------------------------------------
+
+    private static final String DOC = HEAD + "data:\n  a: x\n";
+
+    @Test
+    void aSeparatorLineWithMoreThanACommentIsRefusedAsKubectlRefusesIt() {
+        assertThatThrownBy(() -> READER.read("--- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n", "s.yaml"))
+                .hasMessage("s.yaml:1:1: invalid document separator: kubectl ends a document at each line that starts"
+                        + " with ---, and refuses one that goes on with more than a comment (here: {apiVersion: v1,"
+                        + " kind: ConfigMap, metad…)");
+        for (String line : List.of("--- !!map", "--- &a", "--- null", "---x: y", "----", "--- |")) {
+            assertThatThrownBy(() -> READER.read(DOC + line + "\n" + DOC, "s.yaml")).as(line)
+                    .hasMessageStartingWith("s.yaml:7:1: invalid document separator");
+        }
+    }
+
+    @Test
+    void separatorLinesMayHoldCommentsAndWhiteSpace() {
+        for (String line : List.of("---", "--- # next", "---\t", "---   ", "---#next", "---\r")) {
+            assertThat(READER.read(DOC + line + "\n" + DOC)).as(line).hasSize(2);
+        }
+        // where the piece it would start is empty, kubectl's parser reads "---#c" itself: a plain scalar
+        assertThatThrownBy(() -> READER.read("---#c\n" + DOC)).isInstanceOf(ManifestReadException.class);
+    }
+
+    @Test
+    void whatFollowsTheEndOfADocumentIsIgnoredUpToTheNextSeparatorAsKubectlIgnoresIt() {
+        var documents = READER.read(DOC + "... junk\nnot: [yaml\n- 1\n---\n" + DOC.replace("name: c", "name: d"));
+        assertThat(documents).extracting(d -> d.name().orElseThrow()).containsExactly("c", "d");
+        assertThat(documents.get(1).locationOf("/metadata/name")).contains(new SourceLocation(14, 9));
+        assertThatThrownBy(() -> READER.read(DOC + "...\n\nignored: [\n---\n" + DOC + "  b: [\n", "e.yaml"))
+                .hasMessageStartingWith("e.yaml:18:1: expected the node content, but found '<stream end>'");
+    }
+
+    @Test
+    void aPieceThatStartsWithTheEndOfADocumentIsRefusedAsKubectlRefusesIt() {
+        assertThatThrownBy(() -> READER.read(DOC + "---\n...\n---\n"))
+                .hasMessageContaining("expected the node content");
+    }
+
+    @Test
+    void aByteOrderMarkStartingALaterDocumentIsSkippedAsGoYamlSkipsIt() {
+        var documents = READER.read(DOC + "---\n\uFEFF" + DOC);
+        assertThat(documents).hasSize(2);
+        assertThat(documents.get(1).tree().has("apiVersion")).isTrue();
+    }
+
+    @Test
+    void directivesAreRefusedAsKubectlRefusesThem() {
+        for (String directive : List.of("%YAML 1.1", "%YAML 1.2", "%TAG !e! tag:example.com,2000:", "%FOO bar")) {
+            assertThatThrownBy(() -> READER.read(directive + "\n---\n" + DOC, "d.yaml")).as(directive)
+                    .hasMessageStartingWith("d.yaml:1:1: a directive (%YAML, %TAG): kubectl refuses it");
+        }
+        assertThatThrownBy(() -> READER.read(DOC + "---\n%YAML 1.1\n---\n" + DOC, "d.yaml"))
+                .hasMessageStartingWith("d.yaml:8:1: a directive");
+    }
+
+    @Test
+    void documentsAreCutAsKubectlCutsThem() throws IOException {
+        assertReadAsKubectlReadsEach(List.of(
+                "--- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n", "--- !!map\n" + DOC,
+                DOC + "---x: y\n", "---x: y\n" + DOC, DOC + "----\n" + DOC, "--- # c\n" + DOC, "---\t\n" + DOC,
+                DOC + "---#c\n" + DOC, "---#c\n" + DOC, DOC + "...\n", DOC + "... junk\n", DOC + "...\nx: [\n---\n" + DOC,
+                DOC + "...\n---\n" + DOC, DOC + "---\n...\n---\n", "...\n" + DOC, DOC + "---\n\uFEFF" + DOC,
+                "%YAML 1.1\n---\n" + DOC, "%TAG !e! tag:example.com,2000:\n---\n" + DOC, "%FOO\n---\n" + DOC,
+                DOC + "---\n%YAML 1.1\n---\n" + DOC, DOC + "...\n%YAML 1.1\n---\n" + DOC,
+                (DOC + "---\n" + DOC).replace("\n", "\r\n"), DOC + "  b: |\n    x\n---\n" + DOC));
+    }
+
+    // --- encodings ---------------------------------------------------------------------------------
+
+    @Test
+    void bytesThatAreNoUtf8ReadAsTheReplacementCharacterAsKubectlReadsThem() {
+        var latin1 = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: caf\u00e9} # \u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var documents = READER.read(new java.io.ByteArrayInputStream(latin1), "latin1.yaml");
+        assertThat(documents.get(0).tree().get("data").get("a").asString()).isEqualTo("caf\uFFFD");
+        var json = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"a\": \"x\u00e9\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(READER.read(new java.io.ByteArrayInputStream(json), "j.json").get(0).tree().get("data").get("a")
+                .asString()).isEqualTo("x\uFFFD");
+    }
+
+    @Test
+    void byteOrderMarksSayTheEncodingAsToKubectl() {
+        String text = DOC + "---\n" + DOC;
+        for (var charset : List.of(java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            var bytes = ("\uFEFF" + text).getBytes(charset);
+            assertThat(READER.read(new java.io.ByteArrayInputStream(bytes), "bom.yaml")).as("%s", charset).hasSize(2);
+        }
+    }
+
+    // --- tags, keys, merges, anchors ----------------------------------------------------------------
+
+    @Test
+    void theNonSpecificTagMakesAStringAsInKubectl() {
+        assertThat(READER.read(data("  a: ! 12\n  b: ! true\n  c: !\n")).get(0).tree().get("data").toString())
+                .isEqualTo("{\"a\":\"12\",\"b\":\"true\",\"c\":\"\"}");
+        assertThat(value(data("  a: !!foo x\n"))).isEqualTo("x");
+    }
+
+    @Test
+    void numberKeysAreWrittenAsKubectlWritesThemAndNullOrUnsignedKeysRefused() {
+        var keys = READER.read(data("  1e3: a\n  1e6: b\n  123456789.123: c\n  1e-7: d\n  .inf: e\n  -.Inf: f\n"
+                + "  1.5: g\n  1.0: h\n  18446744073709551616: i\n  0.1: j\n")).get(0).tree().get("data").propertyNames();
+        assertThat(keys).containsExactly("1000", "1e+06", "1.2345679e+08", "1e-07", ".inf", "-.inf", "1.5", "1",
+                "1.8446744e+19", "0.1");
+        for (String key : List.of("~", "null", "? ", "9223372036854775808")) {
+            assertThatThrownBy(() -> READER.read(data("  " + key + ": x\n"))).as(key)
+                    .isInstanceOf(ManifestReadException.class);
+        }
+    }
+
+    @Test
+    void mergeKeysSetTheirKeysOverThoseBeforeThemAsGoYamlDoes() {
+        assertThat(READER.read(data("  x: 0\n  <<: {x: 1, z: 1}\n  z: 2\n")).get(0).tree().get("data").toString())
+                .isEqualTo("{\"x\":1,\"z\":2}");
+        assertThat(READER.read(data("  <<: {a: 1}\n  <<: {a: 2}\n  <<: [{b: 1}, {b: 2}]\n  x: null\n  <<: {x: 3}\n"))
+                .get(0).tree().get("data").toString()).isEqualTo("{\"a\":2,\"b\":1,\"x\":3}");
+        assertThatThrownBy(() -> READER.read(data("  x: 0\n  <<: {y: 1}\n  x: 1\n")))
+                .hasMessageContaining("duplicate key \"x\"");
+    }
+
+    @Test
+    void anchorNamesAreHeldToGoYamlsCharacters() {
+        assertThat(value(data("  a: &a-_1 x\n  b: *a-_1\n"))).isEqualTo("x");
+        for (String name : List.of("\u00e9", "x#c")) {
+            assertThatThrownBy(() -> READER.read(data("  a: &" + name + " v\n"))).as(name)
+                    .hasMessageContaining("anchor or alias name");
+        }
+    }
+
+    @Test
+    void tagsKeysMergesAndAnchorsReadAsKubectlReadsThem() throws IOException {
+        assertReadAsKubectlReadsEach(List.of(data("  a: ! 12\n"), data("  a: !!foo x\n"), data("  a: !!value x\n"),
+                data("  1e6: a\n  123456789.123: b\n  .inf: c\n  1e-7: d\n  -0.0: e\n"), data("  ~: x\n"),
+                data("  9223372036854775808: x\n"), data("  x: 0\n  <<: {x: 1}\n"), data("  <<: {a: 1}\n  <<: {a: 2}\n"),
+                data("  x: null\n  <<: {x: 1}\n"), data("  a: &\u00e9 v\n"), data("  a: &x#c v\n"),
+                data("  a: &a-_1 x\n  b: *a-_1\n")));
+    }
+
+    // --- the differential check -------------------------------------------------------------------
+
+    /**
+     * Each text is read as kubectl reads it: both refuse it, or both read the same documents
+     * (compared as this reader reads kubectl's JSON, so a null is an absent field in both).
+     */
+    static void assertReadAsKubectlReadsEach(List<String> texts) throws IOException {
+        Kubectl.assumeAvailable();
+        for (String text : texts) {
+            var kubectl = Kubectl.run(text, "patch", "--local", "-f", "-", "--type", "merge", "-p", "{}", "-o", "json");
+            List<ManifestDocument> ours = null;
+            String refusal = null;
+            try {
+                ours = READER.read(text);
+            } catch (ManifestReadException e) {
+                refusal = e.getMessage();
+            }
+            boolean kubectlReads = kubectl.exitCode() == 0;
+            assertThat(ours != null)
+                    .as("%s%nkubectl: %s%nours: %s", text, kubectlReads ? kubectl.stdout() : kubectl.stderr(), refusal)
+                    .isEqualTo(kubectlReads);
+            if (kubectlReads) {
+                var theirs = READER.read(kubectl.stdout());
+                // trees compare as maps: kubectl writes keys sorted
+                assertThat(ours.stream().map(ManifestDocument::tree).toList()).as("%s", text)
+                        .isEqualTo(theirs.stream().map(ManifestDocument::tree).toList());
+            }
+        }
+    }
+}

@@ -154,7 +154,7 @@ final class CommandLine {
             }
             switch (cursor.name(arg)) {
                 case "--kubernetes-version" -> version = cursor.value(arg);
-                case "--schema-location" -> schemaLocation = Path.of(cursor.value(arg));
+                case "--schema-location" -> schemaLocation = schemaLocation(cursor.value(arg));
                 case "--strict" -> strict = cursor.flag(arg, true);
                 case "--no-strict" -> strict = cursor.flag(arg, false);
                 case "--profile" -> profile = profile(cursor.value(arg));
@@ -216,6 +216,14 @@ final class CommandLine {
                 + "' is not a whole number from 1 to " + Integer.MAX_VALUE);
     }
 
+    private static Path schemaLocation(String value) throws UsageException {
+        try {
+            return Input.path(value, "--schema-location");
+        } catch (InputException e) {
+            throw new UsageException("validate", e.getMessage());
+        }
+    }
+
     private static PortRange nodePortRange(String value) throws UsageException {
         try {
             return PortRange.parse(value);
@@ -246,17 +254,18 @@ final class CommandLine {
             this.args = args;
         }
 
+        /** True if an argument other than the first {@code --} follows (which is consumed here). */
         boolean hasNext() {
+            if (!optionsEnded && position < args.size() && args.get(position).equals("--")) {
+                optionsEnded = true;
+                position++;
+            }
             return position < args.size();
         }
 
+        /** The next argument; {@link #hasNext} must have said there is one. */
         String next() {
-            var arg = args.get(position++);
-            if (!optionsEnded && arg.equals("--")) {
-                optionsEnded = true;
-                return hasNext() ? next() : null;
-            }
-            return arg;
+            return args.get(position++);
         }
 
         /** True for an input (a path or {@code -}), false for an option. */
@@ -283,7 +292,7 @@ final class CommandLine {
                 }
                 return value;
             }
-            if (!hasNext() || args.get(position).startsWith("-") && !args.get(position).equals("-")) {
+            if (position >= args.size() || args.get(position).startsWith("-") && !args.get(position).equals("-")) {
                 throw new UsageException(command, "option " + arg + " needs a value");
             }
             return args.get(position++);

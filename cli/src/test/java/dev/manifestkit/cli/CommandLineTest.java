@@ -156,4 +156,20 @@ class CommandLineTest {
                 .hasMessage("unknown command 'lint': use validate or fmt");
         assertThatThrownBy(() -> CommandLine.parse(List.of())).hasMessage("no command given: use validate or fmt");
     }
+
+    @Test
+    void aDoubleDashAtTheEndEndsTheOptionsAndNamesNoInput() throws UsageException {
+        assertThat(validate("a.yaml", "--").inputs()).containsExactly("a.yaml");
+        assertThat(validate("--", "--", "-o").inputs()).containsExactly("--", "-o");
+        assertThatThrownBy(() -> validate("--")).hasMessage("no input: name files, directories, or - for stdin");
+        assertThatThrownBy(() -> validate("-o", "--", "a.yaml")).hasMessage("option -o needs a value");
+    }
+
+    @Test
+    void whatAMessageQuotesOfTheArgumentsStaysOnOneLine() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("help", "x\ny"))).hasMessage("unknown command 'x\\ny': use validate or fmt");
+        assertThatThrownBy(() -> validate("-o", "json\u001b[2J", "a.yaml"))
+                .hasMessage("unknown output format 'json\\x1b[2J': use text, json or junit");
+        assertThatThrownBy(() -> validate("--bogus" + "x".repeat(5000), "a.yaml")).message().hasSizeLessThan(1100);
+    }
 }

@@ -292,7 +292,8 @@ public final class ManifestWriter {
 
     /**
      * The file each document gets in the {@link Layout#FILE_PER_OBJECT} layout, in install order:
-     * {@code <kind>-<name>.yaml} in lower case, with the namespace added where two would clash.
+     * {@code <kind>-<name>.yaml} in lower case, with the namespace added where two would clash; a
+     * base name over 240 characters is cut, ending in a hash of the whole.
      *
      * @throws IllegalArgumentException when two documents would still share a file (the same
      *                                  object twice)

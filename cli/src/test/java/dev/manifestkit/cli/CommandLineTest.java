@@ -145,7 +145,7 @@ class CommandLineTest {
     @Test
     void fmtParsesWriteAndRefusesToRewriteStdin() throws UsageException {
         var fmt = (Invocation.Fmt) CommandLine.parse(List.of("fmt", "-w", "a.yaml"));
-        assertThat(fmt.options()).isEqualTo(new FmtOptions(true, List.of("a.yaml")));
+        assertThat(fmt.options()).isEqualTo(new FmtOptions(true, dev.manifestkit.core.yaml.ReaderOptions.defaults(), List.of("a.yaml")));
         assertThatThrownBy(() -> CommandLine.parse(List.of("fmt", "--write", "-")))
                 .hasMessage("--write cannot rewrite stdin: drop --write or name files");
     }

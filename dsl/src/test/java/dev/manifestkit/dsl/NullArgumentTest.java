@@ -58,4 +58,20 @@ class NullArgumentTest {
         assertThatThrownBy(() -> deployment("x".repeat(1_000_000)))
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(3000));
     }
+
+    @Test
+    void nullCredentialsAndOtherStringsFromTheEnvironmentNameTheObjectAndField() {
+        assertThatThrownBy(() -> dockerRegistrySecret("ghcr").password(System.getenv("MANIFESTKIT_NO_SUCH_VARIABLE")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/ghcr: data[.dockerconfigjson].password: Required value: must not be null");
+        assertThatThrownBy(() -> dockerRegistrySecret("ghcr").username(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/ghcr: data[.dockerconfigjson].username: Required value: must not be null");
+        assertThatThrownBy(() -> container("app", "nginx:1.27").workingDir(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("container \"app\": workingDir: Required value: must not be null");
+        assertThatThrownBy(() -> secret("s").type(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/s: type: Required value: must not be null");
+    }
 }

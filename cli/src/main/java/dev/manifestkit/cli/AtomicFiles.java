@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,15 @@ final class AtomicFiles {
     }
 
     /**
+     * A file name cut to 200 bytes of UTF-8, so that the temporary file's name, which adds a dot,
+     * a random number and {@code .tmp}, stays within the 255 bytes a name may have.
+     */
+    private static String cut(String name) {
+        var bytes = name.getBytes(StandardCharsets.UTF_8);
+        return bytes.length <= 200 ? name : new String(bytes, 0, 200, StandardCharsets.UTF_8).replace("\uFFFD", "");
+    }
+
+    /**
      * Replaces {@code target}'s content with what {@code content} writes, unless it is the same
      * bytes (the file, and its modification time, are then left alone). A symbolic link is
      * followed, so the file it points to changes and the link stays. A file the user may not write
@@ -43,7 +53,7 @@ final class AtomicFiles {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
+            temp = Files.createTempFile(real.getParent(), "." + cut(real.getFileName().toString()) + ".", ".tmp");
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(target.toString(), null,
                     "permission denied creating a file beside it in " + real.getParent());

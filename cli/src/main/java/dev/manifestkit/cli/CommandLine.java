@@ -65,16 +65,18 @@ final class CommandLine {
             """;
 
     static final String FMT_USAGE = """
-            Usage: manifestkit fmt [--write] FILE|DIR|- ...
+            Usage: manifestkit fmt [--write] [--max-document-bytes N] [--max-values N] FILE|DIR|- ...
 
             Rewrites manifests in canonical form: apiVersion, kind, metadata first, keys sorted,
             nulls and empty objects dropped, strings quoted where a YAML 1.1 reader would
             misread them. Comments are not kept.
 
             Options:
-              -w, --write   rewrite the files in place (atomically, keeping their permissions)
-                            instead of printing to stdout
-              --debug       show stack traces of unexpected failures
+              -w, --write              rewrite the files in place (atomically, keeping their
+                                       permissions) instead of printing to stdout
+              --max-document-bytes N   largest document read, in characters (default 8388608)
+              --max-values N           most values in one document (default 500000)
+              --debug                  show stack traces of unexpected failures
 
             Exit codes: 0 success, 1 an input is not valid YAML, 2 usage or I/O error.
             """;
@@ -154,7 +156,7 @@ final class CommandLine {
             }
             switch (cursor.name(arg)) {
                 case "--kubernetes-version" -> version = cursor.value(arg);
-                case "--schema-location" -> schemaLocation = Path.of(cursor.value(arg));
+                case "--schema-location" -> schemaLocation = schemaLocation(cursor.value(arg));
                 case "--strict" -> strict = cursor.flag(arg, true);
                 case "--no-strict" -> strict = cursor.flag(arg, false);
                 case "--profile" -> profile = profile(cursor.value(arg));
@@ -162,8 +164,8 @@ final class CommandLine {
                 case "--node-port-range" -> nodePortRange = nodePortRange(cursor.value(arg));
                 case "-o", "--output" -> output = OutputFormat.parse(cursor.value(arg));
                 case "--max-document-bytes" ->
-                        readerOptions = readerOptions.withMaxDocumentBytes(limit(arg, cursor.value(arg)));
-                case "--max-values" -> readerOptions = readerOptions.withMaxValues(limit(arg, cursor.value(arg)));
+                        readerOptions = readerOptions.withMaxDocumentBytes(limit("validate", arg, cursor.value(arg)));
+                case "--max-values" -> readerOptions = readerOptions.withMaxValues(limit("validate", arg, cursor.value(arg)));
                 default -> throw cursor.unknown(arg);
             }
         }
@@ -174,6 +176,7 @@ final class CommandLine {
 
     private static FmtOptions fmt(List<String> args) throws UsageException {
         var write = false;
+        var readerOptions = ReaderOptions.defaults();
         var inputs = new ArrayList<String>();
         var cursor = new Cursor("fmt", args);
         while (cursor.hasNext()) {
@@ -184,6 +187,9 @@ final class CommandLine {
             }
             switch (cursor.name(arg)) {
                 case "-w", "--write" -> write = cursor.flag(arg, true);
+                case "--max-document-bytes" ->
+                        readerOptions = readerOptions.withMaxDocumentBytes(limit("fmt", arg, cursor.value(arg)));
+                case "--max-values" -> readerOptions = readerOptions.withMaxValues(limit("fmt", arg, cursor.value(arg)));
                 default -> throw cursor.unknown(arg);
             }
         }
@@ -191,7 +197,7 @@ final class CommandLine {
         if (write && inputs.contains("-")) {
             throw new UsageException("fmt", "--write cannot rewrite stdin: drop --write or name files");
         }
-        return new FmtOptions(write, inputs);
+        return new FmtOptions(write, readerOptions, inputs);
     }
 
     private static String profile(String value) throws UsageException {
@@ -202,7 +208,7 @@ final class CommandLine {
     }
 
     /** A reader limit: a whole number from 1 to 2147483647. */
-    private static int limit(String option, String value) throws UsageException {
+    private static int limit(String command, String option, String value) throws UsageException {
         var name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
         try {
             int limit = Integer.parseInt(value);
@@ -212,8 +218,16 @@ final class CommandLine {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new UsageException("validate", name + ": '" + MessageText.cut(value, 64)
+        throw new UsageException(command, name + ": '" + MessageText.cut(value, 64)
                 + "' is not a whole number from 1 to " + Integer.MAX_VALUE);
+    }
+
+    private static Path schemaLocation(String value) throws UsageException {
+        try {
+            return Input.path(value, "--schema-location");
+        } catch (InputException e) {
+            throw new UsageException("validate", e.getMessage());
+        }
     }
 
     private static PortRange nodePortRange(String value) throws UsageException {
@@ -246,17 +260,18 @@ final class CommandLine {
             this.args = args;
         }
 
+        /** True if an argument other than the first {@code --} follows (which is consumed here). */
         boolean hasNext() {
+            if (!optionsEnded && position < args.size() && args.get(position).equals("--")) {
+                optionsEnded = true;
+                position++;
+            }
             return position < args.size();
         }
 
+        /** The next argument; {@link #hasNext} must have said there is one. */
         String next() {
-            var arg = args.get(position++);
-            if (!optionsEnded && arg.equals("--")) {
-                optionsEnded = true;
-                return hasNext() ? next() : null;
-            }
-            return arg;
+            return args.get(position++);
         }
 
         /** True for an input (a path or {@code -}), false for an option. */
@@ -283,7 +298,7 @@ final class CommandLine {
                 }
                 return value;
             }
-            if (!hasNext() || args.get(position).startsWith("-") && !args.get(position).equals("-")) {
+            if (position >= args.size() || args.get(position).startsWith("-") && !args.get(position).equals("-")) {
                 throw new UsageException(command, "option " + arg + " needs a value");
             }
             return args.get(position++);
@@ -322,7 +337,7 @@ final class CommandLine {
     private static final Map<String, List<String>> KNOWN = Map.of(
             "validate", List.of("--kubernetes-version", "--schema-location", "--strict", "--no-strict", "--profile",
                     "--skip-missing-schemas", "--node-port-range", "-o", "--output"),
-            "fmt", List.of("-w", "--write"));
+            "fmt", List.of("-w", "--write", "--max-document-bytes", "--max-values"));
 
     /** kubeconform's names for options we spell differently (its single-dash names get one more dash). */
     private static final Map<String, String> KUBECONFORM_NAMES = Map.of(

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Iterator;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.yaml.ManifestReadException;
 import dev.manifestkit.core.yaml.ManifestReader;
 
@@ -33,6 +34,12 @@ final class Documents {
     /** As {@link #open(InputStream, String)}, with a reader of other limits. */
     static Iterator<ManifestDocument> open(InputStream in, String origin, ManifestReader reader) {
         return reader.stream(in, origin).iterator();
+    }
+
+    /** The whole one-line message of a reader error, {@code file:line:column: problem}, as the command line says it. */
+    static String message(ManifestReadException error) {
+        var where = MessageText.oneLine(error.origin(), MessageText.MAX_TEXT);
+        return where + error.location().map(location -> ":" + location).orElse("") + ": " + problem(error);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 
 import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.yaml.ManifestReadException;
+import dev.manifestkit.core.yaml.ManifestReader;
 import dev.manifestkit.core.yaml.ManifestWriter;
 
 /**
@@ -28,6 +28,7 @@ final class FmtCommand {
 
     private final InputStream stdin;
     private final PrintStream err;
+    private ManifestReader reader;
 
     FmtCommand(InputStream stdin, PrintStream err) {
         this.stdin = stdin;
@@ -36,6 +37,7 @@ final class FmtCommand {
 
     /** Runs the command and returns the exit code. */
     int run(FmtOptions options, PrintStream out) throws InputException, IOException {
+        reader = ManifestReader.create(options.readerOptions());
         var inputs = Inputs.expand(options.inputs());
         var exit = Main.EXIT_OK;
         var printed = false;
@@ -46,14 +48,19 @@ final class FmtCommand {
                         out.println("formatted " + MessageText.oneLine(input.name(), MessageText.MAX_TEXT));
                     }
                 } else {
-                    var text = formatted(input);
-                    if (!text.isEmpty()) {
-                        out.print(printed ? "---\n" + text : text);
-                        printed = true;
+                    try (var text = new Spool()) {
+                        formatted(input, text);
+                        if (!text.isEmpty()) {
+                            if (printed) {
+                                out.print("---\n");
+                            }
+                            text.copyTo(out);
+                            printed = true;
+                        }
                     }
                 }
             } catch (ManifestReadException e) {
-                err.println(MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
+                err.println(Documents.message(e));
                 exit = Math.max(exit, Main.EXIT_INVALID);
             } catch (UncheckedIOException | IOException e) {
                 IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
@@ -67,9 +74,8 @@ final class FmtCommand {
         return exit;
     }
 
-    /** The input's documents in canonical form, as text. */
-    private String formatted(Input input) throws IOException {
-        var text = new StringWriter();
+    /** Writes the input's documents in canonical form to {@code text}. */
+    private void formatted(Input input, Writer text) throws IOException {
         var in = input.open(stdin);
         try {
             format(input, in, text);
@@ -78,7 +84,6 @@ final class FmtCommand {
                 in.close();
             }
         }
-        return text.toString();
     }
 
     /** Rewrites one file in place if its canonical form differs; true if it was rewritten. */
@@ -96,8 +101,8 @@ final class FmtCommand {
      * Writes the documents of an input as they are read: canonical YAML in their order,
      * {@code ---} between them, or canonical JSON for a {@code *.json} file of one object.
      */
-    private static void format(Input input, InputStream in, Writer out) throws IOException {
-        var documents = Documents.open(in, input.name());
+    private void format(Input input, InputStream in, Writer out) throws IOException {
+        var documents = Documents.open(in, input.name(), reader);
         var first = true;
         while (documents.hasNext()) {
             var document = documents.next();

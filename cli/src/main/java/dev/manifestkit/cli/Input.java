@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -47,6 +48,25 @@ record Input(Path path, String name) {
     /** {@link #reason(Path, IOException)} for this input. */
     String reason(IOException e) {
         return reason(path == null ? Path.of("-") : path, e);
+    }
+
+    /**
+     * The path a command-line argument names, or an exception saying in one line why it names
+     * none: a NUL character, or characters the platform's file name encoding cannot hold (any
+     * non-ASCII name when the JVM runs in the C or POSIX locale).
+     *
+     * @param what how the message introduces the name, such as {@code cannot read}
+     */
+    static Path path(String name, String what) throws InputException {
+        try {
+            return Path.of(name);
+        } catch (InvalidPathException e) {
+            var why = name.indexOf('\0') >= 0 ? "a file name cannot hold a NUL character"
+                    : "the name has characters the file name encoding "
+                    + System.getProperty("sun.jnu.encoding", "of this locale")
+                    + " cannot represent: run with a UTF-8 locale, such as LC_ALL=C.UTF-8";
+            throw new InputException(what + " " + name + ": " + why);
+        }
     }
 
     /** One line for an I/O failure on a path: {@code cannot read x.yaml: permission denied}. */

@@ -20,7 +20,8 @@ import java.util.List;
  * <p>A named file is read whatever its extension (the user chose it). A directory is searched
  * recursively for {@code *.yaml}, {@code *.yml} and {@code *.json}, skipping hidden entries
  * ({@code .git}) and kustomize's own {@code kustomization.yaml} files (configuration for
- * {@code kubectl apply -k}, not objects the API server takes), and following links (a link that loops back is skipped), in sorted path order so
+ * {@code kubectl apply -k}, not objects the API server takes), and following links (a link that loops back is skipped;
+ * a manifest-named link that leads nowhere is kept, so reading it fails visibly), in sorted path order so
  * the same tree gives the same report on every machine.
  */
 final class Inputs {
@@ -43,7 +44,7 @@ final class Inputs {
                 inputs.add(Input.stdin());
                 continue;
             }
-            var path = Path.of(name);
+            var path = Input.path(name, "cannot read");
             List<Input> found;
             if (Files.isDirectory(path)) {
                 found = search(path);
@@ -82,7 +83,9 @@ final class Inputs {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            if (attributes.isRegularFile() && !isHidden(file)
+                            // a link still seen as a link is one that leads nowhere: kept, so that
+                            // reading it fails and says so, as kubectl apply -f and kubeconform do
+                            if ((attributes.isRegularFile() || attributes.isSymbolicLink()) && !isHidden(file)
                                     && isManifestFileName(file.getFileName().toString())) {
                                 found.add(file);
                             }

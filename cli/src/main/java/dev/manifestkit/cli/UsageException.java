@@ -1,5 +1,7 @@
 package dev.manifestkit.cli;
 
+import dev.manifestkit.core.MessageText;
+
 /**
  * The command line itself is wrong (unknown option, missing value, no input). Printed as one
  * line plus a hint, exit code 2.
@@ -11,10 +13,12 @@ final class UsageException extends Exception {
     /**
      * @param command the command whose help would have helped ({@code validate}, {@code fmt}), or
      *                null for the top level
-     * @param message one line, no trailing period
+     * @param message no trailing period; what it quotes of the arguments (an unknown option, a bad
+     *                value) is escaped to one line and the whole cut to a bound here, so no caller
+     *                has to remember to
      */
     UsageException(String command, String message) {
-        super(message, null, false, false);
+        super(MessageText.oneLine(message, MessageText.MAX_TEXT), null, false, false);
         this.command = command;
     }
 

@@ -77,4 +77,14 @@ class AtomicFilesTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(target)).isEqualTo("new\n");
     }
+
+    @Test
+    void aFileOfTheLongestNameIsReplacedToo() throws IOException {
+        var file = Files.writeString(dir.resolve("\u00e9".repeat(100) + "x".repeat(50) + ".yaml"), "old\n");
+
+        assertThat(AtomicFiles.replace(file, text("new\n"))).isTrue();
+
+        assertThat(Files.readString(file)).isEqualTo("new\n");
+        assertOnlyFiles(file);
+    }
 }

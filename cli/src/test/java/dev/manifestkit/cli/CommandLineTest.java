@@ -145,7 +145,7 @@ class CommandLineTest {
     @Test
     void fmtParsesWriteAndRefusesToRewriteStdin() throws UsageException {
         var fmt = (Invocation.Fmt) CommandLine.parse(List.of("fmt", "-w", "a.yaml"));
-        assertThat(fmt.options()).isEqualTo(new FmtOptions(true, List.of("a.yaml")));
+        assertThat(fmt.options()).isEqualTo(new FmtOptions(true, dev.manifestkit.core.yaml.ReaderOptions.defaults(), List.of("a.yaml")));
         assertThatThrownBy(() -> CommandLine.parse(List.of("fmt", "--write", "-")))
                 .hasMessage("--write cannot rewrite stdin: drop --write or name files");
     }
@@ -155,5 +155,21 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(List.of("lint", "a.yaml")))
                 .hasMessage("unknown command 'lint': use validate or fmt");
         assertThatThrownBy(() -> CommandLine.parse(List.of())).hasMessage("no command given: use validate or fmt");
+    }
+
+    @Test
+    void aDoubleDashAtTheEndEndsTheOptionsAndNamesNoInput() throws UsageException {
+        assertThat(validate("a.yaml", "--").inputs()).containsExactly("a.yaml");
+        assertThat(validate("--", "--", "-o").inputs()).containsExactly("--", "-o");
+        assertThatThrownBy(() -> validate("--")).hasMessage("no input: name files, directories, or - for stdin");
+        assertThatThrownBy(() -> validate("-o", "--", "a.yaml")).hasMessage("option -o needs a value");
+    }
+
+    @Test
+    void whatAMessageQuotesOfTheArgumentsStaysOnOneLine() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("help", "x\ny"))).hasMessage("unknown command 'x\\ny': use validate or fmt");
+        assertThatThrownBy(() -> validate("-o", "json\u001b[2J", "a.yaml"))
+                .hasMessage("unknown output format 'json\\x1b[2J': use text, json or junit");
+        assertThatThrownBy(() -> validate("--bogus" + "x".repeat(5000), "a.yaml")).message().hasSizeLessThan(1100);
     }
 }

@@ -173,4 +173,34 @@ class FmtCommandTest {
 
         assertThat(run.out()).isEqualTo(CANONICAL);
     }
+
+    @Test
+    void aFileThatFailsAfterMegabytesOfGoodDocumentsPrintsNothingOfIt() throws IOException {
+        var good = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: '" + "v".repeat(10_000) + "'}\n---\n";
+        var file = Files.writeString(dir.resolve("a.yaml"), good.repeat(Spool.MEMORY_LIMIT / good.length() + 10)
+                + "key: [unclosed\n");
+
+        var run = Run.of("fmt", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_INVALID);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(file + ":").hasLineCount(1);
+    }
+
+    @Test
+    void theReadersLimitsAreNamedByTheOptionsThatRaiseThem() throws IOException {
+        var file = Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+                + "data: {k: '" + "v".repeat(100) + "'}\n");
+
+        var refused = Run.of("fmt", "--max-document-bytes=64", file.toString());
+        var raised = Run.of("fmt", "--max-document-bytes", "1000", "--max-values=20", file.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(Main.EXIT_INVALID);
+        assertThat(refused.err()).isEqualTo(file + ":1:1: document 1 is larger than 64 characters"
+                + " (raise it with --max-document-bytes)\n");
+        assertThat(raised.exitCode()).isZero();
+        assertThat(Run.of("fmt", "--max-values=0", file.toString()).err())
+                .startsWith("manifestkit: --max-values: '0' is not a whole number from 1 to 2147483647\n")
+                .contains("manifestkit fmt --help");
+    }
 }

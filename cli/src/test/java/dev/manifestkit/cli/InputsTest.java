@@ -104,4 +104,29 @@ class InputsTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage("cannot read no/such.yaml: no such file or directory");
     }
+
+    @Test
+    void aManifestNamedLinkThatLeadsNowhereIsKeptSoThatReadingItFailsVisibly() throws Exception {
+        touch("app/a.yaml");
+        Files.createSymbolicLink(dir.resolve("app/b.yaml"), dir.resolve("app/gone.yaml"));
+        Files.createSymbolicLink(dir.resolve("app/notes.txt"), dir.resolve("app/gone.txt"));
+
+        var inputs = Inputs.expand(List.of(dir.resolve("app").toString()));
+
+        assertThat(inputs).extracting(Input::path).containsExactly(dir.resolve("app/a.yaml"), dir.resolve("app/b.yaml"));
+        var run = Run.of("validate", dir.resolve("app").toString());
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.out()).contains("app/b.yaml: no such file or directory [read]");
+    }
+
+    @Test
+    void aNameNoFileCanHaveIsOneLineNotAnInternalError() {
+        assertThatThrownBy(() -> Inputs.expand(List.of("a\0\nb.yaml")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("cannot read a\\x00\\nb.yaml: a file name cannot hold a NUL character");
+        var run = Run.of("validate", "--schema-location", "defs\0.json", "a.yaml");
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).startsWith("manifestkit: --schema-location defs\\x00.json: a file name cannot hold a NUL")
+                .doesNotContain("internal error");
+    }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file of 100,000 documents validated in a separate JVM limited to a 256 MB heap: the CLI
- * must read document by document and keep only small per-resource verdicts.
+ * must read document by document and keep only small per-resource verdicts; and formatted with
+ * a heap smaller than the file.
  */
 class LargeStreamTest {
 
@@ -78,5 +79,27 @@ class LargeStreamTest {
         }
         assertThat(last).as("last line of the report; stderr: %s", stderr).contains(DOCUMENTS + " resources");
         assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void fmtPrintsAFileLargerThanItsHeapWhole() throws Exception {
+        var input = manyDocuments();
+        var output = dir.resolve("formatted.yaml");
+        var errors = dir.resolve("stderr.txt");
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the file is 40 MB, its formatted text as long: held whole, it would not fit
+        var command = List.of(java, "-Xmx32m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "fmt", input.toString());
+
+        var process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+        assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("finished in time").isTrue();
+
+        assertThat(Files.readString(errors)).isEmpty();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.size(output)).isGreaterThan(Files.size(input) * 9 / 10);
+        try (var lines = Files.lines(output)) {
+            assertThat(lines.filter(line -> line.startsWith("  name: bob-")).count()).isEqualTo(DOCUMENTS);
+        }
     }
 }

@@ -134,7 +134,7 @@ public final class ContainerBuilder {
 
     /** The working directory ({@code workingDir}). */
     public ContainerBuilder workingDir(String workingDir) {
-        this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+        this.workingDir = Fail.notNull(workingDir, owner, "workingDir");
         return this;
     }
 

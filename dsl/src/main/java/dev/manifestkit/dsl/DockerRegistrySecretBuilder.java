@@ -2,7 +2,6 @@ package dev.manifestkit.dsl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,19 +37,19 @@ public final class DockerRegistrySecretBuilder extends AbstractSecretBuilder<Doc
 
     /** The user name ({@code --docker-username}). */
     public DockerRegistrySecretBuilder username(String username) {
-        this.username = Objects.requireNonNull(username, "username");
+        this.username = Fail.notNull(username, ref(), "data[" + KEY + "].username");
         return this;
     }
 
     /** The password or token ({@code --docker-password}). */
     public DockerRegistrySecretBuilder password(String password) {
-        this.password = Objects.requireNonNull(password, "password");
+        this.password = Fail.notNull(password, ref(), "data[" + KEY + "].password");
         return this;
     }
 
     /** The e-mail address ({@code --docker-email}); left out of the JSON when not set. */
     public DockerRegistrySecretBuilder email(String email) {
-        this.email = Objects.requireNonNull(email, "email");
+        this.email = Fail.notNull(email, ref(), "data[" + KEY + "].email");
         return this;
     }
 

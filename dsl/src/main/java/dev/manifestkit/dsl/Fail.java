@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.manifestkit.core.MessageText;
+
 /**
  * Internal: builds the one-line IllegalArgumentException messages of the DSL, worded like the API
  * server's field errors: {@code Deployment/web: spec.template.spec.containers[1].name: Duplicate value: "app"}.
@@ -16,32 +18,43 @@ final class Fail {
     }
 
     static IllegalArgumentException invalid(String owner, String path, Object value, String detail) {
-        return new IllegalArgumentException(owner + ": " + path + ": Invalid value: " + quote(value) + ": " + detail);
+        return error(owner, path, "Invalid value: " + quote(value) + ": " + detail);
     }
 
     static IllegalArgumentException duplicate(String owner, String path, Object value) {
-        return new IllegalArgumentException(owner + ": " + path + ": Duplicate value: " + quote(value));
+        return error(owner, path, "Duplicate value: " + quote(value));
     }
 
     static IllegalArgumentException required(String owner, String path, String detail) {
-        return new IllegalArgumentException(owner + ": " + path + ": Required value: " + detail);
+        return error(owner, path, "Required value: " + detail);
     }
 
     static IllegalArgumentException notFound(String owner, String path, Object value, String detail) {
-        return new IllegalArgumentException(owner + ": " + path + ": Not found: " + quote(value) + ": " + detail);
+        return error(owner, path, "Not found: " + quote(value) + ": " + detail);
     }
 
     static IllegalArgumentException tooLong(String owner, String path, String detail) {
-        return new IllegalArgumentException(owner + ": " + path + ": Too long: " + detail);
+        return error(owner, path, "Too long: " + detail);
     }
 
     static IllegalArgumentException forbidden(String owner, String path, String detail) {
-        return new IllegalArgumentException(owner + ": " + path + ": Forbidden: " + detail);
+        return error(owner, path, "Forbidden: " + detail);
     }
 
     static IllegalArgumentException unsupported(String owner, String path, Object value, Collection<?> supported) {
-        return new IllegalArgumentException(owner + ": " + path + ": Unsupported value: " + quote(value)
+        return error(owner, path, "Unsupported value: " + quote(value)
                 + ": supported values: " + supported.stream().map(Fail::quote).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Every message is made here: the object (whose name may be any string a caller passed), the
+     * field path (which may hold a map key) and the detail (which may name keys) each escaped to one
+     * line and cut, as the validator's messages are ({@link MessageText}), so a newline or a
+     * megabyte in a name still makes one short line.
+     */
+    private static IllegalArgumentException error(String owner, String path, String what) {
+        return new IllegalArgumentException(MessageText.oneLine(owner, MessageText.MAX_PART) + ": "
+                + MessageText.oneLine(path, MessageText.MAX_TEXT) + ": " + MessageText.oneLine(what, MessageText.MAX_TEXT));
     }
 
     /** Throws an "Invalid value" error listing every violated rule, if there is any. */
@@ -66,7 +79,8 @@ final class Fail {
         return value;
     }
 
+    /** A value as Go's {@code %q} prints it, bounded ({@link MessageText#quote}); other objects as they print. */
     static String quote(Object value) {
-        return value instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : String.valueOf(value);
+        return value instanceof String s ? MessageText.quote(s) : MessageText.oneLine(String.valueOf(value));
     }
 }

@@ -73,7 +73,7 @@ public final class GenericSecretBuilder extends AbstractSecretBuilder<GenericSec
 
     /** Sets a custom {@code type}, such as {@code kubernetes.io/basic-auth}. */
     public GenericSecretBuilder type(String type) {
-        this.type = Objects.requireNonNull(type, "type");
+        this.type = Fail.notNull(type, ref(), "type");
         return this;
     }
 

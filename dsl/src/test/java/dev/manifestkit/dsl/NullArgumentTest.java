@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A null where a value belongs (typically {@code System.getenv(…)} of an unset variable) is a
- * one-line IllegalArgumentException naming the object and field, like every other DSL error.
+ * one-line IllegalArgumentException naming the object and field, like every other DSL error; and
+ * a hostile name or key keeps that message one bounded line.
  */
 class NullArgumentTest {
 
@@ -40,5 +41,37 @@ class NullArgumentTest {
         assertThatThrownBy(() -> ingress("web").defaultBackend(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Ingress/web: spec.defaultBackend.service: Required value: must not be null");
+    }
+
+    @Test
+    void aNameOrKeyWithALineBreakOrAMegabyteStillMakesAOneLineBoundedMessage() {
+        assertThatThrownBy(() -> deployment("web\nINFO forged line"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Deployment/web\\nINFO forged line: metadata.name: Invalid value: "
+                        + "\"web\\nINFO forged line\": a lowercase RFC 1123 subdomain")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> configMap("settings").literal("k\u2028" + "x".repeat(1_000_000), "v"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ConfigMap/settings: data[k\\u2028xxx")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(3000)
+                        .doesNotContain("\u2028"));
+        assertThatThrownBy(() -> deployment("x".repeat(1_000_000)))
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(3000));
+    }
+
+    @Test
+    void nullCredentialsAndOtherStringsFromTheEnvironmentNameTheObjectAndField() {
+        assertThatThrownBy(() -> dockerRegistrySecret("ghcr").password(System.getenv("MANIFESTKIT_NO_SUCH_VARIABLE")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/ghcr: data[.dockerconfigjson].password: Required value: must not be null");
+        assertThatThrownBy(() -> dockerRegistrySecret("ghcr").username(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/ghcr: data[.dockerconfigjson].username: Required value: must not be null");
+        assertThatThrownBy(() -> container("app", "nginx:1.27").workingDir(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("container \"app\": workingDir: Required value: must not be null");
+        assertThatThrownBy(() -> secret("s").type(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/s: type: Required value: must not be null");
     }
 }

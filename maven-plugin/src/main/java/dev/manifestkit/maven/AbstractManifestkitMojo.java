@@ -3,8 +3,13 @@ package dev.manifestkit.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -14,6 +19,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.KubernetesVersion;
 import dev.manifestkit.validation.ObjectRef;
 import dev.manifestkit.validation.Problem;
@@ -129,18 +135,59 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("manifestkit: reportFormat: " + e.getMessage());
         }
+        var file = reportFile.toPath().toAbsolutePath();
         try {
-            var file = reportFile.toPath();
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            if (Files.isDirectory(file)) {
+                throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile
+                        + ": it is a directory");
             }
-            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writer.write(report, out);
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/stdout): written as it is, never replaced
+                try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    writer.write(report, out);
+                }
+                return;
+            }
+            // written beside it and renamed over it, so a failure halfway leaves the previous report whole
+            var name = file.getFileName().toString();
+            var temp = Files.createTempFile(file.getParent(), "." + (name.length() > 200 ? name.substring(0, 200) : name)
+                    + ".", ".tmp");
+            try {
+                try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    writer.write(report, out);
+                }
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile + ": "
-                    + e.getMessage(), e);
+                    + reason(e), e);
         }
+    }
+
+    /**
+     * Why a file operation failed, in one line: the system's reason and the file it concerns,
+     * where Java's own message for a refused or missing file is only the file's name.
+     */
+    static String reason(IOException e) {
+        String why;
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            why = fs.getReason();
+        } else if (e instanceof NoSuchFileException) {
+            why = "no such file or directory";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof FileAlreadyExistsException) {
+            why = "exists and is not a directory";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        var file = e instanceof FileSystemException fs && !why.contains(String.valueOf(fs.getFile())) ? fs.getFile() : null;
+        return MessageText.oneLine(file == null ? why : file + ": " + why, MessageText.MAX_TEXT);
     }
 
     /**
@@ -193,8 +240,10 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
      * @param failing lines of the form {@code where: Kind/ns/name: path: message [rule]}
      */
     static MojoFailureException failure(String what, List<String> failing) {
+        // each item one line, whatever a source's exception message held
         return new MojoFailureException("manifestkit: " + what + ":" + System.lineSeparator()
-                + failing.stream().map(line -> "  " + line).collect(Collectors.joining(System.lineSeparator())));
+                + failing.stream().map(line -> "  " + MessageText.oneLine(line, 4 * MessageText.MAX_TEXT))
+                .collect(Collectors.joining(System.lineSeparator())));
     }
 
     /** {@code file} relative to where Maven was started, for short log lines. */

@@ -2,6 +2,7 @@ package dev.manifestkit.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.manifestkit.core.ManifestDocument;
+import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.ManifestSource;
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.tree.Trees;
@@ -97,6 +99,10 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
         var fileLayout = parseLayout();
         var failOnSeverity = failOnSeverity();
         var validator = validator();
+        if (Files.exists(outputDirectory.toPath()) && !Files.isDirectory(outputDirectory.toPath())) {
+            throw new MojoExecutionException("manifestkit: outputDirectory " + relative(outputDirectory.toPath())
+                    + " is a file, not a directory");
+        }
         try (var loader = ProjectClassLoader.create(classpathElements, getClass().getClassLoader())) {
             var found = new SourceFinder(classesDirectory.toPath(), loader).find(sources, packages);
             found.skipped().forEach(line -> getLog().warn("manifestkit: not a usable source: " + line));
@@ -138,7 +144,7 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
                 logSummary(source, "written to " + relative(target), failOnSeverity);
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("manifestkit: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("manifestkit: cannot write to " + outputDirectory + ": " + reason(e), e);
         }
     }
 
@@ -277,7 +283,8 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
 
     /** {@code IllegalArgumentException: no key X (at com.acme.App.manifests(App.java:42))}. */
     private static String describe(Throwable e, Class<?> source) {
-        var text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        var text = e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
         var outer = source;
         while (outer.getEnclosingClass() != null) {
             outer = outer.getEnclosingClass();

@@ -2,6 +2,7 @@ package dev.manifestkit.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
             } catch (ManifestReadException e) {
                 unreadable.add(new FileError(relative(file), e.location().orElse(null), e.problem()));
             } catch (IOException e) {
-                unreadable.add(new FileError(relative(file), null, "cannot be read: " + e.getMessage()));
+                unreadable.add(new FileError(relative(file), null, "cannot be read: " + reason(e)));
             }
         }
         var all = documents.values().stream().flatMap(List::stream).toList();
@@ -111,7 +112,10 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new MojoExecutionException("manifestkit: cannot list " + root + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("manifestkit: cannot list " + root + ": " + reason(e), e);
+        } catch (UncheckedIOException e) {
+            // what the walk meets below the root (a folder it may not list) comes wrapped
+            throw new MojoExecutionException("manifestkit: cannot list " + root + ": " + reason(e.getCause()), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
@@ -226,5 +227,38 @@ class GenerateMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("manifestkit: " + nested + " and " + nested + "$Inner would be written to nested and"
                         + " nested/inner; a source's folder must not hold another's, so rename one of the classes");
+    }
+
+    @Test
+    void aSourceThrowingAMessageOfSeveralLinesFailsWithOneLineForIt() throws Exception {
+        assertThatThrownBy(mojo(SHOP + "$ThrowsLines")::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("  Shop.ThrowsLines: manifests() threw IllegalStateException: first line\\n\\tat a"
+                        + " forged frame\\r\\nlast line (at " + SHOP + "$ThrowsLines.manifests(Shop.java:")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(2));
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsOneLineSayingSo() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        Files.createDirectories(root.resolve("target"));
+        Files.writeString(root.resolve("target/manifests"), "not a directory\n");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: outputDirectory target/manifests is a file, not a directory");
+        assertThat(root.resolve("target/manifests")).hasContent("not a directory");
+    }
+
+    @Test
+    void aReportFileThatIsADirectoryIsOneLineSayingSo() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        mojo.reportFile = Files.createDirectories(root.resolve("target/report.xml")).toFile();
+        mojo.reportFormat = "junit";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: cannot write the report to " + root.resolve("target/report.xml")
+                        + ": it is a directory");
     }
 }

@@ -232,4 +232,21 @@ class ValidateMojoTest {
 
         assertThat(log).containsExactly("[INFO] manifestkit: validate skipped (manifestkit.skip)");
     }
+
+    @Test
+    void aFolderThatCannotBeListedIsOneLineNotAStackTrace() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var locked = Files.createDirectories(kubernetes.resolve("locked"));
+        Files.writeString(locked.resolve("a.yaml"), SERVICE);
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "runs as a user who may read anything");
+
+            assertThatThrownBy(mojo()::execute)
+                    .isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
+                    .hasMessage("manifestkit: cannot list " + kubernetes + ": " + locked + ": permission denied");
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
 }

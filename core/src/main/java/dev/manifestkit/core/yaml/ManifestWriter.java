@@ -19,10 +19,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -276,7 +279,7 @@ public final class ManifestWriter {
         Path target = file.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
+        Path temp = parent.resolve(siblingName(target, ".tmp-") + Long.toHexString(System.nanoTime()));
         try {
             FileSystemOps.DEFAULT.write(temp, out -> writeYaml(documents, out),
                     documents.stream().anyMatch(ManifestWriter::isSecret));
@@ -289,7 +292,8 @@ public final class ManifestWriter {
 
     /**
      * The file each document gets in the {@link Layout#FILE_PER_OBJECT} layout, in install order:
-     * {@code <kind>-<name>.yaml} in lower case, with the namespace added where two would clash.
+     * {@code <kind>-<name>.yaml} in lower case, with the namespace added where two would clash; a
+     * base name over 240 characters is cut, ending in a hash of the whole.
      *
      * @throws IllegalArgumentException when two documents would still share a file (the same
      *                                  object twice)
@@ -325,7 +329,7 @@ public final class ManifestWriter {
             checkReplaceable(target);
         }
         var files = plan(documents, layout);
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        Path temp = Files.createTempDirectory(parent, siblingName(target, ".tmp-"));
         Path old = null;
         try {
             for (var file : files.entrySet()) {
@@ -340,7 +344,7 @@ public final class ManifestWriter {
             setPermissions(temp, exists ? permissionsOf(target) : DIRECTORY);
             ops.syncDirectory(temp);
             if (exists) {
-                old = parent.resolve("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+                old = parent.resolve(siblingName(target, ".old-") + Long.toHexString(System.nanoTime()));
                 ops.move(target, old);
                 try {
                     ops.move(temp, target);
@@ -402,7 +406,41 @@ public final class ManifestWriter {
         String name = document.name().orElseGet(() -> generateName(document));
         String namespace = document.namespace().orElse("");
         String base = withNamespace && !namespace.isEmpty() ? kind + "-" + namespace + "-" + name : kind + "-" + name;
-        return sanitize(base.toLowerCase(Locale.ROOT));
+        return fitted(sanitize(base.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The most characters of a file's base name (all ASCII once sanitized): with {@code .yaml}, within
+     * the 255 bytes file systems allow a name, which a kind, a namespace of 63 characters and a name
+     * of 253 (all valid) together exceed.
+     */
+    private static final int MAX_BASE_NAME = 240;
+
+    /** A longer base name cut, with a hash of the whole so that names that differ only past the cut still differ. */
+    private static String fitted(String base) {
+        if (base.length() <= MAX_BASE_NAME) {
+            return base;
+        }
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(base.getBytes(StandardCharsets.UTF_8));
+            var hash = HexFormat.of().formatHex(digest, 0, 5);
+            return base.substring(0, MAX_BASE_NAME - hash.length() - 1) + "-" + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * The start of a hidden sibling's name, {@code .<target name><tag>}, the target's name cut so
+     * that with the tag and a random suffix it stays within the 255 bytes a file name may have.
+     */
+    private static String siblingName(Path target, String tag) {
+        var name = target.getFileName().toString();
+        var bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > 200) {
+            name = new String(bytes, 0, 200, StandardCharsets.UTF_8).replace("\uFFFD", "");
+        }
+        return "." + name + tag;
     }
 
     private static String generateName(ManifestDocument document) {

@@ -267,6 +267,38 @@ class ManifestWriterTest {
         assertThat(siblingsOf(file)).containsExactly("all.yaml");
     }
 
+    /** The longest name Kubernetes takes: four DNS labels of 63 characters, 253 in all. */
+    private static final String LONGEST_NAME = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63),
+            "d".repeat(61));
+
+    @Test
+    void objectsOfTheLongestValidNamesStillGetFileNamesTheFileSystemTakes() throws IOException {
+        var a = configMap(LONGEST_NAME, "n".repeat(63));
+        var b = configMap(LONGEST_NAME, "m".repeat(63));
+        var c = configMap(LONGEST_NAME.substring(0, 250) + "x", "n".repeat(63));
+
+        var names = ManifestWriter.fileNames(Manifests.of(a, b, c).documents()).keySet();
+
+        assertThat(names).hasSize(3).allSatisfy(name -> assertThat(name).hasSizeLessThanOrEqualTo(255)
+                .startsWith("configmap-").endsWith(".yaml"));
+        assertThat(ManifestWriter.fileNames(Manifests.of(a, b, c).documents()).keySet()).isEqualTo(names);
+        Path out = temp.resolve("manifests");
+        Manifests.of(a, b, c).writeTo(out);
+        assertThat(contents(out)).containsOnlyKeys(names);
+    }
+
+    @Test
+    void aTargetOfTheLongestFileNameIsStillWrittenAtomically() throws IOException {
+        Path directory = temp.resolve("d".repeat(250));
+        Fixtures.fibApp(false).writeTo(directory);
+        Fixtures.fibApp(false).writeTo(directory);
+        assertThat(contents(directory)).hasSize(8);
+        Path file = temp.resolve("f".repeat(250) + ".yaml");
+        ManifestWriter.writeFile(Manifests.of(configMap("x", "y")).documents(), file);
+        assertThat(siblingsOf(file)).containsExactlyInAnyOrder(directory.getFileName().toString(),
+                file.getFileName().toString());
+    }
+
     private static HasMetadata configMap(String name, String namespace) {
         return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .addToData("k", "v").build();

@@ -52,4 +52,12 @@ public final class Shop {
             return null;
         }
     }
+
+    /** Throws with a message of several lines, as some libraries' exceptions have. */
+    public static final class ThrowsLines implements ManifestSource {
+        @Override
+        public Manifests manifests() {
+            throw new IllegalStateException("first line\n\tat a forged frame\r\nlast line");
+        }
+    }
 }

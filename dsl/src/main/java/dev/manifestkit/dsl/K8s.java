@@ -36,8 +36,10 @@ import io.fabric8.kubernetes.api.model.SecretVolumeSource;
  * <p>Every factory checks the name at once (DNS-1123 subdomain, or label for Services and
  * Namespaces) and returns a mutable builder whose {@code build()} gives a plain fabric8 object.
  * apiVersion and kind come from fabric8's model classes, never from user code. Nothing is added
- * that the user did not ask for and Kubernetes does not require; the one default is a workload's
- * selector, {@code app.kubernetes.io/name: <name>}, when none is given.
+ * that the user did not ask for and Kubernetes does not require. Two things are chosen for you
+ * where Kubernetes requires a value: a workload's selector, {@code app.kubernetes.io/name: <name>},
+ * when none is given, and an Ingress path's {@code pathType}, {@code Prefix}, unless a
+ * {@code route(PathType, …)} names another.
  */
 public final class K8s {
 

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,46 @@ public final class Kinds {
             new KindInfo("Deployment", "apps/v1", true, Deployment.class, 9),
             new KindInfo("StatefulSet", "apps/v1", true, StatefulSet.class, 10),
             new KindInfo("Ingress", "networking.k8s.io/v1", true, Ingress.class, 11));
+
+    /**
+     * Kubernetes' own kinds outside the table whose objects live in a namespace, as
+     * {@code group/Kind} (the core group is empty: {@code /LimitRange}). They are shipped beside
+     * workloads (an HPA, a PodDisruptionBudget, a Role), so {@link Manifests#namespace(String)} must
+     * give them the namespace it gives the workloads.
+     */
+    private static final Set<String> BUILT_IN_NAMESPACED = Set.of(
+            "/Endpoints", "/Event", "/LimitRange", "/PodTemplate", "/ReplicationController", "/ResourceQuota",
+            "apps/ControllerRevision", "apps/DaemonSet", "apps/ReplicaSet",
+            "autoscaling/HorizontalPodAutoscaler", "batch/CronJob", "batch/Job",
+            "certificates.k8s.io/PodCertificateRequest",
+            "coordination.k8s.io/Lease", "coordination.k8s.io/LeaseCandidate",
+            "discovery.k8s.io/EndpointSlice", "events.k8s.io/Event",
+            "networking.k8s.io/NetworkPolicy", "policy/PodDisruptionBudget",
+            "rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/RoleBinding",
+            "resource.k8s.io/ResourceClaim", "resource.k8s.io/ResourceClaimTemplate",
+            "storage.k8s.io/CSIStorageCapacity");
+
+    /** Kubernetes' own cluster-scoped kinds outside the table, as {@code group/Kind}. */
+    private static final Set<String> BUILT_IN_CLUSTER_SCOPED = Set.of(
+            "/ComponentStatus", "/Node",
+            "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+            "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+            "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+            "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+            "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+            "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+            "apiextensions.k8s.io/CustomResourceDefinition", "apiregistration.k8s.io/APIService",
+            "certificates.k8s.io/CertificateSigningRequest", "certificates.k8s.io/ClusterTrustBundle",
+            "flowcontrol.apiserver.k8s.io/FlowSchema", "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
+            "internal.apiserver.k8s.io/StorageVersion",
+            "networking.k8s.io/IPAddress", "networking.k8s.io/IngressClass", "networking.k8s.io/ServiceCIDR",
+            "node.k8s.io/RuntimeClass",
+            "rbac.authorization.k8s.io/ClusterRole", "rbac.authorization.k8s.io/ClusterRoleBinding",
+            "resource.k8s.io/DeviceClass", "resource.k8s.io/DeviceTaintRule", "resource.k8s.io/ResourceSlice",
+            "scheduling.k8s.io/PriorityClass",
+            "storage.k8s.io/CSIDriver", "storage.k8s.io/CSINode", "storage.k8s.io/VolumeAttachment",
+            "storage.k8s.io/VolumeAttributesClass",
+            "storagemigration.k8s.io/StorageVersionMigration");
 
     private static final Map<String, KindInfo> BY_KIND =
             ALL.stream().collect(Collectors.toUnmodifiableMap(KindInfo::kind, Function.identity()));
@@ -96,11 +137,19 @@ public final class Kinds {
     }
 
     /**
-     * Whether objects of this kind live in a namespace: known kinds from the table; for other
-     * kinds {@code Optional.empty()} (manifestkit cannot know a custom resource's scope).
+     * Whether objects of this kind live in a namespace: the table's kinds and Kubernetes' other
+     * kinds that are shipped as manifests (HorizontalPodAutoscaler, Job, Role, ClusterRole, …), by
+     * API group and kind; for other kinds {@code Optional.empty()} (manifestkit cannot know a
+     * custom resource's scope, nor that of a few alpha kinds and the create-only review kinds).
      */
     public static Optional<Boolean> isNamespaced(String apiVersion, String kind) {
-        return lookup(apiVersion, kind).map(KindInfo::namespaced);
+        var known = lookup(apiVersion, kind).map(KindInfo::namespaced);
+        if (known.isPresent() || apiVersion == null || kind == null) {
+            return known;
+        }
+        var key = groupOf(apiVersion) + "/" + kind;
+        return BUILT_IN_NAMESPACED.contains(key) ? Optional.of(true)
+                : BUILT_IN_CLUSTER_SCOPED.contains(key) ? Optional.of(false) : Optional.empty();
     }
 
     /**

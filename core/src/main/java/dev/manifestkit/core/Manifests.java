@@ -104,9 +104,12 @@ public final class Manifests {
      * A copy with {@code metadata.namespace} set on every namespaced object, and on the existing
      * objects too (they live beside the ones written).
      *
-     * <p>Cluster-scoped kinds (Namespace, PersistentVolume, StorageClass) are left alone. For kinds
-     * manifestkit does not model, the scope is unknown: their namespace is replaced only when they
-     * already have one, so a ClusterRole or a cluster-scoped custom resource never gets one.
+     * <p>Cluster-scoped kinds (Namespace, PersistentVolume, StorageClass, ClusterRole, …) are left
+     * alone; Kubernetes' own namespaced kinds get it whether the DSL models them or not (a
+     * HorizontalPodAutoscaler, a Job or a Role beside a Deployment; see
+     * {@link Kinds#isNamespaced(String, String)}). For kinds whose scope is unknown (custom
+     * resources), the namespace is replaced only when they already have one, so a cluster-scoped
+     * custom resource never gets one.
      */
     public Manifests namespace(String namespace) {
         Objects.requireNonNull(namespace, "namespace");

@@ -48,6 +48,11 @@ class KindsTest {
         assertThat(Kinds.lookup("v1", "Deployment")).isEmpty();
         assertThat(Kinds.lookup("rbac.authorization.k8s.io/v1", "Role")).isEmpty();
         assertThat(Kinds.isNamespaced("example.com/v1", "Widget")).isEmpty();
+        assertThat(Kinds.isNamespaced("autoscaling/v2", "HorizontalPodAutoscaler")).contains(true);
+        assertThat(Kinds.isNamespaced("v1", "LimitRange")).contains(true);
+        assertThat(Kinds.isNamespaced("rbac.authorization.k8s.io/v1", "ClusterRole")).contains(false);
+        assertThat(Kinds.isNamespaced("example.com/v1", "Role")).isEmpty();
+        assertThat(Kinds.isNamespaced("batch/v1", "LimitRange")).isEmpty();
         assertThat(Kinds.installOrder("example.com/v1", "Widget")).isEqualTo(Kinds.UNKNOWN_INSTALL_ORDER);
     }
 

@@ -90,6 +90,19 @@ class ManifestsTest {
     }
 
     @Test
+    void namespaceReachesKubernetesOwnKindsTheDslDoesNotModelAndSparesTheirClusterScopedOnes() {
+        var manifests = Manifests.of(web, builtIn("autoscaling/v2", "HorizontalPodAutoscaler", "web", null),
+                builtIn("batch/v1", "CronJob", "cleanup", null), builtIn("policy/v1", "PodDisruptionBudget", "web", null),
+                builtIn("rbac.authorization.k8s.io/v1", "Role", "reader", null),
+                builtIn("rbac.authorization.k8s.io/v1", "ClusterRole", "viewer", "stray"),
+                builtIn("scheduling.k8s.io/v1", "PriorityClass", "high", null)).namespace("shop");
+
+        assertThat(manifests.documents()).extracting(d -> d.kind().orElseThrow() + "@" + d.namespace().orElse("-"))
+                .containsExactly("Deployment@shop", "HorizontalPodAutoscaler@shop", "CronJob@shop",
+                        "PodDisruptionBudget@shop", "Role@shop", "ClusterRole@stray", "PriorityClass@-");
+    }
+
+    @Test
     void namespaceAlsoAppliesToExistingObjects() {
         var secret = new SecretBuilder().withNewMetadata().withName("pgpassword").endMetadata().build();
         var manifests = Manifests.of(web).withExisting(secret).namespace("fib");
@@ -243,6 +256,11 @@ class ManifestsTest {
                 .startsWith("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [\n    {\n");
         assertThat(Manifests.of().toJson()).isEqualTo("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n"
                 + "  \"items\": []\n}\n");
+    }
+
+    private static GenericKubernetesResource builtIn(String apiVersion, String kind, String name, String namespace) {
+        return new GenericKubernetesResourceBuilder().withApiVersion(apiVersion).withKind(kind)
+                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
     }
 
     private static GenericKubernetesResource widget(String name, String namespace) {

@@ -480,8 +480,10 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
             }
             var existing = declared.putIfAbsent(volume.name(), volume);
             if (existing != null && !existing.equals(volume)) {
+                // volume(configMap|secret|claim) names the volume after its object, so two views of one
+                // object (different items or modes) clash without the user having named either
                 throw Fail.duplicate(ref(), podSpecPath() + ".volumes[" + indexOf(declared, volume.name()) + "].name",
-                        volume.name());
+                        volume.name(), "two different volumes have this name; rename one with named(…)");
             }
         }
         int index = 0;

@@ -21,4 +21,13 @@ public enum AccessMode {
     public String value() {
         return value;
     }
+
+    /** Adds the modes not already in the list, keeping the order of first mention. */
+    static void addTo(java.util.List<AccessMode> list, AccessMode... modes) {
+        for (var mode : modes) {
+            if (!list.contains(java.util.Objects.requireNonNull(mode, "mode"))) {
+                list.add(mode);
+            }
+        }
+    }
 }

@@ -8,7 +8,11 @@ package dev.manifestkit.dsl;
  */
 public interface AccessModes<B> {
 
-    /** Sets the access modes ({@code spec.accessModes}). */
+    /**
+     * Adds access modes to {@code spec.accessModes}, each once, in the order first given: every call
+     * adds, so {@code readWriteOnce().readOnlyMany()} asks for both (a claim binds to a volume that
+     * offers all of them).
+     */
     B accessModes(AccessMode... modes);
 
     /** {@code ReadWriteOnce}: read-write by one node. */
@@ -29,14 +33,5 @@ public interface AccessModes<B> {
     /** {@code ReadWriteOncePod}: read-write by one pod. */
     default B readWriteOncePod() {
         return accessModes(AccessMode.READ_WRITE_ONCE_POD);
-    }
-
-    /** Adds the modes not already in the list, keeping the order of first mention. */
-    static void addTo(java.util.List<AccessMode> list, AccessMode... modes) {
-        for (var mode : modes) {
-            if (!list.contains(java.util.Objects.requireNonNull(mode, "mode"))) {
-                list.add(mode);
-            }
-        }
     }
 }

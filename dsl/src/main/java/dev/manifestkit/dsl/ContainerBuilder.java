@@ -27,7 +27,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 /**
  * One container of a pod: image, command, ports, environment, resources, probes, mounts and
  * security settings. Made by {@code K8s.container(name, image)} and added to a Pod, Deployment or
- * StatefulSet with {@code container(…)} or {@code initContainer(…)}.
+ * StatefulSet with {@code container(…)}, {@code initContainer(…)} or {@code sidecar(…)}.
  *
  * <p>Only what is set is written: no image pull policy, resources or probes are added by default.
  * Mutable, like every builder.
@@ -175,7 +175,11 @@ public final class ContainerBuilder {
         return this;
     }
 
-    /** Sets an environment variable to a literal value. */
+    /**
+     * Adds an environment variable with a literal value. Variables are written in the order added,
+     * and a value may refer to an earlier one as {@code $(NAME)}, as may {@code command} and
+     * {@code args}; a name added twice fails, where the API server would let the later hide the earlier.
+     */
     public ContainerBuilder env(String name, String value) {
         if (value == null) {
             throw Fail.required(owner, "env[" + env.size() + "].value", "must not be null (" + name + ")");
@@ -184,7 +188,7 @@ public final class ContainerBuilder {
     }
 
     /**
-     * Sets an environment variable from a Secret key, a ConfigMap key or a pod field:
+     * Adds an environment variable from a Secret key, a ConfigMap key or a pod field:
      * {@code env("PGPASSWORD", password.key("PGPASSWORD"))}, {@code env("POD_IP", podIp())}.
      */
     public ContainerBuilder env(String name, EnvValue value) {
@@ -364,7 +368,12 @@ public final class ContainerBuilder {
         }
     }
 
-    /** The escape hatch: edits the finished container through its fabric8 builder. */
+    /**
+     * The escape hatch: edits the finished container through its fabric8 builder, on every
+     * {@link #build()}, for fields the DSL lacks (a {@code lifecycle} hook, {@code stdin}). It runs
+     * after the DSL's own checks and is not seen by them: a port added here is not one that a
+     * Service's {@code targetPort(name)} can find; declare ports with {@code port(…)}.
+     */
     public ContainerBuilder customize(Consumer<? super io.fabric8.kubernetes.api.model.ContainerBuilder> customizer) {
         customizers.add(Objects.requireNonNull(customizer, "customizer"));
         return this;

@@ -25,6 +25,11 @@ final class Fail {
         return error(owner, path, "Duplicate value: " + quote(value));
     }
 
+    /** A duplicate with a detail, as the API server words a field error that has one. */
+    static IllegalArgumentException duplicate(String owner, String path, Object value, String detail) {
+        return new IllegalArgumentException(duplicate(owner, path, value).getMessage() + ": " + detail);
+    }
+
     static IllegalArgumentException required(String owner, String path, String detail) {
         return error(owner, path, "Required value: " + detail);
     }

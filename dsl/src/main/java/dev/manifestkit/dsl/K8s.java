@@ -36,8 +36,10 @@ import io.fabric8.kubernetes.api.model.SecretVolumeSource;
  * <p>Every factory checks the name at once (DNS-1123 subdomain, or label for Services and
  * Namespaces) and returns a mutable builder whose {@code build()} gives a plain fabric8 object.
  * apiVersion and kind come from fabric8's model classes, never from user code. Nothing is added
- * that the user did not ask for and Kubernetes does not require; the one default is a workload's
- * selector, {@code app.kubernetes.io/name: <name>}, when none is given.
+ * that the user did not ask for and Kubernetes does not require. Two things are chosen for you
+ * where Kubernetes requires a value: a workload's selector, {@code app.kubernetes.io/name: <name>},
+ * when none is given, and an Ingress path's {@code pathType}, {@code Prefix}, unless a
+ * {@code route(PathType, …)} names another.
  */
 public final class K8s {
 
@@ -46,7 +48,10 @@ public final class K8s {
 
     // ---- workloads -------------------------------------------------------------------------
 
-    /** A standalone Pod ({@code kubectl run}). */
+    /**
+     * A standalone Pod ({@code kubectl run}): nothing recreates it if it or its node goes away, so
+     * long-running work belongs in a {@link #deployment} or {@link #statefulSet}. Needs a container.
+     */
     public static PodBuilder pod(String name) {
         return new PodBuilder(name);
     }
@@ -56,19 +61,27 @@ public final class K8s {
         return new ContainerBuilder(name, image);
     }
 
-    /** A Deployment ({@code apps/v1}). */
+    /**
+     * A Deployment ({@code apps/v1}): interchangeable replicas, for stateless work. Needs a
+     * {@code container(…)}; its selector is {@code app.kubernetes.io/name: <name>} unless
+     * {@code selectorLabel(…)} gives one.
+     */
     public static DeploymentBuilder deployment(String name) {
         return new DeploymentBuilder(name);
     }
 
-    /** A StatefulSet ({@code apps/v1}). */
+    /**
+     * A StatefulSet ({@code apps/v1}): replicas with stable names and a claim each
+     * ({@code volumeClaimTemplate(…)}), for databases and queues; give it its headless Service with
+     * {@code serviceName(…)}. Needs a {@code container(…)}.
+     */
     public static StatefulSetBuilder statefulSet(String name) {
         return new StatefulSetBuilder(name);
     }
 
     // ---- services and ingress ----------------------------------------------------------------
 
-    /** A ClusterIP Service. */
+    /** A ClusterIP Service: one virtual address inside the cluster. Needs a {@code port(…)}. */
     public static ClusterIpServiceBuilder clusterIpService(String name) {
         return new ClusterIpServiceBuilder(name);
     }
@@ -78,12 +91,18 @@ public final class K8s {
         return new HeadlessServiceBuilder(name);
     }
 
-    /** A NodePort Service. */
+    /**
+     * A NodePort Service: reachable on a port of every node (from the cluster's node port range).
+     * Needs a {@code port(…)}.
+     */
     public static NodePortServiceBuilder nodePortService(String name) {
         return new NodePortServiceBuilder(name);
     }
 
-    /** A LoadBalancer Service. */
+    /**
+     * A LoadBalancer Service: a load balancer from the cloud provider, in front of node ports.
+     * Needs a {@code port(…)}.
+     */
     public static LoadBalancerServiceBuilder loadBalancerService(String name) {
         return new LoadBalancerServiceBuilder(name);
     }
@@ -100,17 +119,29 @@ public final class K8s {
 
     // ---- storage -----------------------------------------------------------------------------
 
-    /** A PersistentVolume. */
+    /**
+     * A PersistentVolume, for storage that exists before any claim (static provisioning); with a
+     * {@link #storageClass} claims get volumes made for them instead. Needs {@code capacity(…)}, an
+     * access mode and one source ({@code hostPath}, {@code nfs}, {@code csi} or {@code local}).
+     */
     public static PersistentVolumeBuilder persistentVolume(String name) {
         return new PersistentVolumeBuilder(name);
     }
 
-    /** A PersistentVolumeClaim. */
+    /**
+     * A PersistentVolumeClaim: storage a pod mounts with {@code mount(volume(claim), path)}, or a
+     * StatefulSet's claim template. Needs an access mode ({@code readWriteOnce()}, …) and
+     * {@code request(…)}; without a class ({@code storageClass(…)}, {@code storageClassName(…)}) or
+     * {@code boundTo(…)} the cluster's default StorageClass provisions it.
+     */
     public static PersistentVolumeClaimBuilder persistentVolumeClaim(String name) {
         return new PersistentVolumeClaimBuilder(name);
     }
 
-    /** A StorageClass ({@code storage.k8s.io/v1}). */
+    /**
+     * A StorageClass ({@code storage.k8s.io/v1}, cluster-scoped): how claims that name it get volumes
+     * provisioned. Needs a {@code provisioner(…)}.
+     */
     public static StorageClassBuilder storageClass(String name) {
         return new StorageClassBuilder(name);
     }

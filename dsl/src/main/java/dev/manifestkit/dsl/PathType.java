@@ -1,6 +1,9 @@
 package dev.manifestkit.dsl;
 
-/** How an Ingress path matches request paths. The DSL's default, as kubectl's, is {@link #PREFIX}. */
+/**
+ * How an Ingress path matches request paths. The DSL's default is {@link #PREFIX}, as for kubectl's
+ * {@code --rule host/path*=…} (kubectl's rules without the {@code *} are {@link #EXACT}).
+ */
 public enum PathType {
     /** Matches the path and everything below it, element by element. */
     PREFIX("Prefix"),

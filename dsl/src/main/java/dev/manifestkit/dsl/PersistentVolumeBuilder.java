@@ -51,7 +51,7 @@ public final class PersistentVolumeBuilder extends ObjectBuilder<PersistentVolum
 
     @Override
     public PersistentVolumeBuilder accessModes(AccessMode... modes) {
-        AccessModes.addTo(accessModes, modes);
+        AccessMode.addTo(accessModes, modes);
         return this;
     }
 

@@ -33,7 +33,7 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
 
     @Override
     public PersistentVolumeClaimBuilder accessModes(AccessMode... modes) {
-        AccessModes.addTo(accessModes, modes);
+        AccessMode.addTo(accessModes, modes);
         return this;
     }
 

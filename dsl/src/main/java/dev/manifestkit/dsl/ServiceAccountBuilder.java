@@ -24,6 +24,15 @@ public final class ServiceAccountBuilder extends ObjectBuilder<ServiceAccountBui
         return this;
     }
 
+    /**
+     * Gives every pod of this account the registry credentials of a docker-registry Secret created
+     * out of band, as pods take one with {@code imagePullSecret(existingSecret(…))}.
+     */
+    public ServiceAccountBuilder imagePullSecret(ExistingSecret secret) {
+        imagePullSecrets.add(Objects.requireNonNull(secret, "secret").name());
+        return this;
+    }
+
     /** Whether pods get an API token mounted automatically ({@code automountServiceAccountToken}). */
     public ServiceAccountBuilder automountToken(boolean automount) {
         this.automount = automount;

@@ -14,6 +14,13 @@ class StorageTest {
     }
 
     @Test
+    void accessModesAccumulateEachOnceInTheOrderFirstGiven() {
+        var claim = persistentVolumeClaim("data").readWriteOnce().readOnlyMany()
+                .accessModes(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_MANY).request("1Gi").build();
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany");
+    }
+
+    @Test
     void boundToSetsVolumeNameAndTheVolumesClass() {
         var claim = persistentVolumeClaim("data").readWriteOnce().request("2Gi").boundTo(manualVolume()).build();
 

@@ -93,7 +93,23 @@ class WorkloadTest {
                 container("a", "nginx:1.27").mount(emptyDir("data"), "/a"),
                 container("b", "nginx:1.27").mount(hostPath("data", "/srv"), "/b"));
 
-        assertThatThrownBy(pod::build).hasMessage("Pod/p: spec.volumes[0].name: Duplicate value: \"data\"");
+        assertThatThrownBy(pod::build).hasMessage("Pod/p: spec.volumes[0].name: Duplicate value: \"data\": "
+                + "two different volumes have this name; rename one with named(…)");
+    }
+
+    @Test
+    void twoViewsOfOneConfigMapNeedANameAndGetOneWithNamed() {
+        var settings = configMap("settings").literal("a", "1").literal("b", "2");
+        var clash = deployment("d").container(container("c", "nginx:1.27")
+                .mount(volume(settings, item("a", "a.txt")), "/a")
+                .mount(volume(settings), "/b"));
+        assertThatThrownBy(clash::build).hasMessageEndingWith("rename one with named(…)");
+
+        var renamed = deployment("d").container(container("c", "nginx:1.27")
+                .mount(volume(settings, item("a", "a.txt")).named("settings-a"), "/a")
+                .mount(volume(settings), "/b")).build();
+        assertThat(renamed.getSpec().getTemplate().getSpec().getVolumes())
+                .extracting(v -> v.getName()).containsExactly("settings-a", "settings");
     }
 
     @Test
@@ -242,6 +258,16 @@ class WorkloadTest {
         assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("runner");
         assertThat(pod.getSpec().getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("regcred");
         assertThat(pod.getSpec().getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+    }
+
+    @Test
+    void aServiceAccountTakesAnExistingPullSecretAsPodsDo() {
+        var made = dockerRegistrySecret("regcred").server("ghcr.io").username("u").password("p");
+        var account = serviceAccount("runner").imagePullSecret(made)
+                .imagePullSecret(existingSecret("vendor-registry", DockerRegistrySecretBuilder.KEY)).build();
+
+        assertThat(account.getImagePullSecrets()).extracting(r -> r.getName())
+                .containsExactly("regcred", "vendor-registry");
     }
 
     @Test

@@ -283,15 +283,27 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
 
     /** {@code IllegalArgumentException: no key X (at com.acme.App.manifests(App.java:42))}. */
     private static String describe(Throwable e, Class<?> source) {
-        var text = e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
         var outer = source;
         while (outer.getEnclosingClass() != null) {
             outer = outer.getEnclosingClass();
         }
+        return describe(e, outer.getName());
+    }
+
+    /**
+     * The exception and the first frame in the source's top-level class {@code outerClassName}. The
+     * frame is written without its class loader's name: the project's classes come from a loader
+     * named {@code manifestkit-project}, which {@link StackTraceElement#toString()} would print as
+     * {@code manifestkit-project//com.acme.App.manifests(App.java:42)}.
+     */
+    static String describe(Throwable e, String outerClassName) {
+        var text = e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + MessageText.oneLine(e.getMessage(), MessageText.MAX_TEXT));
         for (var frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith(outer.getName())) {
-                return text + " (at " + frame + ")";
+            if (frame.getClassName().startsWith(outerClassName)) {
+                var plain = new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber());
+                return text + " (at " + plain + ")";
             }
         }
         return text;

@@ -35,7 +35,10 @@ import dev.manifestkit.validation.Problem;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public final class ValidateMojo extends AbstractManifestkitMojo {
 
-    /** The folder whose {@code .yaml} and {@code .yml} files are validated, subfolders included. */
+    /**
+     * The folder whose {@code .yaml}, {@code .yml} and {@code .json} files are validated, subfolders
+     * included ({@code kustomization.yaml} skipped), as the command line takes a directory.
+     */
     @Parameter(property = "manifestkit.directory", defaultValue = "${project.basedir}/src/main/kubernetes")
     File directory;
 
@@ -53,7 +56,7 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         }
         var files = yamlFiles(root);
         if (files.isEmpty()) {
-            getLog().warn("manifestkit: no .yaml or .yml files in " + relative(root));
+            getLog().warn("manifestkit: no .yaml, .yml or .json files in " + relative(root));
             return;
         }
         var reader = ManifestReader.create();
@@ -100,9 +103,10 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
         return relative(file) + (problem.location() == null ? "" : ":" + problem.location()) + ": ";
     }
 
-    /** A YAML file other than kustomize's configuration, which is not a Kubernetes object. */
+    /** A YAML or JSON file other than kustomize's configuration, which is not a Kubernetes object. */
     private static boolean isManifestFile(String name) {
-        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith("kustomization.");
+        return (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+                && !name.startsWith("kustomization.");
     }
 
     private static List<Path> yamlFiles(Path root) throws MojoExecutionException {

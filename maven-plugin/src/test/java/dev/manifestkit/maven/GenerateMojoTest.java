@@ -188,6 +188,18 @@ class GenerateMojoTest {
     }
 
     @Test
+    void theFrameOfASourceLoadedByTheProjectLoaderIsShownWithoutTheLoadersName() {
+        var e = new IllegalArgumentException("Secret/s: data[b]: Not found");
+        e.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("app", null, null, "dev.manifestkit.dsl.Fail", "notFound", "Fail.java", 31),
+            new StackTraceElement("manifestkit-project", null, null, "com.acme.App$Prod", "manifests", "App.java", 42),
+        });
+
+        assertThat(GenerateMojo.describe(e, "com.acme.App"))
+                .isEqualTo("IllegalArgumentException: Secret/s: data[b]: Not found (at com.acme.App$Prod.manifests(App.java:42))");
+    }
+
+    @Test
     void unusableConfigurationFailsWithOneClearLine() throws Exception {
         var badLayout = mojo(SHOP + "$Valid");
         badLayout.layout = "per-object";

@@ -69,12 +69,16 @@ class ValidateMojoTest {
         Files.createDirectories(kubernetes.resolve("config"));
         Files.writeString(kubernetes.resolve("config/settings.yml"),
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  A: \"1\"\n");
+        Files.writeString(kubernetes.resolve("config/account.json"),
+                "{\"apiVersion\": \"v1\", \"kind\": \"ServiceAccount\", \"metadata\": {\"name\": \"runner\"}}\n");
         Files.writeString(kubernetes.resolve("kustomization.yaml"), "resources:\n- service.yaml\n");
         Files.writeString(kubernetes.resolve("README.md"), "not yaml");
 
         mojo().execute();
 
         assertThat(log).containsExactly(
+                "[INFO] manifestkit: " + path("src", "main", "kubernetes", "config", "account.json")
+                        + ": 1 object (ServiceAccount 1), 0 errors, 0 warnings",
                 "[INFO] manifestkit: " + path("src", "main", "kubernetes", "config", "settings.yml")
                         + ": 1 object (ConfigMap 1), 0 errors, 0 warnings",
                 "[INFO] manifestkit: " + path("src", "main", "kubernetes", "service.yaml")

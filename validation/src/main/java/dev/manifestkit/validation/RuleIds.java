@@ -3,10 +3,10 @@ package dev.manifestkit.validation;
 import java.util.HashSet;
 import java.util.Set;
 
-/** How users name rules: by id, or by a prefix ending at a slash ({@code best-practice} covers {@code best-practice/latest-tag}). */
+/** How users name rules: by id, or by a prefix ending at a slash ({@code lint} covers {@code lint/image-tag}, not {@code lint/image}). */
 final class RuleIds {
 
-    /** The annotation listing rule ids to ignore on one object: {@code "best-practice/latest-tag,api/port-name"}. */
+    /** The annotation listing rule ids to ignore on one object: {@code "lint/image-tag,api/port-name"}. */
     static final String IGNORE_ANNOTATION = "manifestkit.dev/ignore";
 
     private RuleIds() {

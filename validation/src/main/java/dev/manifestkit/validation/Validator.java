@@ -467,15 +467,19 @@ public final class Validator {
         }
 
         /**
-         * Overrides the severity of a rule, or of every rule under an id prefix
-         * ({@code "best-practice"}); the most specific override wins.
+         * Overrides the severity of a rule, or of every rule under an id prefix ending at a slash
+         * ({@code "lint"} for every {@code lint/…} rule); the most specific override wins. An id that
+         * names no rule fails {@link #build()}.
          */
         public Builder severity(String ruleId, Severity severity) {
             severities.put(Objects.requireNonNull(ruleId, "ruleId"), Objects.requireNonNull(severity, "severity"));
             return this;
         }
 
-        /** Turns rules off, by id or id prefix ({@code "best-practice"}). */
+        /**
+         * Turns rules off, by id or by an id prefix ending at a slash ({@code "lint"} for every
+         * {@code lint/…} rule). An id that names no rule fails {@link #build()}.
+         */
         public Builder disable(String... ruleIds) {
             for (var id : ruleIds) {
                 disabled.add(Objects.requireNonNull(id, "ruleId"));

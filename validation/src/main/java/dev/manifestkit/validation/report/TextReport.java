@@ -12,7 +12,7 @@ import dev.manifestkit.validation.ValidationReport;
  * One line per problem, in the compiler style editors and CI logs link to, then a summary:
  * <pre>
  * deploy.yaml:12:7: Deployment/fib/web: spec.replicas: Invalid value: "3": must be of type integer [schema]
- * deploy.yaml:20:9: Deployment/fib/web: spec.template.spec.containers[0].image: Advice: … [best-practice/latest-tag, warning]
+ * deploy.yaml:20:9: Deployment/fib/web: spec.template.spec.containers[0].image: Advice: … [lint/image-tag, warning]
  * 2 resources: 1 valid, 1 invalid; 1 error, 1 warning
  * </pre>
  * Objects built in memory have no file and print without the position. Every part of a line is

@@ -71,12 +71,12 @@ class CustomResourceDefinitionCliTest {
     @Test
     void aTypoInTheResourceFailsAtTheFieldsLineAndColumn() throws IOException {
         var file = write("bundle.yaml", CRD + "---\n" + broker("sise"));
-        int line = CRD.split("\n").length + 1 + 7; // the separator, then spec.sise is line 7 of the Broker; the column is its value's
+        int line = CRD.split("\n").length + 1 + 7; // the separator, then spec.sise is line 7 of the Broker; the column is its key's
 
         var run = Run.of("validate", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains(file + ":" + line + ":9: Broker/mesh/broker: spec.sise: Forbidden: unknown field"
+        assertThat(run.out()).contains(file + ":" + line + ":3: Broker/mesh/broker: spec.sise: Forbidden: unknown field"
                 + " \"spec.sise\" [schema]");
     }
 
@@ -88,7 +88,7 @@ class CustomResourceDefinitionCliTest {
         var run = Run.validateWithSetLimit(10, "validate", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains(file + ":7:9: Broker/mesh/broker: spec.sise: Forbidden: unknown field"
+        assertThat(run.out()).contains(file + ":7:3: Broker/mesh/broker: spec.sise: Forbidden: unknown field"
                 + " \"spec.sise\" [schema]");
         assertThat(run.out()).doesNotContain("Broker/mesh/other:").doesNotContain("schema/missing");
         assertThat(run.err()).contains("one by one");

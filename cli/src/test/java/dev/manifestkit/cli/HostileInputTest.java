@@ -81,7 +81,7 @@ class HostileInputTest {
                 .hasSizeLessThan(5000));
         assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line).startsWith(shownFile + ":"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .startsWith(shownFile + ":5:33: ConfigMap/bad\\nname \\u202exxx")
+                .startsWith(shownFile + ":5:12: ConfigMap/bad\\nname \\u202exxx")
                 .endsWith("…: metadata.labels[key\\nwith newline]: Invalid value: \"v\\nx\": a valid label must be "
                         + "an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end "
                         + "with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
@@ -214,7 +214,7 @@ class HostileInputTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines()).hasSize(2).first().asString()
-                .startsWith(dir + "/bad\\nname.yaml:4:9: ConfigMap/x\\x1b[2J\\nfake.yaml:1:1: fine\\u2028: metadata.name: "
+                .startsWith(dir + "/bad\\nname.yaml:4:3: ConfigMap/x\\x1b[2J\\nfake.yaml:1:1: fine\\u2028: metadata.name: "
                         + "Invalid value: \"x\\x1b[2J\\nfake.yaml:1:1: fine\\u2028\": a lowercase RFC 1123 subdomain");
     }
 

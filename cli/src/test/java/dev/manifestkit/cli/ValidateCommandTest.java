@@ -87,7 +87,7 @@ class ValidateCommandTest {
         var widened = Run.of("validate", "--node-port-range", "20000-32767", file.toString());
 
         assertThat(byDefault.exitCode()).isEqualTo(1);
-        assertThat(byDefault.out()).contains(":9:15: Service/web: spec.ports[0].nodePort: Invalid value: 20080: "
+        assertThat(byDefault.out()).contains(":9:5: Service/web: spec.ports[0].nodePort: Invalid value: 20080: "
                 + "provided port is not in the valid range. The range of valid ports is 30000-32767 [api/node-port-range]");
         assertThat(widened.exitCode()).isZero();
         assertThat(widened.out()).doesNotContain("nodePort");
@@ -259,7 +259,7 @@ class ValidateCommandTest {
 
         var run = Run.of("validate", dir.toString());
 
-        assertThat(run.out()).isEqualTo(dir.resolve("list.yaml") + ":3:8: List/?: items: Invalid value: "
+        assertThat(run.out()).isEqualTo(dir.resolve("list.yaml") + ":3:1: List/?: items: Invalid value: "
                 + "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"one\"}}: a List's items must be a "
                 + "list of objects, not a mapping [input/type-meta]\n"
                 + dir.resolve("list.yaml") + ":5:1: List/?: items: Required value: a List holds its objects in items, a list "

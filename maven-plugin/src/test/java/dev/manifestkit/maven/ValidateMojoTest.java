@@ -94,7 +94,7 @@ class ValidateMojoTest {
                 .hasMessageStartingWith("manifestkit: 1 problem in " + path("src", "main", "kubernetes")
                         + " at or above failOn=error:")
                 .hasMessageContaining("  " + path("src", "main", "kubernetes", "service.yaml")
-                        + ":7:11: Service/web: spec.ports[0].port: Invalid value: \"http\"")
+                        + ":7:5: Service/web: spec.ports[0].port: Invalid value: \"http\"")
                 .hasMessageEndingWith("[schema]");
     }
 
@@ -202,7 +202,7 @@ class ValidateMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("manifestkit: 1 problem in ")
                 .hasMessageContaining("  " + path("src", "main", "kubernetes", "list.yaml")
-                        + ":14:13: Service/web: spec.ports[0].port: Invalid value: \"http\"");
+                        + ":14:7: Service/web: spec.ports[0].port: Invalid value: \"http\"");
         assertThat(log).containsExactly("[INFO] manifestkit: " + path("src", "main", "kubernetes", "list.yaml")
                 + ": 2 objects (ConfigMap 1, Service 1), 1 error, 0 warnings");
     }

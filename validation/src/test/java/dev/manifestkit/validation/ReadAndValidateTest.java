@@ -49,8 +49,8 @@ class ReadAndValidateTest {
         var out = new StringWriter();
         new TextReport().write(report, out);
         assertThat(out.toString()).isEqualTo("""
-                deploy.yaml:6:13: Deployment/web: spec.replicas: Invalid value: "3": must be of type integer [schema]
-                deploy.yaml:16:24: Deployment/web: spec.template.spec.containers[0].imagePolicy: Forbidden: unknown field "spec.template.spec.containers[0].imagePolicy" [schema]
+                deploy.yaml:6:3: Deployment/web: spec.replicas: Invalid value: "3": must be of type integer [schema]
+                deploy.yaml:16:11: Deployment/web: spec.template.spec.containers[0].imagePolicy: Forbidden: unknown field "spec.template.spec.containers[0].imagePolicy" [schema]
                 1 resource: 0 valid, 1 invalid; 2 errors, 0 warnings
                 """);
     }
@@ -97,7 +97,7 @@ class ReadAndValidateTest {
         assertThat(problems).extracting(p -> p.location() + " " + p)
                 .containsExactlyInAnyOrder(
                         "11:3 List/?: items[1]: Invalid value: a List item must be an object [input/type-meta]",
-                        "10:13 Service/web: spec.ports[0].port: Invalid value: \"http\": must be of type integer [schema]");
+                        "10:7 Service/web: spec.ports[0].port: Invalid value: \"http\": must be of type integer [schema]");
     }
 
     @Test

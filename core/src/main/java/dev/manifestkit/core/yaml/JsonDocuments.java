@@ -121,7 +121,7 @@ final class JsonDocuments extends DocumentStream {
             locations = new SourceLocations.Builder();
             values = 0;
             countValue();
-            ObjectNode tree = object("", 0);
+            ObjectNode tree = object("", 0, here());
             found(new ManifestDocument(tree, origin, emitted++, locations.build()));
             locations = null;
         } catch (ManifestReadException e) {
@@ -148,10 +148,9 @@ final class JsonDocuments extends DocumentStream {
         }
     }
 
-    /** An object whose START_OBJECT is the current token. */
-    private ObjectNode object(String pointer, int depth) {
+    /** An object whose START_OBJECT is the current token, located at {@code start}. */
+    private ObjectNode object(String pointer, int depth, SourceLocation start) {
         requireDepth(depth);
-        SourceLocation start = here();
         var out = new ObjectNode(NODES, new LinkedHashMap<>());
         Set<String> absent = null; // keys given as null: absent from the tree, yet taken
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
@@ -163,9 +162,9 @@ final class JsonDocuments extends DocumentStream {
             if (out.has(key) || absent != null && absent.contains(key)) {
                 SourceLocation first = firstLocation(pointer + "/" + NodeConverter.escape(key));
                 throw new ManifestReadException(origin, keyAt, "duplicate key \"" + key + "\""
-                        + (first == null ? "" : " (its first value is at " + first + ")"), null);
+                        + (first == null ? "" : " (first at " + first + ")"), null);
             }
-            JsonNode value = value(pointer + "/" + NodeConverter.escape(key), depth + 1);
+            JsonNode value = value(pointer + "/" + NodeConverter.escape(key), depth + 1, keyAt);
             if (value != null) {
                 out.set(key, value);
             } else {
@@ -177,14 +176,16 @@ final class JsonDocuments extends DocumentStream {
         return out;
     }
 
-    /** The value of the current token, or null for JSON null. */
-    private JsonNode value(String pointer, int depth) {
+    /**
+     * The value of the current token, or null for JSON null, located at {@code at}: a member's key,
+     * as the YAML reader locates a mapping's values, or the value itself.
+     */
+    private JsonNode value(String pointer, int depth, SourceLocation at) {
         requireSize();
         countValue();
-        SourceLocation at = here();
         JsonNode value = switch (parser.currentToken()) {
-            case START_OBJECT -> object(pointer, depth);
-            case START_ARRAY -> array(pointer, depth);
+            case START_OBJECT -> object(pointer, depth, at);
+            case START_ARRAY -> array(pointer, depth, at);
             case VALUE_STRING -> {
                 String text = parser.getString();
                 requireCharacters(text);
@@ -194,7 +195,7 @@ final class JsonDocuments extends DocumentStream {
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> null;
-            default -> throw new ManifestReadException(origin, at, JSON_SYNTAX + "unexpected " + parser.currentToken(), null);
+            default -> throw new ManifestReadException(origin, here(), JSON_SYNTAX + "unexpected " + parser.currentToken(), null);
         };
         if (value != null && !value.isContainer()) {
             record(pointer, at);
@@ -202,13 +203,12 @@ final class JsonDocuments extends DocumentStream {
         return value;
     }
 
-    private ArrayNode array(String pointer, int depth) {
+    private ArrayNode array(String pointer, int depth, SourceLocation start) {
         requireDepth(depth);
-        SourceLocation start = here();
         var out = NODES.arrayNode();
         int index = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            JsonNode value = value(pointer + "/" + index++, depth + 1);
+            JsonNode value = value(pointer + "/" + index++, depth + 1, here());
             out.add(value == null ? NODES.nullNode() : value);
         }
         record(pointer, start);

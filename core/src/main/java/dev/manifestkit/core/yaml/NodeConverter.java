@@ -86,7 +86,7 @@ final class NodeConverter {
                     null);
         }
         var converter = new NodeConverter(origin, options);
-        var tree = (ObjectNode) converter.value(root, "", 0);
+        var tree = (ObjectNode) converter.value(root, root, "", 0);
         return new Result(tree, converter.locationMap());
     }
 
@@ -98,8 +98,12 @@ final class NodeConverter {
         return locations.build();
     }
 
-    /** The JSON value of a node, or {@code null} for a YAML null. */
-    private JsonNode value(Node node, String pointer, int depth) {
+    /**
+     * The JSON value of a node, or {@code null} for a YAML null. Its location is that of
+     * {@code at}: the key of a mapping's value, since a problem is about the field (and a nested
+     * mapping or list starts on the line after its key), or else the node itself.
+     */
+    private JsonNode value(Node node, Node at, String pointer, int depth) {
         if (depth > options.maxNestingDepth()) {
             throw error(node.getStartMark(), "nesting deeper than " + options.maxNestingDepth()
                     + " levels (ReaderOptions.maxNestingDepth)");
@@ -108,7 +112,7 @@ final class NodeConverter {
             count(scalar.getValue().length(), node);
             JsonNode value = scalar(scalar);
             if (value != null) {
-                record(pointer, node);
+                record(pointer, at);
                 weight++;
             }
             return value;
@@ -127,7 +131,7 @@ final class NodeConverter {
                     throw error(node.getStartMark(), "aliases expand to more than " + options.maxAliasExpansion()
                             + " values (an alias bomb?); ReaderOptions.maxAliasExpansion");
                 }
-                record(pointer, node);
+                record(pointer, at);
                 return done.node();
             }
             anchored.put(node, new Converted(IN_PROGRESS, 0, 0));
@@ -137,7 +141,7 @@ final class NodeConverter {
         JsonNode result = node instanceof MappingNode mapping ? mapping(mapping, pointer, depth)
                 : sequence((SequenceNode) node, pointer, depth);
         weight++;
-        record(pointer, node);
+        record(pointer, at);
         if (isAnchored) {
             anchored.put(node, new Converted(result, weight - before, characters - charactersBefore));
         }
@@ -173,7 +177,7 @@ final class NodeConverter {
             if (explicit != null ? !explicit.add(key) : out.has(key) || absent != null && absent.contains(key)) {
                 throw error(keyNode.getStartMark(), "duplicate key \"" + key + "\"" + firstOccurrence(tuples, key));
             }
-            JsonNode value = value(tuple.getValueNode(), pointer + "/" + escape(key), depth + 1);
+            JsonNode value = value(tuple.getValueNode(), keyNode, pointer + "/" + escape(key), depth + 1);
             if (value != null) {
                 out.set(key, value);
                 if (absent != null) {
@@ -202,7 +206,7 @@ final class NodeConverter {
             recording = false;
             JsonNode merged;
             try {
-                merged = value(sources.get(i), pointer, depth + 1);
+                merged = value(sources.get(i), sources.get(i), pointer, depth + 1);
             } finally {
                 recording = wasRecording;
             }
@@ -219,7 +223,7 @@ final class NodeConverter {
         List<Node> items = sequence.getValue();
         var out = NODES.arrayNode(items.size());
         for (int i = 0; i < items.size(); i++) {
-            JsonNode value = value(items.get(i), pointer + "/" + i, depth + 1);
+            JsonNode value = value(items.get(i), items.get(i), pointer + "/" + i, depth + 1);
             out.add(value == null ? NODES.nullNode() : value);
         }
         return out;

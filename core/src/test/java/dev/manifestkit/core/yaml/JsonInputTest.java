@@ -41,14 +41,14 @@ class JsonInputTest {
     }
 
     @Test
-    void valuesKeepTheirLinesAndColumns() {
+    void fieldsKeepTheLinesAndColumnsOfTheirKeys() {
         var documents = READER.read("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"ConfigMap\",\n"
                 + "  \"metadata\": {\"name\": \"a\"}\n}\n{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"p\"}}");
 
-        assertThat(documents.get(0).locationOf("/metadata/name")).contains(new SourceLocation(4, 24));
-        assertThat(documents.get(0).locationOf("/kind")).contains(new SourceLocation(3, 11));
-        assertThat(documents.get(1).locationOf("/metadata/name")).contains(new SourceLocation(7, 23));
-        assertThat(documents.get(1).locationOf("/metadata")).contains(new SourceLocation(7, 14));
+        assertThat(documents.get(0).locationOf("/metadata/name")).contains(new SourceLocation(4, 16));
+        assertThat(documents.get(0).locationOf("/kind")).contains(new SourceLocation(3, 3));
+        assertThat(documents.get(1).locationOf("/metadata/name")).contains(new SourceLocation(7, 15));
+        assertThat(documents.get(1).locationOf("/metadata")).contains(new SourceLocation(7, 2));
     }
 
     @Test
@@ -123,7 +123,7 @@ class JsonInputTest {
     void duplicateKeysAreRefusedAsTheApiServerRefusesThem() {
         assertThatThrownBy(() -> READER.read("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\","
                 + " \"metadata\": {\"name\": \"a\", \"name\": \"b\"}}"))
-                .hasMessage("<memory>:1:69: duplicate key \"name\" (its first value is at 1:64)");
+                .hasMessage("<memory>:1:69: duplicate key \"name\" (first at 1:56)");
         assertThatThrownBy(() -> READER.read("{\"apiVersion\": \"v1\", \"kind\": null, \"kind\": \"Pod\"}"))
                 .hasMessageContaining("duplicate key \"kind\"");
     }

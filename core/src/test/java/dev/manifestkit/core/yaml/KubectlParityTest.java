@@ -64,7 +64,7 @@ class KubectlParityTest {
         assertThatThrownBy(() -> READER.read(data("  a: \"\\'\\'\" x\n"), "q.yaml"))
                 .hasMessageStartingWith("q.yaml:6:13: ");
         var document = READER.read(data("  a: \"\\'\\'\"\n  b: 1\n")).get(0);
-        assertThat(document.locationOf("/data/b")).contains(new SourceLocation(7, 6));
+        assertThat(document.locationOf("/data/b")).contains(new SourceLocation(7, 3));
         assertThatThrownBy(() -> READER.read(data("  a: \"\\'\\'\"\n  b: \"\\xZZ\"\n"), "q.yaml"))
                 .hasMessageStartingWith("q.yaml:7:9: expected escape sequence of 2 hexadecimal numbers");
         assertThatThrownBy(() -> READER.read(data("  a: \"\\'\n"), "q.yaml"))
@@ -117,7 +117,7 @@ class KubectlParityTest {
     void whatFollowsTheEndOfADocumentIsIgnoredUpToTheNextSeparatorAsKubectlIgnoresIt() {
         var documents = READER.read(DOC + "... junk\nnot: [yaml\n- 1\n---\n" + DOC.replace("name: c", "name: d"));
         assertThat(documents).extracting(d -> d.name().orElseThrow()).containsExactly("c", "d");
-        assertThat(documents.get(1).locationOf("/metadata/name")).contains(new SourceLocation(14, 9));
+        assertThat(documents.get(1).locationOf("/metadata/name")).contains(new SourceLocation(14, 3));
         assertThatThrownBy(() -> READER.read(DOC + "...\n\nignored: [\n---\n" + DOC + "  b: [\n", "e.yaml"))
                 .hasMessageStartingWith("e.yaml:18:1: expected the node content, but found '<stream end>'");
     }

@@ -134,7 +134,7 @@ class ManifestReaderTest {
     }
 
     @Test
-    void recordsTheLineAndColumnOfEveryValue() {
+    void recordsTheLineAndColumnOfEveryFieldsKeyAndEveryItem() {
         var document = single("""
                 apiVersion: apps/v1
                 kind: Deployment
@@ -150,9 +150,9 @@ class ManifestReaderTest {
                       - name: web
                         image: nginx:1.27
                 """);
-        assertThat(document.locations()).containsEntry("/spec/replicas", new SourceLocation(8, 13))
-                .containsEntry("/metadata/labels/app.kubernetes.io~1name", new SourceLocation(6, 29))
-                .containsEntry("/spec/template/spec/containers/0/image", new SourceLocation(13, 16))
+        assertThat(document.locations()).containsEntry("/spec/replicas", new SourceLocation(8, 3))
+                .containsEntry("/metadata/labels/app.kubernetes.io~1name", new SourceLocation(6, 5))
+                .containsEntry("/spec/template/spec/containers/0/image", new SourceLocation(13, 9))
                 .containsEntry("/spec/template/spec/containers/0", new SourceLocation(12, 9));
         assertThat(document.locationOf("/spec/template/spec/containers/0/ports/0"))
                 .contains(new SourceLocation(12, 9));
@@ -273,7 +273,7 @@ class ManifestReaderTest {
                   replicas: three
                 """))
                 .isInstanceOf(ManifestReadException.class)
-                .hasMessageStartingWith("<memory>:5:13: Deployment/web: spec.replicas: ")
+                .hasMessageStartingWith("<memory>:5:3: Deployment/web: spec.replicas: ")
                 .hasMessageNotContaining("\n");
     }
 
@@ -307,7 +307,7 @@ class ManifestReaderTest {
     @Test
     void windowsLineEndingsKeepLinesAndColumnsRight() {
         var document = single("apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndata:\r\n  k: v\r\n");
-        assertThat(document.locations()).containsEntry("/data/k", new SourceLocation(6, 6));
+        assertThat(document.locations()).containsEntry("/data/k", new SourceLocation(6, 3));
         assertThat(document.tree().at("/data/k").asString()).isEqualTo("v");
     }
 
@@ -338,8 +338,8 @@ class ManifestReaderTest {
 
         assertThat(second.propertyNames().iterator().next()).isSameAs(first.propertyNames().iterator().next());
         assertThat(second.at("/data/mode")).isEqualTo(first.at("/data/mode")).isNotSameAs(first.at("/data/mode"));
-        assertThat(documents.get(1).locations()).containsEntry("/data/mode", new SourceLocation(9, 14))
-                .containsEntry("/metadata/name", new SourceLocation(8, 18));
+        assertThat(documents.get(1).locations()).containsEntry("/data/mode", new SourceLocation(9, 8))
+                .containsEntry("/metadata/name", new SourceLocation(8, 12));
     }
 
     private ManifestDocument single(String yaml) {

@@ -67,6 +67,15 @@ public final class FieldPath {
         return new FieldPath(this, Objects.requireNonNull(key), -1, Kind.KEY);
     }
 
+    /** This path followed by every segment of {@code relative} (a path taken from a value found here). */
+    public FieldPath append(FieldPath relative) {
+        if (relative.kind == Kind.ROOT) {
+            return this;
+        }
+        var head = append(relative.parent);
+        return new FieldPath(head, relative.segment, relative.index, relative.kind);
+    }
+
     /** The path as a JSON pointer ({@code /spec/template/spec/containers/0/name}). */
     public String toJsonPointer() {
         if (kind == Kind.ROOT) {

@@ -236,6 +236,55 @@ class CustomResourceDefinitionTest {
         assertThat(validate(crd, broker("{'size':1}"))).anyMatch(l -> l.startsWith("Broker/") && l.endsWith("[schema/missing]"));
     }
 
+    @Test
+    void defaultsTheServerRefusesAreReportedOnTheDefinition() {
+        var crd = withProperty("'mode':{'type':'string','enum':['a','b'],'default':'c'},"
+                + "'count':{'type':'integer','default':'two'},"
+                + "'sizes':{'type':'object','properties':{'cpu':{'type':'string'}},'default':{'cpu':'1','gpu':'2'}},"
+                + "'ports':{'type':'array','items':{'type':'object','required':['port'],'properties':{"
+                + "'port':{'type':'integer','default':80},'name':{'type':'string'}}},'default':[{'name':'http'}]},"
+                + "'since':{'type':'string','format':'date-time','default':'yesterday'},"
+                + "'tpl':{'type':'object','x-kubernetes-embedded-resource':true,'x-kubernetes-preserve-unknown-fields':true,"
+                + "'default':{'kind':'My_Kind'}},"
+                + "'emb':{'type':'object','x-kubernetes-embedded-resource':true,'properties':{'metadata':{'type':'object',"
+                + "'properties':{'labels':{'type':'object','additionalProperties':{'type':'string'},'default':{'a':'-'}}}}}}");
+        var at = "properties[spec].properties[";
+        assertThat(definitionProblems(crd)).containsExactlyInAnyOrder(
+                at + "mode].default: Invalid value: \"c\": does not have a value in the enumeration [\"a\", \"b\"] [schema]",
+                at + "count].default: Invalid value: \"two\": must be of type integer [schema]",
+                at + "sizes].default: Invalid value: {\"cpu\":\"1\",\"gpu\":\"2\"}: must not have unknown fields [schema]",
+                at + "ports].default[0].port: Required value [schema]",
+                at + "since].default: Invalid value: \"yesterday\": in body must be of type date-time: \"yesterday\" [schema]",
+                at + "tpl].default.apiVersion: Required value [schema]",
+                at + "tpl].default.kind: Invalid value: \"My_Kind\": may have mixed case, but should otherwise match: a "
+                        + "DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic "
+                        + "character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for "
+                        + "validation is '[a-z]([-a-z0-9]*[a-z0-9])?') [schema]",
+                at + "emb].properties[metadata].properties[labels].default: Invalid value: {\"a\":\"-\"}: must result in "
+                        + "valid metadata: metadata.labels[a]: Invalid value: \"-\": a valid label must be an empty string or "
+                        + "consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+                        + "character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is "
+                        + "'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?') [schema]");
+        assertThat(validate(crd, broker("{'size':1}"))).anyMatch(l -> l.startsWith("Broker/") && l.endsWith("[schema/missing]"));
+    }
+
+    @Test
+    void defaultsTheServerAcceptsAreNotReported() {
+        var crd = withProperty("'free':{'type':'object','x-kubernetes-preserve-unknown-fields':true,'default':{'any':1}},"
+                + "'bare':{'x-kubernetes-int-or-string':true,'default':true},"
+                + "'ios':{'x-kubernetes-int-or-string':true,'anyOf':[{'type':'integer'},{'type':'string'}],'default':'http'},"
+                + "'note':{'type':'string','nullable':true,'default':null},"
+                + "'limits':{'type':'object','additionalProperties':{'type':'integer','default':'many'}},"
+                + "'tags':{'type':'array','x-kubernetes-list-type':'set','items':{'type':'string'},'default':['a','a']},"
+                + "'ports':{'type':'array','items':{'type':'object','required':['port'],'properties':{"
+                + "'port':{'type':'integer','default':80}}},'default':[{'port':8080}]},"
+                + "'tpl':{'type':'object','x-kubernetes-embedded-resource':true,'properties':{'metadata':{'type':'object',"
+                + "'default':{'name':'x','unknown':1}},'spec':{'type':'object'}},"
+                + "'default':{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p','extra':1},'spec':{}}}");
+        assertThat(definitionProblems(crd)).isEmpty();
+        assertThat(validate(crd, broker("{'size':1}"))).isEmpty();
+    }
+
     static final String LISTS = CRD.replace("'mode':{'type':'string','enum':['a','b']}",
             "'tags':{'type':'array','x-kubernetes-list-type':'set','items':{'type':'string'}},"
                     + "'any':{'type':'array','items':{'type':'string'}},"

@@ -58,9 +58,27 @@ final class CustomResourceSchemaConverter {
     private static final String PRESERVE = "x-kubernetes-preserve-unknown-fields";
 
     private final boolean strict;
+    /** Converting the schema a {@code default} is checked against ({@link CustomResourceDefaults}), not a custom resource's. */
+    private final boolean forDefaults;
 
     CustomResourceSchemaConverter(boolean strict) {
+        this(strict, false);
+    }
+
+    private CustomResourceSchemaConverter(boolean strict, boolean forDefaults) {
         this.strict = strict;
+        this.forDefaults = forDefaults;
+    }
+
+    /**
+     * The schema a {@code default} value is validated against, as {@code ValidateDefaults} builds
+     * it ({@code Structural.ToKubeOpenAPI}) where it differs from a custom resource's: unknown
+     * fields are left to the pruning check, a required property is required even if it has a
+     * default of its own (defaults are not applied to a default), and an
+     * {@code x-kubernetes-int-or-string} schema without its {@code anyOf} has no type at all.
+     */
+    static ObjectNode defaultSchema(JsonNode schema) {
+        return new CustomResourceSchemaConverter(false, true).convert(schema, false);
     }
 
     /**
@@ -379,12 +397,17 @@ final class CustomResourceSchemaConverter {
                 default -> copy.set(keyword, value);
             }
         }
-        dropDefaultedFromRequired(schema, copy);
+        if (!forDefaults) {
+            dropDefaultedFromRequired(schema, copy);
+        }
         if (!constraintOnly && "integer".equals(copy.path("type").asString(null)) && !copy.has("format")) {
             copy.put("format", "int64");
         }
         if (copy.path("x-kubernetes-int-or-string").asBoolean(false) && isIntegerOrString(copy.get("anyOf"))) {
             copy.remove("anyOf"); // the usual spelling: the compiler's own widening words it better
+        } else if (forDefaults && copy.path("x-kubernetes-int-or-string").asBoolean(false) && !copy.has("anyOf")
+                && !copy.has("allOf")) {
+            copy.remove("x-kubernetes-int-or-string"); // ToKubeOpenAPI keeps no type for it: only its anyOf checks one
         }
         if (schema.path("x-kubernetes-embedded-resource").asBoolean(false)) {
             var properties = copy.get("properties") instanceof ObjectNode p ? p : copy.putObject("properties");

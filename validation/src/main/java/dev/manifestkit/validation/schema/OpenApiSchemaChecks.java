@@ -23,14 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>with the status subresource, only some keywords at the root, and type object;</li>
  * <li>no {@code nullable} at the root;</li>
  * <li>the structural schema ({@code NewStructural}; if that fails, its error is shown only when
- *     nothing else is wrong): {@code ValidateStructural}'s invariants and completeness;</li>
+ *     nothing else is wrong): {@code ValidateStructural}'s invariants and completeness, and if
+ *     those hold, {@code ValidateDefaults} ({@link CustomResourceDefaults});</li>
  * <li>{@code ValidateCustomResourceDefinitionOpenAPISchema}: keywords a definition may not use,
  *     defaults where they are forbidden, list and map types, the structure of
  *     {@code x-kubernetes-validations} rules (their CEL is not compiled).</li>
  * </ol>
  *
- * Not checked: whether defaults validate and are pruned ({@code ValidateDefaults}) and anything
- * that needs CEL.
+ * Not checked: anything that needs CEL.
  */
 final class OpenApiSchemaChecks {
 
@@ -109,6 +109,9 @@ final class OpenApiSchemaChecks {
             invariants(schema, Level.ROOT, at, structural);
             completeness(schema, schema, at, at, structural);
             problems.addAll(structural);
+            if (structural.isEmpty()) {
+                CustomResourceDefaults.problems(schema, at, problems);
+            }
         }
         openApi(schema, at, new Context(true, "", false), true, problems);
         if (problems.isEmpty() && notStructural != null) {

@@ -240,9 +240,11 @@ final class ValidateCommand {
             return;
         }
         var object = ObjectRef.of(doc);
+        var namespace = doc.namespace().orElse("");
         duplicates.computeIfAbsent(object, k -> new ArrayList<>()).add(new Problem(Severity.ERROR, DUPLICATE_RULE,
                 object, FieldPath.root("metadata").child("name"),
-                ErrorType.DUPLICATE, MessageText.quote(name), "another " + kind + " with this name and namespace comes earlier ("
+                ErrorType.DUPLICATE, MessageText.quote(name), "another " + kind + " of this name"
+                        + (namespace.isEmpty() ? "" : " in namespace " + MessageText.quote(namespace)) + " comes earlier ("
                         + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
                 where(doc, "/metadata/name")));
     }

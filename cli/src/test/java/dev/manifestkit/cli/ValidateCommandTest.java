@@ -326,7 +326,7 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("manifestkit: note: the input holds over 30 values");
         assertThat(run.out()).containsOnlyOnce("ConfigMap/cm-7: metadata.name: Duplicate value: \"cm-7\": another "
-                + "ConfigMap with this name and namespace comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
+                + "ConfigMap of this name comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
                 + "applying both keeps only the last [ref/duplicate-object]");
         assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("21 resources: 20 valid, 1 invalid");
     }

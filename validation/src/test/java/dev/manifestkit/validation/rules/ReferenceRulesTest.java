@@ -322,6 +322,13 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void aProbeNamingAPortItsContainerLacksIsAnError() {
+        // the kubelet looks the name up in the probed container's ports alone: nothing out of band can
+        // supply it, and a liveness probe that always fails restarts the container forever
+        assertThat(new ProbePortRule().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.ERROR);
+    }
+
+    @Test
     void aMissingSecretIsAWarningAndAMissingKeyOfAKnownSecretAnError() {
         assertThat(ConfigReferenceRule.secrets().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.WARNING);
         assertThat(ConfigReferenceRule.secretKeys().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.ERROR);

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.manifestkit.core.MessageText;
 import dev.manifestkit.core.yaml.ReaderOptions;
 import dev.manifestkit.validation.PortRange;
+import dev.manifestkit.validation.Severity;
 
 /**
  * Parses the arguments by hand: two commands with a handful of options do not need a library,
@@ -54,6 +55,12 @@ final class CommandLine {
               --skip-missing-schemas   skip kinds that have no schema instead of failing
               --node-port-range RANGE  the cluster's --service-node-port-range, which node
                                        ports must lie in (default 30000-32767)
+              --disable IDS            turn rules off: ids or prefixes, comma-separated
+                                       (lint/host-path,ref/service-selects-pods or lint);
+                                       repeatable; one object: the annotation
+                                       manifestkit.dev/ignore: "IDS"
+              --severity ID=LEVEL      report a rule (or prefix) as error, warning or info;
+                                       repeatable (lint=error fails CI on advice)
               -o, --output FORMAT      text (default), json or junit
               --max-document-bytes N   largest document read, in characters (default 8388608);
                                        a kubectl get -o yaml dump of a large cluster is one
@@ -146,6 +153,8 @@ final class CommandLine {
         var nodePortRange = PortRange.DEFAULT_NODE_PORTS;
         var output = OutputFormat.TEXT;
         var readerOptions = ReaderOptions.defaults();
+        var disabled = new ArrayList<String>();
+        var severities = new java.util.LinkedHashMap<String, Severity>();
         var inputs = new ArrayList<String>();
         var cursor = new Cursor("validate", args);
         while (cursor.hasNext()) {
@@ -166,12 +175,40 @@ final class CommandLine {
                 case "--max-document-bytes" ->
                         readerOptions = readerOptions.withMaxDocumentBytes(limit("validate", arg, cursor.value(arg)));
                 case "--max-values" -> readerOptions = readerOptions.withMaxValues(limit("validate", arg, cursor.value(arg)));
+                case "--disable" -> disabled.addAll(ruleIds(arg, cursor.value(arg)));
+                case "--severity" -> severity(cursor.value(arg), severities);
                 default -> throw cursor.unknown(arg);
             }
         }
         requireInputs("validate", inputs);
         return new ValidateOptions(version, schemaLocation, strict, profile, skipMissing, nodePortRange, output,
-                readerOptions, inputs);
+                readerOptions, disabled, severities, inputs);
+    }
+
+    /** A comma-separated list of rule ids or prefixes, as --disable takes it. */
+    private static List<String> ruleIds(String option, String value) throws UsageException {
+        var ids = new ArrayList<String>();
+        for (var id : value.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(id.strip());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new UsageException("validate", option + ": name a rule id or prefix (lint/host-path, lint)");
+        }
+        return ids;
+    }
+
+    /** One ID=LEVEL of --severity. */
+    private static void severity(String value, Map<String, Severity> severities) throws UsageException {
+        int eq = value.lastIndexOf('=');
+        var id = eq < 0 ? "" : value.substring(0, eq).strip();
+        var level = eq < 0 ? "" : value.substring(eq + 1).strip().toUpperCase(java.util.Locale.ROOT);
+        if (id.isEmpty() || !(level.equals("ERROR") || level.equals("WARNING") || level.equals("INFO"))) {
+            throw new UsageException("validate", "--severity: '" + value + "' is not ID=LEVEL with LEVEL error, "
+                    + "warning or info (lint/probes=error)");
+        }
+        severities.put(id, Severity.valueOf(level));
     }
 
     private static FmtOptions fmt(List<String> args) throws UsageException {
@@ -336,7 +373,7 @@ final class CommandLine {
     /** Each command's options, to tell a misspelt known option from an unknown one. */
     private static final Map<String, List<String>> KNOWN = Map.of(
             "validate", List.of("--kubernetes-version", "--schema-location", "--strict", "--no-strict", "--profile",
-                    "--skip-missing-schemas", "--node-port-range", "-o", "--output"),
+                    "--skip-missing-schemas", "--node-port-range", "-o", "--output", "--disable", "--severity"),
             "fmt", List.of("-w", "--write", "--max-document-bytes", "--max-values"));
 
     /** kubeconform's names for options we spell differently (its single-dash names get one more dash). */

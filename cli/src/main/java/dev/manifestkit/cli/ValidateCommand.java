@@ -126,7 +126,9 @@ final class ValidateCommand {
         var builder = Validator.builder()
                 .strict(options.strict())
                 .skipMissingSchemas(options.skipMissingSchemas())
-                .nodePortRange(options.nodePortRange());
+                .nodePortRange(options.nodePortRange())
+                .disable(options.disabled().toArray(String[]::new));
+        options.severities().forEach(builder::severity);
         try {
             builder.kubernetesVersion(options.kubernetesVersion()).profile(Profile.parse(options.profile()));
         } catch (IllegalArgumentException e) {
@@ -147,8 +149,9 @@ final class ValidateCommand {
                 throw new InputException(e.getMessage());
             }
             // The validator names the remedy in API terms; on the command line it is an option.
-            throw new UsageException("validate",
-                    e.getMessage().replace("with a schema location", "with --schema-location PATH"));
+            throw new UsageException("validate", e.getMessage()
+                    .replace("with a schema location", "with --schema-location PATH")
+                    .replaceFirst("^(disable|severity): ", "--$1: "));
         }
     }
 
@@ -225,12 +228,15 @@ final class ValidateCommand {
     /**
      * Validates one resource alone (its result comes with the session's end), plus the one
      * cross-object check that needs no more than a key per object: a duplicate kind, namespace and
-     * name, worded and named like the validator's own {@value #DUPLICATE_RULE}.
+     * name, worded and named like the validator's own {@value #DUPLICATE_RULE}, and like it
+     * switched off by {@code --disable}, re-graded by {@code --severity} and skipped on an object
+     * whose {@code manifestkit.dev/ignore} annotation names it.
      */
     private void validateAlone(ManifestDocument doc) {
         stream.add(doc);
         var name = doc.name().orElse(null);
-        if (name == null) {
+        var rule = validator.rules().stream().filter(r -> r.id().equals(DUPLICATE_RULE)).findFirst().orElse(null);
+        if (name == null || rule == null) {
             return;
         }
         var kind = doc.kind().orElse("");
@@ -239,12 +245,31 @@ final class ValidateCommand {
         if (first == null) {
             return;
         }
+        if (ignores(doc, DUPLICATE_RULE)) {
+            return;
+        }
         var object = ObjectRef.of(doc);
-        duplicates.computeIfAbsent(object, k -> new ArrayList<>()).add(new Problem(Severity.ERROR, DUPLICATE_RULE,
+        var namespace = doc.namespace().orElse("");
+        duplicates.computeIfAbsent(object, k -> new ArrayList<>()).add(new Problem(validator.severityOf(rule), DUPLICATE_RULE,
                 object, FieldPath.root("metadata").child("name"),
-                ErrorType.DUPLICATE, MessageText.quote(name), "another " + kind + " with this name and namespace comes earlier ("
+                ErrorType.DUPLICATE, MessageText.quote(name), "another " + kind + " of this name"
+                        + (namespace.isEmpty() ? "" : " in namespace " + MessageText.quote(namespace)) + " comes earlier ("
                         + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
                 where(doc, "/metadata/name")));
+    }
+
+    /** True if the object's {@code manifestkit.dev/ignore} annotation names the rule or a prefix of its id. */
+    private static boolean ignores(ManifestDocument doc, String ruleId) {
+        var value = doc.tree().path("metadata").path("annotations").path("manifestkit.dev/ignore");
+        if (!value.isString()) {
+            return false;
+        }
+        for (var id : value.asString().split("[,\\s]+")) {
+            if (!id.isBlank() && (ruleId.equals(id) || ruleId.startsWith(id + "/"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where an object was first seen, for duplicate messages in one-by-one mode. */

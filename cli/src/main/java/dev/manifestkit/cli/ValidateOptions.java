@@ -2,9 +2,11 @@ package dev.manifestkit.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.manifestkit.core.yaml.ReaderOptions;
 import dev.manifestkit.validation.PortRange;
+import dev.manifestkit.validation.Severity;
 
 /**
  * What {@code manifestkit validate} was asked to do.
@@ -18,16 +20,21 @@ import dev.manifestkit.validation.PortRange;
  * @param nodePortRange      the cluster's node ports, which {@code api/node-port-range} checks
  * @param output             report format
  * @param readerOptions      the reader's limits, with {@code --max-document-bytes} and {@code --max-values} applied
+ * @param disabled           rule ids or id prefixes turned off ({@code --disable})
+ * @param severities         severity overrides by rule id or id prefix ({@code --severity})
  * @param inputs             files, directories and {@code -}, as typed
  */
 record ValidateOptions(String kubernetesVersion, Path schemaLocation, boolean strict, String profile,
                        boolean skipMissingSchemas, PortRange nodePortRange, OutputFormat output,
-                       ReaderOptions readerOptions, List<String> inputs) {
+                       ReaderOptions readerOptions, List<String> disabled, Map<String, Severity> severities,
+                       List<String> inputs) {
 
     /** The version used when {@code --kubernetes-version} is not given. */
     static final String DEFAULT_VERSION = "1.35";
 
     ValidateOptions {
+        disabled = List.copyOf(disabled);
+        severities = Map.copyOf(severities);
         inputs = List.copyOf(inputs);
     }
 }

@@ -112,7 +112,7 @@ class HostileInputTest {
 
         assertThat(run.out().lines()).anySatisfy(line -> assertThat(line)
                 .contains("metadata.name: Duplicate value: \"bad\\nname \\u202exxx")
-                .contains("x…: another ConfigMap with this name and namespace comes earlier ("));
+                .contains("x…: another ConfigMap of this name comes earlier ("));
         assertThat(run.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(5000));
     }
 

@@ -292,20 +292,27 @@ class ValidateCommandTest {
 
     @Test
     void referencesBetweenFilesAreCheckedWhileTheInputFitsTheSetLimit() throws Exception {
-        write("a/service.yaml", """
+        write("a/pod.yaml", """
                 apiVersion: v1
-                kind: Service
+                kind: Pod
                 metadata: {name: web}
                 spec:
-                  selector: {app: web}
-                  ports: [{port: 80}]
+                  containers:
+                    - name: web
+                      image: web:1
+                      env:
+                        - {name: A, valueFrom: {configMapKeyRef: {name: settings, key: key}}}
+                        - {name: B, valueFrom: {configMapKeyRef: {name: settings, key: missing}}}
                 """);
         write("b/config.yaml", configMap("settings"));
 
         var small = Run.validateWithSetLimit(1_000, "validate", dir.toString());
         var large = Run.validateWithSetLimit(10, "validate", dir.toString());
 
-        assertThat(small.out()).contains("Service/web").contains("[ref/");
+        // the ConfigMap of b/ is found from a/: its key is there, the other is not
+        assertThat(small.out().lines().filter(line -> line.contains("[ref/")).toList()).singleElement()
+                .asString().contains("Pod/web: spec.containers[0].env[1].valueFrom.configMapKeyRef.key: Not found: "
+                        + "\"missing\": ConfigMap \"settings\" has no such key [ref/config-map-key]");
         assertThat(small.err()).isEmpty();
         assertThat(large.out()).doesNotContain("[ref/");
         assertThat(large.err()).isEqualTo("manifestkit: note: the input holds over 10 values: validating resources"
@@ -326,9 +333,61 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("manifestkit: note: the input holds over 30 values");
         assertThat(run.out()).containsOnlyOnce("ConfigMap/cm-7: metadata.name: Duplicate value: \"cm-7\": another "
-                + "ConfigMap with this name and namespace comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
+                + "ConfigMap of this name comes earlier (" + dir.resolve("big.yaml") + ", document 7); "
                 + "applying both keeps only the last [ref/duplicate-object]");
         assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("21 resources: 20 valid, 1 invalid");
+    }
+
+    @Test
+    void rulesAreSwitchedOffAndRegradedFromTheCommandLine() throws Exception {
+        write("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  containers: [{name: web, image: "nginx:latest"}]
+                  volumes: [{name: logs, hostPath: {path: /var/log}}]
+                """);
+
+        var all = Run.of("validate", dir.toString());
+        var disabled = Run.of("validate", "--disable", "lint/image-tag,lint/host-path", dir.toString());
+        var byPrefix = Run.of("validate", "--disable", "lint", dir.toString());
+        var regraded = Run.of("validate", "--severity", "lint/image-tag=error", "--disable", "lint/host-path",
+                dir.toString());
+
+        assertThat(all.out()).contains("[lint/image-tag, warning]").contains("[lint/host-path, warning]");
+        assertThat(all.exitCode()).isZero();
+        assertThat(disabled.out()).doesNotContain("[lint/");
+        assertThat(byPrefix.out()).doesNotContain("[lint/");
+        assertThat(regraded.out()).contains("[lint/image-tag]").doesNotContain("lint/host-path");
+        assertThat(regraded.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownRuleIdOnTheCommandLineIsAUsageError() {
+        var disable = Run.of("validate", "--disable", "lint/hostpath", dir.toString());
+        var severity = Run.of("validate", "--severity", "lint/probes=fatal", dir.toString());
+
+        assertThat(disable.exitCode()).isEqualTo(2);
+        assertThat(disable.err()).startsWith("manifestkit: --disable: no rule has the id 'lint/hostpath'\n");
+        assertThat(severity.exitCode()).isEqualTo(2);
+        assertThat(severity.err()).startsWith("manifestkit: --severity: 'lint/probes=fatal' is not ID=LEVEL");
+    }
+
+    @Test
+    void beyondTheSetLimitADuplicateIsSwitchedOffLikeAnyRule() throws Exception {
+        var text = new StringBuilder();
+        for (var i = 0; i < 20; i++) {
+            text.append(configMap("cm-" + i)).append("---\n");
+        }
+        text.append(configMap("cm-7").replace("metadata:\n", "metadata:\n  annotations:\n    manifestkit.dev/ignore: ref\n"));
+        write("big.yaml", text.toString());
+
+        assertThat(Run.validateWithSetLimit(30, "validate", dir.toString()).out()).doesNotContain("Duplicate value");
+        write("big.yaml", text.toString().replace("manifestkit.dev/ignore: ref", "other: x"));
+        assertThat(Run.validateWithSetLimit(30, "validate", dir.toString()).out()).contains("Duplicate value");
+        assertThat(Run.validateWithSetLimit(30, "validate", "--disable", "ref/duplicate-object", dir.toString()).out())
+                .doesNotContain("Duplicate value");
     }
 
     @Test

@@ -79,8 +79,8 @@ class GenerateMojoTest {
         assertThat(log.get(0)).isEqualTo("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1),"
                 + " 0 errors, 1 warning, written to target" + File.separator + "manifests" + File.separator + "shop"
                 + File.separator + "valid");
-        assertThat(log.get(1)).startsWith("[WARNING]   Shop.Valid: Service/shop: spec.selector: Not found: ")
-                .endsWith("[ref/service-selects-pods]");
+        assertThat(log.get(1)).startsWith("[WARNING]   Shop.Valid: Service/shop: spec.externalName: ")
+                .endsWith("[api/server-warnings]");
     }
 
     @Test
@@ -91,7 +91,7 @@ class GenerateMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("manifestkit: 1 problem at or above failOn=warning; nothing was written:\n"
-                        + "  Shop.Valid: Service/shop: spec.selector: Not found: ");
+                        + "  Shop.Valid: Service/shop: spec.externalName: ");
         assertThat(root.resolve("target/manifests")).doesNotExist();
     }
 
@@ -148,7 +148,7 @@ class GenerateMojoTest {
 
         assertThat(Files.readString(root.resolve("target/manifestkit-report.json")))
                 .contains("\"spec.ports[0].port\"")
-                .contains("ref/service-selects-pods");
+                .contains("api/server-warnings");
     }
 
     @Test

@@ -14,13 +14,16 @@ public final class Shop {
     private Shop() {
     }
 
-    /** A valid ConfigMap and Service. */
+    /**
+     * A valid ConfigMap and Service, with one warning: the Service sets externalName, which the API
+     * server ignores (and warns about) on a ClusterIP Service.
+     */
     public static final class Valid implements ManifestSource {
         @Override
         public Manifests manifests() {
             return Manifests.of(
                     new ServiceBuilder().withNewMetadata().withName("shop").endMetadata()
-                            .withNewSpec().withSelector(Map.of("app", "shop"))
+                            .withNewSpec().withSelector(Map.of("app", "shop")).withExternalName("shop.example.com")
                             .addNewPort().withPort(80).withTargetPort(new IntOrString(8080)).endPort().endSpec()
                             .build(),
                     new ConfigMapBuilder().withNewMetadata().withName("shop-config").endMetadata()

@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A PersistentVolumeClaim can be satisfied: the volume it names (volumeName) can bind it, or some
  * PersistentVolume of the set can, or it names a StorageClass that provisions one. A claim with
- * no class and no matching volume relies on the cluster's default StorageClass.
+ * no class relies on the cluster's default StorageClass, the usual way to get a volume; it is
+ * reported only when the set offers class-less PersistentVolumes that it might have been meant for
+ * and none of them can bind it.
  */
 final class ClaimBindingRule extends BaseRule {
 
@@ -24,7 +26,8 @@ final class ClaimBindingRule extends BaseRule {
         super("ref/claim-binding", Layer.REFERENCES, Severity.WARNING,
                 "A PersistentVolumeClaim can bind: its volumeName names a compatible PersistentVolume, or a "
                         + "PersistentVolume of the set matches its class, capacity, access modes and volume mode, or it "
-                        + "names a StorageClass; otherwise it relies on the cluster's default StorageClass.");
+                        + "names a StorageClass, or it names none and relies on the cluster's default StorageClass "
+                        + "(reported only when the set has class-less PersistentVolumes and none can bind it).");
     }
 
     @Override
@@ -56,16 +59,18 @@ final class ClaimBindingRule extends BaseRule {
         if (Nodes.has(spec, "storageClassName") && !"".equals(Nodes.str(spec, "storageClassName"))) {
             return; // provisioned by its class (ref/storage-class checks the class)
         }
+        boolean classlessVolumes = false;
         for (var doc : context.set().ofKind("PersistentVolume")) {
             if (mismatches(tree, spec, doc.tree()).isEmpty()) {
                 return;
             }
+            classlessVolumes |= classOf(Nodes.obj(doc.tree(), "spec")).isEmpty();
         }
         if (Nodes.has(spec, "storageClassName")) {
             context.report(SPEC.child("storageClassName"), ErrorType.NOT_FOUND, "\"\"",
                     "no PersistentVolume in this set can bind this claim and storageClassName \"\" turns off dynamic "
                             + "provisioning: the claim stays Pending unless a matching volume exists in the cluster");
-        } else {
+        } else if (classlessVolumes) {
             context.report(SPEC.child("storageClassName"), ErrorType.NOT_FOUND, null,
                     "no PersistentVolume in this set can bind this claim and it names no StorageClass: it relies on "
                             + "the cluster's default StorageClass");

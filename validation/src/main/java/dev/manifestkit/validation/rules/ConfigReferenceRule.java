@@ -12,7 +12,11 @@ import dev.manifestkit.validation.Severity;
  * certainty: a missing object may well be created out of band ({@code kubectl create secret …}),
  * so {@code ref/secret-reference} and {@code ref/config-map-reference} warn; a key missing from an
  * object that is known ({@code ref/secret-key}, {@code ref/config-map-key}) is an error, since the
- * pod would fail to start. The ConfigMap {@code kube-root-ca.crt} exists in every namespace.
+ * pod would fail to start. The ConfigMap {@code kube-root-ca.crt} exists in every namespace. Keys
+ * are checked only where the object's contents are known: a Secret or ConfigMap of the set with no
+ * data at all is a placeholder that a controller fills in (a webhook's certificate, a CSRF key),
+ * and a {@code kubernetes.io/service-account-token} Secret gets {@code token}, {@code ca.crt} and
+ * {@code namespace} from the token controller.
  */
 final class ConfigReferenceRule extends BaseRule {
 
@@ -33,7 +37,9 @@ final class ConfigReferenceRule extends BaseRule {
                 : "env configMapKeyRef, envFrom configMapRef and configMap/projected volumes";
         return keys
                 ? "The keys that " + sources + " name exist in the " + kind + ", when the " + kind
-                        + " is in the set (or declared as existing), unless optional."
+                        + " is in the set (or declared as existing) with data, unless optional"
+                        + ("Secret".equals(kind) ? "; a service-account-token Secret also has the keys its "
+                                + "controller fills in (token, ca.crt, namespace)." : ".")
                 : sources + " name a " + kind + " of the set or one declared as existing, unless optional (a "
                         + "warning: it may be created out of band).";
     }
@@ -73,11 +79,29 @@ final class ConfigReferenceRule extends BaseRule {
                 }
                 return;
             }
-            if (keys && key != null && !References.hasKey(target, key)) {
+            if (keys && key != null && !References.hasKey(target, key) && !filledInLater(target, key)) {
                 context.report(keyPath, ErrorType.NOT_FOUND, Nodes.quote(key),
                         kind + " " + Nodes.quote(name) + " has no such key");
             }
         });
+    }
+
+    /**
+     * True if the key may be missing from the manifest yet present in the running object: the object
+     * has no data at all (a placeholder its controller fills in), or it is a service-account-token
+     * Secret and the key one its token controller writes.
+     */
+    private static boolean filledInLater(tools.jackson.databind.node.ObjectNode target, String key) {
+        if (isEmpty(target, "data") && isEmpty(target, "stringData") && isEmpty(target, "binaryData")) {
+            return true;
+        }
+        return "kubernetes.io/service-account-token".equals(Nodes.str(target, "type"))
+                && (key.equals("token") || key.equals("ca.crt") || key.equals("namespace"));
+    }
+
+    private static boolean isEmpty(tools.jackson.databind.node.ObjectNode object, String field) {
+        var map = Nodes.obj(object, field);
+        return map == null || map.isEmpty();
     }
 
     /**

@@ -30,8 +30,10 @@ final class DuplicateObjectRule extends BaseRule {
         var first = context.set().firstOf(ApiGroups.qualifiedKind(Nodes.str(tree, "apiVersion"), kind),
                 Nodes.namespace(tree), name).orElse(null);
         if (first != null && first != current) {
+            var namespace = Nodes.namespace(tree);
             context.report(FieldPath.root("metadata").child("name"), ErrorType.DUPLICATE, Nodes.quote(name),
-                    "another " + kind + " with this name and namespace comes earlier ("
+                    "another " + kind + " of this name" + (namespace.isEmpty() ? "" : " in namespace "
+                            + Nodes.quote(namespace)) + " comes earlier ("
                             + first.origin() + ", document " + first.index() + "); applying both keeps only the last");
         }
     }

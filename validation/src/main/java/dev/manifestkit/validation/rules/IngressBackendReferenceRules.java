@@ -29,7 +29,8 @@ final class IngressBackendReferenceRules {
                 var name = Nodes.str(Nodes.obj(backend, "service"), "name");
                 if (name != null && !name.isEmpty() && References.find(context, "Service", name) == null) {
                     context.report(path.child("service", "name"), ErrorType.NOT_FOUND, Nodes.quote(name),
-                            "no Service of that name " + References.where(context));
+                            "no Service of that name " + References.where(context)
+                                    + "; requests routed to it fail until it exists (add it, or check the name)");
                 }
             });
         }
@@ -40,7 +41,8 @@ final class IngressBackendReferenceRules {
 
         PortExists() {
             super("ref/ingress-backend-port", Layer.REFERENCES, Severity.ERROR,
-                    "Each Ingress backend port (number or name) is a port of the Service it names.");
+                    "Each Ingress backend port (number or name) is a port of the Service it names, when that Service "
+                            + "is in the set and not of type ExternalName.");
         }
 
         @Override
@@ -53,7 +55,7 @@ final class IngressBackendReferenceRules {
                 var name = Nodes.str(service, "name");
                 var target = name == null ? null : References.find(context, "Service", name);
                 var ports = Nodes.arr(Nodes.obj(target, "spec"), "ports");
-                if (ports == null) {
+                if (ports == null || "ExternalName".equals(Nodes.str(Nodes.obj(target, "spec"), "type"))) {
                     return; // missing Service: ref/ingress-backend-service; ExternalName: nothing to check
                 }
                 var port = Nodes.obj(service, "port");
@@ -62,11 +64,13 @@ final class IngressBackendReferenceRules {
                 if (Nodes.isInt(number) && number.longValue() != 0) {
                     if (!hasPort(ports, number.longValue())) {
                         context.report(path.child("service", "port", "number"), ErrorType.NOT_FOUND, Nodes.show(number),
-                                "Service " + Nodes.quote(name) + " has no such port (ports: " + list(ports, "port") + ")");
+                                "Service " + Nodes.quote(name) + " has no such port (ports: " + list(ports, "port")
+                                        + "), so requests routed to this backend fail; use one of its ports");
                     }
                 } else if (portName != null && !portName.isEmpty() && !hasPortName(ports, portName)) {
                     context.report(path.child("service", "port", "name"), ErrorType.NOT_FOUND, Nodes.quote(portName),
-                            "Service " + Nodes.quote(name) + " has no port of that name (names: " + list(ports, "name") + ")");
+                            "Service " + Nodes.quote(name) + " has no port of that name (names: " + list(ports, "name")
+                                    + "), so requests routed to this backend fail; use one of its port names");
                 }
             });
         }

@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ProbePortRule extends BaseRule {
 
     ProbePortRule() {
-        super("ref/probe-port", Layer.REFERENCES, Severity.WARNING,
-                "A probe's named port (httpGet or tcpSocket) is the name of a port of its own container.");
+        super("ref/probe-port", Layer.REFERENCES, Severity.ERROR,
+                "A probe's named port (httpGet or tcpSocket) is the name of a port of its own container (an error: "
+                        + "the kubelet resolves the name there only, so the probe fails on every run).");
     }
 
     @Override

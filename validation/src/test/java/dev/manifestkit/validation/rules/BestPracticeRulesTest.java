@@ -53,8 +53,23 @@ class BestPracticeRulesTest {
         assertThat(run(new ResourcesRule()).profile(Profile.DEV).on(yaml)).isEmpty();
         assertThat(run(new ResourcesRule()).profile(Profile.PROD).on(yaml)).containsExactly(
                 "spec.template.spec.containers[1].resources: Advice: missing requests.cpu, limits.memory: without "
-                        + "requests the scheduler cannot place the pod well, without a memory limit one container can "
-                        + "exhaust its node");
+                        + "requests the scheduler reserves nothing for the container and without a memory limit it can "
+                        + "use up its node's memory; set them");
+    }
+
+    @Test
+    void limitsAloneSatisfyTheRequestsTheyDefault() {
+        // the API server sets each missing request to its limit, so a container with limits only is complete
+        var yaml = deployment("""
+                initContainers: [{name: i, image: a:1, resources: {limits: {cpu: 100m, memory: 64Mi}}}]
+                containers:
+                  - {name: a, image: a:1, resources: {limits: {cpu: 100m, memory: 64Mi}}}
+                  - {name: b, image: a:1, resources: {requests: {cpu: 100m}, limits: {memory: 64Mi}}}
+                  - {name: c, image: a:1, resources: {requests: {cpu: 100m, memory: 64Mi}}}
+                """);
+        assertThat(run(new ResourcesRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.template.spec.containers[2].resources: Advice: missing limits.memory: without a memory limit it "
+                        + "can use up its node's memory; set it");
     }
 
     @Test
@@ -101,6 +116,22 @@ class BestPracticeRulesTest {
                         + "allowed; set it to false",
                 "spec.containers[2].securityContext.allowPrivilegeEscalation: Advice: true: lets processes gain more "
                         + "privileges than their parent; set it to false");
+    }
+
+    @Test
+    void privilegeEscalationIsNotAskedOfPrivilegedContainers() {
+        // the API server refuses allowPrivilegeEscalation false beside privileged true or an added
+        // CAP_SYS_ADMIN: following the advice would break the manifest (lint/privileged reports these)
+        var yaml = pod("""
+                containers:
+                  - {name: a, image: a:1, securityContext: {privileged: true}}
+                  - {name: b, image: a:1, securityContext: {capabilities: {add: [CAP_SYS_ADMIN]}}}
+                  - {name: c, image: a:1, securityContext: {privileged: true, allowPrivilegeEscalation: true}}
+                  - {name: d, image: a:1, securityContext: {capabilities: {add: [NET_ADMIN]}}}
+                """);
+        assertThat(run(new PrivilegeEscalationRule()).profile(Profile.PROD).on(yaml)).containsExactly(
+                "spec.containers[3].securityContext.allowPrivilegeEscalation: Advice: unset, so privilege escalation is "
+                        + "allowed; set it to false");
     }
 
     @Test
@@ -183,7 +214,27 @@ class BestPracticeRulesTest {
         assertThat(run(new HostPathRule()).on(pod("volumes: [{name: v, hostPath: {path: /var/run/docker.sock}}]")))
                 .containsExactly("spec.volumes[0].hostPath: Advice: \"/var/run/docker.sock\": a hostPath volume exposes "
                         + "the node's file system and ties the pod to one node; use a PersistentVolumeClaim, emptyDir, "
-                        + "configMap or secret volume");
+                        + "configMap or secret volume (or a DaemonSet, for a node agent)");
+    }
+
+    @Test
+    void nodeAgentDaemonSetsMayMountHostPaths() {
+        assertThat(run(new HostPathRule()).profile(Profile.PROD).on("""
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: cni, namespace: kube-system}
+                spec:
+                  selector: {matchLabels: {app: cni}}
+                  template:
+                    metadata: {labels: {app: cni}}
+                    spec:
+                      containers: [{name: c, image: c:1, volumeMounts: [{name: bin, mountPath: /host/opt/cni/bin}]}]
+                      volumes: [{name: bin, hostPath: {path: /opt/cni/bin}}]
+                """)).isEmpty();
+        assertThat(run(new HostPathRule()).on(deployment("""
+                containers: [{name: c, image: c:1}]
+                volumes: [{name: logs, hostPath: {path: /var/log}}]
+                """))).hasSize(1);
     }
 
     @Test
@@ -255,6 +306,25 @@ class BestPracticeRulesTest {
     }
 
     @Test
+    void placeholderSecretsWithEmptyValuesAreNotLiterals() {
+        // a Secret shipped with empty values is filled in at run time (a CSRF key, a webhook certificate)
+        assertThat(run(new SecretLiteralsRule()).profile(Profile.PROD).on("""
+                kind: Secret
+                metadata: {name: csrf}
+                data: {csrf: ""}
+                ---
+                kind: Secret
+                metadata: {name: certs}
+                stringData: {tls.crt: "", tls.key: null}
+                """)).isEmpty();
+        assertThat(run(new SecretLiteralsRule()).profile(Profile.PROD).on("""
+                kind: Secret
+                metadata: {name: mixed}
+                data: {empty: "", key: aGk=}
+                """)).hasSize(1);
+    }
+
+    @Test
     void deploymentsRunSeveralReplicasUnderProd() {
         var yaml = """
                 kind: Deployment
@@ -272,5 +342,32 @@ class BestPracticeRulesTest {
                 spec: {}
                 """)).containsExactly("spec.replicas: Advice: unset, so 1: a single replica is unavailable whenever its "
                 + "node is drained or its pod restarts; run at least 2");
+    }
+
+    @Test
+    void anAutoscaledDeploymentIsJudgedByItsAutoscalersMinReplicas() {
+        var yaml = """
+                kind: Deployment
+                apiVersion: apps/v1
+                metadata: {name: api, namespace: shop}
+                spec: {}
+                ---
+                kind: HorizontalPodAutoscaler
+                apiVersion: autoscaling/v2
+                metadata: {name: api-hpa, namespace: shop}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                  %s
+                  maxReplicas: 10
+                """;
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on(yaml.formatted("minReplicas: 2"))).isEmpty();
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on(yaml.formatted(""))).containsExactly(
+                "spec.replicas: Advice: HorizontalPodAutoscaler \"api-hpa\" may scale it down to a single replica, which "
+                        + "is unavailable whenever its node is drained or its pod restarts; set its minReplicas to at "
+                        + "least 2");
+        // an autoscaler of another namespace scales another Deployment
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD)
+                .on(yaml.formatted("minReplicas: 2").replace("api-hpa, namespace: shop", "api-hpa, namespace: other")))
+                .hasSize(1);
     }
 }

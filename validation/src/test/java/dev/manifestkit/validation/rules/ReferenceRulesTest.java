@@ -59,7 +59,7 @@ class ReferenceRulesTest {
                 metadata: {name: settings, namespace: a}
                 """);
         assertThat(problems).extracting(Problem::message).containsExactly("metadata.name: Duplicate value: \"settings\": "
-                + "another ConfigMap with this name and namespace comes earlier (<memory>, document 0); applying both "
+                + "another ConfigMap of this name in namespace \"a\" comes earlier (<memory>, document 0); applying both "
                 + "keeps only the last");
         assertThat(problems.get(0).object().document()).isEqualTo(3);
     }
@@ -81,15 +81,55 @@ class ReferenceRulesTest {
                 kind: Service
                 metadata: {name: web, namespace: shop}
                 spec: {selector: {app: webb}, ports: [{port: 80}]}
+                """)).containsExactly(
+                "spec.selector: Not found: {\"app\":\"webb\"}: selects no pods: no Pod or workload pod template in "
+                        + "namespace \"shop\" of this set has these labels, so the Service has no endpoints; match the "
+                        + "selector to the pod template's labels");
+    }
+
+    @Test
+    void servicesOfANamespaceWithoutWorkloadsInTheSetAreNotJudged() {
+        // the pods come from elsewhere (another set, an operator): nothing here says the selector is wrong
+        assertThat(run(new ServiceSelectsPodsRule()).on(WEB + """
                 ---
                 kind: Service
                 metadata: {name: web, namespace: other}
                 spec: {selector: {app: web}, ports: [{port: 80}]}
-                """)).containsExactly(
-                "spec.selector: Not found: {\"app\":\"webb\"}: selects no pods: no Pod or workload pod template in "
-                        + "namespace \"shop\" of this set has these labels",
-                "spec.selector: Not found: {\"app\":\"web\"}: selects no pods: no Pod or workload pod template in "
-                        + "namespace \"other\" of this set has these labels");
+                """)).isEmpty();
+        assertThat(run(new ServiceSelectsPodsRule()).on("""
+                kind: Service
+                metadata: {name: web}
+                spec: {selector: {app: web}, ports: [{port: 80}]}
+                """)).isEmpty();
+    }
+
+    @Test
+    void externalNameServicesAreNotAskedToSelectPods() {
+        // kubectl create service externalname writes a selector; the server ignores it for ExternalName
+        assertThat(run(new ServiceSelectsPodsRule()).on(WEB + """
+                ---
+                kind: Service
+                metadata: {name: ext, namespace: shop}
+                spec: {type: ExternalName, externalName: db.example.com, selector: {app: ext}}
+                """)).isEmpty();
+    }
+
+    @Test
+    void aHeadlessServiceSelectsTheStatefulSetsPods() {
+        assertThat(run(new ServiceSelectsPodsRule()).on("""
+                kind: StatefulSet
+                metadata: {name: db, namespace: data}
+                spec:
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec: {containers: [{name: pg, image: pg:16}]}
+                ---
+                kind: Service
+                metadata: {name: db, namespace: data}
+                spec: {clusterIP: None, selector: {app: db}, ports: [{port: 5432}]}
+                """)).isEmpty();
     }
 
     @Test
@@ -198,13 +238,63 @@ class ReferenceRulesTest {
                 .isEmpty();
         assertThat(run(new IngressBackendReferenceRules.ServiceExists()).on(ingress.formatted(80, "http", "api")))
                 .containsExactly("spec.rules[0].http.paths[1].backend.service.name: Not found: \"api\": no Service of "
-                        + "that name in this set (no namespace)");
+                        + "that name in this set (no namespace); requests routed to it fail until it exists (add it, or "
+                        + "check the name)");
         assertThat(run(new IngressBackendReferenceRules.PortExists()).on(ingress.formatted(8080, "metrics", "api")))
                 .containsExactly(
                         "spec.defaultBackend.service.port.number: Not found: 8080: Service \"web\" has no such port "
-                                + "(ports: 80, 8081)",
+                                + "(ports: 80, 8081), so requests routed to this backend fail; use one of its ports",
                         "spec.rules[0].http.paths[0].backend.service.port.name: Not found: \"metrics\": Service \"web\" "
-                                + "has no port of that name (names: \"http\", \"admin\")");
+                                + "has no port of that name (names: \"http\", \"admin\"), so requests routed to this "
+                                + "backend fail; use one of its port names");
+    }
+
+    @Test
+    void anIngressMayRouteToAnyPortOfAnExternalNameService() {
+        assertThat(run(new IngressBackendReferenceRules.PortExists()).on("""
+                kind: Service
+                metadata: {name: ext}
+                spec: {type: ExternalName, externalName: api.example.com, ports: [{port: 80}]}
+                ---
+                kind: Ingress
+                metadata: {name: i}
+                spec: {defaultBackend: {service: {name: ext, port: {number: 443}}}}
+                """)).isEmpty();
+    }
+
+    @Test
+    void keysOfSecretsFilledInAtRunTimeAreNotJudged() {
+        // a Secret shipped without data is a placeholder a controller fills in; a service-account-token
+        // Secret gets token, ca.crt and namespace from the token controller
+        var pod = """
+                kind: Pod
+                metadata: {name: p, namespace: shop}
+                spec:
+                  containers:
+                    - name: c
+                      image: c:1
+                      env:
+                        - {name: T, valueFrom: {secretKeyRef: {name: sa-token, key: token}}}
+                        - {name: N, valueFrom: {secretKeyRef: {name: sa-token, key: namespace}}}
+                        - {name: X, valueFrom: {secretKeyRef: {name: sa-token, key: other}}}
+                        - {name: C, valueFrom: {secretKeyRef: {name: csrf, key: csrf}}}
+                        - {name: M, valueFrom: {configMapKeyRef: {name: leader, key: holder}}}
+                ---
+                kind: Secret
+                metadata: {name: sa-token, namespace: shop, annotations: {kubernetes.io/service-account.name: default}}
+                type: kubernetes.io/service-account-token
+                data: {extra: eA==}
+                ---
+                kind: Secret
+                metadata: {name: csrf, namespace: shop}
+                ---
+                kind: ConfigMap
+                metadata: {name: leader, namespace: shop}
+                """;
+        assertThat(run(ConfigReferenceRule.secretKeys()).on(pod)).containsExactly(
+                "spec.containers[0].env[2].valueFrom.secretKeyRef.key: Not found: \"other\": Secret \"sa-token\" has no "
+                        + "such key");
+        assertThat(run(ConfigReferenceRule.configMapKeys()).on(pod)).isEmpty();
     }
 
     @Test
@@ -229,6 +319,13 @@ class ReferenceRulesTest {
                 ---
                 """ + WEB)).containsExactly(
                 "spec.template.spec.volumes[0].secret.items[0].key: Not found: \"tls.crt\": Secret \"tls\" has no such key");
+    }
+
+    @Test
+    void aProbeNamingAPortItsContainerLacksIsAnError() {
+        // the kubelet looks the name up in the probed container's ports alone: nothing out of band can
+        // supply it, and a liveness probe that always fails restarts the container forever
+        assertThat(new ProbePortRule().defaultSeverity()).isEqualTo(dev.manifestkit.validation.Severity.ERROR);
     }
 
     @Test
@@ -431,6 +528,20 @@ class ReferenceRulesTest {
                   resources: {requests: {storage: 2Gi}}
                 """)).containsExactly("spec.storageClassName: Not found: no PersistentVolume in this set can bind this "
                 + "claim and it names no StorageClass: it relies on the cluster's default StorageClass");
+    }
+
+    @Test
+    void aClaimWithoutClassInASetWithoutVolumesUsesTheDefaultClassQuietly() {
+        // dynamic provisioning by the cluster's default StorageClass is how most claims get a volume
+        assertThat(run(new ClaimBindingRule()).on("""
+                kind: PersistentVolumeClaim
+                metadata: {name: data}
+                spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                ---
+                kind: PersistentVolume
+                metadata: {name: fast}
+                spec: {storageClassName: fast, capacity: {storage: 5Gi}, accessModes: [ReadWriteOnce], nfs: {server: nfs, path: /x}}
+                """)).isEmpty();
     }
 
     @Test

@@ -208,14 +208,20 @@ public final class ContainerBuilder {
         return this;
     }
 
-    /** Exposes every key of a Secret as an environment variable ({@code envFrom.secretRef}). */
+    /**
+     * Exposes every key of a Secret (an {@code existingSecret(…)} too) as an environment variable
+     * ({@code envFrom.secretRef}).
+     */
     public ContainerBuilder envFrom(AbstractSecretBuilder<?> secret) {
         envFrom.add(new EnvFrom(secret.name(), true));
         return this;
     }
 
-    /** Exposes every key of a ConfigMap as an environment variable ({@code envFrom.configMapRef}). */
-    public ContainerBuilder envFrom(ConfigMapBuilder configMap) {
+    /**
+     * Exposes every key of a ConfigMap (an {@code existingConfigMap(…)} too) as an environment
+     * variable ({@code envFrom.configMapRef}).
+     */
+    public ContainerBuilder envFrom(AbstractConfigMapBuilder<?> configMap) {
         envFrom.add(new EnvFrom(configMap.name(), false));
         return this;
     }

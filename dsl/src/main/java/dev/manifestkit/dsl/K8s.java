@@ -482,6 +482,25 @@ public final class K8s {
         return MountOption.readOnly();
     }
 
+    // ---- envFrom options ----------------------------------------------------------------------
+
+    /**
+     * Puts a prefix before every name an {@code envFrom(…)} source gives ({@code envFrom.prefix}):
+     * {@code envFrom(database, prefix("DB_"))} turns key {@code HOST} into {@code DB_HOST}, so two
+     * sources with the same keys do not overwrite each other. It must itself be a valid name start.
+     */
+    public static EnvFromOption prefix(String prefix) {
+        return EnvFromOption.prefix(prefix);
+    }
+
+    /**
+     * Lets the container start when an {@code envFrom(…)} source does not exist
+     * ({@code configMapRef.optional} / {@code secretRef.optional}); by default it waits for it.
+     */
+    public static EnvFromOption optional() {
+        return EnvFromOption.optional();
+    }
+
     // ---- environment values from the pod (the downward API) -----------------------------------
 
     /** The pod's IP address ({@code status.podIP}). */

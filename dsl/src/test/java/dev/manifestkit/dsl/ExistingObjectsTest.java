@@ -4,10 +4,6 @@ import static dev.manifestkit.dsl.K8s.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-
 import org.junit.jupiter.api.Test;
 
 import dev.manifestkit.core.Manifests;
@@ -40,8 +36,8 @@ class ExistingObjectsTest {
     }
 
     @Test
-    void theOutputHoldsOnlyTheObjectsThatReferToTheExistingOnes() throws IOException {
-        assertThat(worker().toYaml()).isEqualTo(golden("existing-objects.yaml"));
+    void theOutputHoldsOnlyTheObjectsThatReferToTheExistingOnes() {
+        assertThat(worker().toYaml()).isEqualTo(Fixtures.text("golden/existing-objects.yaml"));
     }
 
     @Test
@@ -124,12 +120,6 @@ class ExistingObjectsTest {
 
             assertThat(app.objects()).hasSize(prod ? 1 : 4);
             assertThat(app.existing()).hasSize(prod ? 3 : 0);
-        }
-    }
-
-    private static String golden(String name) throws IOException {
-        try (var in = Objects.requireNonNull(ExistingObjectsTest.class.getResourceAsStream("/golden/" + name), name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

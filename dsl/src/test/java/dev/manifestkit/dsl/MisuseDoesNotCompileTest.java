@@ -72,6 +72,9 @@ class MisuseDoesNotCompileTest {
                         .container(container("worker", "nginx:1.27").env("LOG_LEVEL", settings.key("LOG_LEVEL"))
                                 .envFrom(settings).mount(volume(existingClaim("data")), "/data"));
                 statefulSet("db").volumeClaimTemplate(persistentVolumeClaim("data"));
+                statefulSet("db").rollingUpdate(1, "25%").podManagementPolicy(dev.manifestkit.dsl.PodManagementPolicy.PARALLEL)
+                        .claimsWhenDeleted(dev.manifestkit.dsl.ClaimRetentionPolicy.DELETE);
+                container("c", "nginx:1.27").envFrom(configMap("c"), prefix("C_"), optional());
                 """))).isEmpty();
     }
 
@@ -146,6 +149,18 @@ class MisuseDoesNotCompileTest {
     void aHostPathTypeIsAnEnumNotAString() {
         assertThat(messages(compile("hostPath(\"sock\", \"/run/agent.sock\", \"Socket\");")))
                 .singleElement().asString().contains("String cannot be converted to dev.manifestkit.dsl.HostPathType");
+    }
+
+    @Test
+    void statefulSetAndDeploymentUpdatesKeepToTheirKind() {
+        assertThat(messages(compile("""
+                statefulSet("db").rollingUpdate("1", "1");
+                deployment("web").onDelete();
+                deployment("web").podManagementPolicy(dev.manifestkit.dsl.PodManagementPolicy.PARALLEL);
+                """))).hasSize(3);
+        assertThat(messages(compile("statefulSet(\"db\").podManagementPolicy(\"Parallel\");")))
+                .singleElement().asString()
+                .contains("String cannot be converted to dev.manifestkit.dsl.PodManagementPolicy");
     }
 
     @Test

@@ -22,8 +22,10 @@ import static dev.manifestkit.dsl.K8s.item;
 import static dev.manifestkit.dsl.K8s.loadBalancerService;
 import static dev.manifestkit.dsl.K8s.manifests;
 import static dev.manifestkit.dsl.K8s.nodePortService;
+import static dev.manifestkit.dsl.K8s.optional;
 import static dev.manifestkit.dsl.K8s.persistentVolumeClaim;
 import static dev.manifestkit.dsl.K8s.podName;
+import static dev.manifestkit.dsl.K8s.prefix;
 import static dev.manifestkit.dsl.K8s.projected;
 import static dev.manifestkit.dsl.K8s.projection;
 import static dev.manifestkit.dsl.K8s.readOnly;
@@ -37,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.manifestkit.dsl.AccessMode;
+import dev.manifestkit.dsl.ClaimRetentionPolicy;
 import dev.manifestkit.dsl.HostPathType;
+import dev.manifestkit.dsl.PodManagementPolicy;
 import dev.manifestkit.dsl.TaintEffect;
 import dev.manifestkit.dsl.WhenUnsatisfiable;
 import dev.manifestkit.validation.Problem;
@@ -204,5 +208,31 @@ class DslBuiltObjectsTest {
         assertThat(report.errors()).extracting(Problem::ruleId).containsExactlyInAnyOrder("ref/config-map-key", "ref/secret-key");
         assertThat(report.errors()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
                 .contains("spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef.key").contains("LOGLEVEL"));
+    }
+
+    @Test
+    void statefulSetUpdateOptionsAndEnvFromPrefixesPassEveryRule() {
+        var settings = configMap("cache-settings").literal("MAXMEMORY", "256mb");
+        var cacheService = headlessService("cache").port("redis", 6379);
+        var data = persistentVolumeClaim("data").readWriteOnce().request("1Gi");
+        var cache = statefulSet("cache").replicas(3).serviceName(cacheService)
+                .podManagementPolicy(PodManagementPolicy.PARALLEL)
+                .rollingUpdate(2, "34%")
+                .claimsWhenDeleted(ClaimRetentionPolicy.DELETE).claimsWhenScaled(ClaimRetentionPolicy.RETAIN)
+                .volumeClaimTemplate(data)
+                .container(container("redis", "redis:7.4").port("redis", 6379)
+                        .envFrom(settings, prefix("REDIS_"))
+                        .envFrom(configMap("not-in-the-set"), prefix("EXTRA_"), optional())
+                        .mount(volume(data), "/data"));
+        cacheService.selecting(cache);
+        var onDelete = statefulSet("queue").serviceName(headlessService("queue")).onDelete()
+                .container(container("queue", "rabbitmq:4.0"));
+
+        var report = Validator.builder().profile(Profile.DEV).build()
+                .validate(manifests(settings, cacheService, cache, onDelete).namespace("cache"));
+
+        assertThat(report.errors()).extracting(Problem::toString).isEmpty();
+        assertThat(report.problems()).as("an optional envFrom source may be missing")
+                .extracting(Problem::ruleId).doesNotContain("ref/config-map-reference");
     }
 }

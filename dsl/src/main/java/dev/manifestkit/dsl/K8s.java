@@ -187,7 +187,7 @@ public final class K8s {
      * declare fails at once, as for a Secret made here.
      */
     public static ExistingSecret existingSecret(String name, String... keys) {
-        return new ExistingSecret(name, List.of(keys));
+        return new ExistingSecret(name, java.util.Arrays.asList(keys));
     }
 
     /** A ConfigMap ({@code kubectl create configmap}). */
@@ -202,7 +202,7 @@ public final class K8s {
      * at once, as for a ConfigMap made here.
      */
     public static ExistingConfigMap existingConfigMap(String name, String... keys) {
-        return new ExistingConfigMap(name, List.of(keys));
+        return new ExistingConfigMap(name, java.util.Arrays.asList(keys));
     }
 
     /** A Namespace. */

@@ -67,7 +67,7 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     private boolean seccompRuntimeDefault;
     private Long terminationGracePeriodSeconds;
     private String priorityClassName;
-    private ServiceAccountBuilder serviceAccount;
+    private AbstractServiceAccountBuilder<?> serviceAccount;
     private final List<Consumer<? super PodSpecBuilder>> podCustomizers = new ArrayList<>();
 
     AbstractPodBuilder(String kind, String name) {
@@ -141,8 +141,8 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         return self();
     }
 
-    /** Runs the pod as this ServiceAccount ({@code serviceAccountName}). */
-    public final B serviceAccount(ServiceAccountBuilder account) {
+    /** Runs the pod as this ServiceAccount (an {@code existingServiceAccount(…)} too; {@code serviceAccountName}). */
+    public final B serviceAccount(AbstractServiceAccountBuilder<?> account) {
         this.serviceAccount = Objects.requireNonNull(account, "account");
         return self();
     }

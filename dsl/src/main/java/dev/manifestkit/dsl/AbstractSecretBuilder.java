@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.api.model.Secret;
 /**
  * What every Secret shares: keys, {@link #key(String)} references that are checked against them,
  * and {@link #immutable()}. Subtypes: {@link GenericSecretBuilder}, {@link DockerRegistrySecretBuilder},
- * {@link TlsSecretBuilder} and {@link ExistingSecret}.
+ * {@link TlsSecretBuilder} and {@link ExistingSecret}. Everything that refers to a Secret (env
+ * keys, {@code envFrom}, volumes, projections) takes this type, so a Secret made here and one
+ * created out of band are interchangeable: {@code AbstractSecretBuilder<?> password = prod ?
+ * existingSecret(…) : secret(…).literal(…)}.
  *
  * <p>Secret values never appear in {@code toString()}, in exception messages or in logs: only
  * key names do. (The fabric8 {@code Secret} that {@link #build()} returns is a plain object with
@@ -27,7 +30,11 @@ public abstract class AbstractSecretBuilder<B extends AbstractSecretBuilder<B>>
     private boolean immutable;
 
     AbstractSecretBuilder(String name) {
-        super("Secret", name, false);
+        this(name, false);
+    }
+
+    AbstractSecretBuilder(String name, boolean existing) {
+        super("Secret", name, false, existing);
     }
 
     /** The Secret's {@code type}, or null for the default ({@code Opaque}, left unwritten as kubectl does). */
@@ -39,9 +46,14 @@ public abstract class AbstractSecretBuilder<B extends AbstractSecretBuilder<B>>
      */
     public final EnvValue key(String key) {
         if (!keys().contains(key)) {
-            throw Fail.notFound(ref(), "data[" + key + "]", key, "the Secret's keys are " + keys());
+            throw missingKey(key);
         }
         return EnvValue.secretKey(name(), key);
+    }
+
+    /** The Not found error for a key this Secret lacks, listing the keys it has (never a value). */
+    final IllegalArgumentException missingKey(String key) {
+        return Fail.notFound(ref(), "data[" + key + "]", key, "the Secret's keys are " + keys());
     }
 
     /** The key names, in the order they were added. */
@@ -52,7 +64,7 @@ public abstract class AbstractSecretBuilder<B extends AbstractSecretBuilder<B>>
     }
 
     /** Marks the Secret {@code immutable}: its data can then only change by deleting and recreating it. */
-    public final B immutable() {
+    public B immutable() {
         this.immutable = true;
         return self();
     }

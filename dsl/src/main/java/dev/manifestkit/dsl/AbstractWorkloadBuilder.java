@@ -7,6 +7,7 @@ import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -92,6 +93,32 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
     @Override
     public final Map<String, String> podSelector() {
         return selectorLabels.isEmpty() ? Map.of(DEFAULT_SELECTOR_KEY, name()) : Map.copyOf(selectorLabels);
+    }
+
+    /**
+     * A rolling update's bound: a count ({@code "1"}) or a percentage of the replicas up to 100%
+     * ({@code "25%"}), as Deployments and StatefulSets take it; anything else fails at {@code path}.
+     */
+    final IntOrString intOrPercent(String path, String value) {
+        Fail.notNull(value, ref(), path);
+        var percent = value.endsWith("%");
+        var digits = percent ? value.substring(0, value.length() - 1) : value;
+        // at most 10 significant digits, so the number fits a long; int32 and 100% are the limits
+        if (digits.matches("0*\\d{1,10}")) {
+            var number = Long.parseLong(digits);
+            if (!percent && number <= Integer.MAX_VALUE) {
+                return new IntOrString((int) number);
+            }
+            if (percent && number <= 100) {
+                return new IntOrString(value);
+            }
+        }
+        throw Fail.invalid(ref(), path, value, "must be a non-negative integer or a percentage up to 100%");
+    }
+
+    /** Whether a bound is zero: {@code 0} or {@code 0%} (any number of zeros). */
+    static boolean isZero(IntOrString value) {
+        return value.getIntVal() != null ? value.getIntVal() == 0 : value.getStrVal().matches("0+%");
     }
 
     final Integer replicasOrNull() {

@@ -2,36 +2,23 @@ package dev.manifestkit.dsl;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-
-import io.fabric8.kubernetes.api.model.ConfigMap;
 
 /**
  * A ConfigMap ({@code v1}) as {@code kubectl create configmap} makes it: keys from literals,
  * files (UTF-8 text into {@code data}, anything else into {@code binaryData}) and env files, with
  * kubectl's key rules. Containers use it through {@code configMap.key(…)}, {@code envFrom(…)} and
- * {@code volume(configMap)}.
+ * {@code volume(configMap)}; for one created out of band, see {@link ExistingConfigMap}.
  */
-public final class ConfigMapBuilder extends ObjectBuilder<ConfigMapBuilder, ConfigMap,
-        io.fabric8.kubernetes.api.model.ConfigMapBuilder> {
-
-    private final Map<String, String> data = new LinkedHashMap<>();
-    private final Map<String, byte[]> binaryData = new LinkedHashMap<>();
-    private boolean immutable;
+public final class ConfigMapBuilder extends AbstractConfigMapBuilder<ConfigMapBuilder> {
 
     ConfigMapBuilder(String name) {
-        super("ConfigMap", name, false);
+        super(name, false);
     }
 
     /** Adds a key with a text value ({@code --from-literal key=value}). */
     public ConfigMapBuilder literal(String key, String value) {
-        checkNewKey(key);
-        data.put(key, Fail.notNull(value, ref(), "data[" + key + "]"));
+        putData(key, value);
         return this;
     }
 
@@ -43,8 +30,7 @@ public final class ConfigMapBuilder extends ObjectBuilder<ConfigMapBuilder, Conf
 
     /** Adds binary content under a key ({@code binaryData}). */
     public ConfigMapBuilder binary(String key, byte[] value) {
-        checkNewKey(key);
-        binaryData.put(key, value.clone());
+        putBinaryData(key, value);
         return this;
     }
 
@@ -76,39 +62,9 @@ public final class ConfigMapBuilder extends ObjectBuilder<ConfigMapBuilder, Conf
         }
     }
 
-    /** Marks the ConfigMap {@code immutable}. */
+    /** Marks the ConfigMap {@code immutable}: its data can then only change by deleting and recreating it. */
     public ConfigMapBuilder immutable() {
-        this.immutable = true;
+        markImmutable();
         return this;
-    }
-
-    /** A reference to one key, for {@code env(name, value)}; fails at once if there is no such key. */
-    public EnvValue key(String key) {
-        if (!keys().contains(key)) {
-            throw Fail.notFound(ref(), "data[" + key + "]", key, "the ConfigMap's keys are " + keys());
-        }
-        return EnvValue.configMapKey(name(), key);
-    }
-
-    /** The key names of {@code data} and {@code binaryData}, in the order they were added. */
-    public Set<String> keys() {
-        var keys = new LinkedHashSet<>(data.keySet());
-        keys.addAll(binaryData.keySet());
-        return keys;
-    }
-
-    private void checkNewKey(String key) {
-        KubectlSources.checkNewKey(ref(), "ConfigMap", key, keys());
-    }
-
-    @Override
-    ConfigMap assemble() {
-        var configMap = new ConfigMap();
-        configMap.setData(data.isEmpty() ? null : new LinkedHashMap<>(data));
-        var binary = new LinkedHashMap<String, String>();
-        binaryData.forEach((k, v) -> binary.put(k, Base64.getEncoder().encodeToString(v)));
-        configMap.setBinaryData(binary.isEmpty() ? null : binary);
-        configMap.setImmutable(immutable ? Boolean.TRUE : null);
-        return configMap;
     }
 }

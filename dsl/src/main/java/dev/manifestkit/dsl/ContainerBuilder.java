@@ -80,15 +80,20 @@ public final class ContainerBuilder {
         }
     }
 
-    /** Every key of a Secret ({@code secret} true) or of a ConfigMap. */
-    private record EnvFrom(String name, boolean secret) {
+    /**
+     * Every key of a Secret ({@code secret} true) or of a ConfigMap, each name behind a prefix
+     * (null for none); {@code optional} lets the container start without the source.
+     */
+    private record EnvFrom(String name, boolean secret, String prefix, boolean optional) {
         EnvFromSource toEnvFromSource() {
             var source = new EnvFromSource();
+            var optionalOrNull = optional ? Boolean.TRUE : null;
             if (secret) {
-                source.setSecretRef(new SecretEnvSource(name, null));
+                source.setSecretRef(new SecretEnvSource(name, optionalOrNull));
             } else {
-                source.setConfigMapRef(new ConfigMapEnvSource(name, null));
+                source.setConfigMapRef(new ConfigMapEnvSource(name, optionalOrNull));
             }
+            source.setPrefix(prefix);
             return source;
         }
     }
@@ -208,15 +213,60 @@ public final class ContainerBuilder {
         return this;
     }
 
-    /** Exposes every key of a Secret as an environment variable ({@code envFrom.secretRef}). */
+    /**
+     * Exposes every key of a Secret (an {@code existingSecret(…)} too) as an environment variable
+     * ({@code envFrom.secretRef}).
+     */
     public ContainerBuilder envFrom(AbstractSecretBuilder<?> secret) {
-        envFrom.add(new EnvFrom(secret.name(), true));
-        return this;
+        return envFrom(secret, new EnvFromOption[0]);
     }
 
-    /** Exposes every key of a ConfigMap as an environment variable ({@code envFrom.configMapRef}). */
-    public ContainerBuilder envFrom(ConfigMapBuilder configMap) {
-        envFrom.add(new EnvFrom(configMap.name(), false));
+    /**
+     * Exposes every key of a Secret as an environment variable, with options: {@code prefix("DB_")}
+     * puts a prefix before each name, so two sources cannot clash; {@code optional()} lets the
+     * container start when the Secret does not exist ({@code envFrom.secretRef.optional}).
+     */
+    public ContainerBuilder envFrom(AbstractSecretBuilder<?> secret, EnvFromOption... options) {
+        return addEnvFrom(Objects.requireNonNull(secret, "secret").name(), true, options);
+    }
+
+    /**
+     * Exposes every key of a ConfigMap (an {@code existingConfigMap(…)} too) as an environment
+     * variable ({@code envFrom.configMapRef}).
+     */
+    public ContainerBuilder envFrom(AbstractConfigMapBuilder<?> configMap) {
+        return envFrom(configMap, new EnvFromOption[0]);
+    }
+
+    /**
+     * Exposes every key of a ConfigMap as an environment variable, with options:
+     * {@code prefix("APP_")} puts a prefix before each name, so two sources cannot clash;
+     * {@code optional()} lets the container start when the ConfigMap does not exist
+     * ({@code envFrom.configMapRef.optional}).
+     */
+    public ContainerBuilder envFrom(AbstractConfigMapBuilder<?> configMap, EnvFromOption... options) {
+        return addEnvFrom(Objects.requireNonNull(configMap, "configMap").name(), false, options);
+    }
+
+    /**
+     * The prefix is checked as the API server checks it, with the rule env names follow here; an
+     * empty prefix is no prefix, as there, and is not written. The last prefix given wins.
+     */
+    private ContainerBuilder addEnvFrom(String name, boolean secret, EnvFromOption[] options) {
+        String prefix = null;
+        var optional = false;
+        for (var option : options) {
+            Objects.requireNonNull(option, "option");
+            prefix = option.prefixOrNull() != null ? option.prefixOrNull() : prefix;
+            optional |= option.isOptional();
+        }
+        if (prefix != null && prefix.isEmpty()) {
+            prefix = null;
+        }
+        if (prefix != null) {
+            Fail.check(Names.envVarName(prefix, false), owner, "envFrom[" + envFrom.size() + "].prefix", prefix);
+        }
+        envFrom.add(new EnvFrom(name, secret, prefix, optional));
         return this;
     }
 

@@ -27,8 +27,8 @@ public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentB
      * percentage of the replicas ({@code "25%"}); Kubernetes' defaults are 25% and 25%.
      */
     public DeploymentBuilder rollingUpdate(String maxSurge, String maxUnavailable) {
-        var update = new RollingUpdateDeployment(intOrPercent("maxSurge", maxSurge),
-                intOrPercent("maxUnavailable", maxUnavailable));
+        var update = new RollingUpdateDeployment(intOrPercent("spec.strategy.rollingUpdate.maxSurge", maxSurge),
+                intOrPercent("spec.strategy.rollingUpdate.maxUnavailable", maxUnavailable));
         if (isZero(update.getMaxSurge()) && isZero(update.getMaxUnavailable())) {
             throw Fail.invalid(ref(), "spec.strategy.rollingUpdate.maxUnavailable", maxUnavailable,
                     "may not be 0 when `maxSurge` is 0");
@@ -59,22 +59,6 @@ public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentB
         }
         this.minReadySeconds = seconds;
         return this;
-    }
-
-    private IntOrString intOrPercent(String field, String value) {
-        var path = "spec.strategy.rollingUpdate." + field;
-        Fail.notNull(value, ref(), path);
-        if (value.matches("\\d+")) {
-            return new IntOrString(Integer.parseInt(value));
-        }
-        if (value.matches("\\d+%") && Integer.parseInt(value.substring(0, value.length() - 1)) <= 100) {
-            return new IntOrString(value);
-        }
-        throw Fail.invalid(ref(), path, value, "must be a non-negative integer or a percentage up to 100%");
-    }
-
-    private static boolean isZero(IntOrString value) {
-        return value.getIntVal() != null ? value.getIntVal() == 0 : value.getStrVal().equals("0%");
     }
 
     private static DeploymentStrategy copy(DeploymentStrategy strategy) {

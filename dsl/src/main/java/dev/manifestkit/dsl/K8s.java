@@ -146,6 +146,16 @@ public final class K8s {
         return new StorageClassBuilder(name);
     }
 
+    /**
+     * A PersistentVolumeClaim created out of band: pods mount it with {@code mount(volume(claim),
+     * path)}, and it is never written ({@link #manifests} declares it as existing, so the validator
+     * does not ask how it binds). Give its access modes, if known, and the validator can warn when
+     * a Deployment's replicas share a ReadWriteOnce claim; nothing checks its size.
+     */
+    public static ExistingClaim existingClaim(String name, AccessMode... accessModes) {
+        return new ExistingClaim(name, accessModes);
+    }
+
     // ---- configuration -----------------------------------------------------------------------
 
     /** A generic Secret ({@code kubectl create secret generic}). */
@@ -173,15 +183,26 @@ public final class K8s {
 
     /**
      * A Secret created out of band, with the keys it is known to have: referenced like any other
-     * Secret and never written ({@link #manifests} declares it as existing).
+     * Secret and never written ({@link #manifests} declares it as existing). A key it does not
+     * declare fails at once, as for a Secret made here.
      */
     public static ExistingSecret existingSecret(String name, String... keys) {
-        return new ExistingSecret(name, List.of(keys));
+        return new ExistingSecret(name, java.util.Arrays.asList(keys));
     }
 
-    /** A ConfigMap. */
+    /** A ConfigMap ({@code kubectl create configmap}). */
     public static ConfigMapBuilder configMap(String name) {
         return new ConfigMapBuilder(name);
+    }
+
+    /**
+     * A ConfigMap created out of band, with the keys it is known to have: referenced like any other
+     * ConfigMap ({@code key(…)}, {@code envFrom(…)}, {@code volume(…)}, {@code projection(…)}) and
+     * never written ({@link #manifests} declares it as existing). A key it does not declare fails
+     * at once, as for a ConfigMap made here.
+     */
+    public static ExistingConfigMap existingConfigMap(String name, String... keys) {
+        return new ExistingConfigMap(name, java.util.Arrays.asList(keys));
     }
 
     /** A Namespace. */
@@ -189,9 +210,17 @@ public final class K8s {
         return new NamespaceBuilder(name);
     }
 
-    /** A ServiceAccount. */
+    /** A ServiceAccount: the identity pods run as ({@code serviceAccount(…)}). */
     public static ServiceAccountBuilder serviceAccount(String name) {
         return new ServiceAccountBuilder(name);
+    }
+
+    /**
+     * A ServiceAccount created out of band (with its RBAC bindings, say): pods run as it with
+     * {@code serviceAccount(…)}, and it is never written ({@link #manifests} declares it as existing).
+     */
+    public static ExistingServiceAccount existingServiceAccount(String name) {
+        return new ExistingServiceAccount(name);
     }
 
     // ---- pod volumes and mounts --------------------------------------------------------------
@@ -247,19 +276,22 @@ public final class K8s {
         return PodVolume.of(volumeName(name), v -> v.setHostPath(new HostPathVolumeSource(path, type)));
     }
 
-    /** The claim as a pod volume named after it; mount it in as many containers as needed. */
-    public static PodVolume volume(PersistentVolumeClaimBuilder claim) {
+    /**
+     * The claim (made here, or an {@code existingClaim(…)}) as a pod volume named after it; mount it
+     * in as many containers as needed.
+     */
+    public static PodVolume volume(AbstractPersistentVolumeClaimBuilder<?> claim) {
         var claimName = claim.name();
         return PodVolume.of(claimName,
                 v -> v.setPersistentVolumeClaim(new PersistentVolumeClaimVolumeSource(claimName, null)));
     }
 
-    /** The ConfigMap as a pod volume named after it: one file per key. */
-    public static PodVolume volume(ConfigMapBuilder configMap) {
+    /** The ConfigMap (an {@code existingConfigMap(…)} too) as a pod volume named after it: one file per key. */
+    public static PodVolume volume(AbstractConfigMapBuilder<?> configMap) {
         return volume(configMap, new FileOption[0]);
     }
 
-    /** The Secret as a pod volume named after it: one file per key. */
+    /** The Secret (an {@code existingSecret(…)} too) as a pod volume named after it: one file per key. */
     public static PodVolume volume(AbstractSecretBuilder<?> secret) {
         return volume(secret, new FileOption[0]);
     }
@@ -269,12 +301,11 @@ public final class K8s {
      * keys, each to the path given; {@code defaultMode(0440)} sets the files' permissions. A key the
      * ConfigMap does not have fails at once.
      */
-    public static PodVolume volume(ConfigMapBuilder configMap, FileOption... options) {
+    public static PodVolume volume(AbstractConfigMapBuilder<?> configMap, FileOption... options) {
         var configMapName = configMap.name();
         var mode = FileOption.defaultModeOf(options);
         var items = FileOption.itemsOf(options, "volume " + Fail.quote(configMapName), "configMap.items",
-                configMap.keys(), key -> Fail.notFound(configMap.ref(),
-                "data[" + key + "]", key, "the ConfigMap's keys are " + configMap.keys()));
+                configMap.keys(), configMap::missingKey);
         return PodVolume.of(configMapName, v -> {
             var source = new ConfigMapVolumeSource();
             source.setName(configMapName);
@@ -295,8 +326,7 @@ public final class K8s {
         var secretName = secret.name();
         var mode = FileOption.defaultModeOf(options);
         var items = FileOption.itemsOf(options, "volume " + Fail.quote(secretName), "secret.items",
-                secret.keys(), key -> Fail.notFound(secret.ref(),
-                "data[" + key + "]", key, "the Secret's keys are " + secret.keys()));
+                secret.keys(), secret::missingKey);
         return PodVolume.of(secretName, v -> {
             var source = new SecretVolumeSource();
             source.setSecretName(secretName);
@@ -367,8 +397,11 @@ public final class K8s {
         });
     }
 
-    /** The ConfigMap's keys as a source of a projected volume; {@code item(key, path)} picks keys. */
-    public static Projection projection(ConfigMapBuilder configMap, FileOption... items) {
+    /**
+     * The ConfigMap's keys as a source of a projected volume (an {@code existingConfigMap(…)} too);
+     * {@code item(key, path)} picks keys.
+     */
+    public static Projection projection(AbstractConfigMapBuilder<?> configMap, FileOption... items) {
         return Projection.configMap(Objects.requireNonNull(configMap, "configMap"), items);
     }
 
@@ -447,6 +480,25 @@ public final class K8s {
     /** Mounts the volume read-only. */
     public static MountOption readOnly() {
         return MountOption.readOnly();
+    }
+
+    // ---- envFrom options ----------------------------------------------------------------------
+
+    /**
+     * Puts a prefix before every name an {@code envFrom(…)} source gives ({@code envFrom.prefix}):
+     * {@code envFrom(database, prefix("DB_"))} turns key {@code HOST} into {@code DB_HOST}, so two
+     * sources with the same keys do not overwrite each other. It must itself be a valid name start.
+     */
+    public static EnvFromOption prefix(String prefix) {
+        return EnvFromOption.prefix(prefix);
+    }
+
+    /**
+     * Lets the container start when an {@code envFrom(…)} source does not exist
+     * ({@code configMapRef.optional} / {@code secretRef.optional}); by default it waits for it.
+     */
+    public static EnvFromOption optional() {
+        return EnvFromOption.optional();
     }
 
     // ---- environment values from the pod (the downward API) -----------------------------------
@@ -547,9 +599,11 @@ public final class K8s {
     // ---- the set -----------------------------------------------------------------------------
 
     /**
-     * Builds every builder, in order, into a {@link Manifests}. {@link ExistingSecret}s are not
-     * written: they go to {@code Manifests.withExisting(…)}, so references to them still check.
-     * Two objects of the same kind and name are a Duplicate error.
+     * Builds every builder, in order, into a {@link Manifests}. Objects created out of band
+     * ({@link ObjectBuilder#isExisting()}: {@code existingSecret}, {@code existingConfigMap},
+     * {@code existingClaim}, {@code existingServiceAccount}) are not written: they go to
+     * {@code Manifests.withExisting(…)}, so references to them still check. Two objects of the same
+     * kind and name, existing or not, are a Duplicate error.
      */
     public static Manifests manifests(ObjectBuilder<?, ?, ?>... builders) {
         return manifests(List.of(builders));
@@ -580,7 +634,7 @@ public final class K8s {
             if (!seen.add(object.getKind() + "/" + (namespace == null ? "" : namespace) + "/" + object.getMetadata().getName())) {
                 throw Fail.duplicate(builder.ref(), "metadata.name", builder.name());
             }
-            (builder instanceof ExistingSecret ? existing : objects).add(object);
+            (builder.isExisting() ? existing : objects).add(object);
         }
         var result = Manifests.of(objects);
         return existing.isEmpty() ? result : result.withExisting(existing.toArray(HasMetadata[]::new));

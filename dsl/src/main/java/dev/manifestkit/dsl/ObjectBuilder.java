@@ -34,13 +34,20 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
 
     private final String kind;
     private final String name;
+    private final boolean existing;
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, String> annotations = new LinkedHashMap<>();
     private final List<Consumer<? super F>> customizers = new ArrayList<>();
 
     /** Package-private: only the DSL's own builders extend this class. */
     ObjectBuilder(String kind, String name, boolean dnsLabelName) {
+        this(kind, name, dnsLabelName, false);
+    }
+
+    /** A builder of an object that is written, or ({@code existing}) one created out of band. */
+    ObjectBuilder(String kind, String name, boolean dnsLabelName, boolean existing) {
         this.kind = kind;
+        this.existing = existing;
         var owner = kind + "/" + name;
         Fail.notNull(name, kind, "metadata.name");
         Fail.check(dnsLabelName ? Names.dns1123Label(name) : Names.dns1123Subdomain(name), owner,
@@ -56,6 +63,18 @@ public abstract class ObjectBuilder<B extends ObjectBuilder<B, T, F>, T extends 
     /** The object's {@code kind}, such as {@code Deployment}. */
     public final String kind() {
         return kind;
+    }
+
+    /**
+     * Whether this stands for an object created out of band ({@code existingSecret(…)},
+     * {@code existingConfigMap(…)}, {@code existingClaim(…)}, {@code existingServiceAccount(…)}):
+     * other objects refer to it, but it is never written. {@code K8s.manifests(…)} declares it
+     * with {@code Manifests.withExisting(…)} instead, so the validator counts references to it as
+     * satisfied; code that collects {@link #build()} results itself should do the same. Labels,
+     * annotations and customizers of such an object reach only that declaration.
+     */
+    public final boolean isExisting() {
+        return existing;
     }
 
     /** Adds a label to {@code metadata.labels}; key and value are checked as the API server does. */

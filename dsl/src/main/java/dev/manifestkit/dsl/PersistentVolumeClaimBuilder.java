@@ -15,10 +15,10 @@ import io.fabric8.kubernetes.api.model.VolumeResourceRequirements;
  * A PersistentVolumeClaim ({@code v1}): a request for storage that pods mount with
  * {@code volume(claim)}. It binds dynamically ({@link #storageClass(StorageClassBuilder)}, or the
  * cluster's default class when nothing is said) or statically
- * ({@link #boundTo(PersistentVolumeBuilder)}).
+ * ({@link #boundTo(PersistentVolumeBuilder)}). For a claim created out of band, see
+ * {@link ExistingClaim}.
  */
-public final class PersistentVolumeClaimBuilder extends ObjectBuilder<PersistentVolumeClaimBuilder,
-        PersistentVolumeClaim, io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder>
+public final class PersistentVolumeClaimBuilder extends AbstractPersistentVolumeClaimBuilder<PersistentVolumeClaimBuilder>
         implements AccessModes<PersistentVolumeClaimBuilder> {
 
     private final List<AccessMode> accessModes = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class PersistentVolumeClaimBuilder extends ObjectBuilder<Persistent
     private String volumeMode;
 
     PersistentVolumeClaimBuilder(String name) {
-        super("PersistentVolumeClaim", name, false);
+        super(name, false);
     }
 
     @Override

@@ -35,12 +35,11 @@ public final class Projection {
         this.fresh = fresh;
     }
 
-    static Projection configMap(ConfigMapBuilder configMap, FileOption[] items) {
+    static Projection configMap(AbstractConfigMapBuilder<?> configMap, FileOption[] items) {
         checkNoDefaultMode("configMap", items);
         var name = configMap.name();
         var keyItems = FileOption.itemsOf(items, "projection", "configMap.items", configMap.keys(),
-                key -> Fail.notFound(configMap.ref(), "data[" + key + "]", key,
-                        "the ConfigMap's keys are " + configMap.keys()));
+                configMap::missingKey);
         return new Projection(configMap.ref(), files("configMap", keyItems), () -> {
             var source = new ConfigMapProjection();
             source.setName(name);
@@ -55,7 +54,7 @@ public final class Projection {
         checkNoDefaultMode("secret", items);
         var name = secret.name();
         var keyItems = FileOption.itemsOf(items, "projection", "secret.items", secret.keys(),
-                key -> Fail.notFound(secret.ref(), "data[" + key + "]", key, "the Secret's keys are " + secret.keys()));
+                secret::missingKey);
         return new Projection(secret.ref(), files("secret", keyItems), () -> {
             var source = new SecretProjection();
             source.setName(name);

@@ -7,15 +7,17 @@ import java.util.Objects;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 
-/** A ServiceAccount ({@code v1}): the identity pods run as, given to them with {@code serviceAccount(…)}. */
-public final class ServiceAccountBuilder extends ObjectBuilder<ServiceAccountBuilder, ServiceAccount,
-        io.fabric8.kubernetes.api.model.ServiceAccountBuilder> {
+/**
+ * A ServiceAccount ({@code v1}): the identity pods run as, given to them with
+ * {@code serviceAccount(…)}; for one created out of band, see {@link ExistingServiceAccount}.
+ */
+public final class ServiceAccountBuilder extends AbstractServiceAccountBuilder<ServiceAccountBuilder> {
 
     private final List<String> imagePullSecrets = new ArrayList<>();
     private Boolean automount;
 
     ServiceAccountBuilder(String name) {
-        super("ServiceAccount", name, false);
+        super(name, false);
     }
 
     /** Gives every pod of this account the registry credentials of this Secret. */

@@ -13,7 +13,14 @@
  * {@link dev.manifestkit.dsl.AbstractPodBuilder} (containers, volumes, pod options for Pods,
  * Deployments and StatefulSets), {@link dev.manifestkit.dsl.AbstractWorkloadBuilder} (replicas,
  * one source for selector and template labels), {@link dev.manifestkit.dsl.AbstractServiceBuilder}
- * (ports) and {@link dev.manifestkit.dsl.AbstractSecretBuilder} (checked keys).
+ * (ports) and {@link dev.manifestkit.dsl.AbstractSecretBuilder} and
+ * {@link dev.manifestkit.dsl.AbstractConfigMapBuilder} (checked keys).
+ *
+ * <p>Objects created out of band are represented, not faked: {@code existingSecret},
+ * {@code existingConfigMap}, {@code existingClaim} and {@code existingServiceAccount} extend the
+ * same base type as the written kind (what references accept), say so through
+ * {@link dev.manifestkit.dsl.ObjectBuilder#isExisting()}, offer no way to add data, and are
+ * declared to the validator by {@code K8s.manifests(…)} instead of being written.
  *
  * <p>Output holds what was asked for and what Kubernetes requires, nothing else: no generated
  * names, no image pull policy, resources or probes unless set. The one default is a workload's

@@ -67,7 +67,34 @@ class MisuseDoesNotCompileTest {
                 statefulSet("db").serviceName(headlessService("db"));
                 projected("identity", serviceAccountToken("token", 3600), projection(configMap("c")));
                 hostPath("sock", "/run/agent.sock", dev.manifestkit.dsl.HostPathType.SOCKET);
+                var settings = existingConfigMap("settings", "LOG_LEVEL");
+                deployment("worker").serviceAccount(existingServiceAccount("worker"))
+                        .container(container("worker", "nginx:1.27").env("LOG_LEVEL", settings.key("LOG_LEVEL"))
+                                .envFrom(settings).mount(volume(existingClaim("data")), "/data"));
+                statefulSet("db").volumeClaimTemplate(persistentVolumeClaim("data"));
+                statefulSet("db").rollingUpdate(1, "25%").podManagementPolicy(dev.manifestkit.dsl.PodManagementPolicy.PARALLEL)
+                        .claimsWhenDeleted(dev.manifestkit.dsl.ClaimRetentionPolicy.DELETE);
+                container("c", "nginx:1.27").envFrom(configMap("c"), prefix("C_"), optional());
                 """))).isEmpty();
+    }
+
+    @Test
+    void anExistingObjectOffersNoWayToAddData() {
+        assertThat(messages(compile("""
+                existingConfigMap("settings").literal("LOG_LEVEL", "info");
+                existingConfigMap("settings").fromFile(java.nio.file.Path.of("app.yaml"));
+                existingConfigMap("settings").immutable();
+                existingSecret("db").literal("password", "x");
+                existingClaim("data").request("1Gi");
+                existingClaim("data").readWriteOnce();
+                existingServiceAccount("worker").automountToken(false);
+                """))).hasSize(7).allSatisfy(m -> assertThat(m).contains("cannot find symbol"));
+    }
+
+    @Test
+    void aStatefulSetClaimTemplateIsANewClaimNotAnExistingOne() {
+        assertThat(messages(compile("statefulSet(\"db\").volumeClaimTemplate(existingClaim(\"data\"));")))
+                .singleElement().asString().contains("ExistingClaim cannot be converted to dev.manifestkit.dsl.PersistentVolumeClaimBuilder");
     }
 
     @Test
@@ -122,6 +149,18 @@ class MisuseDoesNotCompileTest {
     void aHostPathTypeIsAnEnumNotAString() {
         assertThat(messages(compile("hostPath(\"sock\", \"/run/agent.sock\", \"Socket\");")))
                 .singleElement().asString().contains("String cannot be converted to dev.manifestkit.dsl.HostPathType");
+    }
+
+    @Test
+    void statefulSetAndDeploymentUpdatesKeepToTheirKind() {
+        assertThat(messages(compile("""
+                statefulSet("db").rollingUpdate("1", "1");
+                deployment("web").onDelete();
+                deployment("web").podManagementPolicy(dev.manifestkit.dsl.PodManagementPolicy.PARALLEL);
+                """))).hasSize(3);
+        assertThat(messages(compile("statefulSet(\"db\").podManagementPolicy(\"Parallel\");")))
+                .singleElement().asString()
+                .contains("String cannot be converted to dev.manifestkit.dsl.PodManagementPolicy");
     }
 
     @Test

@@ -27,6 +27,16 @@ class NullArgumentTest {
     }
 
     @Test
+    void aNullKeyOfAnExistingObjectNamesTheObject() {
+        assertThatThrownBy(() -> existingConfigMap("settings", "mode", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ConfigMap/settings: data: Required value: must not be null");
+        assertThatThrownBy(() -> existingSecret("db", (String) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Secret/db: data: Required value: must not be null");
+    }
+
+    @Test
     void aNullPodAnnotationValueNamesTheKey() {
         assertThatThrownBy(() -> deployment("web").podAnnotation("checksum", null))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -7,7 +7,10 @@ import static dev.manifestkit.dsl.K8s.defaultMode;
 import static dev.manifestkit.dsl.K8s.deployment;
 import static dev.manifestkit.dsl.K8s.downwardApi;
 import static dev.manifestkit.dsl.K8s.emptyDir;
+import static dev.manifestkit.dsl.K8s.existingClaim;
+import static dev.manifestkit.dsl.K8s.existingConfigMap;
 import static dev.manifestkit.dsl.K8s.existingSecret;
+import static dev.manifestkit.dsl.K8s.existingServiceAccount;
 import static dev.manifestkit.dsl.K8s.externalNameService;
 import static dev.manifestkit.dsl.K8s.fieldItem;
 import static dev.manifestkit.dsl.K8s.grpc;
@@ -19,8 +22,10 @@ import static dev.manifestkit.dsl.K8s.item;
 import static dev.manifestkit.dsl.K8s.loadBalancerService;
 import static dev.manifestkit.dsl.K8s.manifests;
 import static dev.manifestkit.dsl.K8s.nodePortService;
+import static dev.manifestkit.dsl.K8s.optional;
 import static dev.manifestkit.dsl.K8s.persistentVolumeClaim;
 import static dev.manifestkit.dsl.K8s.podName;
+import static dev.manifestkit.dsl.K8s.prefix;
 import static dev.manifestkit.dsl.K8s.projected;
 import static dev.manifestkit.dsl.K8s.projection;
 import static dev.manifestkit.dsl.K8s.readOnly;
@@ -33,12 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.manifestkit.dsl.AccessMode;
+import dev.manifestkit.dsl.ClaimRetentionPolicy;
 import dev.manifestkit.dsl.HostPathType;
+import dev.manifestkit.dsl.PodManagementPolicy;
 import dev.manifestkit.dsl.TaintEffect;
 import dev.manifestkit.dsl.WhenUnsatisfiable;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.Validator;
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 
 /** What the DSL builds passes every API and reference rule; what it cannot express is still caught. */
 class DslBuiltObjectsTest {
@@ -150,5 +161,79 @@ class DslBuiltObjectsTest {
                 "type: Socket", "runAsGroup: 3000", "terminationGracePeriodSeconds: 60",
                 "priorityClassName: business-critical", "enableServiceLinks: false", "podAntiAffinity:",
                 "topologyKey: kubernetes.io/hostname", "weight: 50", "nodeAffinity:", "operator: In");
+    }
+
+    @Test
+    void referencesToExistingConfigMapsClaimsAndServiceAccountsResolve() {
+        var settings = existingConfigMap("shared-settings", "LOG_LEVEL", "app.yaml");
+        var flags = existingConfigMap("feature-flags");
+        var data = existingClaim("shared-data", AccessMode.READ_WRITE_ONCE);
+        var account = existingServiceAccount("worker-identity");
+        var worker = deployment("worker").replicas(2).serviceAccount(account)
+                .container(container("worker", "ghcr.io/acme/worker:1.0.0")
+                        .env("LOG_LEVEL", settings.key("LOG_LEVEL"))
+                        .envFrom(flags)
+                        .mount(volume(settings, item("app.yaml", "app.yaml")), "/etc/worker", readOnly())
+                        .mount(volume(data), "/data")
+                        .mount(projected("bundle", projection(settings, item("LOG_LEVEL", "level"))), "/etc/bundle"));
+        var validator = Validator.builder().profile(Profile.PROD).build();
+
+        var declared = validator.validate(manifests(settings, flags, data, account, worker).namespace("jobs"));
+        var undeclared = validator.validate(manifests(worker).namespace("jobs"));
+
+        assertThat(declared.problems()).extracting(Problem::ruleId).noneMatch(id -> id.startsWith("ref/"))
+                .as("the declared access mode tells the lint that two replicas share a ReadWriteOnce claim")
+                .contains("lint/shared-claim");
+        assertThat(undeclared.problems()).extracting(Problem::ruleId)
+                .contains("ref/config-map-reference", "ref/claim-reference", "ref/service-account")
+                .doesNotContain("lint/shared-claim");
+    }
+
+    @Test
+    void aKeyAnExistingConfigMapLacksIsAnErrorAsForASecret() {
+        // key("LOGLEVEL") fails in the DSL already; a reference made through customizePod reaches the validator
+        var settings = existingConfigMap("shared-settings", "LOG_LEVEL");
+        var credentials = existingSecret("db-credentials", "password");
+        var worker = deployment("worker").container(container("worker", "ghcr.io/acme/worker:1.0.0"))
+                .customizePod(spec -> spec.editFirstContainer().addToEnv(
+                        new EnvVarBuilder().withName("LOG_LEVEL").withNewValueFrom()
+                                .withConfigMapKeyRef(new ConfigMapKeySelector("LOGLEVEL", "shared-settings", null))
+                                .endValueFrom().build(),
+                        new EnvVarBuilder().withName("DB_PASSWORD").withNewValueFrom()
+                                .withSecretKeyRef(new SecretKeySelector("passwd", "db-credentials", null))
+                                .endValueFrom().build()).endContainer());
+
+        var report = Validator.builder().profile(Profile.DEV).build()
+                .validate(manifests(settings, credentials, worker).namespace("jobs"));
+
+        assertThat(report.errors()).extracting(Problem::ruleId).containsExactlyInAnyOrder("ref/config-map-key", "ref/secret-key");
+        assertThat(report.errors()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .contains("spec.template.spec.containers[0].env[0].valueFrom.configMapKeyRef.key").contains("LOGLEVEL"));
+    }
+
+    @Test
+    void statefulSetUpdateOptionsAndEnvFromPrefixesPassEveryRule() {
+        var settings = configMap("cache-settings").literal("MAXMEMORY", "256mb");
+        var cacheService = headlessService("cache").port("redis", 6379);
+        var data = persistentVolumeClaim("data").readWriteOnce().request("1Gi");
+        var cache = statefulSet("cache").replicas(3).serviceName(cacheService)
+                .podManagementPolicy(PodManagementPolicy.PARALLEL)
+                .rollingUpdate(2, "34%")
+                .claimsWhenDeleted(ClaimRetentionPolicy.DELETE).claimsWhenScaled(ClaimRetentionPolicy.RETAIN)
+                .volumeClaimTemplate(data)
+                .container(container("redis", "redis:7.4").port("redis", 6379)
+                        .envFrom(settings, prefix("REDIS_"))
+                        .envFrom(configMap("not-in-the-set"), prefix("EXTRA_"), optional())
+                        .mount(volume(data), "/data"));
+        cacheService.selecting(cache);
+        var onDelete = statefulSet("queue").serviceName(headlessService("queue")).onDelete()
+                .container(container("queue", "rabbitmq:4.0"));
+
+        var report = Validator.builder().profile(Profile.DEV).build()
+                .validate(manifests(settings, cacheService, cache, onDelete).namespace("cache"));
+
+        assertThat(report.errors()).extracting(Problem::toString).isEmpty();
+        assertThat(report.problems()).as("an optional envFrom source may be missing")
+                .extracting(Problem::ruleId).doesNotContain("ref/config-map-reference");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.manifestkit.core.KindInfo;
 import dev.manifestkit.core.Kinds;
+import dev.manifestkit.core.MessageText;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import tools.jackson.core.JacksonException;
@@ -524,10 +525,21 @@ public final class Trees {
 
     /**
      * JSON, and so kubectl and the API server, has no infinity or NaN; YAML has no form kubectl
-     * reads for half a surrogate pair.
+     * reads for half a surrogate pair. A number too large for a 64-bit float ({@code 1E+400}, an
+     * integer of 309 digits) is refused too: kubectl's YAML reader keeps it as text (Go's
+     * ParseFloat fails, so go-yaml leaves a string), its JSON reader fails on it, and PyYAML and
+     * SnakeYAML read infinity. (Its {@code doubleValue()} would throw for a big decimal.)
      */
     private static void requireFinite(JsonNode scalar) {
-        if (scalar.isFloatingPointNumber() && !Double.isFinite(scalar.doubleValue())) {
+        if (scalar.isBigDecimal() || scalar.isBigInteger()) {
+            double approximate = scalar.isBigDecimal() ? scalar.decimalValue().doubleValue()
+                    : scalar.bigIntegerValue().doubleValue();
+            if (Double.isInfinite(approximate)) {
+                throw new Unwritable(MessageText.cut(scalar.isBigDecimal()
+                        ? scalar.decimalValue().toString() : scalar.bigIntegerValue().toString(), 40)
+                        + " is too large for a 64-bit float: kubectl would read it as text, not a number");
+            }
+        } else if (scalar.isFloatingPointNumber() && !Double.isFinite(scalar.doubleValue())) {
             throw new Unwritable(scalar.doubleValue() + " is not a number JSON can hold");
         }
         if (scalar.isString()) {

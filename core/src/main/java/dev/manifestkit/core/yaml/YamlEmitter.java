@@ -373,11 +373,22 @@ final class YamlEmitter {
      * snakeyaml-engine's {@code Emitter.analyzeScalar} for a non-empty string in block context:
      * which of {@link #PLAIN}, {@link #SINGLE_QUOTED} and {@link #LITERAL} it allows. A line break
      * is {@code '\n'} only, as in that version.
+     *
+     * <p>One difference: a tab does not veto a literal block, as it does there (it counts tabs among
+     * the special characters). Every reader takes a tab in a block's text as text (go-yaml's own
+     * emitter has written such blocks since v3), and a tab-indented file, a Makefile or a TSV in a
+     * ConfigMap would otherwise become one double-quoted line. A tab before a line break or at the
+     * end still does, as a space does: invisible whitespace at a line's end is lost to editors. So
+     * does a tab as the very first character: such a block needs an indentation indicator (go-yaml
+     * and libyaml refuse a first line that starts with a tab without one), and kustomize, which
+     * keeps a block a block, writes it again without the indicator and then fails on its own text.
      */
     static int analyze(String s) {
         int length = s.length();
         boolean blockIndicators = s.startsWith("---") || s.startsWith("...");
         boolean special = false;
+        boolean tab = false;
+        boolean leadingTab = false;
         boolean leadingOrTrailing = false;
         boolean trailingSpace = false;
         boolean breakSpace = false;
@@ -398,11 +409,14 @@ final class YamlEmitter {
                 blockIndicators = true;
             }
             boolean lineBreak = c == '\n';
-            if (!(lineBreak || c >= 0x20 && c <= 0x7E) && !(c >= 0xA0 && c <= 0xD7FF
+            if (c == '\t') {
+                tab = true;
+                leadingTab |= index == 0;
+            } else if (!(lineBreak || c >= 0x20 && c <= 0x7E) && !(c >= 0xA0 && c <= 0xD7FF
                     || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF) || isYaml11Break(c)) {
                 special = true;
             }
-            if (c == ' ') {
+            if (c == ' ' || c == '\t') {
                 if (index == 0 || index == length - 1) {
                     leadingOrTrailing = true;
                 }
@@ -432,7 +446,7 @@ final class YamlEmitter {
                 }
             }
         }
-        boolean anyQuotes = !breakSpace && !spaceBreak && !special;
+        boolean anyQuotes = !breakSpace && !spaceBreak && !special && !tab;
         int allowed = 0;
         if (anyQuotes && !leadingOrTrailing && !blockIndicators) {
             allowed |= PLAIN;
@@ -440,7 +454,7 @@ final class YamlEmitter {
         if (anyQuotes) {
             allowed |= SINGLE_QUOTED;
         }
-        if (!trailingSpace && !spaceBreak && !special) {
+        if (!trailingSpace && !spaceBreak && !special && !leadingTab) {
             allowed |= LITERAL;
         }
         return allowed;

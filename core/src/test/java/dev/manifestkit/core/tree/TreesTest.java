@@ -3,6 +3,8 @@ package dev.manifestkit.core.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -246,6 +248,34 @@ class TreesTest {
                 .withMessage("Thing/t: spec.weights[1]: Infinity is not a number JSON can hold");
         assertThatIllegalArgumentException().isThrownBy(() -> Trees.toTree(resource))
                 .withMessage("Thing/t: spec.ratio: NaN is not a number JSON can hold");
+    }
+
+    /**
+     * Found by WriterDifferentialTest: a big decimal beyond a double made the writer fail inside
+     * Jackson (no object, no path), and a big integer beyond a double was written as digits that
+     * kubectl reads as a string (go-yaml keeps text Go's ParseFloat cannot hold) and PyYAML and
+     * SnakeYAML as a number.
+     */
+    @Test
+    void numbersBeyondA64BitFloatAreRefusedWithTheirPath() {
+        var tree = Trees.jsonMapper().createObjectNode().put("apiVersion", "example.com/v1").put("kind", "Thing");
+        tree.putObject("metadata").put("name", "t");
+        var spec = tree.putObject("spec");
+        spec.put("decimal", new BigDecimal("1E+400"));
+        var huge = Trees.jsonMapper().createObjectNode().put("apiVersion", "example.com/v1").put("kind", "Thing");
+        huge.putObject("metadata").put("name", "h");
+        huge.putObject("spec").putArray("counts").add(BigInteger.TEN.pow(309));
+        var fits = Trees.jsonMapper().createObjectNode();
+        fits.put("max", new BigDecimal("1.7976931348623157E+308")).put("tiny", new BigDecimal("1E-400"))
+                .put("big", BigInteger.TEN.pow(308)).put("long", new BigInteger("123456789012345678901234567890"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> Trees.canonicalize(tree))
+                .withMessage("Thing/t: spec.decimal: 1E+400 is too large for a 64-bit float: kubectl would read it"
+                        + " as text, not a number");
+        assertThatIllegalArgumentException().isThrownBy(() -> dev.manifestkit.core.yaml.ManifestWriter.toYaml(huge))
+                .withMessage("Thing/h: spec.counts[0]: 100000000000000000000000000000000000000… is too large for a"
+                        + " 64-bit float: kubectl would read it as text, not a number");
+        assertThat(Trees.canonicalize(fits)).isEqualTo(fits);
     }
 
     @Test

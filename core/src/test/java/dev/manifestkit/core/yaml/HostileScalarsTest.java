@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every {@link HostileScalars hostile string}, in every place a string can stand, reads back as
@@ -58,9 +57,8 @@ class HostileScalarsTest {
 
     @Test
     void aYaml12ReaderReadsEveryHostileStringBack() {
-        var jackson = YAMLMapper.builder().build();
-        assertThat(HostileScalars.misreadings(jackson.readTree(YAML), VALUES)).isEmpty();
-        assertThat(HostileScalars.misreadings(jackson.readTree(JSON), JSON_VALUES)).isEmpty();
+        assertThat(HostileScalars.misreadings(JacksonYaml.readTree(YAML), VALUES)).isEmpty();
+        assertThat(HostileScalars.misreadings(JacksonYaml.readTree(JSON), JSON_VALUES)).isEmpty();
     }
 
     /**

@@ -31,10 +31,14 @@ public final class YamlReaders {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Reads stdin with SafeLoader or CSafeLoader (argv[1]); prints the documents as one JSON array. */
+    /**
+     * Reads stdin with SafeLoader, CSafeLoader, BaseLoader or CBaseLoader (argv[1]: pure, libyaml,
+     * base, cbase); prints the documents as one JSON array.
+     */
     private static final String PYYAML = """
             import json, sys, yaml
-            loader = yaml.CSafeLoader if sys.argv[1] == 'libyaml' else yaml.SafeLoader
+            loader = {'pure': yaml.SafeLoader, 'libyaml': yaml.CSafeLoader, 'base': yaml.BaseLoader,
+                      'cbase': yaml.CBaseLoader}[sys.argv[1]]
             def plain(o):
                 if isinstance(o, dict):
                     return {k if isinstance(k, str) else '!%s %r' % (type(k).__name__, k): plain(v)
@@ -73,6 +77,15 @@ public final class YamlReaders {
     /** The documents PyYAML's {@code load_all} reads, by the pure Python or the libyaml loader. */
     public static List<JsonNode> pyYaml(String yaml, boolean libyaml) throws IOException {
         var result = run(yaml, "python3", "-c", PYYAML, libyaml ? "libyaml" : "pure");
+        return elements(JSON.readTree(result));
+    }
+
+    /**
+     * The documents PyYAML's {@code load_all} reads with BaseLoader, pure Python or libyaml: no
+     * type resolution, every scalar a string, so what it tells apart is the text of each scalar.
+     */
+    public static List<JsonNode> pyYamlBase(String yaml, boolean libyaml) throws IOException {
+        var result = run(yaml, "python3", "-c", PYYAML, libyaml ? "cbase" : "base");
         return elements(JSON.readTree(result));
     }
 

@@ -16,15 +16,25 @@ final class DirectiveRefusingScanner implements Scanner {
             + " --- line that must follow, leaving the directive without its document";
 
     private final Scanner scanner;
+    /**
+     * Whether the scanner is past where a directive can stand: the start of the piece. A piece is
+     * read up to the end of its first document (the rest kubectl ignores), so a directive after that
+     * is never reached, and the parser's many token checks need no second look.
+     */
+    private boolean pastDirectives;
 
     DirectiveRefusingScanner(Scanner scanner) {
         this.scanner = scanner;
     }
 
     private void refuseDirective() {
+        if (pastDirectives || scanner.checkToken(Token.ID.StreamStart)) {
+            return;
+        }
         if (scanner.checkToken(Token.ID.Directive)) {
             throw new ScannerException(null, null, PROBLEM, scanner.peekToken().getStartMark());
         }
+        pastDirectives = true;
     }
 
     @Override

@@ -280,8 +280,14 @@ public final class ManifestReader {
      */
     private static final class LeanComposer extends Composer {
 
+        /**
+         * One for all composers: a composer is made for every document (see DocumentIterator), and
+         * the resolver is only read once built.
+         */
+        private static final KubectlResolver RESOLVER = new KubectlResolver();
+
         LeanComposer(Parser parser, LoaderOptions options) {
-            super(parser, new KubectlResolver(), options);
+            super(parser, RESOLVER, options);
         }
 
         /**

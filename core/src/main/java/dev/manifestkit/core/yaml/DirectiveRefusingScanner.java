@@ -43,6 +43,13 @@ final class DirectiveRefusingScanner implements Scanner {
         return scanner.checkToken(choices);
     }
 
+    /** Without this, the interface's default would make an array on each of the parser's many checks. */
+    @Override
+    public boolean checkToken(Token.ID choice) {
+        refuseDirective();
+        return scanner.checkToken(choice);
+    }
+
     @Override
     public Token peekToken() {
         refuseDirective();

@@ -585,39 +585,15 @@ final class CustomResourceDefaults {
     }
 
     private static boolean isStringMap(JsonNode value) {
-        if (!value.isObject()) {
-            return false;
-        }
-        for (var entry : value.properties()) {
-            if (!entry.getValue().isString() && !entry.getValue().isNull()) {
-                return false;
-            }
-        }
-        return true;
+        return value.isObject() && value.valueStream().allMatch(v -> v.isString() || v.isNull());
     }
 
     private static boolean isStringList(JsonNode value) {
-        if (!value.isArray()) {
-            return false;
-        }
-        for (var element : value) {
-            if (!element.isString() && !element.isNull()) {
-                return false;
-            }
-        }
-        return true;
+        return value.isArray() && value.valueStream().allMatch(v -> v.isString() || v.isNull());
     }
 
     private static boolean isObjectList(JsonNode value) {
-        if (!value.isArray()) {
-            return false;
-        }
-        for (var element : value) {
-            if (!element.isObject() && !element.isNull()) {
-                return false;
-            }
-        }
-        return true;
+        return value.isArray() && value.valueStream().allMatch(v -> v.isObject() || v.isNull());
     }
 
     private static String asciiLower(String text) {

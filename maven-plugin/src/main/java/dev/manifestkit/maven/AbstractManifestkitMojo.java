@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -26,12 +29,18 @@ import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.PortRange;
 import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.ResourceResult;
+import dev.manifestkit.validation.Severity;
 import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
 import dev.manifestkit.validation.report.ReportWriter;
 
 /** What both goals share: skipping, and how manifests are validated and problems reported. */
 abstract class AbstractManifestkitMojo extends AbstractMojo {
+
+    /** How {@link Validator.Builder#build()} begins its message refusing an id given to {@code disable}. */
+    private static final String DISABLE_REFUSED = "disable: ";
+    /** How {@link Validator.Builder#build()} begins its message refusing an id given to {@code severity}. */
+    private static final String SEVERITY_REFUSED = "severity: ";
 
     /** Skips the goal. Set {@code -Dmanifestkit.skip} to skip both {@code generate} and {@code validate}. */
     @Parameter(property = "manifestkit.skip", defaultValue = "false")
@@ -82,6 +91,27 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     String nodePortRange;
 
     /**
+     * Rules to turn off, by id or by a prefix ending at a slash ({@code lint} for every
+     * {@code lint/…} rule), as the command line's {@code --disable} takes them; an entry may list
+     * several, comma-separated ({@code -Dmanifestkit.disable=lint/host-path,ref}). An id that names
+     * no rule stops the build. To spare one object a rule, annotate it with
+     * {@code manifestkit.dev/ignore: "IDS"} instead.
+     */
+    @Parameter(property = "manifestkit.disable")
+    List<String> disable = new ArrayList<>();
+
+    /**
+     * Severities to report rules with, each {@code ID=LEVEL}: a rule id or a prefix ending at a slash,
+     * and {@code error}, {@code warning} or {@code info}, as the command line's {@code --severity}
+     * takes them ({@code <severity>lint/probes=error</severity>}, or
+     * {@code -Dmanifestkit.severities=lint=error,lint/image-tag=info}); the most specific id wins. A
+     * list rather than a map because an XML element cannot be named {@code lint/probes}. An id that
+     * names no rule stops the build.
+     */
+    @Parameter(property = "manifestkit.severities")
+    List<String> severities = new ArrayList<>();
+
+    /**
      * Also write the validation report to this file, passing or failing, for CI systems that show
      * test results ({@code target/manifestkit-report.xml} with the {@code junit} format).
      */
@@ -96,21 +126,90 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
     File executionRoot;
 
-    /** The validator the configuration describes. */
-    Validator validator() throws MojoFailureException {
+    /**
+     * The validator the configuration describes. Rule ids in {@link #disable} and
+     * {@link #severities} are checked by the validator's builder, as the command line's are; one
+     * naming no rule is a configuration error naming the parameter.
+     */
+    Validator validator() throws MojoExecutionException, MojoFailureException {
+        var disabled = ruleIds(disable);
+        var overrides = severityOverrides(severities);
         try {
             var builder = Validator.builder()
                     .kubernetesVersion(KubernetesVersion.parse(kubernetesVersion))
                     .profile(Profile.parse(profile))
                     .skipMissingSchemas(skipMissingSchemas)
-                    .nodePortRange(nodePortRange());
+                    .nodePortRange(nodePortRange())
+                    .disable(disabled.toArray(String[]::new));
+            overrides.forEach(builder::severity);
             if (schemaLocation != null) {
                 builder.schemaLocation(schemaLocation.toPath());
             }
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("manifestkit: " + e.getMessage());
+            var message = String.valueOf(e.getMessage());
+            // the builder says which of its methods was given an id naming no rule: disable or severity
+            if (message.startsWith(DISABLE_REFUSED)) {
+                throw new MojoExecutionException(oneLine("manifestkit: disable: "
+                        + message.substring(DISABLE_REFUSED.length())));
+            }
+            if (message.startsWith(SEVERITY_REFUSED)) {
+                throw new MojoExecutionException(oneLine("manifestkit: severities: "
+                        + message.substring(SEVERITY_REFUSED.length())));
+            }
+            throw new MojoFailureException("manifestkit: " + message);
         }
+    }
+
+    /**
+     * The ids of {@link #disable}: each entry split at commas, as {@code --disable} splits its
+     * value (and as Maven splits a {@code -D} value for a list), blanks dropped.
+     */
+    static List<String> ruleIds(List<String> entries) {
+        var ids = new ArrayList<String>();
+        for (var entry : entries == null ? List.<String>of() : entries) {
+            for (var id : entry == null ? new String[0] : entry.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.strip());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The overrides of {@link #severities}, in order (a later one for the same id wins, as a later
+     * {@code --severity} does).
+     *
+     * @throws MojoExecutionException naming the entry, if one is not {@code ID=LEVEL}
+     */
+    static Map<String, Severity> severityOverrides(List<String> entries) throws MojoExecutionException {
+        var overrides = new LinkedHashMap<String, Severity>();
+        for (var entry : ruleIds(entries)) {
+            int eq = entry.lastIndexOf('=');
+            var id = eq < 0 ? "" : entry.substring(0, eq).strip();
+            var level = eq < 0 ? null : severity(entry.substring(eq + 1).strip());
+            if (id.isEmpty() || level == null) {
+                throw new MojoExecutionException(oneLine("manifestkit: severities: '" + entry
+                        + "' is not ID=LEVEL with LEVEL error, warning or info (lint/probes=error)"));
+            }
+            overrides.put(id, level);
+        }
+        return overrides;
+    }
+
+    /** {@code error}, {@code warning} or {@code info}, case-insensitively; null for anything else. */
+    private static Severity severity(String label) {
+        for (var severity : Severity.values()) {
+            if (severity.label().equalsIgnoreCase(label)) {
+                return severity;
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String message) {
+        return MessageText.oneLine(message, 4 * MessageText.MAX_TEXT);
     }
 
     private PortRange nodePortRange() throws MojoFailureException {

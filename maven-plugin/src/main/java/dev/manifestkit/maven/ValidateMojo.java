@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +36,22 @@ import dev.manifestkit.validation.Problem;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public final class ValidateMojo extends AbstractManifestkitMojo {
 
+    /** Where the goal looks when {@link #directory} is not configured, relative to the project. */
+    static final String DEFAULT_DIRECTORY = "src/main/kubernetes";
+
     /**
      * The folder whose {@code .yaml}, {@code .yml} and {@code .json} files are validated, subfolders
-     * included ({@code kustomization.yaml} skipped), as the command line takes a directory.
+     * included ({@code kustomization.yaml} skipped), as the command line takes a directory. Default
+     * {@code src/main/kubernetes}, which may be missing (the goal then logs so and passes, as
+     * maven-resources-plugin does for a missing resource folder, so a parent POM may bind the goal
+     * for every module); a folder configured here must exist.
      */
-    @Parameter(property = "manifestkit.directory", defaultValue = "${project.basedir}/src/main/kubernetes")
+    @Parameter(property = "manifestkit.directory")
     File directory;
+
+    /** The project's folder, which holds the default {@link #directory}. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -48,11 +59,19 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
             getLog().info("manifestkit: validate skipped (manifestkit.skip)");
             return;
         }
+        // the configuration is checked first, so a mistake in it shows in every module, with manifests or without
         var failOnSeverity = failOnSeverity();
-        var root = directory.toPath();
+        var validator = validator();
+        var configured = directory != null;
+        var root = configured ? directory.toPath() : basedir.toPath().resolve(DEFAULT_DIRECTORY);
+        if (!configured && !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            getLog().info("manifestkit: no " + relative(root) + " folder, nothing to validate");
+            return;
+        }
         if (!Files.isDirectory(root)) {
-            throw new MojoFailureException("manifestkit: " + relative(root) + " is not a directory;"
-                    + " set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
+            throw new MojoFailureException("manifestkit: " + (configured ? "directory " : "") + relative(root)
+                    + (Files.exists(root) ? " is not a directory" : " does not exist")
+                    + "; set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
         }
         var files = yamlFiles(root);
         if (files.isEmpty()) {
@@ -72,7 +91,7 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
             }
         }
         var all = documents.values().stream().flatMap(List::stream).toList();
-        var report = validator().validate(all, List.of()).withFileErrors(unreadable);
+        var report = validator.validate(all, List.of()).withFileErrors(unreadable);
         writeReport(refiled(report, origin -> relative(Path.of(origin))));
         var problems = report.problems();
         var failing = new ArrayList<String>();

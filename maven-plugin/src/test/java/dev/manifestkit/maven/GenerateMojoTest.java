@@ -96,6 +96,53 @@ class GenerateMojoTest {
     }
 
     @Test
+    void disableTurnsRulesOffByIdOrPrefix() throws Exception {
+        for (var disable : List.of("api/server-warnings", "api", "lint,api")) {
+            log.clear();
+            var mojo = mojo(SHOP + "$Valid");
+            mojo.disable = List.of(disable);
+            mojo.failOn = "warning";
+
+            mojo.execute();
+
+            assertThat(log).singleElement().asString()
+                    .startsWith("[INFO] manifestkit: Shop.Valid: 2 objects (ConfigMap 1, Service 1), 0 errors, 0 warnings");
+        }
+    }
+
+    @Test
+    void severitiesRegradeRules() throws Exception {
+        var mojo = mojo(SHOP + "$Valid");
+        mojo.severities = List.of("api/server-warnings=error");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem at or above failOn=error; nothing was written:\n"
+                        + "  Shop.Valid: Service/shop: spec.externalName: ")
+                .hasMessageEndingWith("[api/server-warnings]");
+        assertThat(root.resolve("target/manifests")).doesNotExist();
+    }
+
+    @Test
+    void rulesNamingNoRuleStopTheBuildBeforeAnySourceRuns() throws Exception {
+        var disable = mojo(SHOP + "$Throws");
+        disable.disable = List.of("ref/service-selects-pod");
+        var severities = mojo(SHOP + "$Throws");
+        severities.severities = List.of("refs=info");
+        var malformed = mojo(SHOP + "$Throws");
+        malformed.severities = List.of("ref:info");
+
+        assertThatThrownBy(disable::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: disable: no rule has the id 'ref/service-selects-pod'");
+        assertThatThrownBy(severities::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: severities: no rule has the id 'refs'");
+        assertThatThrownBy(malformed::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: severities: 'ref:info' is not ID=LEVEL with LEVEL error, warning or info"
+                        + " (lint/probes=error)");
+        assertThat(log).isEmpty();
+    }
+
+    @Test
     void theSourceLayoutWritesOneFilePerSource() throws Exception {
         var mojo = mojo(SHOP + "$Valid");
         mojo.layout = "Source";

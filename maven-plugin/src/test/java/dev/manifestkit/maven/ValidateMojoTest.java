@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,7 @@ class ValidateMojoTest {
     private ValidateMojo mojo() {
         var mojo = new ValidateMojo();
         mojo.directory = kubernetes.toFile();
+        mojo.basedir = root.toFile();
         mojo.kubernetesVersion = "1.35";
         mojo.profile = "dev";
         mojo.failOn = "error";
@@ -218,12 +220,169 @@ class ValidateMojoTest {
     }
 
     @Test
-    void aMissingDirectorySaysWhatToConfigure() throws Exception {
+    void aMissingDefaultDirectoryIsOneInfoLineAndPasses() throws Exception {
+        Files.delete(kubernetes);
+        var mojo = mojo();
+        mojo.directory = null;
+
+        mojo.execute();
+
+        assertThat(log).containsExactly("[INFO] manifestkit: no " + path("src", "main", "kubernetes")
+                + " folder, nothing to validate");
+    }
+
+    @Test
+    void theDefaultDirectoryIsReadWhenItExists() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE.replace("port: 80", "port: \"http\""));
+        var mojo = mojo();
+        mojo.directory = null;
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem in " + path("src", "main", "kubernetes"));
+    }
+
+    @Test
+    void aMissingConfiguredDirectoryFailsNamingIt() throws Exception {
+        var mojo = mojo();
+        mojo.directory = root.resolve("src/manifests").toFile();
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("manifestkit: directory " + path("src", "manifests") + " does not exist; set <directory>"
+                        + " to where the YAML files are, or skip with -Dmanifestkit.skip");
+    }
+
+    @Test
+    void aConfiguredDirectoryThatIsTheDefaultOneMustExistToo() throws Exception {
         Files.delete(kubernetes);
 
         assertThatThrownBy(mojo()::execute)
-                .hasMessage("manifestkit: " + path("src", "main", "kubernetes") + " is not a directory; set <directory>"
-                        + " to where the YAML files are, or skip with -Dmanifestkit.skip");
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("manifestkit: directory " + path("src", "main", "kubernetes") + " does not exist;"
+                        + " set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
+    }
+
+    @Test
+    void aDefaultDirectoryThatIsAFileFails() throws Exception {
+        Files.delete(kubernetes);
+        Files.writeString(kubernetes, SERVICE);
+        var mojo = mojo();
+        mojo.directory = null;
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("manifestkit: " + path("src", "main", "kubernetes") + " is not a directory;"
+                        + " set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
+    }
+
+    @Test
+    void anEmptyDirectoryIsAWarningAndPassesDefaultOrConfigured() throws Exception {
+        Files.writeString(kubernetes.resolve("README.md"), "not yaml");
+        var configured = mojo();
+        configured.execute();
+        var byDefault = mojo();
+        byDefault.directory = null;
+        byDefault.execute();
+
+        var line = "[WARNING] manifestkit: no .yaml, .yml or .json files in " + path("src", "main", "kubernetes");
+        assertThat(log).containsExactly(line, line);
+    }
+
+    @Test
+    void theConfigurationIsCheckedEvenWithNothingToValidate() throws Exception {
+        Files.delete(kubernetes);
+        var mojo = mojo();
+        mojo.directory = null;
+        mojo.disable = List.of("lint/no-such-rule");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: disable: no rule has the id 'lint/no-such-rule'");
+        assertThat(log).isEmpty();
+    }
+
+    /** A valid Service with one warning: externalName, which a ClusterIP Service ignores. */
+    private static final String WARNED_SERVICE = SERVICE.replace("spec:", "spec:\n  externalName: web.example.com");
+
+    @Test
+    void disableTurnsRulesOffByIdOrPrefixAsTheCommandLineDoes() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), WARNED_SERVICE);
+        var summary = path("src", "main", "kubernetes", "service.yaml") + ": 1 object (Service 1), 0 errors, ";
+        mojo().execute();
+        assertThat(log).hasSize(2).first().isEqualTo("[INFO] manifestkit: " + summary + "1 warning");
+        assertThat(log).last().asString().endsWith("[api/server-warnings]");
+        log.clear();
+
+        for (var disable : List.of(List.of("api/server-warnings"), List.of("lint", "api"),
+                List.of(" lint , api/server-warnings "), List.of("lint,api/server-warnings"))) {
+            var mojo = mojo();
+            mojo.disable = disable;
+            mojo.execute();
+        }
+
+        assertThat(log).hasSize(4).containsOnly("[INFO] manifestkit: " + summary + "0 warnings");
+    }
+
+    @Test
+    void severitiesRegradeARuleOrEveryRuleUnderAPrefix() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), WARNED_SERVICE);
+        var failing = mojo();
+        failing.severities = List.of("api/server-warnings=error");
+
+        assertThatThrownBy(failing::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("manifestkit: 1 problem in ")
+                .hasMessageEndingWith("[api/server-warnings]");
+
+        log.clear();
+        var quiet = mojo();
+        // the most specific id wins, whatever the order; levels are case-insensitive
+        quiet.severities = List.of("api/server-warnings=INFO", "api=error");
+        quiet.execute();
+        assertThat(log).containsExactly("[INFO] manifestkit: " + path("src", "main", "kubernetes", "service.yaml")
+                + ": 1 object (Service 1), 0 errors, 0 warnings");
+    }
+
+    @Test
+    void anIdNamingNoRuleIsAConfigurationErrorNamingTheParameter() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var disable = mojo();
+        disable.disable = List.of("lint/host-path", "lint/hostpath");
+        var severities = mojo();
+        severities.severities = List.of("lint=warning,lints=error");
+        // a prefix ends at a slash, and is written without it, as the builder takes it
+        var slash = mojo();
+        slash.disable = List.of("lint/");
+
+        assertThatThrownBy(disable::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: disable: no rule has the id 'lint/hostpath'");
+        assertThatThrownBy(severities::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: severities: no rule has the id 'lints'");
+        assertThatThrownBy(slash::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: disable: no rule has the id 'lint/'");
+    }
+
+    @Test
+    void aSeverityThatIsNotIdEqualsLevelIsAConfigurationError() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        for (var entry : List.of("lint/probes", "lint/probes=fatal", "=error", "lint/probes=")) {
+            var mojo = mojo();
+            mojo.severities = List.of(entry);
+
+            assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("manifestkit: severities: '" + entry + "' is not ID=LEVEL with LEVEL error, warning"
+                            + " or info (lint/probes=error)");
+        }
+    }
+
+    @Test
+    void aConfigurationErrorStaysOneLineWhateverTheIdHolds() throws Exception {
+        var mojo = mojo();
+        mojo.disable = List.of("lint\n  probes");
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: disable: no rule has the id 'lint\\n  probes'");
     }
 
     @Test

@@ -2,12 +2,12 @@ package dev.manifestkit.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+
+import dev.manifestkit.core.MessageText;
 
 /**
  * One source of manifests: a file or stdin.
@@ -80,14 +80,8 @@ record Input(Path path, String name) {
      * refused file is just the file's name.
      */
     static String reason(Path path, IOException e) {
-        String why;
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            why = fs.getReason();
-        } else if (e instanceof NoSuchFileException) {
-            why = "no such file or directory";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else {
+        String why = MessageText.fileSystemReason(e);
+        if (why == null) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         var file = e instanceof FileSystemException fs ? fs.getFile() : null;

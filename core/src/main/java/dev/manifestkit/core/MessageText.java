@@ -1,5 +1,10 @@
 package dev.manifestkit.core;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
 /**
  * How text from the input goes into a message: escaped as Go's {@code %q} escapes what it cannot
  * print, and cut to a bound. Names, keys and values of invalid input can hold newlines, control
@@ -133,5 +138,23 @@ public final class MessageText {
                 }
             }
         }
+    }
+
+    /**
+     * The system's reason for a failed file operation, as {@code strerror} words it, or null when
+     * the exception says none: Java's own message for a missing or refused file is only the file's
+     * name, which says nothing of why.
+     */
+    public static String fileSystemReason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return null;
     }
 }

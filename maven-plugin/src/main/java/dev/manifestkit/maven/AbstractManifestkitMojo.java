@@ -3,11 +3,9 @@ package dev.manifestkit.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -273,17 +271,10 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
      * where Java's own message for a refused or missing file is only the file's name.
      */
     static String reason(IOException e) {
-        String why;
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            why = fs.getReason();
-        } else if (e instanceof NoSuchFileException) {
-            why = "no such file or directory";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof FileAlreadyExistsException) {
-            why = "exists and is not a directory";
-        } else {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why = MessageText.fileSystemReason(e);
+        if (why == null) {
+            why = e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         var file = e instanceof FileSystemException fs && !why.contains(String.valueOf(fs.getFile())) ? fs.getFile() : null;
         return MessageText.oneLine(file == null ? why : file + ": " + why, MessageText.MAX_TEXT);

@@ -77,6 +77,28 @@ final class LinearStreamReader extends StreamReader {
     private boolean chunkEnd;
     /** {@link #decoded} where the current piece started. */
     private long pieceStart;
+    /**
+     * Open flow collections: '[' and '{' the scanner stepped over with {@link #forward()} (it steps
+     * over those in scalars, tags and comments otherwise), less the ']' and '}'.
+     */
+    private int flowDepth;
+    /**
+     * go-yaml's "simple key allowed" in the block context: true at the start of a line and after a
+     * '-', '?' or a ':' with no key before it, false once anything else is stepped over. A tab may
+     * separate tokens only where it is false (or in a flow collection); see {@link #peek(int)}.
+     */
+    private boolean keyAllowed = true;
+    /** Whether the last call was {@link #getMark()}: the scanner looks for its next token with getMark, getColumn. */
+    private boolean markTaken;
+    /** While the scanner skips the blanks before its next token: the offset it peeks at next; -1 otherwise. */
+    private int separation = -1;
+    /** Whether the scanner is in the header of a block scalar (after its '|' or '>'), or at the end of a verbatim tag. */
+    private boolean blockHeader;
+    /**
+     * Whether the last call stepped over a tag's characters ({@link #prefixForward(int)}, or
+     * {@link #forward()} over a '!'): the scanner may be at the end of a tag; see {@link #peek()}.
+     */
+    private boolean tagEnd;
 
     LinearStreamReader(Reader in, int documentLimit) {
         super(Reader.nullReader());
@@ -138,6 +160,7 @@ final class LinearStreamReader extends StreamReader {
     @Override
     public Mark getMark() {
         calledOther();
+        markTaken = true;
         return new Mark(NAME, index, line, column, window, start);
     }
 
@@ -153,12 +176,25 @@ final class LinearStreamReader extends StreamReader {
             quoteEscape = 2; // over the stand-in 'x'; the quote itself is still ahead
             return;
         }
-        boolean backslash = quoteEscape == 0 && ensure(1) && window[start] == '\\';
+        int c = ensure(1) ? window[start] : -1;
+        boolean backslash = quoteEscape == 0 && c == '\\';
+        boolean header = blockHeader && (c == ' ' || c == '\t' || c == '+' || c == '-' || c >= '0' && c <= '9');
+        boolean keyWasAllowed = keyAllowed;
         calledOther();
         advance(1);
         if (backslash) {
             afterBackslash = index;
         }
+        // the scanner steps over the indicators of tokens one by one with this method (but '[' and '{')
+        switch (c) {
+            case ']', '}' -> flowDepth = Math.max(0, flowDepth - 1);
+            case '-', '?' -> keyAllowed = true;
+            case ':' -> keyAllowed = keyWasAllowed; // a ':' after a key allows none, one without allows one
+            default -> {
+            }
+        }
+        blockHeader = header || c == '|' || c == '>';
+        tagEnd = c == '!';
     }
 
     @Override
@@ -169,6 +205,10 @@ final class LinearStreamReader extends StreamReader {
             return;
         }
         calledOther();
+        // the scanner steps over the '[' or '{' that opens a flow collection with forward(1), and over no other one so
+        if (length == 1 && ensure(1) && (window[start] == '[' || window[start] == '{')) {
+            flowDepth++;
+        }
         advance(length);
     }
 
@@ -179,6 +219,10 @@ final class LinearStreamReader extends StreamReader {
     private void calledOther() {
         afterBackslash = -1;
         quoteEscape = 0;
+        markTaken = false;
+        separation = -1;
+        blockHeader = false;
+        tagEnd = false;
     }
 
     private void advance(int length) {
@@ -189,8 +233,12 @@ final class LinearStreamReader extends StreamReader {
             if (Constant.LINEBR.has(c) || (c == '\r' && ensure(1) && window[start] != '\n')) {
                 line++;
                 column = 0;
+                keyAllowed = true;
             } else if (c != 0xFEFF) {
                 column++;
+                if (c != ' ' && c != '\t') {
+                    keyAllowed = false;
+                }
             }
         }
     }
@@ -208,6 +256,10 @@ final class LinearStreamReader extends StreamReader {
      * start of the stand-in {@code x27}: the scanner steps over the {@code x}, reads the digits
      * with {@link #prefix(int)} and steps over them with {@link #forward(int)}, which moves past
      * the one real character. Positions stay those of the text, since the stand-in takes none.
+     *
+     * <p>In the header of a block scalar (after {@link #forward()} over its '|' or '>') and at the end
+     * of a tag (after its '!' or its characters), where go-yaml takes a tab for a space and SnakeYAML
+     * refuses it, a tab is shown as a space; the scanner steps over it with {@link #forward()}.
      */
     @Override
     public int peek() {
@@ -224,12 +276,37 @@ final class LinearStreamReader extends StreamReader {
                 return 'x';
             }
         }
+        boolean blankSeparates = blockHeader || tagEnd;
+        boolean header = blockHeader;
         calledOther();
-        return ensure(1) ? window[start] : '\0';
+        blockHeader = header;
+        if (!ensure(1)) {
+            return '\0';
+        }
+        int c = window[start];
+        return c == '\t' && blankSeparates ? ' ' : c;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>go-yaml, and so kubectl, skips a tab as it skips a space before a token, except where a
+     * block collection could start there (at the start of a line, after a '-' or '?'): SnakeYAML
+     * skips spaces only. The scanner looks for its next token calling {@link #getMark()} and
+     * {@link #getColumn()} and then this method with the offsets 0, 1, 2… while it finds spaces, and
+     * no other part of it makes those calls in that order; so there, and only there, a tab that
+     * go-yaml skips is shown as a space. A tab in a scalar is never shown so: the scanner reads
+     * those with {@link #prefixForward(int)}, and the blanks a plain scalar ends with are its own.
+     */
     @Override
     public int peek(int offset) {
+        if (separation == offset && ensure(offset + 1)) {
+            int c = window[start + offset];
+            if (c == ' ' || c == '\t') {
+                separation++;
+                return ' ';
+            }
+        }
         calledOther();
         return ensure(offset + 1) ? window[start + offset] : '\0';
     }
@@ -287,6 +364,13 @@ final class LinearStreamReader extends StreamReader {
     public String prefixForward(int length) {
         calledOther();
         String prefix = prefixOf(length);
+        if (!prefix.isEmpty()) {
+            tagEnd = true;
+            char first = prefix.charAt(0);
+            if (first != ' ' && first != '\t') {
+                keyAllowed = false;
+            }
+        }
         start += length;
         index += length;
         documentIndex += length;
@@ -296,7 +380,11 @@ final class LinearStreamReader extends StreamReader {
 
     @Override
     public int getColumn() {
+        boolean nextToken = markTaken;
         calledOther();
+        if (nextToken && (flowDepth > 0 || !keyAllowed)) {
+            separation = 0;
+        }
         return column;
     }
 
@@ -369,6 +457,8 @@ final class LinearStreamReader extends StreamReader {
         }
         chunkEnd = false;
         lineStart = true;
+        flowDepth = 0;
+        keyAllowed = true;
         lineChecked = false;
         documentIndex = 0;
         pieceStart = decoded;

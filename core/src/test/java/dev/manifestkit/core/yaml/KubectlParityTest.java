@@ -88,6 +88,74 @@ class KubectlParityTest {
         assertReadAsKubectlReadsEach(documents);
     }
 
+    // --- tabs as separation white space -----------------------------------------------------------
+
+    private static String tree(String body) {
+        return READER.read(data(body)).get(0).tree().get("data").toString();
+    }
+
+    @Test
+    void aTabSeparatesTokensWhereKubectlSkipsIt() {
+        assertThat(tree("  a:\tx\n  b: \t\"y\"\t# c\n  'c'\t:\t'z'\t\n")).isEqualTo("{\"a\":\"x\",\"b\":\"y\",\"c\":\"z\"}");
+        assertThat(tree("  a: {b:\t1,\tc: [\tx ,\tw\t]\t}\t# c\n")).isEqualTo("{\"a\":{\"b\":1,\"c\":[\"x\",\"w\"]}}");
+        assertThat(tree("  a: [x,\n\tv,\n   \tz]\n")).isEqualTo("{\"a\":[\"x\",\"v\",\"z\"]}");
+        assertThat(tree("  a: &x\tv\n  b: *x\t\n  c: !!str\t1\n  d: !\t2\n  e:\t\n")).isEqualTo(
+                "{\"a\":\"v\",\"b\":\"v\",\"c\":\"1\",\"d\":\"2\"}");
+        assertThat(tree("  a:\t|-\t# c\n    x\t\n  b: >\t\n    y\n")).isEqualTo("{\"a\":\"x\\t\",\"b\":\"y\\n\"}");
+        assertThat(READER.read("apiVersion:\tv1\r\nkind: ConfigMap\t\r\nmetadata:\t# c\r\n  name: c\r\n").get(0).name())
+                .contains("c");
+    }
+
+    @Test
+    void tabsInScalarsAreKeptAsTheyWere() {
+        assertThat(value(data("  a: b\tc \t d\t \n"))).isEqualTo("b\tc \t d");
+        assertThat(value(data("  a: \"\tb\t\"\t\n"))).isEqualTo("\tb\t");
+        assertThat(value(data("  a: '\tb\t'\n"))).isEqualTo("\tb\t");
+        assertThat(tree("  a: [\"\tb\t\",\t'\t']\n")).isEqualTo("{\"a\":[\"\\tb\\t\",\"\\t\"]}");
+        assertThat(value(data("  a: |\n    b\t\t\n    c\n"))).isEqualTo("b\t\t\nc\n");
+        assertThat(value(data("  a: x\n    y\tz\t\n"))).isEqualTo("x y\tz");
+        assertThat(value(data("  a: x\t:y\n"))).isEqualTo("x\t:y");
+    }
+
+    @Test
+    void tabsInIndentationAndAfterBlockIndicatorsStayRefusedAsKubectlRefusesThem() {
+        for (String body : List.of("\ta: x\n", "  a: x\n\tb: y\n", "  a: x\n  \t\n  b: y\n", "  a:\n\t- x\n",
+                "  a:\n  - \tx\n", "  a:\n  -\tx\n", "  a:\n  -\t- x\n", "  ? a\n  :\tx\n", "  ?\ta\n  : x\n",
+                "  a: |\n\tx\n", "  a: |\n    x\n  \t\n", "  a: x\n\t# c\n", "  a: |\t-\n    x\n")) {
+            assertThatThrownBy(() -> READER.read(data(body))).as(body).isInstanceOf(ManifestReadException.class);
+        }
+    }
+
+    @Test
+    void positionsAfterTabsAreThoseOfTheText() {
+        var document = READER.read(data("  a:\t{b:\t[x,\ty]}\t# c\n  c:\t\"z\"\n")).get(0);
+        assertThat(document.locationOf("/data/c")).contains(new SourceLocation(7, 3));
+        assertThat(document.locationOf("/data/a/b/1")).contains(new SourceLocation(6, 14));
+        assertThatThrownBy(() -> READER.read(data("  a:\t\"x\"\t y\n"), "t.yaml")).hasMessageStartingWith("t.yaml:6:11: ");
+        assertThatThrownBy(() -> READER.read(data("  a:\n  - \tx\n"), "t.yaml")).hasMessageStartingWith("t.yaml:7:5: ");
+    }
+
+    @Test
+    void tabsReadAsKubectlReadsThem() throws IOException {
+        var texts = new ArrayList<String>();
+        for (String body : List.of("  a:\tx\n", "  a: \tx\n", "  a:\t\"x\"\n", "  a: \"x\"\t\n", "  a: 'x'\t# c\n",
+                "  a: x\t\n", "  a: x\t#c\n", "  a: b\tc\n", "  a: b \tc\t \n", "  a\t: x\n", "  \"a\"\t: x\n",
+                "  a: {b:\t1,\tc: 2}\n", "  a: {\tb: 1\t}\n", "  a: [\tx\t]\t\n", "  a: [x\t,y]\n", "  a: {\"b\"\t:\t1}\n",
+                "  a: [x,\n\ty]\n", "  a: {b: 1,\n\tc: 2}\n", "  a: [\n\tx\n   ]\n", "  a: \"x\n\ty\"\n", "  a: 'x\ty'\n",
+                "  a:\t|\n    x\n", "  a: |\t\n    x\n", "  a: |-\t# c\n    x\t\n", "  a: |2\t\n     x\n",
+                "  a: |\t-\n    x\n", "  a: >\n    x\n    \ty\n", "  a: |\n\tx\n", "  a: |\n    x\n   \t\n    y\n",
+                "\ta: x\n", "  a: x\n\tb: y\n", "  a:\n\t- x\n", "  a:\n  - \tx\n", "  a:\n  -\tx\n", "  a:\n  - x\t\n",
+                "  a:\n  -\t- x\n", "  a: x\n\ty\n", "  a: x\n  \t\n  b: y\n", "  a: x\n\t# c\n  b: y\n",
+                "  a: &x\tv\n  b: *x\t\n", "  a: !!str\tv\n", "  a: !\tv\n", "  a: !<tag:yaml.org,2002:str>\tv\n",
+                "  a:\t\n    b\n", "  a: \t\n", "  a:\t\t1\n", "  a: -\tx\n", "  a: x:\ty\n", "  ?\ta\n  :\tx\n",
+                "  ? a\n  :\tx\n", "  a:\n  - b:\tx\n    c:\t[1,\t2]\n", "  a: [{b:\tc}]\t\n  d:\te\n",
+                "  a: \"x\"\t\r\n  b: y\r\n", "  a: 'x'\t'y'\n", "  a: &a\t[x]\n  b: *a\t# c\n", "  a: &a\n\tx\n")) {
+            texts.add(data(body));
+        }
+        texts.add("apiVersion:\tv1\nkind: ConfigMap\nmetadata:\t# c\n  name: c\ndata:\t\n  a: x\n");
+        assertReadAsKubectlReadsEach(texts);
+    }
+
     // --- documents, as kubectl cuts a file into them ---------------------------------------------
 
     private static final String DOC = HEAD + "data:\n  a: x\n";

@@ -248,9 +248,12 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
                 }
                 return;
             }
+            if (Files.isSymbolicLink(file) && Files.exists(file)) {
+                // the file the link leads to is replaced, and the link stays
+                file = file.toRealPath();
+            }
             // written beside it and renamed over it, so a failure halfway leaves the previous report whole
-            var name = file.getFileName().toString();
-            var temp = Files.createTempFile(file.getParent(), "." + (name.length() > 200 ? name.substring(0, 200) : name)
+            var temp = Files.createTempFile(file.getParent(), "." + temporaryStem(file.getFileName().toString())
                     + ".", ".tmp");
             try {
                 try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
@@ -264,6 +267,23 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
             throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile + ": "
                     + reason(e), e);
         }
+    }
+
+    /**
+     * A file name cut to 200 bytes of UTF-8 (never inside a character), so that the temporary file's
+     * name, which adds two dots, a random number and {@code .tmp}, stays within the 255 bytes a name
+     * may have, as the command line's {@code fmt --write} cuts it.
+     */
+    static String temporaryStem(String name) {
+        var bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= 200) {
+            return name;
+        }
+        int end = 200;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--; // bytes[end] continues a character: cut before the character it continues
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
     /**

@@ -134,6 +134,38 @@ class ValidateMojoTest {
     }
 
     @Test
+    void aReportFileWithALongMultiByteNameIsWritten() throws Exception {
+        // 120 characters, 240 bytes of UTF-8: a valid name, whose temporary sibling must be cut by bytes
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
+                "file names are UTF-8");
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var mojo = mojo();
+        var name = "\u00e9".repeat(116) + ".xml";
+        mojo.reportFile = root.resolve("target").resolve(name).toFile();
+        mojo.reportFormat = "junit";
+
+        mojo.execute();
+
+        assertThat(Files.readString(root.resolve("target").resolve(name))).startsWith("<?xml");
+    }
+
+    @Test
+    void aReportFileThatIsALinkIsWrittenThroughTheLink() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var reports = Files.createDirectories(root.resolve("reports"));
+        var real = Files.writeString(reports.resolve("report.xml"), "old");
+        var link = Files.createSymbolicLink(root.resolve("report.xml"), real);
+        var mojo = mojo();
+        mojo.reportFile = link.toFile();
+        mojo.reportFormat = "junit";
+
+        mojo.execute();
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("<?xml");
+    }
+
+    @Test
     void anUnknownReportFormatIsAConfigurationError() throws Exception {
         Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
         var mojo = mojo();

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * Text held until it is known to be wanted: in memory up to a bound, then in a temporary file
- * (owner-only, deleted on {@link #close}). {@code fmt} prints nothing of a file that turns out
+ * (owner-only, deleted on {@link #close}, or when the JVM ends before that). {@code fmt} prints nothing of a file that turns out
  * not to be readable, so it holds a file's formatted text until the whole file has been read;
  * a file of any length is formatted in bounded memory all the same, as {@code validate} reads it.
  */
@@ -59,7 +59,15 @@ final class Spool extends Writer {
         empty &= length == 0;
         if (fileWriter == null && (long) memory.length() + length > memoryLimit) {
             file = Files.createTempFile("manifestkit-fmt-", ".yaml");
-            fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+            // deleted by close(), and by the JVM if it is ended first (a CI timeout's SIGTERM, Ctrl-C):
+            // the text may be a Secret's
+            file.toFile().deleteOnExit();
+            try {
+                fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
             fileWriter.append(memory);
             memory = null;
         }

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fmt}'s hold on a file's formatted text: in memory up to a bound, then in a temporary file. */
 class SpoolTest {
@@ -51,6 +55,43 @@ class SpoolTest {
             spool.write("");
             assertThat(spoolFiles()).isEqualTo(before);
             assertThat(copied(spool)).isEqualTo("kind: Pod\n");
+        }
+    }
+
+    @Test
+    void theTemporaryFileIsDeletedWhenFmtIsTerminated(@TempDir Path tmp) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "fmt", "-"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // a first document whose formatted text passes the memory bound, a second, and a third that never ends
+            // (the reader reads on to the marker after a document before it hands the document over)
+            var big = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n");
+            for (int i = 0; big.length() <= Spool.MEMORY_LIMIT + 100_000; i++) {
+                big.append("  k").append(i).append(": ").append("v".repeat(100)).append('\n');
+            }
+            var stdin = process.getOutputStream();
+            stdin.write(big.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n---\napiVersion: v1\n").toString().getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (spoolFiles(tmp) == 0 && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(spoolFiles(tmp)).as("the spool moved to a file").isEqualTo(1);
+
+            process.destroy(); // SIGTERM, as a CI timeout or a Ctrl-C ends it
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(spoolFiles(tmp)).as("temporary files left behind").isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static long spoolFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("manifestkit-fmt-")).count();
         }
     }
 }

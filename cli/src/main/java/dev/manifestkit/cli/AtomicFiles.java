@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+
+import dev.manifestkit.core.FileNames;
 
 /**
  * Replaces a file's content so that readers see either the old bytes or the new ones, never a
@@ -25,15 +26,6 @@ final class AtomicFiles {
     }
 
     private AtomicFiles() {
-    }
-
-    /**
-     * A file name cut to 200 bytes of UTF-8, so that the temporary file's name, which adds a dot,
-     * a random number and {@code .tmp}, stays within the 255 bytes a name may have.
-     */
-    private static String cut(String name) {
-        var bytes = name.getBytes(StandardCharsets.UTF_8);
-        return bytes.length <= 200 ? name : new String(bytes, 0, 200, StandardCharsets.UTF_8).replace("\uFFFD", "");
     }
 
     /**
@@ -53,7 +45,7 @@ final class AtomicFiles {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(real.getParent(), "." + cut(real.getFileName().toString()) + ".", ".tmp");
+            temp = Files.createTempFile(real.getParent(), "." + FileNames.siblingStem(real.getFileName().toString()) + ".", ".tmp");
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(target.toString(), null,
                     "permission denied creating a file beside it in " + real.getParent());

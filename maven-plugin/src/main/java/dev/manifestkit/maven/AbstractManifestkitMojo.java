@@ -20,6 +20,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.manifestkit.core.FileNames;
 import dev.manifestkit.core.MessageText;
 import dev.manifestkit.validation.KubernetesVersion;
 import dev.manifestkit.validation.ObjectRef;
@@ -253,7 +254,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
                 file = file.toRealPath();
             }
             // written beside it and renamed over it, so a failure halfway leaves the previous report whole
-            var temp = Files.createTempFile(file.getParent(), "." + temporaryStem(file.getFileName().toString())
+            var temp = Files.createTempFile(file.getParent(), "." + FileNames.siblingStem(file.getFileName().toString())
                     + ".", ".tmp");
             try {
                 try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
@@ -267,23 +268,6 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
             throw new MojoExecutionException("manifestkit: cannot write the report to " + reportFile + ": "
                     + reason(e), e);
         }
-    }
-
-    /**
-     * A file name cut to 200 bytes of UTF-8 (never inside a character), so that the temporary file's
-     * name, which adds two dots, a random number and {@code .tmp}, stays within the 255 bytes a name
-     * may have, as the command line's {@code fmt --write} cuts it.
-     */
-    static String temporaryStem(String name) {
-        var bytes = name.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= 200) {
-            return name;
-        }
-        int end = 200;
-        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
-            end--; // bytes[end] continues a character: cut before the character it continues
-        }
-        return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
     /**

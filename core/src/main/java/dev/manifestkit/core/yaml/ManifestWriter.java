@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.manifestkit.core.Kinds;
+import dev.manifestkit.core.FileNames;
 import dev.manifestkit.core.ManifestDocument;
 import dev.manifestkit.core.Manifests;
 import dev.manifestkit.core.tree.Trees;
@@ -435,12 +436,7 @@ public final class ManifestWriter {
      * that with the tag and a random suffix it stays within the 255 bytes a file name may have.
      */
     private static String siblingName(Path target, String tag) {
-        var name = target.getFileName().toString();
-        var bytes = name.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 200) {
-            name = new String(bytes, 0, 200, StandardCharsets.UTF_8).replace("\uFFFD", "");
-        }
-        return "." + name + tag;
+        return "." + FileNames.siblingStem(target.getFileName().toString()) + tag;
     }
 
     private static String generateName(ManifestDocument document) {

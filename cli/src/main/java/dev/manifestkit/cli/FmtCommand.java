@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.manifestkit.core.MessageText;
@@ -64,6 +65,15 @@ final class FmtCommand {
                 exit = Math.max(exit, Main.EXIT_INVALID);
             } catch (UncheckedIOException | IOException e) {
                 IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+                if (cause instanceof Spool.SpoolException spool) {
+                    // the temporary file's failure, not the input's
+                    err.println("manifestkit: " + MessageText.oneLine("cannot format " + input.name() + ": its text is"
+                            + " too large to hold in memory, and the temporary file for it failed: "
+                            + Input.reason(Path.of(System.getProperty("java.io.tmpdir")), (IOException) spool.getCause())
+                            + " (set -Djava.io.tmpdir in MANIFESTKIT_JAVA_OPTS to a writable folder)", MessageText.MAX_TEXT));
+                    exit = Main.EXIT_USAGE;
+                    continue;
+                }
                 err.println("manifestkit: " + MessageText.oneLine("cannot " + (options.write() ? "rewrite " : "read ")
                         + input.name() + ": " + input.reason(cause) + (options.write() ? " (the file is unchanged)" : ""),
                         MessageText.MAX_TEXT));

@@ -36,10 +36,26 @@ final class Spool extends Writer {
         this.memoryLimit = memoryLimit;
     }
 
+    /**
+     * The temporary file could not be made or written (no temporary folder, a full disk): the
+     * spool's own failure, which callers must not blame on the input being formatted.
+     */
+    static final class SpoolException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SpoolException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
         if (reserve(length)) {
-            fileWriter.write(chars, offset, length);
+            try {
+                fileWriter.write(chars, offset, length);
+            } catch (IOException e) {
+                throw new SpoolException(e);
+            }
         } else {
             memory.append(chars, offset, length);
         }
@@ -48,7 +64,11 @@ final class Spool extends Writer {
     @Override
     public void write(String text, int offset, int length) throws IOException {
         if (reserve(length)) {
-            fileWriter.write(text, offset, length);
+            try {
+                fileWriter.write(text, offset, length);
+            } catch (IOException e) {
+                throw new SpoolException(e);
+            }
         } else {
             memory.append(text, offset, offset + length);
         }
@@ -58,20 +78,29 @@ final class Spool extends Writer {
     private boolean reserve(int length) throws IOException {
         empty &= length == 0;
         if (fileWriter == null && (long) memory.length() + length > memoryLimit) {
-            file = Files.createTempFile("manifestkit-fmt-", ".yaml");
-            // deleted by close(), and by the JVM if it is ended first (a CI timeout's SIGTERM, Ctrl-C):
-            // the text may be a Secret's
-            file.toFile().deleteOnExit();
             try {
-                fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
+                moveToFile();
+            } catch (IOException e) {
+                throw new SpoolException(e);
             }
-            fileWriter.append(memory);
-            memory = null;
         }
         return fileWriter != null;
+    }
+
+    /** Moves what is held in memory to a new temporary file, which takes the rest. */
+    private void moveToFile() throws IOException {
+        file = Files.createTempFile("manifestkit-fmt-", ".yaml");
+        // deleted by close(), and by the JVM if it is ended first (a CI timeout's SIGTERM, Ctrl-C):
+        // the text may be a Secret's
+        file.toFile().deleteOnExit();
+        try {
+            fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        fileWriter.append(memory);
+        memory = null;
     }
 
     /** True if nothing was written. */

@@ -89,6 +89,31 @@ class SpoolTest {
         }
     }
 
+    @Test
+    void aTemporaryFileThatCannotBeMadeIsNotBlamedOnTheInput(@TempDir Path tmp) throws Exception {
+        var big = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n");
+        for (int i = 0; big.length() <= Spool.MEMORY_LIMIT + 100_000; i++) {
+            big.append("  k").append(i).append(": ").append("v".repeat(100)).append('\n');
+        }
+        var input = Files.writeString(tmp.resolve("big.yaml"), big);
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + tmp.resolve("missing"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "fmt", input.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(err.lines().toList()).singleElement().asString()
+                    .startsWith("manifestkit: cannot format " + input + ": its text is too large to hold in memory,"
+                            + " and the temporary file for it failed: no such file or directory")
+                    .endsWith("(set -Djava.io.tmpdir in MANIFESTKIT_JAVA_OPTS to a writable folder)")
+                    .doesNotContain("cannot read");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static long spoolFiles(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith("manifestkit-fmt-")).count();

@@ -40,7 +40,7 @@ final class HorizontalPodAutoscalerRule extends BaseRule {
                         + "them), a ContainerResource a container name that is a DNS label; scaling behavior has a "
                         + "stabilizationWindowSeconds from 0 to " + MAX_STABILIZATION_WINDOW_SECONDS + ", a selectPolicy "
                         + "Max, Min or Disabled, and policies (when given, at least one) of type Pods or Percent with a "
-                        + "value above 0 and periodSeconds from 1 to " + MAX_PERIOD_SECONDS + ", and from 1.34 a tolerance "
+                        + "value above 0 and periodSeconds from 1 to " + MAX_PERIOD_SECONDS + ", and from 1.35 a tolerance "
                         + "that is not negative.");
     }
 
@@ -255,9 +255,10 @@ final class HorizontalPodAutoscalerRule extends BaseRule {
                         "must be less than or equal to " + MAX_STABILIZATION_WINDOW_SECONDS);
             }
         }
-        // HPAConfigurableTolerance: beta and on from 1.34 (alpha in 1.33: not judged here)
+        // HPAConfigurableTolerance: alpha (off) in 1.33 and 1.34, where the strategy's dropDisabledFields
+        // clears the field before validation; beta and on from 1.35
         var tolerance = Nodes.get(rules, "tolerance");
-        if (tolerance != null && context.version().atLeast(1, 34)) {
+        if (tolerance != null && context.version().atLeast(1, 35)) {
             BigDecimal amount = Quantities.of(tolerance);
             if (amount != null && amount.signum() < 0) {
                 context.report(path.child("tolerance"), ErrorType.INVALID, Quantities.show(tolerance),

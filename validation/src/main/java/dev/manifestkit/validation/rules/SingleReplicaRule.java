@@ -30,8 +30,10 @@ final class SingleReplicaRule extends LintRule {
         if (autoscaler != null) {
             var min = Nodes.get(Nodes.obj(autoscaler, "spec"), "minReplicas");
             if (min == null || min.isNull() || Nodes.isInt(min) && min.longValue() == 1) {
-                context.report(REPLICAS, ErrorType.ADVICE, null, "HorizontalPodAutoscaler "
-                        + Nodes.quote(Nodes.name(autoscaler)) + " may scale it down to a single replica, which is "
+                var autoscalerName = Nodes.name(autoscaler); // null for one named by generateName
+                context.report(REPLICAS, ErrorType.ADVICE, null, (autoscalerName == null ? "a HorizontalPodAutoscaler"
+                        : "HorizontalPodAutoscaler " + Nodes.quote(autoscalerName))
+                        + " may scale it down to a single replica, which is "
                         + "unavailable whenever its node is drained or its pod restarts; set its minReplicas to at "
                         + "least 2");
             }
@@ -52,6 +54,9 @@ final class SingleReplicaRule extends LintRule {
     /** The HorizontalPodAutoscaler of the set (in the Deployment's namespace) that scales it, or null. */
     private static ObjectNode autoscalerOf(RuleContext context, ObjectNode deployment) {
         var name = Nodes.name(deployment);
+        if (name == null) {
+            return null; // a Deployment named by generateName: no autoscaler can name it in advance
+        }
         for (var doc : context.set().ofKind("HorizontalPodAutoscaler", Nodes.namespace(deployment))) {
             var target = Nodes.obj(doc.tree(), "spec", "scaleTargetRef");
             var apiVersion = Nodes.str(target, "apiVersion");

@@ -345,6 +345,31 @@ class BestPracticeRulesTest {
     }
 
     @Test
+    void aDeploymentOrAutoscalerNamedByGenerateNameIsJudgedWithoutCrashing() {
+        var yaml = """
+                kind: Deployment
+                apiVersion: apps/v1
+                metadata: {%s}
+                spec: {}
+                ---
+                kind: HorizontalPodAutoscaler
+                apiVersion: autoscaling/v2
+                metadata: {%s}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                  maxReplicas: 10
+                """;
+        // a Deployment without a name is scaled by no autoscaler: its own replicas count
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on(yaml.formatted("generateName: api-",
+                "name: api-hpa"))).containsExactly("spec.replicas: Advice: unset, so 1: a single replica is "
+                + "unavailable whenever its node is drained or its pod restarts; run at least 2");
+        assertThat(run(new SingleReplicaRule()).profile(Profile.PROD).on(yaml.formatted("name: api",
+                "generateName: api-hpa-"))).containsExactly("spec.replicas: Advice: a HorizontalPodAutoscaler may "
+                + "scale it down to a single replica, which is unavailable whenever its node is drained or its pod "
+                + "restarts; set its minReplicas to at least 2");
+    }
+
+    @Test
     void anAutoscaledDeploymentIsJudgedByItsAutoscalersMinReplicas() {
         var yaml = """
                 kind: Deployment

@@ -17,6 +17,19 @@ class ClusterKindRulesTest {
             """;
 
     @Test
+    void aNegativeToleranceIsJudgedOnlyFrom135WhenHpaConfigurableToleranceIsOn() {
+        var negative = HPA + """
+                  maxReplicas: 5
+                  behavior:
+                    scaleUp: {tolerance: "-0.01"}
+                """;
+        // alpha and off in 1.33 and 1.34: the strategy's dropDisabledFields clears the field
+        assertThat(run(new HorizontalPodAutoscalerRule()).version("1.34").on(negative)).isEmpty();
+        assertThat(run(new HorizontalPodAutoscalerRule()).version("1.35").on(negative)).containsExactly(
+                "spec.behavior.scaleUp.tolerance: Invalid value: \"-10m\": must be greater or equal to zero");
+    }
+
+    @Test
     void anAutoscalerKeepsItsReplicaBoundsMetricsAndBehaviorWithinTheServersLimits() {
         assertThat(run(new HorizontalPodAutoscalerRule()).on(HPA + """
                   minReplicas: 2

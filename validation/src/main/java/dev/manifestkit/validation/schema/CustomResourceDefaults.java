@@ -186,8 +186,17 @@ final class CustomResourceDefaults {
 
     /** Whether pruning.Prune would drop anything of the value (an embedded resource keeps its meta fields). */
     private static boolean prunes(JsonNode value, JsonNode schema, boolean embedded) {
-        if (schema != null && isTrue(schema, PRESERVE)) {
-            return skipPrunes(value, schema, embedded);
+        return prunes(value, schema, embedded, schema != null && isTrue(schema, PRESERVE));
+    }
+
+    /**
+     * Prune's walk, or ({@code keepUnknown}, under x-kubernetes-preserve-unknown-fields) its
+     * skipPrune, which drops only inside what the schema declares: the two differ in what an
+     * undeclared field, and a value without a schema, come to.
+     */
+    private static boolean prunes(JsonNode value, JsonNode schema, boolean embedded, boolean keepUnknown) {
+        if (schema == null && keepUnknown) {
+            return false;
         }
         if (value.isObject()) {
             if (schema == null) {
@@ -208,48 +217,14 @@ final class CustomResourceDefaults {
                     if (prunes(entry.getValue(), additional, additional != null && isTrue(additional, EMBEDDED))) {
                         return true;
                     }
-                } else {
+                } else if (!keepUnknown) {
                     return true;
                 }
             }
         } else if (value.isArray()) {
             var items = schema == null ? null : items(schema);
             for (var element : value) {
-                if (prunes(element, items, items != null && isTrue(items, EMBEDDED))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** skipPrune: under x-kubernetes-preserve-unknown-fields, only what the schema declares is pruned. */
-    private static boolean skipPrunes(JsonNode value, JsonNode schema, boolean embedded) {
-        if (schema == null) {
-            return false;
-        }
-        if (value.isObject()) {
-            for (var entry : value.properties()) {
-                var key = entry.getKey();
-                if (embedded && META_FIELDS.contains(key)) {
-                    continue;
-                }
-                var property = property(schema, key);
-                if (property != null) {
-                    if (prunes(entry.getValue(), property, isTrue(property, EMBEDDED))) {
-                        return true;
-                    }
-                } else if (present(schema, "additionalProperties")) {
-                    var additional = additional(schema);
-                    if (prunes(entry.getValue(), additional, additional != null && isTrue(additional, EMBEDDED))) {
-                        return true;
-                    }
-                }
-            }
-        } else if (value.isArray()) {
-            var items = items(schema);
-            for (var element : value) {
-                if (skipPrunes(element, items, items != null && isTrue(items, EMBEDDED))) {
+                if (prunes(element, items, items != null && isTrue(items, EMBEDDED), keepUnknown)) {
                     return true;
                 }
             }

@@ -387,6 +387,17 @@ public final class Names {
         return isLowerAlphanumeric(c) || (c >= 'A' && c <= 'Z');
     }
 
+    /**
+     * Go's {@code strings.ToLower}: each code point's simple lower case. Java's
+     * {@code toLowerCase} maps some letters to several ('İ' to "i̇"), which Go does not; and, unlike
+     * an ASCII-only lowering, the Kelvin sign becomes 'k', as it does for the API server.
+     */
+    public static String goToLower(String value) {
+        var out = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+        return out.toString();
+    }
+
     private static String toLowerAscii(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

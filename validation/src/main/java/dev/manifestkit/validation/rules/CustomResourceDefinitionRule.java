@@ -362,7 +362,7 @@ final class CustomResourceDefinitionRule extends BaseRule {
         var kind = Nodes.str(names, "kind");
         var singular = Nodes.str(names, "singular");
         if (singular == null || singular.isEmpty()) {
-            singular = kind == null ? null : goToLower(kind);
+            singular = kind == null ? null : Names.goToLower(kind);
         }
         var listKind = Nodes.str(names, "listKind");
         if ((listKind == null || listKind.isEmpty()) && kind != null && !kind.isEmpty()) {
@@ -412,7 +412,7 @@ final class CustomResourceDefinitionRule extends BaseRule {
     }
 
     private static void mixedCase(RuleContext context, String value, FieldPath at) {
-        var errors = Names.dns1035Label(goToLower(value));
+        var errors = Names.dns1035Label(Names.goToLower(value));
         if (!errors.isEmpty()) {
             context.report(at, ErrorType.INVALID, Nodes.quote(value),
                     "may have mixed case, but should otherwise match: " + String.join(",", errors));
@@ -462,15 +462,5 @@ final class CustomResourceDefinitionRule extends BaseRule {
                         "should not be set when strategy is not set to Webhook");
             }
         }
-    }
-
-    /**
-     * Go's {@code strings.ToLower}: each code point's simple lower case. Java's
-     * {@code toLowerCase} maps some letters to several ('İ' to "i̇"), which Go does not.
-     */
-    static String goToLower(String value) {
-        var out = new StringBuilder(value.length());
-        value.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
-        return out.toString();
     }
 }

@@ -371,7 +371,7 @@ final class CustomResourceDefaults {
             if (text.isEmpty()) {
                 out.add(new StructuralProblem(at.child("kind"), ErrorType.REQUIRED, null, ""));
             } else {
-                var errors = Names.dns1035Label(asciiLower(text));
+                var errors = Names.dns1035Label(Names.goToLower(text));
                 if (!errors.isEmpty()) {
                     out.add(new StructuralProblem(at.child("kind"), ErrorType.INVALID, MessageText.quote(text),
                             "may have mixed case, but should otherwise match: " + String.join(",", errors)));
@@ -569,15 +569,5 @@ final class CustomResourceDefaults {
 
     private static boolean isObjectList(JsonNode value) {
         return value.isArray() && value.valueStream().allMatch(v -> v.isObject() || v.isNull());
-    }
-
-    private static String asciiLower(String text) {
-        var chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] = (char) (chars[i] + ('a' - 'A'));
-            }
-        }
-        return new String(chars);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.manifestkit.core.syntax.IpLiterals;
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import tools.jackson.databind.JsonNode;
@@ -213,7 +214,7 @@ final class CustomResourceFormats {
         if (value.getBytes(StandardCharsets.UTF_8).length < 4) {
             return false;
         }
-        var parts = asciiLower(value).split("t", -1);
+        var parts = Names.goToLower(value).split("t", -1);
         if (parts.length < 2 || !isDate(parts[0])) {
             return false;
         }
@@ -222,16 +223,6 @@ final class CustomResourceFormats {
                 && m.group(3).compareTo("59") <= 0;
     }
 
-    /** Go's ToLower, for what matters here: no other character lowers to an ASCII letter the rules read. */
-    private static String asciiLower(String value) {
-        var chars = value.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] = (char) (chars[i] + ('a' - 'A'));
-            }
-        }
-        return new String(chars);
-    }
 
     /** strfmt's {@code ParseDuration}: Go's {@code time.ParseDuration}, else its Scala-style fallback. */
     static boolean isDuration(String value) {
@@ -247,7 +238,7 @@ final class CustomResourceFormats {
             } catch (NumberFormatException e) {
                 return false;
             }
-            var unit = asciiLower(m.group(3));
+            var unit = Names.goToLower(m.group(3));
             for (var variants : TIME_UNITS) {
                 int last = variants.size() - 1;
                 for (int i = 0; i <= last; i++) {

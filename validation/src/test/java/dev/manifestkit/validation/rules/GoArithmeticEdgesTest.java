@@ -96,8 +96,9 @@ class GoArithmeticEdgesTest {
 
     @Test
     void aKindIsLowerCasedCodePointByCodePointAsGoLowerCasesIt() {
-        assertThat(CustomResourceDefinitionRule.goToLower("İtem")).isEqualTo("item");
-        assertThat(CustomResourceDefinitionRule.goToLower("Widget")).isEqualTo("widget");
+        assertThat(dev.manifestkit.core.syntax.Names.goToLower("İtem")).isEqualTo("item");
+        assertThat(dev.manifestkit.core.syntax.Names.goToLower("Widget")).isEqualTo("widget");
+        assertThat(dev.manifestkit.core.syntax.Names.goToLower("\u212Aind")).isEqualTo("kind"); // the Kelvin sign
     }
 
     @Test

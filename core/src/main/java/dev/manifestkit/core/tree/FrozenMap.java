@@ -95,13 +95,13 @@ final class FrozenMap extends AbstractMap<String, JsonNode> {
     }
 
     /** The key of entry {@code i} (in canonical order), {@code 0 <= i < size()}. */
-    private String keyAt(int i) {
+    String keyAt(int i) {
         Object[] slots = keysAndValues;
         return slots != null ? (String) slots[2 * i] : i == 0 ? key0 : key1;
     }
 
     /** The value of entry {@code i}. */
-    private JsonNode valueAt(int i) {
+    JsonNode valueAt(int i) {
         Object[] slots = keysAndValues;
         return slots != null ? (JsonNode) slots[2 * i + 1] : i == 0 ? value0 : value1;
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.StringNode;
 final class SharedScalars {
 
     private static final int SLOTS = 4096;
-    private static final int MAX_LENGTH = 64;
+    static final int MAX_LENGTH = 64;
 
     private static final StringNode[] STRINGS = new StringNode[SLOTS];
     private static final IntNode[] INTS = new IntNode[SLOTS];

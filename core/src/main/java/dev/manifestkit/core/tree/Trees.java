@@ -101,7 +101,7 @@ public final class Trees {
      */
     public static ObjectNode canonicalize(ObjectNode tree) {
         try {
-            return isCanonical(tree, true, 1) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null, false, 1);
+            return isCanonical(tree, true, 1) ? tree : (ObjectNode) copy(tree, Mode.KEEP_EMPTY, true, null, null, 1);
         } catch (Unwritable e) {
             throw e.of(tree);
         }
@@ -418,7 +418,8 @@ public final class Trees {
     private static ObjectNode canonicalRoot(ObjectNode tree, boolean known, boolean share) {
         ObjectNode root;
         try {
-            root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null, share, 1);
+            root = (ObjectNode) copy(tree, known ? Mode.DROP_EMPTY : Mode.KEEP_EMPTY, true, null,
+                    share ? new SharedSubtrees.Tracker() : null, 1);
         } catch (Unwritable e) {
             throw e.of(tree);
         }
@@ -434,7 +435,8 @@ public final class Trees {
      * object and array nodes are compact and immutable ({@link FrozenMap}); scalar nodes are
      * immutable already: they are kept, or with {@code share} replaced by an equal shared one.
      */
-    private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key, boolean share, int depth) {
+    private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key,
+                                 SharedSubtrees.Tracker sharing, int depth) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -445,18 +447,24 @@ public final class Trees {
             var slots = new Object[object.size() * 2];
             int used = 0;
             boolean sorted = true;
+            boolean shareable = sharing != null && !root;
+            int weight = 0;
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 String name = entry.getKey();
                 boolean metadata = root && name.equals("metadata");
                 requireCharacters(name); // its path is the object's: the key cannot be printed
                 JsonNode child;
                 try {
-                    child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, share, depth + 1);
+                    child = copy(entry.getValue(), metadata ? Mode.DROP_EMPTY : mode, false, name, sharing, depth + 1);
                 } catch (Unwritable e) {
                     throw e.under(name);
                 }
                 if (child == null) {
                     continue;
+                }
+                if (sharing != null) {
+                    shareable &= sharing.shareable;
+                    weight += sharing.weight;
                 }
                 if (used > 0 && ((String) slots[used - 2]).compareTo(name) > 0) {
                     sorted = false;
@@ -466,38 +474,48 @@ public final class Trees {
             }
             if (used == 0) {
                 boolean drop = mode == Mode.DROP_EMPTY && key != null && !MEANINGFUL_EMPTY.contains(key);
-                return drop ? null : frozenObject(slots, 0);
-            }
-            if (root || !sorted) {
+                if (drop) {
+                    return null;
+                }
+            } else if (root || !sorted) {
                 sortPairs(slots, used, root ? ROOT_ORDER : Comparator.naturalOrder());
             }
-            return frozenObject(slots, used);
+            return sharing == null ? frozenObject(slots, used)
+                    : SharedSubtrees.object(NODES, slots, used, shareable, weight, sharing);
         }
         if (node instanceof ArrayNode array) {
             var elements = new JsonNode[array.size()];
             int used = 0;
+            boolean shareable = sharing != null;
+            int weight = 0;
             for (int i = 0; i < elements.length; i++) {
                 JsonNode child;
                 try {
-                    child = copy(array.get(i), mode, false, null, share, depth + 1);
+                    child = copy(array.get(i), mode, false, null, sharing, depth + 1);
                 } catch (Unwritable e) {
                     throw e.under(i);
                 }
                 if (child != null) {
                     elements[used++] = child;
+                    if (sharing != null) {
+                        shareable &= sharing.shareable;
+                        weight += sharing.weight;
+                    }
                 }
             }
             if (used == 0 && mode == Mode.DROP_EMPTY && key != null) {
                 return null;
             }
-            return frozenArray(used == elements.length ? elements : Arrays.copyOf(elements, used));
+            JsonNode[] kept = used == elements.length ? elements : Arrays.copyOf(elements, used);
+            return sharing == null ? frozenArray(kept) : SharedSubtrees.array(NODES, kept, shareable, weight, sharing);
         }
         requireFinite(node);
         var whole = wholeNumber(node);
-        if (whole != null) {
-            return whole;
+        JsonNode scalar = whole != null ? whole : sharing != null ? SharedScalars.share(node) : node;
+        if (sharing != null) {
+            sharing.scalar(scalar);
         }
-        return share ? SharedScalars.share(node) : node;
+        return scalar;
     }
 
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);

@@ -1,0 +1,184 @@
+package dev.manifestkit.core.tree;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+import java.util.List;
+
+/**
+ * One shared frozen node for each recently seen small object or list, as {@link SharedScalars} is
+ * for short strings and ints: equal subtrees of the trees the DSL makes are one subtree.
+ *
+ * <p>Why: what a set holds repeats far beyond its scalars. A Deployment's selector, its pod
+ * template's labels and its Service's selector are the same {@code {app: web}}; the objects of one
+ * application deployed to many namespaces (one set per tenant or environment) differ only in their
+ * metadata. Every node a large set keeps alive is one more object for the collector to copy while
+ * the set is worked on; shared, the set keeps each distinct subtree once, and the passes over it
+ * (validation, writing) touch less memory.
+ *
+ * <p>Sharing is safe because frozen trees cannot change (a change throws), and nothing in
+ * manifestkit tells nodes apart by identity. A subtree is shared bottom-up: only when all its
+ * scalars are ones {@link SharedScalars} may share and all its objects and lists were shared
+ * themselves, so two subtrees are equal exactly when their keys and scalars are equal and their
+ * children are the same nodes, and the check is one level deep. The cache is direct-mapped and
+ * bounded ({@value #SLOTS} slots per type, subtrees of at most {@value #MAX_WEIGHT} objects and
+ * lists of at most {@value #MAX_WIDTH} entries each), so it never grows with the input and keeps
+ * little alive once a set is gone; a collision replaces the older subtree. Lookups and
+ * replacements race harmlessly between threads: every field a lookup reads is final, so a thread
+ * sees either a complete entry or none, and a missed share only costs memory. As for
+ * {@link SharedScalars}, callers must not pass a Secret's values (nor those of a list that may
+ * hold Secrets): they would outlive the Secret here.
+ */
+final class SharedSubtrees {
+
+    private static final int SLOTS = 4096;
+    /** The most objects and lists (the subtree's root included) a shared subtree may hold. */
+    static final int MAX_WEIGHT = 64;
+    /** The most entries an object or list may have to be shared. */
+    private static final int MAX_WIDTH = 32;
+
+    /** A shared object with its map, so a lookup compares entries without going through views. */
+    private record SharedObject(int hash, ObjectNode node, FrozenMap map) {
+    }
+
+    private record SharedArray(int hash, ArrayNode node) {
+    }
+
+    private static final SharedObject[] OBJECTS = new SharedObject[SLOTS];
+    private static final SharedArray[] ARRAYS = new SharedArray[SLOTS];
+
+    private SharedSubtrees() {
+    }
+
+    /**
+     * What a tree being copied knows about the child it copied last: whether that child may be
+     * part of a shared subtree, and its weight (objects and lists, itself included). One per tree,
+     * so a copy allocates nothing more per node.
+     */
+    static final class Tracker {
+        boolean shareable;
+        int weight;
+
+        /** Records a scalar child, shared or not by {@link SharedScalars}. */
+        void scalar(JsonNode scalar) {
+            shareable = isShareableScalar(scalar);
+            weight = 0;
+        }
+
+        /** Records a child that must not be shared (a root, a big subtree, one of a Secret). */
+        void notShareable() {
+            shareable = false;
+            weight = 0;
+        }
+    }
+
+    /**
+     * A frozen object holding the first {@code used} slots of alternating keys and values: the
+     * shared one equal to it when there is one, else a new one (shared from now on when it may
+     * be). {@code weight} is the total weight of its children, and {@code shareable} whether all
+     * of them may be part of a shared subtree; the tracker is left describing the returned node.
+     */
+    static ObjectNode object(JsonNodeFactory nodes, Object[] slots, int used, boolean shareable, int weight,
+                             Tracker tracker) {
+        var map = new FrozenMap(slots, used);
+        var node = new ObjectNode(nodes, map);
+        int total = weight + 1;
+        if (!shareable || total > MAX_WEIGHT || used > 2 * MAX_WIDTH) {
+            tracker.notShareable();
+            return node;
+        }
+        int hash = 1;
+        for (int i = 0; i < used; i += 2) {
+            hash = 31 * (31 * hash + slots[i].hashCode()) + childHash((JsonNode) slots[i + 1]);
+        }
+        int slot = mix(hash) & (SLOTS - 1);
+        tracker.shareable = true;
+        tracker.weight = total;
+        SharedObject cached = OBJECTS[slot];
+        if (cached != null && cached.hash == hash && sameEntries(cached.map, slots, used)) {
+            return cached.node;
+        }
+        OBJECTS[slot] = new SharedObject(hash, node, map);
+        return node;
+    }
+
+    /** Like {@link #object}, for a list of {@code elements}. */
+    static ArrayNode array(JsonNodeFactory nodes, JsonNode[] elements, boolean shareable, int weight,
+                           Tracker tracker) {
+        var node = new ArrayNode(nodes, List.of(elements));
+        int total = weight + 1;
+        if (!shareable || total > MAX_WEIGHT || elements.length > MAX_WIDTH) {
+            tracker.notShareable();
+            return node;
+        }
+        int hash = 7;
+        for (JsonNode element : elements) {
+            hash = 31 * hash + childHash(element);
+        }
+        int slot = mix(hash) & (SLOTS - 1);
+        tracker.shareable = true;
+        tracker.weight = total;
+        SharedArray cached = ARRAYS[slot];
+        if (cached != null && cached.hash == hash && sameElements(cached.node, elements)) {
+            return cached.node;
+        }
+        ARRAYS[slot] = new SharedArray(hash, node);
+        return node;
+    }
+
+    private static boolean sameEntries(FrozenMap map, Object[] slots, int used) {
+        if (map.size() != used >> 1) {
+            return false;
+        }
+        for (int i = 0; i < used; i += 2) {
+            if (!map.keyAt(i >> 1).equals(slots[i]) || !sameChild(map.valueAt(i >> 1), (JsonNode) slots[i + 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameElements(ArrayNode array, JsonNode[] elements) {
+        if (array.size() != elements.length) {
+            return false;
+        }
+        for (int i = 0; i < elements.length; i++) {
+            if (!sameChild(array.get(i), elements[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Children of shared subtrees: containers are shared themselves, so identity decides. */
+    private static boolean sameChild(JsonNode a, JsonNode b) {
+        if (a == b) {
+            return true;
+        }
+        return !a.isContainer() && a.getClass() == b.getClass() && a.equals(b);
+    }
+
+    private static int childHash(JsonNode child) {
+        return child.isContainer() ? System.identityHashCode(child) : child.hashCode();
+    }
+
+    /** Scalars whose equality is their value's, and small enough to be kept by the cache. */
+    private static boolean isShareableScalar(JsonNode scalar) {
+        Class<?> type = scalar.getClass();
+        if (type == StringNode.class) {
+            return scalar.stringValue().length() <= SharedScalars.MAX_LENGTH;
+        }
+        return type == IntNode.class || type == LongNode.class || type == BooleanNode.class;
+    }
+
+    /** Spreads the hash's high bits into the low ones the slot is taken from. */
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+}

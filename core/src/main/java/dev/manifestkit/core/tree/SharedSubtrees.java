@@ -58,76 +58,86 @@ final class SharedSubtrees {
 
     /**
      * What a tree being copied knows about the child it copied last: whether that child may be
-     * part of a shared subtree, and its weight (objects and lists, itself included). One per tree,
-     * so a copy allocates nothing more per node.
+     * part of a shared subtree, its weight (objects and lists, itself included) and its hash (equal
+     * for equal subtrees). One per tree, so a copy allocates nothing more per node.
      */
     static final class Tracker {
         boolean shareable;
         int weight;
+        int hash;
 
         /** Records a scalar child, shared or not by {@link SharedScalars}. */
         void scalar(JsonNode scalar) {
             shareable = isShareableScalar(scalar);
             weight = 0;
+            hash = shareable ? scalar.hashCode() : 0;
         }
 
         /** Records a child that must not be shared (a root, a big subtree, one of a Secret). */
         void notShareable() {
             shareable = false;
             weight = 0;
+            hash = 0;
         }
+
+        private void shared(int weight, int hash) {
+            this.shareable = true;
+            this.weight = weight;
+            this.hash = hash;
+        }
+    }
+
+    /** How an object's hash takes in an entry: in no particular order, as the map's entries are sorted anyway. */
+    static int entryHash(String key, int childHash) {
+        return 31 * key.hashCode() ^ childHash;
+    }
+
+    /** How a list's hash takes in its next element. */
+    static int elementHash(int hash, int childHash) {
+        return 31 * hash + childHash;
     }
 
     /**
      * A frozen object holding the first {@code used} slots of alternating keys and values: the
      * shared one equal to it when there is one, else a new one (shared from now on when it may
-     * be). {@code weight} is the total weight of its children, and {@code shareable} whether all
-     * of them may be part of a shared subtree; the tracker is left describing the returned node.
+     * be). {@code shareable} says whether all its children may be part of a shared subtree,
+     * {@code weight} is their total weight and {@code hash} the sum of their {@link #entryHash}es;
+     * the tracker is left describing the returned node.
      */
     static ObjectNode object(JsonNodeFactory nodes, Object[] slots, int used, boolean shareable, int weight,
-                             Tracker tracker) {
-        var map = new FrozenMap(slots, used);
-        var node = new ObjectNode(nodes, map);
+                             int hash, Tracker tracker) {
         int total = weight + 1;
         if (!shareable || total > MAX_WEIGHT || used > 2 * MAX_WIDTH) {
             tracker.notShareable();
-            return node;
-        }
-        int hash = 1;
-        for (int i = 0; i < used; i += 2) {
-            hash = 31 * (31 * hash + slots[i].hashCode()) + childHash((JsonNode) slots[i + 1]);
+            return new ObjectNode(nodes, new FrozenMap(slots, used));
         }
         int slot = mix(hash) & (SLOTS - 1);
-        tracker.shareable = true;
-        tracker.weight = total;
+        tracker.shared(total, hash);
         SharedObject cached = OBJECTS[slot];
         if (cached != null && cached.hash == hash && sameEntries(cached.map, slots, used)) {
             return cached.node;
         }
+        var map = new FrozenMap(slots, used);
+        var node = new ObjectNode(nodes, map);
         OBJECTS[slot] = new SharedObject(hash, node, map);
         return node;
     }
 
-    /** Like {@link #object}, for a list of {@code elements}. */
-    static ArrayNode array(JsonNodeFactory nodes, JsonNode[] elements, boolean shareable, int weight,
+    /** Like {@link #object}, for a list of {@code elements} whose {@link #elementHash}es make {@code hash}. */
+    static ArrayNode array(JsonNodeFactory nodes, JsonNode[] elements, boolean shareable, int weight, int hash,
                            Tracker tracker) {
-        var node = new ArrayNode(nodes, List.of(elements));
         int total = weight + 1;
         if (!shareable || total > MAX_WEIGHT || elements.length > MAX_WIDTH) {
             tracker.notShareable();
-            return node;
-        }
-        int hash = 7;
-        for (JsonNode element : elements) {
-            hash = 31 * hash + childHash(element);
+            return new ArrayNode(nodes, List.of(elements));
         }
         int slot = mix(hash) & (SLOTS - 1);
-        tracker.shareable = true;
-        tracker.weight = total;
+        tracker.shared(total, hash);
         SharedArray cached = ARRAYS[slot];
         if (cached != null && cached.hash == hash && sameElements(cached.node, elements)) {
             return cached.node;
         }
+        var node = new ArrayNode(nodes, List.of(elements));
         ARRAYS[slot] = new SharedArray(hash, node);
         return node;
     }
@@ -162,10 +172,6 @@ final class SharedSubtrees {
             return true;
         }
         return !a.isContainer() && a.getClass() == b.getClass() && a.equals(b);
-    }
-
-    private static int childHash(JsonNode child) {
-        return child.isContainer() ? System.identityHashCode(child) : child.hashCode();
     }
 
     /** Scalars whose equality is their value's, and small enough to be kept by the cache. */

@@ -449,6 +449,7 @@ public final class Trees {
             boolean sorted = true;
             boolean shareable = sharing != null && !root;
             int weight = 0;
+            int hash = 0;
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
                 String name = entry.getKey();
                 boolean metadata = root && name.equals("metadata");
@@ -465,6 +466,7 @@ public final class Trees {
                 if (sharing != null) {
                     shareable &= sharing.shareable;
                     weight += sharing.weight;
+                    hash += SharedSubtrees.entryHash(name, sharing.hash);
                 }
                 if (used > 0 && ((String) slots[used - 2]).compareTo(name) > 0) {
                     sorted = false;
@@ -481,13 +483,14 @@ public final class Trees {
                 sortPairs(slots, used, root ? ROOT_ORDER : Comparator.naturalOrder());
             }
             return sharing == null ? frozenObject(slots, used)
-                    : SharedSubtrees.object(NODES, slots, used, shareable, weight, sharing);
+                    : SharedSubtrees.object(NODES, slots, used, shareable, weight, hash, sharing);
         }
         if (node instanceof ArrayNode array) {
             var elements = new JsonNode[array.size()];
             int used = 0;
             boolean shareable = sharing != null;
             int weight = 0;
+            int hash = 7;
             for (int i = 0; i < elements.length; i++) {
                 JsonNode child;
                 try {
@@ -500,6 +503,7 @@ public final class Trees {
                     if (sharing != null) {
                         shareable &= sharing.shareable;
                         weight += sharing.weight;
+                        hash = SharedSubtrees.elementHash(hash, sharing.hash);
                     }
                 }
             }
@@ -507,7 +511,7 @@ public final class Trees {
                 return null;
             }
             JsonNode[] kept = used == elements.length ? elements : Arrays.copyOf(elements, used);
-            return sharing == null ? frozenArray(kept) : SharedSubtrees.array(NODES, kept, shareable, weight, sharing);
+            return sharing == null ? frozenArray(kept) : SharedSubtrees.array(NODES, kept, shareable, weight, hash, sharing);
         }
         requireFinite(node);
         var whole = wholeNumber(node);

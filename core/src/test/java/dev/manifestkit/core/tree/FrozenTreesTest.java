@@ -160,6 +160,89 @@ class FrozenTreesTest {
     }
 
     @Test
+    void equalSubtreesOfDifferentTreesAreOneSharedNode() {
+        ObjectNode first = deployment();
+        ObjectNode second = deployment();
+
+        assertThat(second).isNotSameAs(first).isEqualTo(first);
+        assertThat(second.get("spec")).as("the whole spec").isSameAs(first.get("spec"));
+        assertThat(first.at("/spec/selector/matchLabels")).as("equal maps within one tree")
+                .isSameAs(first.at("/metadata/labels")).isSameAs(first.at("/spec/template/metadata/labels"));
+    }
+
+    @Test
+    void subtreesThatDifferOnlyInHashAreNotConfused() {
+        // "Aa" and "BB" have the same String.hashCode, so these maps hash alike and meet in one slot
+        ObjectNode aa = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("aa")
+                .addToLabels("x", "Aa").endMetadata().build());
+        ObjectNode bb = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("bb")
+                .addToLabels("x", "BB").endMetadata().build());
+        ObjectNode aaAgain = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("aa2")
+                .addToLabels("x", "Aa").endMetadata().build());
+
+        assertThat(bb.at("/metadata/labels").toString()).isEqualTo("{\"x\":\"BB\"}");
+        assertThat(aa.at("/metadata/labels").toString()).isEqualTo("{\"x\":\"Aa\"}");
+        assertThat(aaAgain.at("/metadata/labels").toString()).isEqualTo("{\"x\":\"Aa\"}");
+    }
+
+    @Test
+    void subtreesOfSecretsLongValuesOrManyEntriesAreNotShared() {
+        var secretData = Map.of("user", "admin", "host", "db");
+        ObjectNode secret = Trees.toTree(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                .withName("s").endMetadata().withStringData(secretData).build());
+        ObjectNode sameSecret = Trees.toTree(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+                .withName("s").endMetadata().withStringData(secretData).build());
+        String longValue = "x".repeat(65);
+        ObjectNode longText = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("l").endMetadata()
+                .addToData("key", longValue).build());
+        ObjectNode sameLongText = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("l").endMetadata()
+                .addToData("key", longValue).build());
+        var many = new LinkedHashMap<String, String>();
+        IntStream.range(0, 70).forEach(i -> many.put("k" + i, "v"));
+        ObjectNode wide = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("w").endMetadata()
+                .withData(many).build());
+        ObjectNode sameWide = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("w").endMetadata()
+                .withData(many).build());
+
+        assertThat(sameSecret.get("stringData")).isEqualTo(secret.get("stringData"))
+                .isNotSameAs(secret.get("stringData"));
+        assertThat(sameSecret.get("metadata")).as("nothing of a Secret").isNotSameAs(secret.get("metadata"));
+        assertThat(sameLongText.get("data")).isEqualTo(longText.get("data")).isNotSameAs(longText.get("data"));
+        assertThat(sameWide.get("data")).isEqualTo(wide.get("data")).isNotSameAs(wide.get("data"));
+        assertThat(sameWide.get("metadata")).as("small subtrees beside them are").isSameAs(wide.get("metadata"));
+    }
+
+    @Test
+    void treesBuiltOnManyThreadsAtOnceHoldExactlyTheirOwnValues() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var tasks = new ArrayList<Callable<Integer>>();
+            for (int thread = 0; thread < 8; thread++) {
+                int offset = thread;
+                tasks.add(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 3_000; i++) {
+                        int n = (i * 8 + offset) % 5_000; // many distinct subtrees, so slots are replaced often
+                        ObjectNode tree = Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("c" + n)
+                                .addToLabels("app", "a" + n % 97).endMetadata()
+                                .addToData("k", "v" + n).addToData("shared", "same").build());
+                        assertThat(tree.toString()).isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                                + "\"metadata\":{\"labels\":{\"app\":\"a" + n % 97 + "\"},\"name\":\"c" + n + "\"},"
+                                + "\"data\":{\"k\":\"v" + n + "\",\"shared\":\"same\"}}");
+                        checked++;
+                    }
+                    return checked;
+                });
+            }
+            for (var result : pool.invokeAll(tasks)) {
+                assertThat(result.get()).isEqualTo(3_000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void withPropertyReplacesInPlaceOrInsertsInSortedPosition() {
         var labels = (ObjectNode) Trees.toTree(new ConfigMapBuilder().withNewMetadata().withName("c")
                 .withLabels(Map.of("b", "2", "d", "4")).endMetadata().build()).at("/metadata/labels");

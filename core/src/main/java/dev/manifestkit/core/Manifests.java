@@ -147,10 +147,11 @@ public final class Manifests {
      * The objects as canonical trees (nulls and empties dropped), in install order; each document's
      * {@code index} is its position in this list.
      *
-     * <p>The trees are frozen: they are this set's own, shared (not copied) with the sets derived
-     * from it by {@link #plus}, {@link #namespace} and the like, which copy only the parts they
-     * change, so their object and array nodes throw {@link UnsupportedOperationException} on any
-     * change. Use {@link JsonNode#deepCopy()} for a tree to change, or {@link #objects()}.
+     * <p>The trees are frozen: they are shared (not copied) with the sets derived from this one by
+     * {@link #plus}, {@link #namespace} and the like, which copy only the parts they change, and
+     * equal small parts are one node across trees and sets, so their object and array nodes throw
+     * {@link UnsupportedOperationException} on any change. Use {@link JsonNode#deepCopy()} for a
+     * tree to change, or {@link #objects()}.
      */
     public List<ManifestDocument> documents() {
         var result = documents;

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.StringNode;
  * {@value #MAX_LENGTH} characters), so it never grows with the input; a collision simply replaces
  * the older node. Lookups and replacements race harmlessly between threads: the nodes are
  * immutable (their value is a final field), so any node a thread reads is a complete one, and a
- * missed share only costs memory. Callers must not pass a Secret's values (nor those of a list
+ * missed share only costs memory. {@link SharedSubtrees} does the same for small objects and
+ * lists made of such nodes. Callers must not pass a Secret's values (nor those of a list
  * that may hold Secrets): they would outlive the Secret here.
  */
 final class SharedScalars {

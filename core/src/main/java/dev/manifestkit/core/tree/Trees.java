@@ -42,8 +42,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Canonical trees made here are also <em>frozen</em>: their object and array nodes are compact
  * and immutable (a change throws {@link UnsupportedOperationException}), so sets can share them
- * safely and thousands of them stay small enough for the CPU caches. {@link JsonNode#deepCopy()}
- * gives an ordinary, mutable copy.
+ * safely and thousands of them stay small enough for the CPU caches. Trees from {@link #toTree}
+ * go further: equal short values and equal small subtrees are one node, within a tree and across
+ * trees (a Deployment's labels and its selector, the same application in many namespaces), so a
+ * large set keeps each distinct part once. Nothing may rely on nodes being distinct objects.
+ * {@link JsonNode#deepCopy()} gives an ordinary, mutable copy.
  *
  * <p>All methods are thread-safe; the shared mapper is configured once.
  */
@@ -411,9 +414,9 @@ public final class Trees {
      * The canonical, frozen copy of a tree fresh from {@code valueToTree}. Like {@link #copy}, and
      * besides drops an empty {@code status} for every kind.
      *
-     * @param share whether its short strings and ints may be shared with other trees
-     *              ({@link SharedScalars}); never for a Secret or a list that may hold one, whose
-     *              values must not outlive it
+     * @param share whether its short strings and ints and its small subtrees may be shared with
+     *              other trees ({@link SharedScalars}, {@link SharedSubtrees}); never for a Secret
+     *              or a list that may hold one, whose values must not outlive it
      */
     private static ObjectNode canonicalRoot(ObjectNode tree, boolean known, boolean share) {
         ObjectNode root;
@@ -433,7 +436,9 @@ public final class Trees {
     /**
      * A canonical copy, or {@code null} when the node is to be dropped. The copy is frozen: its
      * object and array nodes are compact and immutable ({@link FrozenMap}); scalar nodes are
-     * immutable already: they are kept, or with {@code share} replaced by an equal shared one.
+     * immutable already: they are kept as they are. With {@code sharing} (null for none), equal
+     * short scalars and small subtrees are replaced by shared ones, and the tracker tells the
+     * caller about the node returned.
      */
     private static JsonNode copy(JsonNode node, Mode mode, boolean root, String key,
                                  SharedSubtrees.Tracker sharing, int depth) {

@@ -364,6 +364,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anUnknownIdInTheIgnoreAnnotationIsAWarningAtItsLine() throws Exception {
+        var file = write("cm.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  annotations:
+                    manifestkit.dev/ignore: "lint/imagetag, api/port-name"
+                data:
+                  key: value
+                """);
+
+        var run = Run.of("validate", file.toString());
+        var off = Run.of("validate", "--disable", "lint/ignore-annotation", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(file + ":6:5: ConfigMap/settings: metadata.annotations[manifestkit.dev/ignore]: "
+                + "Invalid value: \"lint/imagetag\": names no manifestkit rule, so it ignores nothing; did you mean "
+                + "\"lint/image-tag\"? [lint/ignore-annotation, warning]\n");
+        assertThat(run.out()).doesNotContain("api/port-name\"");
+        assertThat(off.out()).doesNotContain("lint/ignore-annotation");
+    }
+
+    @Test
     void anUnknownRuleIdOnTheCommandLineIsAUsageError() {
         var disable = Run.of("validate", "--disable", "lint/hostpath", dir.toString());
         var severity = Run.of("validate", "--severity", "lint/probes=fatal", dir.toString());

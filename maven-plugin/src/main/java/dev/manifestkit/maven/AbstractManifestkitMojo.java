@@ -33,7 +33,19 @@ import dev.manifestkit.validation.ValidationReport;
 import dev.manifestkit.validation.Validator;
 import dev.manifestkit.validation.report.ReportWriter;
 
-/** What both goals share: skipping, and how manifests are validated and problems reported. */
+/**
+ * What both goals share: skipping, and how manifests are validated and problems reported.
+ *
+ * <p>Which exception stops the build, in both goals: a {@link MojoExecutionException} when the
+ * goal cannot do its work, for a configuration value it cannot use ({@code disable},
+ * {@code severities}, {@code nodePortRange}, {@code reportFormat}, {@code failOn}, {@code layout},
+ * the Kubernetes version, profile or schema location, sources or packages that give no usable
+ * {@code ManifestSource}, a configured directory that does not exist) or an environment problem
+ * (a file that cannot be listed or written); a {@link MojoFailureException} when it did its work
+ * and the user's manifests are at fault: problems at or above {@code failOn}, files that cannot be
+ * read as manifests, sources whose {@code manifests()} throws. Each message is one line, but for a
+ * list of problems, one line each.
+ */
 abstract class AbstractManifestkitMojo extends AbstractMojo {
 
     /** How {@link Validator.Builder#build()} begins its message refusing an id given to {@code disable}. */
@@ -130,7 +142,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
      * {@link #severities} are checked by the validator's builder, as the command line's are; one
      * naming no rule is a configuration error naming the parameter.
      */
-    Validator validator() throws MojoExecutionException, MojoFailureException {
+    Validator validator() throws MojoExecutionException {
         var disabled = ruleIds(disable);
         var overrides = severityOverrides(severities);
         try {
@@ -156,7 +168,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
                 throw new MojoExecutionException(oneLine("manifestkit: severities: "
                         + message.substring(SEVERITY_REFUSED.length())));
             }
-            throw new MojoFailureException("manifestkit: " + message);
+            throw new MojoExecutionException("manifestkit: " + message);
         }
     }
 
@@ -211,19 +223,19 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
         return MessageText.oneLine(message, 4 * MessageText.MAX_TEXT);
     }
 
-    private PortRange nodePortRange() throws MojoFailureException {
+    private PortRange nodePortRange() throws MojoExecutionException {
         if (nodePortRange == null || nodePortRange.isBlank()) {
             return PortRange.DEFAULT_NODE_PORTS;
         }
         try {
             return PortRange.parse(nodePortRange);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("manifestkit: nodePortRange: " + e.getMessage());
+            throw new MojoExecutionException("manifestkit: nodePortRange: " + e.getMessage());
         }
     }
 
     /** Writes {@code report} to {@link #reportFile}, if one is configured. */
-    void writeReport(ValidationReport report) throws MojoExecutionException, MojoFailureException {
+    void writeReport(ValidationReport report) throws MojoExecutionException {
         if (reportFile == null) {
             return;
         }
@@ -231,7 +243,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
         try {
             writer = ReportWriter.forFormat(reportFormat);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("manifestkit: reportFormat: " + e.getMessage());
+            throw new MojoExecutionException("manifestkit: reportFormat: " + e.getMessage());
         }
         var file = reportFile.toPath().toAbsolutePath();
         try {
@@ -303,11 +315,11 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     }
 
     /** The configured {@link #failOn}. */
-    FailOn failOnSeverity() throws MojoFailureException {
+    FailOn failOnSeverity() throws MojoExecutionException {
         try {
             return FailOn.parse(failOn);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("manifestkit: " + e.getMessage());
+            throw new MojoExecutionException("manifestkit: " + e.getMessage());
         }
     }
 
@@ -329,15 +341,25 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
     }
 
     /**
-     * The exception that fails the build, listing every failing problem on its own line.
+     * The exception that fails the build because of the user's manifests, listing every failing
+     * problem on its own line.
      *
      * @param failing lines of the form {@code where: Kind/ns/name: path: message [rule]}
      */
     static MojoFailureException failure(String what, List<String> failing) {
+        return new MojoFailureException(listing(what, failing));
+    }
+
+    /** The exception for a configuration the goal cannot use, listing every reason on its own line. */
+    static MojoExecutionException configurationError(String what, List<String> reasons) {
+        return new MojoExecutionException(listing(what, reasons));
+    }
+
+    private static String listing(String what, List<String> lines) {
         // each item one line, whatever a source's exception message held
-        return new MojoFailureException("manifestkit: " + what + ":" + System.lineSeparator()
-                + failing.stream().map(line -> "  " + MessageText.oneLine(line, 4 * MessageText.MAX_TEXT))
-                .collect(Collectors.joining(System.lineSeparator())));
+        return "manifestkit: " + what + ":" + System.lineSeparator()
+                + lines.stream().map(line -> "  " + MessageText.oneLine(line, 4 * MessageText.MAX_TEXT))
+                .collect(Collectors.joining(System.lineSeparator()));
     }
 
     /** {@code file} relative to where Maven was started, for short log lines. */

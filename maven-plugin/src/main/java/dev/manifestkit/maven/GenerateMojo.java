@@ -2,6 +2,7 @@ package dev.manifestkit.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
@@ -107,10 +108,10 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
             var found = new SourceFinder(classesDirectory.toPath(), loader).find(sources, packages);
             found.skipped().forEach(line -> getLog().warn("manifestkit: not a usable source: " + line));
             if (!found.problems().isEmpty()) {
-                throw failure("cannot use the configured sources", found.problems());
+                throw configurationError("cannot use the configured sources", found.problems());
             }
             if (found.sources().isEmpty()) {
-                throw new MojoFailureException("manifestkit: no ManifestSource implementation found in "
+                throw new MojoExecutionException("manifestkit: no ManifestSource implementation found in "
                         + relative(classesDirectory.toPath())
                         + (packages.isEmpty() ? "" : " under packages " + packages)
                         + "; list classes in <sources> or packages in <packages>, or skip with -Dmanifestkit.skip");
@@ -145,12 +146,16 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("manifestkit: cannot write to " + outputDirectory + ": " + reason(e), e);
+        } catch (UncheckedIOException e) {
+            // what SourceFinder meets listing the compiled classes comes wrapped
+            throw new MojoExecutionException("manifestkit: cannot list classes in " + classesDirectory + ": "
+                    + reason(e.getCause()), e);
         }
     }
 
     /** Runs every source and validates its result; a source that throws is recorded, not fatal. */
     private List<Generated> run(List<Class<? extends ManifestSource>> types, ClassLoader loader, Validator validator)
-            throws MojoFailureException {
+            throws MojoExecutionException {
         checkFolders(types);
         var generated = new ArrayList<Generated>();
         var thread = Thread.currentThread();
@@ -209,14 +214,17 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
         return ValidationReport.of(resources, failed);
     }
 
-    /** Fails if two sources would share a folder, or one's folder would hold another's. */
-    private static void checkFolders(List<Class<? extends ManifestSource>> types) throws MojoFailureException {
+    /**
+     * Fails if two sources would share a folder, or one's folder would hold another's: the goal
+     * cannot write what it is given to run, a configuration error whatever the manifests hold.
+     */
+    private static void checkFolders(List<Class<? extends ManifestSource>> types) throws MojoExecutionException {
         for (var a : types) {
             for (var b : types) {
                 var folderA = SourceNames.directory(a);
                 var folderB = SourceNames.directory(b);
                 if (a != b && (folderA.equals(folderB) || folderB.startsWith(folderA + "/"))) {
-                    throw new MojoFailureException("manifestkit: " + a.getName() + " and " + b.getName()
+                    throw new MojoExecutionException("manifestkit: " + a.getName() + " and " + b.getName()
                             + " would be written to " + folderA + " and " + folderB
                             + "; a source's folder must not hold another's, so rename one of the classes");
                 }
@@ -261,11 +269,11 @@ public final class GenerateMojo extends AbstractManifestkitMojo {
         return ManifestDocument.inMemory(tree, 0);
     }
 
-    private Layout parseLayout() throws MojoFailureException {
+    private Layout parseLayout() throws MojoExecutionException {
         return switch (layout == null ? "" : layout.trim().toLowerCase(Locale.ROOT)) {
             case "object" -> Layout.FILE_PER_OBJECT;
             case "source" -> Layout.SINGLE_FILE;
-            default -> throw new MojoFailureException("manifestkit: layout must be one of object, source; got '"
+            default -> throw new MojoExecutionException("manifestkit: layout must be one of object, source; got '"
                     + layout + "'");
         };
     }

@@ -69,7 +69,7 @@ public final class ValidateMojo extends AbstractManifestkitMojo {
             return;
         }
         if (!Files.isDirectory(root)) {
-            throw new MojoFailureException("manifestkit: " + (configured ? "directory " : "") + relative(root)
+            throw new MojoExecutionException("manifestkit: " + (configured ? "directory " : "") + relative(root)
                     + (Files.exists(root) ? " is not a directory" : " does not exist")
                     + "; set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
         }

@@ -247,24 +247,49 @@ class GenerateMojoTest {
     }
 
     @Test
-    void unusableConfigurationFailsWithOneClearLine() throws Exception {
+    void unusableConfigurationIsAnExecutionErrorWithOneClearLine() throws Exception {
         var badLayout = mojo(SHOP + "$Valid");
         badLayout.layout = "per-object";
-        assertThatThrownBy(badLayout::execute)
+        assertThatThrownBy(badLayout::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: layout must be one of object, source; got 'per-object'");
 
         var badFailOn = mojo(SHOP + "$Valid");
         badFailOn.failOn = "warnings";
-        assertThatThrownBy(badFailOn::execute)
+        assertThatThrownBy(badFailOn::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: failOn must be one of error, warning; got 'warnings'");
 
         var badVersion = mojo(SHOP + "$Valid");
         badVersion.kubernetesVersion = "latest";
-        assertThatThrownBy(badVersion::execute)
+        assertThatThrownBy(badVersion::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: Kubernetes version must look like 1.35, got 'latest'");
 
-        assertThatThrownBy(mojo(SHOP)::execute)
+        var badRange = mojo(SHOP + "$Valid");
+        badRange.nodePortRange = "high";
+        assertThatThrownBy(badRange::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("manifestkit: nodePortRange: ").satisfies(e ->
+                        assertThat(e.getMessage().lines()).hasSize(1));
+
+        var badFormat = mojo(SHOP + "$Valid");
+        badFormat.reportFile = root.resolve("target/report.html").toFile();
+        badFormat.reportFormat = "html";
+        assertThatThrownBy(badFormat::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: reportFormat: output format must be one of text, json, junit; got 'html'");
+
+        assertThatThrownBy(mojo(SHOP)::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining(SHOP + ": does not implement dev.manifestkit.core.ManifestSource");
+        assertThat(root.resolve("target/manifests")).doesNotExist();
+    }
+
+    @Test
+    void noManifestSourceFoundIsAnExecutionError() throws Exception {
+        var empty = Files.createDirectories(root.resolve("target/classes"));
+        var mojo = mojo();
+        mojo.classesDirectory = empty.toFile();
+        mojo.classpathElements = List.of(empty.toString());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: no ManifestSource implementation found in target" + File.separator
+                        + "classes; list classes in <sources> or packages in <packages>, or skip with -Dmanifestkit.skip");
     }
 
     @Test
@@ -283,7 +308,7 @@ class GenerateMojoTest {
         var nested = "dev.manifestkit.maven.sources.Nested";
 
         assertThatThrownBy(mojo(nested, nested + "$Inner")::execute)
-                .isInstanceOf(MojoFailureException.class)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: " + nested + " and " + nested + "$Inner would be written to nested and"
                         + " nested/inner; a source's folder must not hold another's, so rename one of the classes");
     }

@@ -172,7 +172,7 @@ class ValidateMojoTest {
         mojo.reportFile = root.resolve("report.txt").toFile();
         mojo.reportFormat = "html";
 
-        assertThatThrownBy(mojo::execute)
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: reportFormat: output format must be one of text, json, junit; got 'html'");
     }
 
@@ -192,12 +192,24 @@ class ValidateMojoTest {
     }
 
     @Test
+    void anUnknownFailOnIsAConfigurationError() throws Exception {
+        Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
+        var mojo = mojo();
+        mojo.failOn = "warnings";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: failOn must be one of error, warning; got 'warnings'");
+        assertThat(log).isEmpty();
+    }
+
+    @Test
     void aMalformedNodePortRangeIsAConfigurationError() throws Exception {
         Files.writeString(kubernetes.resolve("service.yaml"), SERVICE);
         var mojo = mojo();
         mojo.nodePortRange = "32767-30000";
 
-        assertThatThrownBy(mojo::execute).hasMessage("manifestkit: nodePortRange: invalid port range '32767-30000': "
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("manifestkit: nodePortRange: invalid port range '32767-30000': "
                 + "the end port 30000 is below the start port 32767");
     }
 
@@ -280,7 +292,7 @@ class ValidateMojoTest {
         mojo.directory = root.resolve("src/manifests").toFile();
 
         assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: directory " + path("src", "manifests") + " does not exist; set <directory>"
                         + " to where the YAML files are, or skip with -Dmanifestkit.skip");
     }
@@ -290,7 +302,7 @@ class ValidateMojoTest {
         Files.delete(kubernetes);
 
         assertThatThrownBy(mojo()::execute)
-                .isInstanceOf(MojoFailureException.class)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: directory " + path("src", "main", "kubernetes") + " does not exist;"
                         + " set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
     }
@@ -303,7 +315,7 @@ class ValidateMojoTest {
         mojo.directory = null;
 
         assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("manifestkit: " + path("src", "main", "kubernetes") + " is not a directory;"
                         + " set <directory> to where the YAML files are, or skip with -Dmanifestkit.skip");
     }

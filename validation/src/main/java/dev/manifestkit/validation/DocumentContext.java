@@ -1,6 +1,7 @@
 package dev.manifestkit.validation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,6 +23,8 @@ final class DocumentContext implements RuleContext {
     private final KubernetesVersion version;
     private final Profile profile;
     private final PortRange nodePortRange;
+    /** {@link Validator}'s, shared: every rule id it knows. */
+    private final List<String> ruleIds;
     private final Set<String> ignored;
     private final boolean secret;
     private final boolean statefulSet;
@@ -35,13 +38,14 @@ final class DocumentContext implements RuleContext {
     private int sharedCount;
 
     DocumentContext(ManifestDocument document, ManifestIndex set, KubernetesVersion version, Profile profile,
-                    PortRange nodePortRange, ProblemSink sink) {
+                    PortRange nodePortRange, List<String> ruleIds, ProblemSink sink) {
         this.document = document;
         this.object = ObjectRef.of(document);
         this.set = set;
         this.version = version;
         this.profile = profile;
         this.nodePortRange = nodePortRange;
+        this.ruleIds = ruleIds;
         this.ignored = RuleIds.ignoredBy(document.tree());
         var apiVersion = document.tree().get("apiVersion");
         this.customResource = apiVersion != null && apiVersion.isString() && ApiGroups.isCustomResource(apiVersion.asString());
@@ -118,6 +122,11 @@ final class DocumentContext implements RuleContext {
     @Override
     public PortRange nodePortRange() {
         return nodePortRange;
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return ruleIds;
     }
 
     @Override

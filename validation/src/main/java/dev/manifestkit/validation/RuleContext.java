@@ -1,6 +1,7 @@
 package dev.manifestkit.validation;
 
 import dev.manifestkit.core.MessageText;
+import java.util.List;
 import java.util.function.Function;
 
 import dev.manifestkit.core.ManifestDocument;
@@ -37,6 +38,17 @@ public interface RuleContext {
 
     /** The node ports the cluster hands out; {@link PortRange#DEFAULT_NODE_PORTS} unless the validator was given others. */
     PortRange nodePortRange();
+
+    /**
+     * The id of every rule the validator knows, in its order: the schema rules and the others,
+     * those turned off ({@code disable}, {@code crossObject(false)}) included. What users may name
+     * in {@code disable}, {@code severity} and the {@value RuleIds#IGNORE_ANNOTATION} annotation is
+     * one of these or a prefix of one ending at a slash ({@link RuleIds#namesAny}). This default,
+     * for a context outside a validator, knows none.
+     */
+    default List<String> ruleIds() {
+        return List.of();
+    }
 
     /**
      * A value computed from the document once and shared by every rule that asks with the same

@@ -50,6 +50,8 @@ public final class Validator {
     private final List<Rule> perObject;
     private final List<Rule> crossObject;
     private final Map<String, Severity> severities;
+    /** The id of every rule, schema rules first, disabled ones included: what users may name. */
+    private final List<String> ruleIds;
     /** {@link #severityOf} of each rule of {@link #perObject} and {@link #crossObject}, computed once. */
     private final Severity[] perObjectSeverities;
     private final Severity[] crossObjectSeverities;
@@ -77,8 +79,9 @@ public final class Validator {
         if (builder.skipMissingSchemas) {
             disabled.add(MissingSchemaRule.ID);
         }
-        requireKnown(disabled, ids, "disable");
-        requireKnown(builder.severities.keySet(), ids, "severity");
+        this.ruleIds = all.stream().map(Rule::id).toList();
+        requireKnown(disabled, ruleIds, "disable");
+        requireKnown(builder.severities.keySet(), ruleIds, "severity");
         var active = all.stream().filter(rule -> !RuleIds.matchesAny(disabled, rule.id()))
                 .filter(rule -> builder.crossObject || rule.layer() != Layer.REFERENCES).toList();
         this.perObject = active.stream().filter(rule -> rule.layer() != Layer.REFERENCES).toList();
@@ -162,9 +165,9 @@ public final class Validator {
         return null;
     }
 
-    private static void requireKnown(Set<String> patterns, Set<String> ids, String option) {
+    private static void requireKnown(Set<String> patterns, List<String> ids, String option) {
         for (var pattern : patterns) {
-            if (ids.stream().noneMatch(id -> RuleIds.matches(pattern, id))) {
+            if (!RuleIds.namesAny(pattern, ids)) {
                 throw new IllegalArgumentException(option + ": no rule has the id '" + pattern + "'");
             }
         }
@@ -286,7 +289,7 @@ public final class Validator {
         int visited = 0;
         for (var document : visitOrder) {
             var problems = new ProblemSink();
-            var context = new DocumentContext(document, index, version, profile, nodePortRange, problems);
+            var context = new DocumentContext(document, index, version, profile, nodePortRange, ruleIds, problems);
             runAll(context, perObjectRun.rules(), perObjectRun.severities());
             runAll(context, crossObject, crossObjectSeverities);
             checked[positioned ? document.index() : visited] = problems.result(context.object());
@@ -340,7 +343,7 @@ public final class Validator {
         document = WholeNumbers.asKubectlSends(document);
         var problems = new ProblemSink();
         var context = new DocumentContext(document, new ManifestIndex(List.of(document), existing), version, profile,
-                nodePortRange, problems);
+                nodePortRange, ruleIds, problems);
         runAll(context, run.rules(), run.severities());
         return problems.result(context.object());
     }
@@ -348,8 +351,8 @@ public final class Validator {
     ProblemSink checkReferences(ManifestDocument document, ManifestIndex index) {
         var problems = new ProblemSink();
         if (!crossObject.isEmpty()) {
-            runAll(new DocumentContext(document, index, version, profile, nodePortRange, problems), crossObject,
-                    crossObjectSeverities);
+            runAll(new DocumentContext(document, index, version, profile, nodePortRange, ruleIds, problems),
+                    crossObject, crossObjectSeverities);
         }
         return problems;
     }

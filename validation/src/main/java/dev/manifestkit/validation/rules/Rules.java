@@ -121,15 +121,17 @@ public final class Rules {
             new DroppedDataSourceRule(),
             new NodePortServiceRule(),
             new SecretLiteralsRule(),
-            new SingleReplicaRule());
+            new SingleReplicaRule(),
+            new IgnoreAnnotationRule());
 
     /**
      * The built-in rules that check a custom resource: the API server validates its ObjectMeta
      * (name, labels, annotations, finalizers, owner references) and its schema, nothing that a
-     * built-in kind of the same name is held to.
+     * built-in kind of the same name is held to; and the ignore annotation serves any object.
      */
     private static final Set<String> FOR_CUSTOM_RESOURCES = Set.of("api/object-name", "api/label-syntax",
-            "api/annotation-syntax", "api/object-meta", "api/last-applied-size", "ref/duplicate-object");
+            "api/annotation-syntax", "api/object-meta", "api/last-applied-size", "ref/duplicate-object",
+            IgnoreAnnotationRule.ID);
 
     private static final Set<Rule> KIND_SPECIFIC = kindSpecific();
 
@@ -145,7 +147,8 @@ public final class Rules {
     /**
      * False for a built-in rule that checks what a built-in kind must be (a Service's ports, a
      * Job's template), which says nothing of a custom resource that shares the kind's name;
-     * true for the ObjectMeta rules and for rules other than the built-in ones.
+     * true for the ObjectMeta rules, {@code lint/ignore-annotation} and rules other than the
+     * built-in ones.
      */
     public static boolean checksCustomResources(Rule rule) {
         return !KIND_SPECIFIC.contains(rule);

@@ -22,6 +22,7 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.FileError;
 import dev.manifestkit.validation.ListDocuments;
 import dev.manifestkit.validation.ObjectRef;
+import dev.manifestkit.validation.RuleIds;
 import dev.manifestkit.validation.Problem;
 import dev.manifestkit.validation.Profile;
 import dev.manifestkit.validation.ResourceResult;
@@ -245,7 +246,7 @@ final class ValidateCommand {
         if (first == null) {
             return;
         }
-        if (ignores(doc, DUPLICATE_RULE)) {
+        if (RuleIds.ignores(doc.tree(), DUPLICATE_RULE)) {
             return;
         }
         var object = ObjectRef.of(doc);
@@ -256,20 +257,6 @@ final class ValidateCommand {
                         + (namespace.isEmpty() ? "" : " in namespace " + MessageText.quote(namespace)) + " comes earlier ("
                         + first.origin() + ", document " + first.index() + "); applying both keeps only the last",
                 where(doc, "/metadata/name")));
-    }
-
-    /** True if the object's {@code manifestkit.dev/ignore} annotation names the rule or a prefix of its id. */
-    private static boolean ignores(ManifestDocument doc, String ruleId) {
-        var value = doc.tree().path("metadata").path("annotations").path("manifestkit.dev/ignore");
-        if (!value.isString()) {
-            return false;
-        }
-        for (var id : value.asString().split("[,\\s]+")) {
-            if (!id.isBlank() && (ruleId.equals(id) || ruleId.startsWith(id + "/"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Where an object was first seen, for duplicate messages in one-by-one mode. */

@@ -59,6 +59,11 @@ public final class RuleIds {
         return List.copyOf(ids);
     }
 
+    /** True if the object's ignore annotation names the rule {@code id} or a prefix of it. */
+    public static boolean ignores(tools.jackson.databind.node.ObjectNode tree, String id) {
+        return matchesAny(ignoredBy(tree), id);
+    }
+
     /** The ids listed in the object's ignore annotation; empty when there is none. */
     static Set<String> ignoredBy(tools.jackson.databind.node.ObjectNode tree) {
         var value = tree.path("metadata").path("annotations").path(IGNORE_ANNOTATION);

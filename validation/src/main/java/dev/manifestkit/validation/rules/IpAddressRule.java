@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * IP addresses and ranges the API server parses: a Service's cluster IPs, external IPs (which
  * may not be unspecified, loopback or link-local either) and load balancer source ranges; a pod's
  * host aliases and DNS nameservers. (It leaves a Service's loadBalancerIP and a container port's
- * hostIP alone.)
+ * hostIP alone.) From 1.36 the StrictIPCIDRValidation gate is on by default: the spellings that
+ * were only warnings before (api/server-warnings) are refused.
  */
 final class IpAddressRule extends BaseRule {
 
@@ -20,7 +21,9 @@ final class IpAddressRule extends BaseRule {
     IpAddressRule() {
         super("api/ip-addresses", Layer.API, Severity.ERROR,
                 "IP addresses parse: Service clusterIP(s), externalIPs (not unspecified, loopback or link-local), "
-                        + "loadBalancerSourceRanges (CIDR); pod hostAliases and dnsConfig nameservers.");
+                        + "loadBalancerSourceRanges (CIDR); pod hostAliases and dnsConfig nameservers; from 1.36 "
+                        + "(StrictIPCIDRValidation) without leading zeros or an IPv4-mapped IPv6 address, and a CIDR "
+                        + "without bits set beyond its prefix length.");
     }
 
     @Override
@@ -82,6 +85,9 @@ final class IpAddressRule extends BaseRule {
                 if (range.isString()) {
                     // the server trims the blanks kubectl's comma-separated flag leaves
                     String problem = IpAddresses.checkCidr(range.asString().strip());
+                    if (problem == null && context.version().atLeast(1, 36)) {
+                        problem = IpAddresses.strictCidrProblem(range.asString().strip());
+                    }
                     if (problem != null) {
                         // the server spells the path with a capital L; the real one finds the line
                         context.report(SPEC.child("loadBalancerSourceRanges").index(i), ErrorType.INVALID,
@@ -101,6 +107,11 @@ final class IpAddressRule extends BaseRule {
         if (problem != null) {
             context.report(path, ErrorType.INVALID, Nodes.quote(value.asString()), problem);
             return false;
+        }
+        // StrictIPCIDRValidation, beta and on by default from 1.36
+        String strict = context.version().atLeast(1, 36) ? IpAddresses.strictIpProblem(value.asString()) : null;
+        if (strict != null) {
+            context.report(path, ErrorType.INVALID, Nodes.quote(value.asString()), strict);
         }
         return true;
     }

@@ -27,7 +27,8 @@ final class NetworkPolicyRule extends BaseRule {
                 "A NetworkPolicy's podSelector and peer selectors are valid label selectors; each port has protocol TCP, "
                         + "UDP or SCTP and a port number from 1 to 65535 or an IANA port name, an endPort only with a "
                         + "numeric port and not below it; each peer sets podSelector, namespaceSelector or ipBlock, and "
-                        + "ipBlock alone, with a CIDR and except ranges strictly inside it; policyTypes lists at most two "
+                        + "ipBlock alone, with a CIDR and except ranges strictly inside it (from 1.36, StrictIPCIDRValidation, "
+                        + "without leading zeros, an IPv4-mapped address or bits set beyond the prefix length); policyTypes lists at most two "
                         + "of Ingress and Egress.");
     }
 
@@ -122,7 +123,10 @@ final class NetworkPolicyRule extends BaseRule {
         }
     }
 
-    /** ValidateIPBlock, parsing as the API server's legacy fields do (leading zeros and host bits allowed). */
+    /**
+     * ValidateIPBlock, parsing as the API server's legacy fields do (leading zeros and host bits
+     * allowed until 1.36 turns StrictIPCIDRValidation on).
+     */
     private static void ipBlock(RuleContext context, ObjectNode ipBlock, FieldPath path) {
         var cidr = Nodes.str(ipBlock, "cidr");
         if (cidr == null) {
@@ -137,6 +141,7 @@ final class NetworkPolicyRule extends BaseRule {
             context.report(path.child("cidr"), ErrorType.INVALID, Nodes.quote(cidr), problem);
             return;
         }
+        strict(context, cidr, path.child("cidr"));
         var except = Nodes.arr(ipBlock, "except");
         for (int i = 0; except != null && i < except.size(); i++) {
             if (!except.get(i).isString()) {
@@ -147,9 +152,20 @@ final class NetworkPolicyRule extends BaseRule {
             var exceptProblem = IpAddresses.checkCidr(value);
             if (exceptProblem != null) {
                 context.report(exceptPath, ErrorType.INVALID, Nodes.quote(value), exceptProblem);
-            } else if (!strictlyInside(value, cidr)) {
+                continue;
+            }
+            strict(context, value, exceptPath);
+            if (!strictlyInside(value, cidr)) {
                 context.report(exceptPath, ErrorType.INVALID, Nodes.quote(value), "must be a strict subset of `cidr`");
             }
+        }
+    }
+
+    /** StrictIPCIDRValidation, beta and on by default from 1.36: the spellings that were only warnings before. */
+    private static void strict(RuleContext context, String cidr, FieldPath path) {
+        String problem = context.version().atLeast(1, 36) ? IpAddresses.strictCidrProblem(cidr) : null;
+        if (problem != null) {
+            context.report(path, ErrorType.INVALID, Nodes.quote(cidr), problem);
         }
     }
 

@@ -12,11 +12,13 @@ import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
 import dev.manifestkit.validation.RuleContext;
 import dev.manifestkit.validation.Severity;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the API server accepts in a pod or pod template but warns about (its pod warnings, which
- * kubectl prints as "Warning: …"): settings it ignores or will treat differently than written.
+ * What the API server accepts but warns about on create (its pod, Service, Ingress,
+ * NetworkPolicy, PersistentVolume and claim warnings, which kubectl prints as "Warning: …"):
+ * settings it ignores, deprecated ones, and spellings it will treat differently than written.
  * Warnings, not errors: {@code kubectl apply} succeeds.
  */
 final class ServerWarningsRule extends BaseRule {
@@ -48,6 +50,11 @@ final class ServerWarningsRule extends BaseRule {
             "cephfs", "deprecated in v1.28, non-functional in v1.31+",
             "rbd", "deprecated in v1.28, non-functional in v1.31+");
 
+    /** The volume plugins GetWarningsForPersistentVolume names, in its order (messages as for pod volumes). */
+    private static final List<String> DEPRECATED_PV_PLUGINS = List.of("cephfs", "photonPersistentDisk", "scaleIO",
+            "storageos", "glusterfs", "rbd");
+    private static final String BETA_STORAGE_CLASS = "volume.beta.kubernetes.io/storage-class";
+
     ServerWarningsRule() {
         super("api/server-warnings", Layer.API, Severity.WARNING,
                 "What the API server accepts in a pod spec but warns about: a negative "
@@ -59,7 +66,17 @@ final class ServerWarningsRule extends BaseRule {
                         + "Services (GetWarningsForService), the deprecated topology-aware-hints annotation, "
                         + "loadBalancerIP, externalIPs and ClientIP affinity on a headless Service, externalIPs on an "
                         + "ExternalName Service and externalName on any other; on Ingresses, the deprecated "
-                        + "kubernetes.io/ingress.class annotation.");
+                        + "kubernetes.io/ingress.class annotation; from 1.33, IP addresses and CIDR ranges spelt "
+                        + "non-standardly (GetWarningsForIP, GetWarningsForCIDR: leading zeros, IPv4-mapped IPv6, "
+                        + "IPv6 not in RFC 5952 form, a CIDR with bits set beyond its prefix length) in a Service's "
+                        + "clusterIPs, externalIPs, loadBalancerIP and loadBalancerSourceRanges, a pod's hostAliases "
+                        + "and dnsConfig nameservers and a NetworkPolicy's ipBlock cidr and except (from 1.36 all but "
+                        + "the RFC 5952 ones, and loadBalancerIP, are errors instead); on PersistentVolumes "
+                        + "(GetWarningsForPersistentVolume), the deprecated volume.beta.kubernetes.io/storage-class "
+                        + "annotation, the Recycle reclaim policy, deprecated node labels in the required node "
+                        + "affinity and deprecated volume plugins; on claims, ephemeral volume claim templates and "
+                        + "StatefulSet claim templates (GetWarningsForPersistentVolumeClaim), the same annotation on a "
+                        + "claim and fractional bytes of storage requested or limited.");
     }
 
     @Override
@@ -67,11 +84,18 @@ final class ServerWarningsRule extends BaseRule {
         switch (Nodes.kind(context.tree())) {
             case "Service" -> service(context);
             case "Ingress" -> ingress(context);
+            case "NetworkPolicy" -> networkPolicy(context);
+            case "PersistentVolume" -> persistentVolume(context);
+            case "PersistentVolumeClaim" -> persistentVolumeClaim(context);
             default -> pod(context);
         }
     }
 
-    /** GetWarningsForService, but for its IP address spelling warnings. */
+    /**
+     * GetWarningsForService, in its order: the deprecated topology annotation, the spelling of
+     * cluster IPs, what a headless Service ignores, the spelling of external IPs, loadBalancerIP
+     * and loadBalancerSourceRanges, then what ExternalName and the other types ignore.
+     */
     private static void service(RuleContext context) {
         var tree = context.tree();
         var spec = Nodes.obj(tree, "spec");
@@ -89,6 +113,7 @@ final class ServerWarningsRule extends BaseRule {
         var externalIPs = Nodes.arr(spec, "externalIPs");
         boolean hasExternalIPs = externalIPs != null && !externalIPs.isEmpty();
         var root = FieldPath.root("spec");
+        clusterIpSpellings(context, spec, root);
         // the server's isHeadlessService here: type ClusterIP and clusterIP None
         if (type.equals("ClusterIP") && "None".equals(Nodes.str(spec, "clusterIP"))) {
             var loadBalancerIP = Nodes.str(spec, "loadBalancerIP");
@@ -103,12 +128,165 @@ final class ServerWarningsRule extends BaseRule {
                 context.report(root.child("sessionAffinity"), ErrorType.WARNING, "ignored for headless services");
             }
         }
+        if (hasExternalIPs) {
+            for (int i = 0; i < externalIPs.size(); i++) {
+                ipSpelling(context, externalIPs.get(i), root.child("externalIPs").index(i), true);
+            }
+        }
+        var loadBalancerIP = Nodes.get(spec, "loadBalancerIP");
+        if (loadBalancerIP != null && loadBalancerIP.isString() && !loadBalancerIP.asString().isEmpty()) {
+            ipSpelling(context, loadBalancerIP, root.child("loadBalancerIP"), false); // not validated: never an error
+        }
+        var ranges = Nodes.arr(spec, "loadBalancerSourceRanges");
+        for (int i = 0; ranges != null && i < ranges.size(); i++) {
+            // the warning reads the value as written, the validation (and its strict check) trimmed
+            cidrSpelling(context, ranges.get(i), root.child("loadBalancerSourceRanges").index(i),
+                    ranges.get(i).isString() ? ranges.get(i).asString().strip() : null);
+        }
         if (type.equals("ExternalName") && hasExternalIPs) {
             context.report(root.child("externalIPs"), ErrorType.WARNING, "ignored when spec.type is \"ExternalName\"");
         }
         var externalName = Nodes.str(spec, "externalName");
         if (!type.equals("ExternalName") && externalName != null && !externalName.isEmpty()) {
             context.report(root.child("externalName"), ErrorType.WARNING, "ignored when spec.type is not \"ExternalName\"");
+        }
+    }
+
+    /**
+     * GetWarningsForService's cluster IPs, when the Service has one (helper.IsServiceIPSet: a
+     * clusterIP that is not None; clusterIPs without it are refused). The server reports at
+     * spec.clusterIPs, where it copies a lone clusterIP; this reports where it was written, as
+     * api/ip-addresses does.
+     */
+    private static void clusterIpSpellings(RuleContext context, ObjectNode spec, FieldPath root) {
+        var clusterIP = Nodes.str(spec, "clusterIP");
+        if (clusterIP == null || clusterIP.isEmpty() || clusterIP.equals("None")) {
+            return;
+        }
+        var clusterIPs = Nodes.arr(spec, "clusterIPs");
+        if (clusterIPs == null || clusterIPs.isEmpty()) {
+            ipSpelling(context, Nodes.get(spec, "clusterIP"), root.child("clusterIP"), true);
+            return;
+        }
+        for (int i = 0; i < clusterIPs.size(); i++) {
+            ipSpelling(context, clusterIPs.get(i), root.child("clusterIPs").index(i), true);
+        }
+    }
+
+    /**
+     * apimachinery's GetWarningsForIP (its wording since 1.33): an IPv4 address with leading
+     * zeros, an IPv4-mapped IPv6 address, an IPv6 address not in RFC 5952 form. From 1.36 the
+     * server refuses the first two in the fields it validates ({@code validated}), which
+     * api/ip-addresses reports, so they are no longer warnings there: a refused create returns no
+     * warnings.
+     */
+    private static void ipSpelling(RuleContext context, JsonNode value, FieldPath path, boolean validated) {
+        if (value == null || !value.isString() || !context.version().atLeast(1, 33)) {
+            return;
+        }
+        if (validated && context.version().atLeast(1, 36) && IpAddresses.strictIpProblem(value.asString()) != null) {
+            return;
+        }
+        for (var warning : IpAddresses.ipWarnings(value.asString())) {
+            context.report(path, ErrorType.WARNING, warning);
+        }
+    }
+
+    /**
+     * apimachinery's GetWarningsForCIDR (since 1.33): host bits set beyond the prefix length,
+     * leading zeros, an IPv4-mapped address, an IPv6 range not in RFC 5952 form; from 1.36 the
+     * first three are errors (api/ip-addresses, api/network-policy), judged on {@code validated},
+     * the text the validation reads.
+     */
+    private static void cidrSpelling(RuleContext context, JsonNode value, FieldPath path, String validated) {
+        if (value == null || !value.isString() || !context.version().atLeast(1, 33)) {
+            return;
+        }
+        if (validated != null && context.version().atLeast(1, 36) && IpAddresses.strictCidrProblem(validated) != null) {
+            return;
+        }
+        for (var warning : IpAddresses.cidrWarnings(value.asString())) {
+            context.report(path, ErrorType.WARNING, warning);
+        }
+    }
+
+    /** The NetworkPolicy strategy's warnings (since 1.33): the spelling of each ipBlock's cidr and except ranges. */
+    private static void networkPolicy(RuleContext context) {
+        var spec = Nodes.obj(context.tree(), "spec");
+        var root = FieldPath.root("spec");
+        for (var direction : new String[][] {{"ingress", "from"}, {"egress", "to"}}) {
+            Nodes.forEachObject(spec, direction[0], root, (rule, rulePath, i) ->
+                    Nodes.forEachObject(rule, direction[1], rulePath, (peer, peerPath, j) -> {
+                        var ipBlock = Nodes.obj(peer, "ipBlock");
+                        if (ipBlock == null) {
+                            return;
+                        }
+                        var blockPath = peerPath.child("ipBlock");
+                        var cidr = Nodes.get(ipBlock, "cidr");
+                        cidrSpelling(context, cidr, blockPath.child("cidr"), cidr != null && cidr.isString()
+                                ? cidr.asString() : null);
+                        var except = Nodes.arr(ipBlock, "except");
+                        for (int k = 0; except != null && k < except.size(); k++) {
+                            cidrSpelling(context, except.get(k), blockPath.child("except").index(k),
+                                    except.get(k).isString() ? except.get(k).asString() : null);
+                        }
+                    }));
+        }
+    }
+
+    /**
+     * GetWarningsForPersistentVolume: the deprecated storage-class annotation, the Recycle reclaim
+     * policy, deprecated node labels in the required node affinity, and deprecated volume plugins.
+     */
+    private static void persistentVolume(RuleContext context) {
+        storageClassAnnotation(context);
+        var spec = Nodes.obj(context.tree(), "spec");
+        if (spec == null) {
+            return;
+        }
+        var root = FieldPath.root("spec");
+        if ("Recycle".equals(Nodes.str(spec, "persistentVolumeReclaimPolicy"))) {
+            context.report(root.child("persistentVolumeReclaimPolicy"), ErrorType.WARNING,
+                    "The Recycle reclaim policy is deprecated. Instead, the recommended approach is to use dynamic "
+                            + "provisioning.");
+        }
+        var termsPath = root.child("nodeAffinity", "required");
+        Nodes.forEachObject(Nodes.obj(spec, "nodeAffinity", "required"), "nodeSelectorTerms", termsPath,
+                (term, termPath, i) -> Nodes.forEachObject(term, "matchExpressions", termPath,
+                        (expression, expressionPath, j) -> {
+                            var key = Nodes.str(expression, "key");
+                            var message = key == null ? null : DEPRECATED_NODE_LABELS.get(key);
+                            if (message != null) {
+                                context.report(expressionPath.child("key"), ErrorType.WARNING, key + " is " + message);
+                            }
+                        }));
+        for (var plugin : DEPRECATED_PV_PLUGINS) {
+            if (Nodes.has(spec, plugin)) {
+                context.report(root.child(plugin), ErrorType.WARNING, DEPRECATED_VOLUMES.get(plugin));
+            }
+        }
+    }
+
+    /** GetWarningsForPersistentVolumeClaim: the deprecated storage-class annotation and fractional bytes of storage. */
+    private static void persistentVolumeClaim(RuleContext context) {
+        storageClassAnnotation(context);
+        claimSpec(context, Nodes.obj(context.tree(), "spec"), FieldPath.root("spec"));
+    }
+
+    private static void storageClassAnnotation(RuleContext context) {
+        if (Nodes.has(Nodes.obj(context.tree(), "metadata", "annotations"), BETA_STORAGE_CLASS)) {
+            context.report(FieldPath.root("metadata").child("annotations").key(BETA_STORAGE_CLASS), ErrorType.WARNING,
+                    "deprecated since v1.8; use \"storageClassName\" attribute instead");
+        }
+    }
+
+    /**
+     * GetWarningsForPersistentVolumeClaimSpec, for a claim, an ephemeral volume's claim template
+     * and a StatefulSet's claim templates: storage requested or limited in fractions of a byte.
+     */
+    private static void claimSpec(RuleContext context, ObjectNode spec, FieldPath path) {
+        for (var kind : new String[] {"requests", "limits"}) {
+            fractionalBytes(context, Nodes.obj(spec, "resources", kind), "storage", path.child("resources", kind));
         }
     }
 
@@ -143,12 +321,25 @@ final class ServerWarningsRule extends BaseRule {
             });
             securityAnnotations(context, pod, annotations);
         }
-        Nodes.forEachObject(spec, "volumes", path, (volume, volumePath, i) -> DEPRECATED_VOLUMES.forEach((type, message) -> {
-            if (Nodes.has(volume, type)) {
-                context.report(volumePath.child(type), ErrorType.WARNING, message);
+        Nodes.forEachObject(spec, "volumes", path, (volume, volumePath, i) -> {
+            DEPRECATED_VOLUMES.forEach((type, message) -> {
+                if (Nodes.has(volume, type)) {
+                    context.report(volumePath.child(type), ErrorType.WARNING, message);
+                }
+            });
+            var template = Nodes.obj(volume, "ephemeral", "volumeClaimTemplate");
+            if (template != null) {
+                claimSpec(context, Nodes.obj(template, "spec"),
+                        volumePath.child("ephemeral", "volumeClaimTemplate", "spec"));
             }
-        }));
+        });
         duplicates(context, spec, path, "hostAliases", "ip", "duplicate ip ");
+        Nodes.forEachObject(spec, "hostAliases", path, (alias, aliasPath, i) ->
+                ipSpelling(context, Nodes.get(alias, "ip"), aliasPath.child("ip"), true));
+        var nameservers = Nodes.arr(Nodes.obj(spec, "dnsConfig"), "nameservers");
+        for (int i = 0; nameservers != null && i < nameservers.size(); i++) {
+            ipSpelling(context, nameservers.get(i), path.child("dnsConfig", "nameservers").index(i), true);
+        }
         duplicates(context, spec, path, "imagePullSecrets", "name", "duplicate name ");
         Nodes.forEachObject(spec, "imagePullSecrets", path, (secret, secretPath, i) -> {
             if ("".equals(Nodes.str(secret, "name"))) {
@@ -161,6 +352,11 @@ final class ServerWarningsRule extends BaseRule {
             hiddenEnv(context, container, containerPath);
             ports(context, pod, container, containerPath, ports);
         });
+        if (pod.kind().equals("StatefulSet")) {
+            // the server names these spec.volumeClaimTemplates[i].resources…, without the claim's spec
+            Nodes.forEachObject(Nodes.obj(context.tree(), "spec"), "volumeClaimTemplates", FieldPath.root("spec"),
+                    (claim, claimPath, i) -> claimSpec(context, Nodes.obj(claim, "spec"), claimPath.child("spec")));
+        }
     }
 
     /**
@@ -253,16 +449,21 @@ final class ServerWarningsRule extends BaseRule {
         for (var kind : new String[] {"limits", "requests"}) {
             var amounts = Nodes.obj(container, "resources", kind);
             for (var resource : new String[] {"memory", "ephemeral-storage"}) {
-                var value = Nodes.get(amounts, resource);
-                if (value == null || value.isString() && isWholeBytes(value.asString())) {
-                    continue;
-                }
-                BigDecimal amount = Quantities.of(value);
-                if (amount != null && amount.stripTrailingZeros().scale() > 0) {
-                    context.report(path.child("resources", kind).key(resource), ErrorType.WARNING,
-                            "fractional byte value " + Quantities.show(value) + " is invalid, must be an integer");
-                }
+                fractionalBytes(context, amounts, resource, path.child("resources", kind));
             }
+        }
+    }
+
+    /** One amount of bytes in fractions of a byte ({@code MilliValue() % 1000 != 0}). */
+    private static void fractionalBytes(RuleContext context, ObjectNode amounts, String resource, FieldPath path) {
+        var value = Nodes.get(amounts, resource);
+        if (value == null || value.isString() && isWholeBytes(value.asString())) {
+            return;
+        }
+        BigDecimal amount = Quantities.of(value);
+        if (amount != null && amount.stripTrailingZeros().scale() > 0) {
+            context.report(path.key(resource), ErrorType.WARNING,
+                    "fractional byte value " + Quantities.show(value) + " is invalid, must be an integer");
         }
     }
 

@@ -417,16 +417,18 @@ final class ServerWarningsRule extends BaseRule {
         });
     }
 
+    /**
+     * Match expressions only, as {@code GetWarningsForNodeSelectorTerm}: a {@code matchFields} key is
+     * a node field ({@code metadata.name}), never a label.
+     */
     private static void nodeSelectorTerm(RuleContext context, ObjectNode term, FieldPath termPath) {
-        for (var field : new String[] {"matchExpressions", "matchFields"}) {
-            Nodes.forEachObject(term, field, termPath, (expression, expressionPath, i) -> {
-                var key = Nodes.str(expression, "key");
-                var message = key == null ? null : DEPRECATED_NODE_LABELS.get(key);
-                if (message != null) {
-                    context.report(expressionPath.child("key"), ErrorType.WARNING, key + " is " + message);
-                }
-            });
-        }
+        Nodes.forEachObject(term, "matchExpressions", termPath, (expression, expressionPath, i) -> {
+            var key = Nodes.str(expression, "key");
+            var message = key == null ? null : DEPRECATED_NODE_LABELS.get(key);
+            if (message != null) {
+                context.report(expressionPath.child("key"), ErrorType.WARNING, key + " is " + message);
+            }
+        });
     }
 
     private static void duplicates(RuleContext context, ObjectNode spec, FieldPath path, String list, String field,

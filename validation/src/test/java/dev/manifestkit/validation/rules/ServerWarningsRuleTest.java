@@ -33,6 +33,24 @@ class ServerWarningsRuleTest {
     }
 
     @Test
+    void deprecatedNodeLabelsWarnInMatchExpressionsButNotInMatchFields() {
+        var warnings = run(new ServerWarningsRule()).problems(pod("""
+                affinity:
+                  nodeAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      nodeSelectorTerms:
+                        - matchExpressions: [{key: beta.kubernetes.io/arch, operator: In, values: [amd64]}]
+                          matchFields: [{key: beta.kubernetes.io/os, operator: In, values: [linux]}]
+                containers:
+                  - {name: a, image: a:1}
+                """));
+        assertThat(warnings).map(Object::toString).map(text -> text.substring(text.indexOf("spec.")))
+                .containsExactly("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
+                        + ".nodeSelectorTerms[0].matchExpressions[0].key: Warning: beta.kubernetes.io/arch is deprecated "
+                        + "since v1.14; use \"kubernetes.io/arch\" instead [api/server-warnings]");
+    }
+
+    @Test
     void securityAnnotationsWithoutTheirFieldsAreNamedAsTheServerNamesThem() {
         var warnings = run(new ServerWarningsRule()).problems("""
                 apiVersion: apps/v1

@@ -18,7 +18,7 @@ final class NonNegativeRule extends BaseRule {
 
     NonNegativeRule() {
         super("api/non-negative", Layer.API, Severity.ERROR,
-                "replicas, revisionHistoryLimit, minReadySeconds, Job and CronJob "
+                "replicas, revisionHistoryLimit (but a StatefulSet's), minReadySeconds, Job and CronJob "
                         + "counts (and a Job's activeDeadlineSeconds) are not negative; a pod's activeDeadlineSeconds is "
                         + "between 1 and 2^31-1; a Deployment's "
                         + "progressDeadlineSeconds exceeds minReadySeconds; a projected serviceAccountToken's "
@@ -34,8 +34,12 @@ final class NonNegativeRule extends BaseRule {
         var spec = Nodes.obj(tree, "spec");
         switch (Nodes.kind(tree)) {
             case "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "ReplicationController" -> {
-                nonNegative(context, spec, SPEC, "replicas", "revisionHistoryLimit", "minReadySeconds",
-                        "progressDeadlineSeconds");
+                nonNegative(context, spec, SPEC, "replicas");
+                if (!Nodes.kind(tree).equals("StatefulSet")) {
+                    // ValidateStatefulSetSpec never checked it; the server warns instead (api/server-warnings)
+                    nonNegative(context, spec, SPEC, "revisionHistoryLimit");
+                }
+                nonNegative(context, spec, SPEC, "minReadySeconds", "progressDeadlineSeconds");
                 nonNegative(context, Nodes.obj(spec, "ordinals"), SPEC.child("ordinals"), "start");
                 if (Nodes.kind(tree).equals("Deployment")) {
                     progressDeadline(context, spec);

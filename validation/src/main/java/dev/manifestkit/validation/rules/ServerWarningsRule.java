@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the API server accepts but warns about on create (its pod, Service, Ingress,
+ * What the API server accepts but warns about on create (its pod, StatefulSet, Service, Ingress,
  * NetworkPolicy, PersistentVolume and claim warnings, which kubectl prints as "Warning: …"):
  * settings it ignores, deprecated ones, and spellings it will treat differently than written.
  * Warnings, not errors: {@code kubectl apply} succeeds.
@@ -65,7 +65,10 @@ final class ServerWarningsRule extends BaseRule {
                         + "types, and seccomp and AppArmor annotations used without the field that replaced them; on "
                         + "Services (GetWarningsForService), the deprecated topology-aware-hints annotation, "
                         + "loadBalancerIP, externalIPs and ClientIP affinity on a headless Service, externalIPs on an "
-                        + "ExternalName Service and externalName on any other; on Ingresses, the deprecated "
+                        + "ExternalName Service and externalName on any other, from 1.35 trafficDistribution "
+                        + "PreferClose (deprecated for PreferSameZone) and from 1.36 externalIPs on a Service that "
+                        + "does not ignore them (deprecated, KEP-5707); on StatefulSets, a negative "
+                        + "revisionHistoryLimit; on Ingresses, the deprecated "
                         + "kubernetes.io/ingress.class annotation; from 1.33, IP addresses and CIDR ranges spelt "
                         + "non-standardly (GetWarningsForIP, GetWarningsForCIDR: leading zeros, IPv4-mapped IPv6, "
                         + "IPv6 not in RFC 5952 form, a CIDR with bits set beyond its prefix length) in a Service's "
@@ -114,8 +117,9 @@ final class ServerWarningsRule extends BaseRule {
         boolean hasExternalIPs = externalIPs != null && !externalIPs.isEmpty();
         var root = FieldPath.root("spec");
         clusterIpSpellings(context, spec, root);
-        // the server's isHeadlessService here: type ClusterIP and clusterIP None
-        if (type.equals("ClusterIP") && "None".equals(Nodes.str(spec, "clusterIP"))) {
+        // the server's isHeadlessService: type ClusterIP and clusterIP None
+        boolean headless = type.equals("ClusterIP") && "None".equals(Nodes.str(spec, "clusterIP"));
+        if (headless) {
             var loadBalancerIP = Nodes.str(spec, "loadBalancerIP");
             if (loadBalancerIP != null && !loadBalancerIP.isEmpty()) {
                 context.report(root.child("loadBalancerIP"), ErrorType.WARNING, "ignored for headless services");
@@ -133,6 +137,11 @@ final class ServerWarningsRule extends BaseRule {
                 ipSpelling(context, externalIPs.get(i), root.child("externalIPs").index(i), true);
             }
         }
+        // KEP-5707 (kubernetes#137293, 1.36): externalIPs deprecated, wherever they are not ignored anyway
+        if (hasExternalIPs && !headless && !type.equals("ExternalName") && context.version().atLeast(1, 36)) {
+            context.report(root.child("externalIPs"), ErrorType.WARNING,
+                    "deprecated and may no longer be implemented in some clusters");
+        }
         var loadBalancerIP = Nodes.get(spec, "loadBalancerIP");
         if (loadBalancerIP != null && loadBalancerIP.isString() && !loadBalancerIP.asString().isEmpty()) {
             ipSpelling(context, loadBalancerIP, root.child("loadBalancerIP"), false); // not validated: never an error
@@ -149,6 +158,11 @@ final class ServerWarningsRule extends BaseRule {
         var externalName = Nodes.str(spec, "externalName");
         if (!type.equals("ExternalName") && externalName != null && !externalName.isEmpty()) {
             context.report(root.child("externalName"), ErrorType.WARNING, "ignored when spec.type is not \"ExternalName\"");
+        }
+        // kubernetes#134457 (1.35, PreferSameTrafficDistribution GA): PreferClose is the old name of PreferSameZone
+        if ("PreferClose".equals(Nodes.str(spec, "trafficDistribution")) && context.version().atLeast(1, 35)) {
+            context.report(root.child("trafficDistribution"), ErrorType.WARNING,
+                    "\"PreferClose\" is deprecated; use \"PreferSameZone\"");
         }
     }
 
@@ -356,6 +370,13 @@ final class ServerWarningsRule extends BaseRule {
             // the server names these spec.volumeClaimTemplates[i].resources…, without the claim's spec
             Nodes.forEachObject(Nodes.obj(context.tree(), "spec"), "volumeClaimTemplates", FieldPath.root("spec"),
                     (claim, claimPath, i) -> claimSpec(context, Nodes.obj(claim, "spec"), claimPath.child("spec")));
+            // the StatefulSet strategy's WarningsOnCreate (kubernetes#129017, 1.33): accepted, the controller keeps
+            // every revision; Deployments, ReplicaSets and DaemonSets refuse it (api/non-negative)
+            var limit = Nodes.get(Nodes.obj(context.tree(), "spec"), "revisionHistoryLimit");
+            if (Nodes.isInt(limit) && limit.longValue() < 0) {
+                context.report(FieldPath.root("spec").child("revisionHistoryLimit"), ErrorType.WARNING,
+                        "a negative value retains all historical revisions; a value >= 0 is recommended");
+            }
         }
     }
 

@@ -128,6 +128,19 @@ class WorkloadRulesTest {
     }
 
     @Test
+    void aStatefulSetsNegativeRevisionHistoryLimitIsNotAnError() {
+        // ValidateStatefulSetSpec does not check it; api/server-warnings warns instead
+        assertThat(run(new NonNegativeRule()).on(workload("StatefulSet", """
+                revisionHistoryLimit: -2
+                template: {spec: {containers: []}}
+                """))).isEmpty();
+        assertThat(run(new NonNegativeRule()).on(workload("DaemonSet", """
+                revisionHistoryLimit: -2
+                template: {spec: {containers: []}}
+                """))).containsExactly("spec.revisionHistoryLimit: Invalid value: -2: must be greater than or equal to 0");
+    }
+
+    @Test
     void jobCountsAreNotNegative() {
         assertThat(run(new NonNegativeRule()).on("""
                 kind: Job

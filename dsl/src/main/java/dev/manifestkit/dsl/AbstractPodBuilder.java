@@ -30,10 +30,12 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 
 /**
- * The pod description shared by a Pod and by the templates of Deployments and StatefulSets:
- * containers, init containers and sidecars, the volumes they mount, restart policy, service account,
- * image pull secrets and scheduling (node selector and affinity, pod anti-affinity, tolerations,
- * topology spread, priority). Written once here, so all three read the same.
+ * The pod description shared by a Pod and by the pod templates of Deployments, StatefulSets,
+ * DaemonSets, Jobs and CronJobs: containers, init containers and sidecars, the volumes they mount,
+ * service account, image pull secrets and scheduling (node selector and affinity, pod
+ * anti-affinity, tolerations, topology spread, priority). Written once here, so all read the same.
+ * The restart policy is kept here too, but each kind sets it through its own typed method, since
+ * the policies a kind allows differ.
  *
  * <p>Volumes are declared by mounting them: a volume mounted by several containers is declared
  * once; two different volumes with the same name are a Duplicate error.
@@ -59,7 +61,7 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
     private final List<AntiAffinity> antiAffinities = new ArrayList<>();
     /** Node label key to the values one of which the node must have; all keys must match. */
     private final Map<String, List<String>> nodeAffinity = new LinkedHashMap<>();
-    private RestartPolicy restartPolicy;
+    private String restartPolicy;
     private Long fsGroup;
     private Long runAsUser;
     private Long runAsGroup;
@@ -135,10 +137,12 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
         return self();
     }
 
-    /** The pod's {@code restartPolicy}; Kubernetes' default is Always. */
-    public final B restartPolicy(RestartPolicy policy) {
-        this.restartPolicy = Objects.requireNonNull(policy, "policy");
-        return self();
+    /**
+     * Sets the pod's {@code restartPolicy} as written; each kind offers its own public
+     * {@code restartPolicy(…)} taking only the policies it allows (a Job's never {@code Always}).
+     */
+    final void setRestartPolicy(String policy) {
+        this.restartPolicy = policy;
     }
 
     /** Runs the pod as this ServiceAccount (an {@code existingServiceAccount(…)} too; {@code serviceAccountName}). */
@@ -491,7 +495,7 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
             volume.checkName(ref(), podSpecPath() + ".volumes[" + index++ + "].name");
         }
         spec.setVolumes(Copies.mapped(declared.values(), PodVolume::toVolume));
-        spec.setRestartPolicy(restartPolicy == null ? null : restartPolicy.value());
+        spec.setRestartPolicy(restartPolicy);
         spec.setServiceAccountName(serviceAccount == null ? null : serviceAccount.name());
         spec.setImagePullSecrets(Copies.mapped(imagePullSecrets, s -> new LocalObjectReference(s.name())));
         spec.setNodeSelector(new LinkedHashMap<>(nodeSelector));

@@ -1,26 +1,27 @@
 package dev.manifestkit.dsl;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import dev.manifestkit.core.syntax.Names;
 import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 
 /**
- * What Deployments and StatefulSets share: replicas and a pod template whose labels and the
- * workload's selector come from one place, so they cannot disagree.
+ * What the controllers that keep pods running share (Deployments, StatefulSets, DaemonSets): a pod
+ * template whose labels and the controller's selector come from one place, so they cannot disagree;
+ * {@code minReadySeconds} and {@code revisionHistoryLimit}; and a restart policy that can only be
+ * {@code Always}.
  *
  * <p>{@link #selectorLabel(String, String)} labels go into both {@code spec.selector.matchLabels}
  * and {@code spec.template.metadata.labels}. When none is given, the selector is
  * {@code app.kubernetes.io/name: <workload name>}. {@link #podLabel(String, String)} adds template
- * labels that are not part of the selector (a version, say), since a Deployment's selector cannot
- * change after creation. {@code label(…)} stays the workload's own {@code metadata.labels}.
+ * labels that are not part of the selector (a version, say), since a selector cannot change after
+ * creation. {@code label(…)} stays the workload's own {@code metadata.labels}.
  *
  * @param <B> the concrete builder type
  * @param <T> the fabric8 object built
@@ -28,32 +29,22 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
  */
 public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<B, T, F>,
         T extends HasMetadata & Editable<F>, F extends VisitableBuilder<T, F>>
-        extends AbstractPodBuilder<B, T, F> {
+        extends AbstractTemplateBuilder<B, T, F> {
 
     /** The label key of the default selector. */
     public static final String DEFAULT_SELECTOR_KEY = "app.kubernetes.io/name";
 
     private final Map<String, String> selectorLabels = new LinkedHashMap<>();
-    private final Map<String, String> podLabels = new LinkedHashMap<>();
-    private final Map<String, String> podAnnotations = new LinkedHashMap<>();
-    private Integer replicas;
+    private Integer revisionHistoryLimit;
+    private Integer minReadySeconds;
 
     AbstractWorkloadBuilder(String kind, String name) {
         super(kind, name);
     }
 
     @Override
-    final String podSpecPath() {
-        return "spec.template.spec";
-    }
-
-    /** The number of pods ({@code spec.replicas}); Kubernetes' default is 1. */
-    public final B replicas(int replicas) {
-        if (replicas < 0) {
-            throw Fail.invalid(ref(), "spec.replicas", replicas, "must be greater than or equal to 0");
-        }
-        this.replicas = replicas;
-        return self();
+    final String templatePath() {
+        return "spec.template";
     }
 
     /**
@@ -62,24 +53,14 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
      */
     public final B selectorLabel(String key, String value) {
         checkLabel(ref(), "spec.selector.matchLabels", key, value);
-        checkNoClash(podLabels, key, value);
+        checkNoClash(podLabels(), key, value);
         selectorLabels.put(key, value);
         return self();
     }
 
-    /** Adds a label to the pod template only ({@code spec.template.metadata.labels}). */
-    public final B podLabel(String key, String value) {
-        checkLabel(ref(), "spec.template.metadata.labels", key, value);
+    @Override
+    final void checkPodLabel(String key, String value) {
         checkNoClash(selectorLabels, key, value);
-        podLabels.put(key, value);
-        return self();
-    }
-
-    /** Adds an annotation to the pod template ({@code spec.template.metadata.annotations}). */
-    public final B podAnnotation(String key, String value) {
-        Fail.check(Names.annotationKey(key), ref(), "spec.template.metadata.annotations", key);
-        podAnnotations.put(key, Fail.notNull(value, ref(), "spec.template.metadata.annotations[" + key + "]"));
-        return self();
     }
 
     private void checkNoClash(Map<String, String> other, String key, String value) {
@@ -90,14 +71,50 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
         }
     }
 
+    /**
+     * States the pod's {@code restartPolicy}, which for a controller that keeps pods running can
+     * only be {@code ALWAYS} (Kubernetes' default, so usually left out); any other fails at once.
+     */
+    public final B restartPolicy(RestartPolicy policy) {
+        var path = podSpecPath() + ".restartPolicy";
+        Fail.notNull(policy, ref(), path);
+        if (policy != RestartPolicy.ALWAYS) {
+            throw Fail.unsupported(ref(), path, policy.value(), List.of(RestartPolicy.ALWAYS.value()));
+        }
+        setRestartPolicy(policy.value());
+        return self();
+    }
+
+    /** How many old revisions to keep for rollback ({@code spec.revisionHistoryLimit}); Kubernetes' default is 10. */
+    public final B revisionHistoryLimit(int limit) {
+        if (limit < 0) {
+            throw Fail.invalid(ref(), "spec.revisionHistoryLimit", limit, "must be greater than or equal to 0");
+        }
+        this.revisionHistoryLimit = limit;
+        return self();
+    }
+
+    /**
+     * Seconds a new pod must be ready before it counts as available ({@code spec.minReadySeconds}),
+     * so a rollout waits out pods that crash soon after starting; Kubernetes' default is 0.
+     */
+    public final B minReadySeconds(int seconds) {
+        if (seconds < 0) {
+            throw Fail.invalid(ref(), "spec.minReadySeconds", seconds, "must be greater than or equal to 0");
+        }
+        this.minReadySeconds = seconds;
+        return self();
+    }
+
     @Override
     public final Map<String, String> podSelector() {
         return selectorLabels.isEmpty() ? Map.of(DEFAULT_SELECTOR_KEY, name()) : Map.copyOf(selectorLabels);
     }
 
     /**
-     * A rolling update's bound: a count ({@code "1"}) or a percentage of the replicas up to 100%
-     * ({@code "25%"}), as Deployments and StatefulSets take it; anything else fails at {@code path}.
+     * A rolling update's bound: a count ({@code "1"}) or a percentage of the pods up to 100%
+     * ({@code "25%"}), as Deployments, StatefulSets and DaemonSets take it; anything else fails at
+     * {@code path}.
      */
     final IntOrString intOrPercent(String path, String value) {
         Fail.notNull(value, ref(), path);
@@ -121,8 +138,17 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
         return value.getIntVal() != null ? value.getIntVal() == 0 : value.getStrVal().matches("0+%");
     }
 
-    final Integer replicasOrNull() {
-        return replicas;
+    /** A fresh copy of a bound, or null for null, so built objects share nothing with the builder. */
+    static IntOrString copy(IntOrString value) {
+        return value == null ? null : new IntOrString(value.getValue());
+    }
+
+    final Integer revisionHistoryLimitOrNull() {
+        return revisionHistoryLimit;
+    }
+
+    final Integer minReadySecondsOrNull() {
+        return minReadySeconds;
     }
 
     final LabelSelector selector() {
@@ -132,12 +158,7 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
     }
 
     final PodTemplateSpec template() {
-        var labels = selectorLabelsInOrder();
-        labels.putAll(podLabels);
-        var meta = new ObjectMeta();
-        meta.setLabels(labels);
-        meta.setAnnotations(podAnnotations.isEmpty() ? null : new LinkedHashMap<>(podAnnotations));
-        return new PodTemplateSpec(meta, podSpec());
+        return template(selectorLabelsInOrder());
     }
 
     private Map<String, String> selectorLabelsInOrder() {

@@ -1,6 +1,5 @@
 package dev.manifestkit.dsl;
 
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
@@ -8,15 +7,14 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 
 /**
  * A Deployment ({@code apps/v1}): replicas of one pod template, rolled out by a strategy.
- * Selector and template labels come from one source; see {@link AbstractWorkloadBuilder}.
+ * Selector and template labels come from one source, and {@code minReadySeconds} and
+ * {@code revisionHistoryLimit} are set as for every controller; see {@link AbstractWorkloadBuilder}.
  */
-public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentBuilder, Deployment,
+public final class DeploymentBuilder extends AbstractReplicatedBuilder<DeploymentBuilder, Deployment,
         io.fabric8.kubernetes.api.model.apps.DeploymentBuilder> {
 
     /** Set by rollingUpdate(…) or recreate(); copied into every Deployment built. */
     private DeploymentStrategy strategy;
-    private Integer revisionHistoryLimit;
-    private Integer minReadySeconds;
 
     DeploymentBuilder(String name) {
         super("Deployment", name);
@@ -43,28 +41,10 @@ public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentB
         return this;
     }
 
-    /** How many old ReplicaSets to keep for rollback ({@code revisionHistoryLimit}). */
-    public DeploymentBuilder revisionHistoryLimit(int limit) {
-        if (limit < 0) {
-            throw Fail.invalid(ref(), "spec.revisionHistoryLimit", limit, "must be greater than or equal to 0");
-        }
-        this.revisionHistoryLimit = limit;
-        return this;
-    }
-
-    /** Seconds a new pod must be ready before it counts as available ({@code minReadySeconds}). */
-    public DeploymentBuilder minReadySeconds(int seconds) {
-        if (seconds < 0) {
-            throw Fail.invalid(ref(), "spec.minReadySeconds", seconds, "must be greater than or equal to 0");
-        }
-        this.minReadySeconds = seconds;
-        return this;
-    }
-
     private static DeploymentStrategy copy(DeploymentStrategy strategy) {
         var update = strategy.getRollingUpdate();
-        return new DeploymentStrategy(update == null ? null : new RollingUpdateDeployment(
-                new IntOrString(update.getMaxSurge().getValue()), new IntOrString(update.getMaxUnavailable().getValue())),
+        return new DeploymentStrategy(update == null ? null
+                : new RollingUpdateDeployment(copy(update.getMaxSurge()), copy(update.getMaxUnavailable())),
                 strategy.getType());
     }
 
@@ -75,8 +55,8 @@ public final class DeploymentBuilder extends AbstractWorkloadBuilder<DeploymentB
         spec.setSelector(selector());
         spec.setTemplate(template());
         spec.setStrategy(strategy == null ? null : copy(strategy));
-        spec.setRevisionHistoryLimit(revisionHistoryLimit);
-        spec.setMinReadySeconds(minReadySeconds);
+        spec.setRevisionHistoryLimit(revisionHistoryLimitOrNull());
+        spec.setMinReadySeconds(minReadySecondsOrNull());
         var deployment = new Deployment();
         deployment.setSpec(spec);
         return deployment;

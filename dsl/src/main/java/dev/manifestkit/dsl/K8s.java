@@ -36,10 +36,11 @@ import io.fabric8.kubernetes.api.model.SecretVolumeSource;
  * <p>Every factory checks the name at once (DNS-1123 subdomain, or label for Services and
  * Namespaces) and returns a mutable builder whose {@code build()} gives a plain fabric8 object.
  * apiVersion and kind come from fabric8's model classes, never from user code. Nothing is added
- * that the user did not ask for and Kubernetes does not require. Two things are chosen for you
+ * that the user did not ask for and Kubernetes does not require. Three things are chosen for you
  * where Kubernetes requires a value: a workload's selector, {@code app.kubernetes.io/name: <name>},
- * when none is given, and an Ingress path's {@code pathType}, {@code Prefix}, unless a
- * {@code route(PathType, …)} names another.
+ * when none is given; a Job's or CronJob's pod {@code restartPolicy}, {@code Never} (as
+ * {@code kubectl create job}), since Kubernetes' own default, Always, is refused there; and an
+ * Ingress path's {@code pathType}, {@code Prefix}, unless a {@code route(PathType, …)} names another.
  */
 public final class K8s {
 
@@ -50,13 +51,14 @@ public final class K8s {
 
     /**
      * A standalone Pod ({@code kubectl run}): nothing recreates it if it or its node goes away, so
-     * long-running work belongs in a {@link #deployment} or {@link #statefulSet}. Needs a container.
+     * long-running work belongs in a {@link #deployment} or {@link #statefulSet}, and work that runs
+     * to completion in a {@link #job}. Needs a container.
      */
     public static PodBuilder pod(String name) {
         return new PodBuilder(name);
     }
 
-    /** A container, added to a Pod, Deployment or StatefulSet with {@code container(…)}. */
+    /** A container, added to a Pod or a workload's pod template with {@code container(…)}. */
     public static ContainerBuilder container(String name, String image) {
         return new ContainerBuilder(name, image);
     }
@@ -77,6 +79,36 @@ public final class K8s {
      */
     public static StatefulSetBuilder statefulSet(String name) {
         return new StatefulSetBuilder(name);
+    }
+
+    /**
+     * A DaemonSet ({@code apps/v1}): one pod per node, for node agents (log shippers, exporters,
+     * network and storage plugins). Needs a {@code container(…)}; its selector is
+     * {@code app.kubernetes.io/name: <name>} unless {@code selectorLabel(…)} gives one, as for a
+     * {@link #deployment}, and a Service can select it the same way.
+     */
+    public static DaemonSetBuilder daemonSet(String name) {
+        return new DaemonSetBuilder(name);
+    }
+
+    /**
+     * A Job ({@code batch/v1}): pods that run to completion ({@code kubectl create job}). Needs a
+     * {@code container(…)}; its pods' restartPolicy is {@code Never} unless
+     * {@code restartPolicy(JobRestartPolicy.ON_FAILURE)} says otherwise, and no selector is written
+     * (the API server makes it). The name is at most 63 characters.
+     */
+    public static JobBuilder job(String name) {
+        return new JobBuilder(name);
+    }
+
+    /**
+     * A CronJob ({@code batch/v1}) that makes a Job on this cron {@code schedule}
+     * ({@code "0 3 * * *"}, {@code "@hourly"}; {@code kubectl create cronjob}), checked at once.
+     * Needs a {@code container(…)}; the Job settings and restart policy are a {@link #job}'s. The
+     * name is at most 52 characters.
+     */
+    public static CronJobBuilder cronJob(String name, String schedule) {
+        return new CronJobBuilder(name, schedule);
     }
 
     // ---- services and ingress ----------------------------------------------------------------

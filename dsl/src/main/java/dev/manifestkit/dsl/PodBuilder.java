@@ -1,6 +1,7 @@
 package dev.manifestkit.dsl;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -12,6 +13,12 @@ public final class PodBuilder extends AbstractPodBuilder<PodBuilder, Pod, io.fab
 
     PodBuilder(String name) {
         super("Pod", name);
+    }
+
+    /** The pod's {@code restartPolicy}: any of the three; Kubernetes' default is Always. */
+    public PodBuilder restartPolicy(RestartPolicy policy) {
+        setRestartPolicy(Objects.requireNonNull(policy, "policy").value());
+        return this;
     }
 
     @Override

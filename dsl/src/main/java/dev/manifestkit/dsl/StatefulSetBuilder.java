@@ -20,10 +20,11 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
  * <p>How it changes: {@link #rollingUpdate(int) rollingUpdate(partition)} (a canary: only pods
  * from that ordinal up are updated) or {@link #onDelete()}; {@link #podManagementPolicy} (pods one
  * by one, or all at once); and what becomes of the claims when the set is deleted or scaled down
- * ({@link #claimsWhenDeleted}, {@link #claimsWhenScaled}). Unset, each is Kubernetes' default and
- * is not written.
+ * ({@link #claimsWhenDeleted}, {@link #claimsWhenScaled}); {@code minReadySeconds} and
+ * {@code revisionHistoryLimit} as for every controller. Unset, each is Kubernetes' default and is
+ * not written.
  */
-public final class StatefulSetBuilder extends AbstractWorkloadBuilder<StatefulSetBuilder, StatefulSet,
+public final class StatefulSetBuilder extends AbstractReplicatedBuilder<StatefulSetBuilder, StatefulSet,
         io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder> {
 
     private HeadlessServiceBuilder service;
@@ -152,6 +153,8 @@ public final class StatefulSetBuilder extends AbstractWorkloadBuilder<StatefulSe
         spec.setServiceName(service == null ? null : service.name());
         spec.setVolumeClaimTemplates(claimTemplates.isEmpty() ? null
                 : Copies.mapped(claimTemplates, PersistentVolumeClaimBuilder::build));
+        spec.setMinReadySeconds(minReadySecondsOrNull());
+        spec.setRevisionHistoryLimit(revisionHistoryLimitOrNull());
         spec.setPodManagementPolicy(podManagementPolicy == null ? null : podManagementPolicy.value());
         if (updateType != null) {
             var strategy = new StatefulSetUpdateStrategy();
@@ -159,7 +162,7 @@ public final class StatefulSetBuilder extends AbstractWorkloadBuilder<StatefulSe
             if (partition != null) {
                 var rolling = new RollingUpdateStatefulSetStrategy();
                 rolling.setPartition(partition);
-                rolling.setMaxUnavailable(maxUnavailable == null ? null : new IntOrString(maxUnavailable.getValue()));
+                rolling.setMaxUnavailable(copy(maxUnavailable));
                 strategy.setRollingUpdate(rolling);
             }
             spec.setUpdateStrategy(strategy);

@@ -10,9 +10,12 @@
  *
  * <p>Shared mechanics live in one place each: {@link dev.manifestkit.dsl.ObjectBuilder}
  * (name, labels, annotations, {@code build()}, {@code customize(…)}),
- * {@link dev.manifestkit.dsl.AbstractPodBuilder} (containers, volumes, pod options for Pods,
- * Deployments and StatefulSets), {@link dev.manifestkit.dsl.AbstractWorkloadBuilder} (replicas,
- * one source for selector and template labels), {@link dev.manifestkit.dsl.AbstractServiceBuilder}
+ * {@link dev.manifestkit.dsl.AbstractPodBuilder} (containers, volumes, pod options for Pods and
+ * every pod template), {@link dev.manifestkit.dsl.AbstractTemplateBuilder} (the pod template and its
+ * labels), {@link dev.manifestkit.dsl.AbstractWorkloadBuilder} (one source for selector and template
+ * labels of Deployments, StatefulSets and DaemonSets), {@link dev.manifestkit.dsl.AbstractReplicatedBuilder}
+ * (replicas), {@link dev.manifestkit.dsl.AbstractJobBuilder} (a Job spec, for Jobs and the job
+ * template of CronJobs), {@link dev.manifestkit.dsl.AbstractServiceBuilder}
  * (ports) and {@link dev.manifestkit.dsl.AbstractSecretBuilder} and
  * {@link dev.manifestkit.dsl.AbstractConfigMapBuilder} (checked keys).
  *
@@ -23,8 +26,9 @@
  * declared to the validator by {@code K8s.manifests(…)} instead of being written.
  *
  * <p>Output holds what was asked for and what Kubernetes requires, nothing else: no generated
- * names, no image pull policy, resources or probes unless set. The one default is a workload's
- * selector, {@code app.kubernetes.io/name: <workload name>}, when no selector label is given.
+ * names, no image pull policy, resources or probes unless set. The defaults are where Kubernetes
+ * requires a value: a workload's selector, {@code app.kubernetes.io/name: <workload name>}, when no
+ * selector label is given, and a Job's pod restartPolicy, {@code Never}, when none is given.
  * Mistakes a type cannot prevent fail at once with an {@link java.lang.IllegalArgumentException}
  * worded like the API server's field errors, e.g.
  * {@code Deployment/web: spec.template.spec.containers[1].name: Duplicate value: "app"}.

@@ -37,11 +37,15 @@ final class Kubectl {
         }
     }
 
-    /** {@code kubectl <args> --dry-run=client -o yaml}, run in {@code dir}. */
+    /**
+     * {@code kubectl <args> --dry-run=client -o yaml}, run in {@code dir}; the flags go before a
+     * {@code --} in {@code args}, since what follows it is the container's command.
+     */
     static String dryRun(Path dir, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of("kubectl"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--dry-run=client", "-o", "yaml"));
+        int end = command.indexOf("--");
+        command.addAll(end < 0 ? command.size() : end, List.of("--dry-run=client", "-o", "yaml"));
         var kubeconfig = Files.createTempFile(dir, "kubeconfig", "");
         var builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());

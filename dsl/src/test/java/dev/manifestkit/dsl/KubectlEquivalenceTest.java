@@ -239,6 +239,43 @@ class KubectlEquivalenceTest {
     }
 
     @Test
+    void createJob() throws Exception {
+        var expected = kubectl("create", "job", "pi", "--image=perl:5.40", "--", "perl", "-Mbignum=bpi", "-wle",
+                "print bpi(2000)");
+
+        // kubectl writes restartPolicy: Never, the DSL's choice too when none is given; neither writes
+        // a selector or manualSelector, which the API server generates
+        var pi = job("pi").container(container("pi", "perl:5.40").command("perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"));
+
+        assertThat(dsl(pi)).isEqualTo(expected);
+    }
+
+    @Test
+    void createCronJob() throws Exception {
+        var expected = kubectl("create", "cronjob", "cleanup", "--image=busybox:1.37", "--schedule=*/5 * * * *",
+                "--", "sh", "-c", "rm -rf /tmp/cache/*");
+        // kubectl names the job template after the CronJob (spec.jobTemplate.metadata.name), which the
+        // API server ignores: the Jobs get generated names. The DSL does not write it.
+        ((ObjectNode) expected.at("/spec/jobTemplate")).remove("metadata");
+
+        // kubectl create cronjob picks restartPolicy OnFailure where kubectl create job picks Never;
+        // the DSL picks Never for both, so the CronJob asks for OnFailure here
+        var cleanup = cronJob("cleanup", "*/5 * * * *").restartPolicy(JobRestartPolicy.ON_FAILURE)
+                .container(container("cleanup", "busybox:1.37").command("sh", "-c", "rm -rf /tmp/cache/*"));
+
+        assertThat(dsl(cleanup)).isEqualTo(expected);
+    }
+
+    @Test
+    void createCronJobWithRestartNeverIsTheDslsDefault() throws Exception {
+        var expected = kubectl("create", "cronjob", "report", "--image=busybox:1.37", "--schedule=@daily",
+                "--restart=Never");
+        ((ObjectNode) expected.at("/spec/jobTemplate")).remove("metadata");
+
+        assertThat(dsl(cronJob("report", "@daily").container(container("report", "busybox:1.37")))).isEqualTo(expected);
+    }
+
+    @Test
     void runPod() throws Exception {
         var expected = Trees.ofYaml(Kubectl.run(dir, "nginx", "--image=nginx:1.27", "--port=80", "--env=A=b",
                 "--labels=run=nginx"));

@@ -75,6 +75,13 @@ class MisuseDoesNotCompileTest {
                 statefulSet("db").rollingUpdate(1, "25%").podManagementPolicy(dev.manifestkit.dsl.PodManagementPolicy.PARALLEL)
                         .claimsWhenDeleted(dev.manifestkit.dsl.ClaimRetentionPolicy.DELETE);
                 container("c", "nginx:1.27").envFrom(configMap("c"), prefix("C_"), optional());
+                var agent = daemonSet("agent").rollingUpdate("1", "0").minReadySeconds(5).revisionHistoryLimit(3)
+                        .container(container("agent", "busybox:1.37"));
+                clusterIpService("agent").selecting(agent).port(80);
+                job("once").restartPolicy(dev.manifestkit.dsl.JobRestartPolicy.ON_FAILURE).completions(3)
+                        .completionMode(dev.manifestkit.dsl.CompletionMode.INDEXED);
+                cronJob("nightly", "@daily").restartPolicy(dev.manifestkit.dsl.JobRestartPolicy.NEVER).backoffLimit(1)
+                        .concurrencyPolicy(dev.manifestkit.dsl.ConcurrencyPolicy.FORBID).suspend();
                 """))).isEmpty();
     }
 
@@ -161,6 +168,27 @@ class MisuseDoesNotCompileTest {
         assertThat(messages(compile("statefulSet(\"db\").podManagementPolicy(\"Parallel\");")))
                 .singleElement().asString()
                 .contains("String cannot be converted to dev.manifestkit.dsl.PodManagementPolicy");
+    }
+
+    @Test
+    void aJobsRestartPolicyCannotBeAlways() {
+        assertThat(messages(compile("""
+                job("once").restartPolicy(dev.manifestkit.dsl.RestartPolicy.NEVER);
+                cronJob("nightly", "@daily").restartPolicy(dev.manifestkit.dsl.RestartPolicy.ALWAYS);
+                job("once").restartPolicy(dev.manifestkit.dsl.JobRestartPolicy.ALWAYS);
+                """))).hasSize(3).allSatisfy(m -> assertThat(m).containsAnyOf(
+                        "RestartPolicy cannot be converted to dev.manifestkit.dsl.JobRestartPolicy", "cannot find symbol"));
+    }
+
+    @Test
+    void aJobHasNoSelectorAndADaemonSetNoReplicas() {
+        assertThat(messages(compile("""
+                job("once").selectorLabel("app", "once");
+                cronJob("nightly", "@daily").replicas(2);
+                daemonSet("agent").replicas(3);
+                daemonSet("agent").partition(1);
+                job("once").schedule("@daily");
+                """))).hasSize(5).allSatisfy(m -> assertThat(m).contains("cannot find symbol"));
     }
 
     @Test

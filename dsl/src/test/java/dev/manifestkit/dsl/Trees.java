@@ -31,8 +31,11 @@ final class Trees {
         if (tree.get("metadata") instanceof ObjectNode meta) {
             meta.remove("creationTimestamp");
         }
-        if (tree.at("/spec/template/metadata") instanceof ObjectNode meta) {
-            meta.remove("creationTimestamp");
+        for (var template : new String[] {"/spec/template/metadata", "/spec/jobTemplate/metadata",
+            "/spec/jobTemplate/spec/template/metadata"}) {
+            if (tree.at(template) instanceof ObjectNode meta) {
+                meta.remove("creationTimestamp");
+            }
         }
         return normalize(tree);
     }

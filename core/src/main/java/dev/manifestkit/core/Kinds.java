@@ -17,8 +17,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 
@@ -45,7 +48,10 @@ public final class Kinds {
             new KindInfo("Pod", "v1", true, Pod.class, 8),
             new KindInfo("Deployment", "apps/v1", true, Deployment.class, 9),
             new KindInfo("StatefulSet", "apps/v1", true, StatefulSet.class, 10),
-            new KindInfo("Ingress", "networking.k8s.io/v1", true, Ingress.class, 11));
+            new KindInfo("DaemonSet", "apps/v1", true, DaemonSet.class, 11),
+            new KindInfo("Job", "batch/v1", true, Job.class, 12),
+            new KindInfo("CronJob", "batch/v1", true, CronJob.class, 13),
+            new KindInfo("Ingress", "networking.k8s.io/v1", true, Ingress.class, 14));
 
     /**
      * Kubernetes' own kinds outside the table whose objects live in a namespace, as
@@ -55,8 +61,8 @@ public final class Kinds {
      */
     private static final Set<String> BUILT_IN_NAMESPACED = Set.of(
             "/Endpoints", "/Event", "/LimitRange", "/PodTemplate", "/ReplicationController", "/ResourceQuota",
-            "apps/ControllerRevision", "apps/DaemonSet", "apps/ReplicaSet",
-            "autoscaling/HorizontalPodAutoscaler", "batch/CronJob", "batch/Job",
+            "apps/ControllerRevision", "apps/ReplicaSet",
+            "autoscaling/HorizontalPodAutoscaler",
             "certificates.k8s.io/PodCertificateRequest",
             "coordination.k8s.io/Lease", "coordination.k8s.io/LeaseCandidate",
             "discovery.k8s.io/EndpointSlice", "events.k8s.io/Event",

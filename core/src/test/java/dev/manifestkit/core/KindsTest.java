@@ -18,7 +18,7 @@ class KindsTest {
     void tableListsTheModelledKindsInInstallOrder() {
         assertThat(Kinds.all()).extracting(KindInfo::kind).containsExactly("Namespace", "StorageClass",
                 "PersistentVolume", "PersistentVolumeClaim", "ServiceAccount", "Secret", "ConfigMap", "Service", "Pod",
-                "Deployment", "StatefulSet", "Ingress");
+                "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Ingress");
         assertThat(Kinds.all()).extracting(KindInfo::installOrder).isSorted();
     }
 
@@ -38,7 +38,9 @@ class KindsTest {
         assertThat(Kinds.lookup("PersistentVolume")).get().returns(false, KindInfo::namespaced);
         assertThat(Kinds.lookup("Namespace")).get().returns(false, KindInfo::namespaced);
         assertThat(Kinds.of(Pod.class)).get().returns("Pod", KindInfo::kind);
-        assertThat(Kinds.of(Ingress.class)).get().returns(11, KindInfo::installOrder);
+        assertThat(Kinds.of(Ingress.class)).get().returns(14, KindInfo::installOrder);
+        assertThat(Kinds.lookup("batch/v1", "CronJob")).get().returns(true, KindInfo::namespaced)
+                .returns(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, KindInfo::type);
     }
 
     @Test

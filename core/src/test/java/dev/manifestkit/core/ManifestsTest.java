@@ -92,13 +92,13 @@ class ManifestsTest {
     @Test
     void namespaceReachesKubernetesOwnKindsTheDslDoesNotModelAndSparesTheirClusterScopedOnes() {
         var manifests = Manifests.of(web, builtIn("autoscaling/v2", "HorizontalPodAutoscaler", "web", null),
-                builtIn("batch/v1", "CronJob", "cleanup", null), builtIn("policy/v1", "PodDisruptionBudget", "web", null),
+                builtIn("networking.k8s.io/v1", "NetworkPolicy", "deny", null), builtIn("policy/v1", "PodDisruptionBudget", "web", null),
                 builtIn("rbac.authorization.k8s.io/v1", "Role", "reader", null),
                 builtIn("rbac.authorization.k8s.io/v1", "ClusterRole", "viewer", "stray"),
                 builtIn("scheduling.k8s.io/v1", "PriorityClass", "high", null)).namespace("shop");
 
         assertThat(manifests.documents()).extracting(d -> d.kind().orElseThrow() + "@" + d.namespace().orElse("-"))
-                .containsExactly("Deployment@shop", "HorizontalPodAutoscaler@shop", "CronJob@shop",
+                .containsExactly("Deployment@shop", "HorizontalPodAutoscaler@shop", "NetworkPolicy@shop",
                         "PodDisruptionBudget@shop", "Role@shop", "ClusterRole@stray", "PriorityClass@-");
     }
 

@@ -519,7 +519,15 @@ final class LinearStreamReader extends StreamReader {
         // with this, and then skips the blanks that indent the next line
         indentBlanks = afterBreak && length == 3;
         String prefix = prefixOf(length);
-        if ((length == 4 || length == 8) && prefix.length() == length) {
+        if (length == 4 || length == 8) {
+            refuseSurrogate(prefix, length);
+        }
+        return prefix;
+    }
+
+    /** Refuses the hex digits of a <code>&#92;u</code> or <code>&#92;U</code> escape that spell half a surrogate pair; see {@link #prefix(int)}. */
+    private void refuseSurrogate(String prefix, int length) {
+        if (prefix.length() == length) {
             int value = hexValue(prefix);
             if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
                 throw new ScannerException(null, null,
@@ -527,7 +535,6 @@ final class LinearStreamReader extends StreamReader {
                         getMark());
             }
         }
-        return prefix;
     }
 
     private String prefixOf(int length) {

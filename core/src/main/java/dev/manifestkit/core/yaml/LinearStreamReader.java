@@ -22,8 +22,9 @@ import org.yaml.snakeyaml.scanner.ScannerException;
  * without scanning it, it reads ahead to the next line that starts with a document marker
  * ({@code ---} or {@code ...}): every document boundary is such a line, so a stretch between two
  * of them longer than the limit proves the document too large. It keeps SnakeYAML's semantics
- * for everything the scanner observes: code points, line and column counting, the printable
- * character check and the marks.
+ * for everything the scanner observes: code points, line and column counting (which go-yaml
+ * shares) and the printable character check. Marks and the positions in errors count lines at
+ * line feeds only, as an editor and kubectl's splitting do (see {@link #oddBreaks}).
  */
 final class LinearStreamReader extends StreamReader {
 
@@ -99,6 +100,46 @@ final class LinearStreamReader extends StreamReader {
      * {@link #forward()} over a '!'): the scanner may be at the end of a tag; see {@link #peek()}.
      */
     private boolean tagEnd;
+    /**
+     * Line breaks other than a line feed (a CR not before a line feed, U+0085, U+2028, U+2029)
+     * stepped over so far, in the input and in the current piece. YAML, go-yaml as SnakeYAML, takes
+     * them for line breaks, so {@link #line} and {@link #column} count them; kubectl cuts a file only
+     * at line feeds, and editors show lines so, so the positions handed out ({@link #getMark()},
+     * {@link #editorLine()}) count lines at line feeds only, with the others as a column each.
+     */
+    private int oddBreaks;
+    private int pieceOddBreaks;
+    /** The editor's column (see {@link #oddBreaks}) where the scanner's current line starts: 0 after a line feed. */
+    private int editorBase;
+    /** Whether the last call stepped over a line break with {@link #forward()} or {@link #forward(int)}. */
+    private boolean steppedBreak;
+    /**
+     * Whether the scanner skips the blanks that indent a continued line of a plain or quoted scalar,
+     * after {@link #prefix(int)} looked for a document marker there; see {@link #peek()}.
+     */
+    private boolean indentBlanks;
+    /** {@link #index} just after the last text (not blanks) read with {@link #prefixForward(int)}: a plain scalar's end. */
+    private int lastText;
+    /**
+     * Tabs that indented a continued line of a plain (or quoted) scalar, shown to the scanner as
+     * spaces: groups of {@value #TAB_FIELDS} ints, {@link #lastText} then, and the tab's index,
+     * line and column as {@link #getMark()} has them; {@link #tabsHead} of {@link #tabsEnd} read.
+     */
+    private int[] tabs = NO_TABS;
+    private static final int[] NO_TABS = new int[0];
+    private int tabsHead;
+    private int tabsEnd;
+    private static final int TAB_FIELDS = 4;
+    /**
+     * The stack of {@link CountingParser}'s open collections, kept here so that the parser of each
+     * piece of the input does not make its own.
+     */
+    int[] collectionColumns = new int[32];
+    boolean[] blockMappings = new boolean[32];
+    /** Past a block scalar's '|' or '>', up to the end of its header line; no indentation indicator seen yet. */
+    private boolean blockScalarStart;
+    /** While the scanner looks for a block scalar's indentation (none given): go-yaml refuses a tab there. */
+    private boolean detectingIndent;
 
     LinearStreamReader(Reader in, int documentLimit) {
         super(Reader.nullReader());
@@ -161,7 +202,17 @@ final class LinearStreamReader extends StreamReader {
     public Mark getMark() {
         calledOther();
         markTaken = true;
-        return new Mark(NAME, index, line, column, window, start);
+        return new Mark(NAME, index, editorLine(), editorColumn(), window, start);
+    }
+
+    /** The 0-based line of the scanner's position as an editor shows it: lines end at line feeds only. */
+    int editorLine() {
+        return line - oddBreaks;
+    }
+
+    /** The 0-based column of the scanner's position on {@link #editorLine()}. */
+    int editorColumn() {
+        return editorBase + column;
     }
 
     /**
@@ -180,12 +231,22 @@ final class LinearStreamReader extends StreamReader {
         boolean backslash = quoteEscape == 0 && c == '\\';
         boolean header = blockHeader && (c == ' ' || c == '\t' || c == '+' || c == '-' || c >= '0' && c <= '9');
         boolean keyWasAllowed = keyAllowed;
+        boolean blanks = indentBlanks && (c == ' ' || c == '\t');
         calledOther();
         advance(1);
         if (backslash) {
             afterBackslash = index;
         }
-        // the scanner steps over the indicators of tokens one by one with this method (but '[' and '{')
+        indicator(c, keyWasAllowed);
+        blockHeader = header || c == '|' || c == '>';
+        tagEnd = c == '!';
+        if (blanks || blockScalarStart || c <= '\r' || c == '|' || c == '>' || c >= 0x85) {
+            steppedOver(c, blanks);
+        }
+    }
+
+    /** Notes an indicator {@link #forward()} stepped over; the scanner steps over those one by one so (but '[' and '{'). */
+    private void indicator(int c, boolean keyWasAllowed) {
         switch (c) {
             case ']', '}' -> flowDepth = Math.max(0, flowDepth - 1);
             case '-', '?' -> keyAllowed = true;
@@ -193,8 +254,83 @@ final class LinearStreamReader extends StreamReader {
             default -> {
             }
         }
-        blockHeader = header || c == '|' || c == '>';
-        tagEnd = c == '!';
+    }
+
+    /**
+     * What {@link #forward()} notes besides, apart to keep it small enough for the JIT to inline:
+     * a line break stepped over, a tab in the indentation of a continued scalar line, the start of
+     * a block scalar and of the lines where its indentation is to be found.
+     */
+    private void steppedOver(int c, boolean blanks) {
+        if (blanks) {
+            indentBlanks = true;
+            if (c == '\t') {
+                recordTab(index - 1, editorColumn() - 1);
+            }
+        }
+        steppedBreak = isBreak(c);
+        if (c == '|' || c == '>') {
+            // the scanner steps over '|' and '>' with this method only where they start a block scalar
+            blockScalarStart = true;
+            detectingIndent = false;
+        } else if (blockScalarStart) {
+            if (c >= '1' && c <= '9') {
+                blockScalarStart = false; // an indentation indicator: nothing to detect
+            } else if (steppedBreak) {
+                blockScalarStart = false;
+                detectingIndent = true;
+            }
+        }
+    }
+
+    private static boolean isBreak(int c) {
+        return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+    }
+
+    /**
+     * Notes the tab at the scanner's position, in the indentation of a continued scalar line, for
+     * {@link #continuationTab}: go-yaml refuses it in a plain scalar left of the indentation.
+     */
+    private void recordTab(int tabIndex, int tabColumn) {
+        if (tabsEnd + TAB_FIELDS > tabs.length) {
+            int live = tabsEnd - tabsHead;
+            int[] target = live + TAB_FIELDS > tabs.length ? new int[Math.max(4 * TAB_FIELDS, tabs.length * 2)] : tabs;
+            System.arraycopy(tabs, tabsHead, target, 0, live);
+            tabs = target;
+            tabsHead = 0;
+            tabsEnd = live;
+        }
+        tabs[tabsEnd++] = lastText;
+        tabs[tabsEnd++] = tabIndex;
+        tabs[tabsEnd++] = editorLine();
+        tabs[tabsEnd++] = tabColumn;
+    }
+
+    /** Whether {@link #continuationTab} has tabs to look at. */
+    boolean hasContinuationTabs() {
+        return tabsHead < tabsEnd;
+    }
+
+    /**
+     * The first tab noted in the indentation of the continued lines of the plain scalar from
+     * {@code scalarStart} to {@code scalarEnd} (and of the line after it) that stands left of
+     * {@code minColumn}, as go-yaml refuses it ("found a tab character that violates
+     * indentation"), or null. Tabs noted for scalars up to that one are forgotten; pass
+     * {@link Integer#MIN_VALUE} for any other scalar.
+     */
+    Mark continuationTab(int scalarStart, int scalarEnd, int minColumn) {
+        Mark found = null;
+        while (tabsHead < tabsEnd && tabs[tabsHead] <= scalarEnd) {
+            if (found == null && tabs[tabsHead] >= scalarStart && tabs[tabsHead + 3] < minColumn) {
+                found = new Mark(NAME, tabs[tabsHead + 1], tabs[tabsHead + 2], tabs[tabsHead + 3], new int[0], 0);
+            }
+            tabsHead += TAB_FIELDS;
+        }
+        if (tabsHead == tabsEnd) {
+            tabsHead = 0;
+            tabsEnd = 0;
+        }
+        return found;
     }
 
     @Override
@@ -209,7 +345,16 @@ final class LinearStreamReader extends StreamReader {
         if (length == 1 && ensure(1) && (window[start] == '[' || window[start] == '{')) {
             flowDepth++;
         }
+        // a CR LF, the only line break the scanner steps over so
+        boolean crlf = length == 2 && ensure(2) && window[start] == '\r' && window[start + 1] == '\n';
         advance(length);
+        if (crlf) {
+            steppedBreak = true;
+            if (blockScalarStart) {
+                blockScalarStart = false;
+                detectingIndent = true;
+            }
+        }
     }
 
     /**
@@ -223,6 +368,8 @@ final class LinearStreamReader extends StreamReader {
         separation = -1;
         blockHeader = false;
         tagEnd = false;
+        steppedBreak = false;
+        indentBlanks = false;
     }
 
     private void advance(int length) {
@@ -231,6 +378,11 @@ final class LinearStreamReader extends StreamReader {
             index++;
             documentIndex++;
             if (Constant.LINEBR.has(c) || (c == '\r' && ensure(1) && window[start] != '\n')) {
+                if (c == '\n') {
+                    editorBase = 0;
+                } else {
+                    oddBreak();
+                }
                 line++;
                 column = 0;
                 keyAllowed = true;
@@ -241,6 +393,13 @@ final class LinearStreamReader extends StreamReader {
                 }
             }
         }
+    }
+
+    /** Notes a line break other than a line feed at the scanner's position; see {@link #oddBreaks}. */
+    private void oddBreak() {
+        editorBase += column + 1;
+        oddBreaks++;
+        pieceOddBreaks++;
     }
 
     /**
@@ -263,6 +422,15 @@ final class LinearStreamReader extends StreamReader {
      */
     @Override
     public int peek() {
+        if (quoteEscape != 0 || afterBackslash == index || blockHeader || tagEnd || indentBlanks || detectingIndent) {
+            return peekAtSpecial();
+        }
+        calledOther();
+        return ensure(1) ? window[start] : '\0';
+    }
+
+    /** {@link #peek()} where one of the cases it describes may hold, apart to keep it small enough for the JIT to inline. */
+    private int peekAtSpecial() {
         if (quoteEscape == 1) {
             return 'x';
         }
@@ -278,12 +446,32 @@ final class LinearStreamReader extends StreamReader {
         }
         boolean blankSeparates = blockHeader || tagEnd;
         boolean header = blockHeader;
+        boolean blanks = indentBlanks;
         calledOther();
         blockHeader = header;
         if (!ensure(1)) {
+            detectingIndent = false;
             return '\0';
         }
         int c = window[start];
+        if (detectingIndent) {
+            if (c == '\t') {
+                detectingIndent = false;
+                throw new ScannerException("while scanning a block scalar", null,
+                        "found a tab character where an indentation space is expected", getMark());
+            }
+            detectingIndent = c == ' ' || isBreak(c);
+        }
+        if (blanks && (c == ' ' || c == '\t')) {
+            indentBlanks = true;
+            // a tab that go-yaml skips as it skips a space; where it refuses it, CountingParser
+            // does (see continuationTab): which it refuses depends on the indentation, which only
+            // the scanner knows. Left as it is after a line break other than a line feed, where the
+            // columns of continuationTab are not the scanner's.
+            if (c == '\t' && pieceOddBreaks == 0) {
+                return ' ';
+            }
+        }
         return c == '\t' && blankSeparates ? ' ' : c;
     }
 
@@ -325,9 +513,21 @@ final class LinearStreamReader extends StreamReader {
         if (quoteEscape == 2 && length == 2) {
             return "27";
         }
+        boolean afterBreak = steppedBreak;
         calledOther();
+        // after a line break in a plain or quoted scalar, the scanner looks for a document marker
+        // with this, and then skips the blanks that indent the next line
+        indentBlanks = afterBreak && length == 3;
         String prefix = prefixOf(length);
-        if ((length == 4 || length == 8) && prefix.length() == length) {
+        if (length == 4 || length == 8) {
+            refuseSurrogate(prefix, length);
+        }
+        return prefix;
+    }
+
+    /** Refuses the hex digits of a <code>&#92;u</code> or <code>&#92;U</code> escape that spell half a surrogate pair; see {@link #prefix(int)}. */
+    private void refuseSurrogate(String prefix, int length) {
+        if (prefix.length() == length) {
             int value = hexValue(prefix);
             if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
                 throw new ScannerException(null, null,
@@ -335,7 +535,6 @@ final class LinearStreamReader extends StreamReader {
                         getMark());
             }
         }
-        return prefix;
     }
 
     private String prefixOf(int length) {
@@ -369,6 +568,7 @@ final class LinearStreamReader extends StreamReader {
             char first = prefix.charAt(0);
             if (first != ' ' && first != '\t') {
                 keyAllowed = false;
+                lastText = index + length;
             }
         }
         start += length;
@@ -452,6 +652,7 @@ final class LinearStreamReader extends StreamReader {
         if (lineFeed) {
             line++;
             column = 0;
+            editorBase = 0;
         } else {
             column += length;
         }
@@ -462,6 +663,11 @@ final class LinearStreamReader extends StreamReader {
         lineChecked = false;
         documentIndex = 0;
         pieceStart = decoded;
+        pieceOddBreaks = 0;
+        blockScalarStart = false;
+        detectingIndent = false;
+        tabsHead = 0;
+        tabsEnd = 0;
         if (ensure(1) && window[start] == 0xFEFF) {
             advance(1);
         }
@@ -516,7 +722,7 @@ final class LinearStreamReader extends StreamReader {
             to--;
         }
         if (from < to && raw[from] != '#') {
-            throw new InvalidSeparatorException(new String(raw, from, to - from), line + lineBreaksAhead());
+            throw new InvalidSeparatorException(new String(raw, from, to - from), editorLine() + lineBreaksAhead());
         }
         // kubectl's splitter keeps a separator line that would start an empty piece in the piece, so its
         // YAML parser reads "---#c" there, which is no document marker to it (nor to SnakeYAML)
@@ -659,16 +865,15 @@ final class LinearStreamReader extends StreamReader {
     /**
      * The error for what follows the characters decoded so far (and, with {@code readAhead}, those
      * read ahead of decoding too): those the scanner has not reached yet are counted from its
-     * position, by its rules for lines and columns.
+     * position, as an editor counts lines and columns (see {@link #editorLine()}).
      */
     private UnreadableException unreadable(String problem, boolean readAhead, Throwable cause) {
-        int atLine = line;
-        int atColumn = column;
+        int atLine = editorLine();
+        int atColumn = editorColumn();
         int count = end - start + (readAhead ? rawTail - rawHead : 0);
         for (int i = 0; i < count; i++) {
             int c = i < end - start ? window[start + i] : raw[rawHead + i - (end - start)];
-            int next = i + 1 >= count ? -1 : i + 1 < end - start ? window[start + i + 1] : raw[rawHead + i + 1 - (end - start)];
-            if (Constant.LINEBR.has(c) || c == '\r' && next != '\n') {
+            if (c == '\n') {
                 atLine++;
                 atColumn = 0;
             } else if (c != 0xFEFF && !Character.isLowSurrogate((char) c)) {

@@ -366,7 +366,7 @@ public final class ManifestReader {
             try {
                 composer = new LeanComposer(new CountingParser(new ParserImpl(
                         new DirectiveRefusingScanner(new ScannerImpl(streamReader, loaderOptions))),
-                        options.maxValues()), loaderOptions);
+                        options.maxValues(), streamReader), loaderOptions);
                 node = composer.checkNode() ? composer.getNode() : null;
                 composer = null;
                 streamReader.skipPiece();
@@ -451,7 +451,7 @@ public final class ManifestReader {
         }
 
         private SourceLocation here() {
-            return new SourceLocation(streamReader.getLine() + 1, streamReader.getColumn() + 1);
+            return new SourceLocation(streamReader.editorLine() + 1, streamReader.editorColumn() + 1);
         }
     }
 }

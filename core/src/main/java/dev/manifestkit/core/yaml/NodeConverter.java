@@ -47,7 +47,14 @@ final class NodeConverter {
     private static final Pattern DECIMAL_DIGITS = Pattern.compile("[-+]?[0-9]+");
     private static final JsonNode IN_PROGRESS = NODES.stringNode("<in progress>");
     /** The tags go-yaml v2 checks an explicitly tagged scalar's value against. */
-    private static final Set<Tag> RESOLVED_BY_GO_YAML = Set.of(Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.NULL);
+    private static final Set<Tag> RESOLVED_BY_GO_YAML = Set.of(Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.NULL, Tag.TIMESTAMP);
+    /**
+     * The four layouts go-yaml v2 (its parseTimestamp) tries with Go's time.Parse, as text:
+     * {@code 2006-1-2T15:4:5.999999999Z07:00}, the same with a lower-case {@code t},
+     * {@code 2006-1-2 15:4:5.999999999} and {@code 2006-1-2}; the ranges are checked apart.
+     */
+    private static final Pattern TIMESTAMP = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+            + "(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:[.,][0-9]+)?(Z|[-+]([0-9]{2}):([0-9]{2}))?)?");
     private static final KubectlResolver RESOLVER = new KubectlResolver();
     /** Recently seen keys, one instance each: see {@link #sharedKey}. */
     private static final String[] KEYS = new String[2048];
@@ -362,14 +369,19 @@ final class NodeConverter {
     }
 
     /**
-     * A scalar tagged {@code !!bool}, {@code !!int}, {@code !!float} or {@code !!null} in the file
+     * A scalar tagged {@code !!bool}, {@code !!int}, {@code !!float}, {@code !!null} or {@code !!timestamp} in the file
      * (SnakeYAML's composer makes a tag of its own for it, where the resolver hands out the
      * constants), as kubectl reads it: go-yaml v2 resolves the text as if it were plain and refuses
      * a tag that disagrees ("cannot decode !!str `zz` as a !!int"), except that an integer may be
-     * tagged {@code !!float}. So {@code !!int "12"} is 12, {@code !!bool maybe} an error, not false.
+     * tagged {@code !!float}, and go-yaml's timestamps (text, as kubectl's JSON holds them) may be
+     * tagged {@code !!timestamp}. So {@code !!int "12"} is 12, {@code !!bool maybe} and
+     * {@code !!timestamp x} errors, not false and "x".
      */
     private JsonNode explicit(ScalarNode scalar, Tag tag) {
         String text = scalar.getValue();
+        if (Tag.TIMESTAMP.equals(tag) && isGoTimestamp(text)) {
+            return NODES.stringNode(text); // kubectl's JSON holds it as written
+        }
         Tag plain = RESOLVER.resolve(NodeId.scalar, text, true);
         JsonNode value = scalar(plain, text, scalar.getStartMark());
         String resolved = goTag(plain, text, value);
@@ -380,6 +392,36 @@ final class NodeConverter {
                     + "` as a " + wanted + " (kubectl refuses an explicit tag that does not fit the value)");
         }
         return value;
+    }
+
+    /**
+     * Whether go-yaml v2 reads the text as a timestamp where it is tagged {@code !!timestamp}: Go's
+     * time.Parse with one of go-yaml's four layouts, which takes 1 or 2 digits for the month, day,
+     * hour, minute and second, a fraction of any length after '.' or ',', and checks the ranges
+     * (the day against the month and year; a zone offset up to 24:60).
+     */
+    static boolean isGoTimestamp(String text) {
+        var m = TIMESTAMP.matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        boolean time = m.group(4) != null;
+        boolean zone = m.group(8) != null;
+        // 'T' and 't' come with a zone, ' ' without
+        if (time && zone == m.group(4).equals(" ")) {
+            return false;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return false;
+        }
+        if (time && (Integer.parseInt(m.group(5)) > 23 || Integer.parseInt(m.group(6)) > 59
+                || Integer.parseInt(m.group(7)) > 59)) {
+            return false;
+        }
+        return !zone || m.group(9) == null || Integer.parseInt(m.group(9)) <= 24 && Integer.parseInt(m.group(10)) <= 60;
     }
 
     /** The tag go-yaml gives a plain scalar that the resolver tagged {@code plain} and this class read as {@code value}. */

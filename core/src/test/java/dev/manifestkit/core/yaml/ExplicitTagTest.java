@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Explicitly tagged scalars as kubectl reads them: go-yaml v2 (its resolve.go) resolves the text as
  * if it were plain and refuses a tag that disagrees, with "cannot decode !!str `zz` as a !!int";
- * {@code !!str} and {@code !!binary} take any text, an integer may be tagged {@code !!float}, and
+ * {@code !!str} and {@code !!binary} take any text, an integer may be tagged {@code !!float},
+ * {@code !!timestamp} takes what Go's time.Parse reads with go-yaml's four layouts, and
  * a tag on a mapping or list is ignored.
  */
 class ExplicitTagTest {
@@ -36,6 +37,12 @@ class ExplicitTagTest {
         "!!int ''                   | !!null `` as a !!int",
         "!!bool 1                   | !!int `1` as a !!bool",
         "!!null false               | !!bool `false` as a !!null",
+        "!!timestamp x              | !!str `x` as a !!timestamp",
+        "!!timestamp 12             | !!int `12` as a !!timestamp",
+        "!!timestamp ''             | !!null `` as a !!timestamp",
+        "!!timestamp 2001-13-01     | !!str `2001-13-01` as a !!timestamp",
+        "!!timestamp 2001-02-29     | !!str `2001-02-29` as a !!timestamp",
+        "!!timestamp 2001-12-14T21:59:43 | !!str `2001-12-14T21:59:43` as a !!timestamp",
     })
     void aTagTheValueDoesNotFitIsRefusedAtTheValue(String value, String problem) {
         assertThatThrownBy(() -> read(value))
@@ -61,6 +68,11 @@ class ExplicitTagTest {
         "!!str {a: b}                 | {\"a\":\"b\"}",
         "!!int [1]                    | [1]",
         "!custom text                 | \"text\"",
+        "!!timestamp 2001-12-14       | \"2001-12-14\"",
+        "!!timestamp 2000-2-29        | \"2000-2-29\"",
+        "!!timestamp \"2001-12-14\"     | \"2001-12-14\"",
+        "!!timestamp 2001-12-14t21:59:43.10-05:00 | \"2001-12-14t21:59:43.10-05:00\"",
+        "!!timestamp 2001-12-14 21:59:43.10 | \"2001-12-14 21:59:43.10\"",
     })
     void aTagTheValueFitsGivesTheValueKubectlReads(String value, String json) {
         assertThat(read(value)).isEqualTo(json == null ? "" : json);

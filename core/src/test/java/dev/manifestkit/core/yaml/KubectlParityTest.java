@@ -156,6 +156,92 @@ class KubectlParityTest {
         assertReadAsKubectlReadsEach(texts);
     }
 
+    @Test
+    void aTabIndentingAContinuedPlainLineIsSkippedRightOfTheIndentationAndRefusedLeftOfItAsInKubectl() {
+        assertThat(value(data("  a: word\n    \tmore\n"))).isEqualTo("word more");
+        assertThat(value(data("  a: word\n   \tmore\n  b: x\n"))).isEqualTo("word more");
+        assertThat(value(data("  a: w\n    \t\n    x\n"))).isEqualTo("w\nx");
+        assertThat(tree("  a:\n  - w\n   \tx\n  b: [w\n   \tx]\n")).isEqualTo("{\"a\":[\"w x\"],\"b\":[\"w x\"]}");
+        for (String body : List.of("  a: word\n  \tmore\n", "  a:\n  - w\n  \tx\n", "  a:\n   - w\n   \tx\n",
+                "  a: [w\n\tx]\n", "  a: w\n  \t\n  b: x\n")) {
+            assertThatThrownBy(() -> READER.read(data(body), "t.yaml")).as(body)
+                    .hasMessageMatching("t\\.yaml:[78]:[1-4]: found a tab character that violates indentation"
+                            + " \\(while scanning a plain scalar\\)");
+        }
+        assertThatThrownBy(() -> READER.read(data("  a: word\n\tmore\n"), "t.yaml"))
+                .hasMessage("t.yaml:7:1: found a tab character that violates indentation (while scanning a plain scalar)");
+    }
+
+    @Test
+    void aTabWhereABlockScalarsIndentationIsStillToBeFoundIsRefusedAsInKubectl() {
+        for (String body : List.of("  a: |\n    \tx\n", "  a: >-\n   \t x\n", "  a: |\n\n    \tx\n", "  a: | # c\n  \t\n")) {
+            assertThatThrownBy(() -> READER.read(data(body), "t.yaml")).as(body)
+                    .hasMessageContaining("found a tab character where an indentation space is expected");
+        }
+        assertThatThrownBy(() -> READER.read(data("  a: |\n    \tx\n"), "t.yaml")).hasMessageStartingWith("t.yaml:7:5: ");
+        // with the indentation given, or found on an earlier line, a tab right of it is text
+        assertThat(value(data("  a: |2\n    \tx\n"))).isEqualTo("\tx\n");
+        assertThat(value(data("  a: |\n    x\n    \ty\n"))).isEqualTo("x\n\ty\n");
+    }
+
+    @Test
+    void tabsInContinuedLinesAndBlockScalarsReadAsKubectlReadsThem() throws IOException {
+        var texts = new ArrayList<String>();
+        for (String body : List.of("  a: word\n\tmore\n", "  a: word\n    \tmore\n", "  a: word\n  \tmore\n",
+                "  a: word\n   \tmore\n", "  a:\n  - word\n   \tmore\n", "  a:\n  - word\n  \tmore\n",
+                "  a:\n   - word\n    \tmore\n", "  a:\n   - word\n   \tmore\n", "  a: [word\n\tmore]\n",
+                "  a: [word\n   \tmore]\n", "  a: {b: w\n  \tx}\n", "  a: w\n    \t\n    x\n", "  a: w\n  \t\n  b: x\n",
+                "  a: x\n  b: w y\n    \tz\n   \tq\n", "  a: \"w\n  \tx\"\n", "  a: 'w\n\tx'\n", "  a:\n    w\n  \tx\n",
+                "  a: w\r\n    \tx\r\n", "  a: |\n    \tx\n", "  a: |\n  \tx\n", "  a: |\n   \t x\n", "  a: >\n    \tx\n",
+                "  a: |\n\n    \tx\n", "  a: |\n    x\n    \ty\n", "  a: |2\n    \tx\n", "  a: |-\n  \t\n  b: x\n",
+                "  a: | # c\n    \tx\n", "  a: |\r\n    \tx\r\n", "  a: >+\n\n    x\n   \t\n")) {
+            texts.add(data(body));
+        }
+        texts.add("a:\n- w\n \tx\nkind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\n");
+        assertReadAsKubectlReadsEach(texts);
+    }
+
+    // --- line breaks other than a line feed --------------------------------------------------------
+
+    @Test
+    void positionsCountLinesAtLineFeedsOnlyAsAnEditorShowsThem() {
+        // a lone CR, U+0085, U+2028 and U+2029 end a line to YAML (and to go-yaml), not to an editor or kubectl's splitter
+        for (String odd : List.of("\r", "\u0085", "\u2028", "\u2029")) {
+            var document = READER.read(data("  a: x" + odd + "  b: y\n  c: z\n")).get(0);
+            assertThat(document.tree().get("data").toString()).as("%h", odd).isEqualTo("{\"a\":\"x\",\"b\":true,\"c\":\"z\"}");
+            assertThat(document.locationOf("/data/b")).as("%h", odd).contains(new SourceLocation(6, 10));
+            assertThat(document.locationOf("/data/c")).as("%h", odd).contains(new SourceLocation(7, 3));
+            assertThatThrownBy(() -> READER.read(data("  a: x" + odd + odd + "  b: [\n"), "r.yaml")).as("%h", odd)
+                    .hasMessageStartingWith("r.yaml:7:1: expected the node content");
+            assertThatThrownBy(() -> READER.read(data("  a: x" + odd + "  b: \"\\q\"\n"), "r.yaml")).as("%h", odd)
+                    .hasMessageStartingWith("r.yaml:6:15: found unknown escape character q");
+            assertThatThrownBy(() -> READER.read(data("  a: x" + odd + "  b: \u0001\n"), "r.yaml")).as("%h", odd)
+                    .hasMessageStartingWith("r.yaml:6:13: unacceptable character U+0001");
+            assertThatThrownBy(() -> READER.read(data("  a: x" + odd + "y\n---x\n"), "r.yaml")).as("%h", odd)
+                    .hasMessageStartingWith("r.yaml:7:1: invalid document separator");
+        }
+        // CR LF is one line break, as everywhere
+        var crlf = READER.read(data("  a: x\r\n  b: y\r\n").replace("\n", "\r\n").replace("\r\r", "\r")).get(0);
+        assertThat(crlf.locationOf("/data/b")).contains(new SourceLocation(7, 3));
+    }
+
+    @Test
+    void lineBreaksOtherThanALineFeedReadAsKubectlReadsThem() throws IOException {
+        var texts = new ArrayList<String>();
+        for (String odd : List.of("\r", "\u0085", "\u2028", "\u2029")) {
+            for (String body : List.of("  a: x%s  b: y\n", "  a: x%sb: y\n", "  a: \"x%sy\"\n", "  a: x%s    y\n",
+                    "  a: [x%s  ]\n", "  a: x%s---%sfoo: bar\n", "  a: |%s    x%s    y%s", "  a: x%s...%sjunk: [\n",
+                    "  a%s: x\n", "  a: \"%s\"\n", "  a: |\n    x%s\n    y\n", "  a: >\n    x%s    y\n", "  a: 'x%s%sy'\n",
+                    "  a: x # c%s  b: y\n", "  a: x%s\n  b: y\n", "  a: |\n    x%s  b: y\n")) {
+                texts.add(data(body.replace("%s", odd)));
+            }
+            texts.add(DOC + "---" + odd + "\n" + DOC);
+            texts.add(DOC + "--- x" + odd + "\n" + DOC);
+            texts.add(DOC + odd + "---\n" + DOC);
+        }
+        assertReadAsKubectlReadsEach(texts);
+    }
+
     // --- documents, as kubectl cuts a file into them ---------------------------------------------
 
     private static final String DOC = HEAD + "data:\n  a: x\n";
@@ -295,7 +381,15 @@ class KubectlParityTest {
                 data("  1e6: a\n  123456789.123: b\n  .inf: c\n  1e-7: d\n  -0.0: e\n"), data("  ~: x\n"),
                 data("  9223372036854775808: x\n"), data("  x: 0\n  <<: {x: 1}\n"), data("  <<: {a: 1}\n  <<: {a: 2}\n"),
                 data("  x: null\n  <<: {x: 1}\n"), data("  a: &\u00e9 v\n"), data("  a: &x#c v\n"),
-                data("  a: &a-_1 x\n  b: *a-_1\n")));
+                data("  a: &a-_1 x\n  b: *a-_1\n"), data("  a: !!timestamp x\n"), data("  a: !!timestamp 12\n"),
+                data("  a: !!timestamp ''\n"), data("  a: !!timestamp 2001-12-14\n"), data("  a: !!timestamp \"2001-12-14\"\n"),
+                data("  a: !!timestamp 2001-12-14t21:59:43.10-05:00\n"), data("  a: !!timestamp 2001-12-14 21:59:43.10\n"),
+                data("  a: !!timestamp 2001-1-2T3:4:5Z\n"), data("  a: !!timestamp 2001-12-14T21:59:43\n"),
+                data("  a: !!timestamp 2001-02-29\n"), data("  a: !!timestamp 2000-02-29\n"), data("  a: !!timestamp 2001-13-01\n"),
+                data("  a: !!timestamp 2001-12-14 24:00:00\n"), data("  a: !!timestamp 2001-12-14T21:59:43+25:00\n"),
+                data("  a: !!timestamp 2001-12-14T21:59:43,5+05:00\n"), data("  a: !!timestamp 2001-12-14 21:59:43 -5\n"),
+                data("  a: !!timestamp 20011-12-14\n"), data("  a: !!timestamp 2001-12-14x\n"), data("  a: !!timestamp [1]\n"),
+                data("  a: !!timestamp true\n"), data("  a: !!timestamp 1.5\n"), data("  !!timestamp 2001-12-14: x\n")));
     }
 
     // --- the differential check -------------------------------------------------------------------

@@ -1,12 +1,10 @@
 package dev.manifestkit.validation;
 
+import static dev.manifestkit.validation.ServerWarningsChecks.errors;
+import static dev.manifestkit.validation.ServerWarningsChecks.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.manifestkit.core.yaml.ManifestReader;
 
 /**
  * The warnings the API server added after 1.33 for Services (trafficDistribution PreferClose from
@@ -14,22 +12,6 @@ import dev.manifestkit.core.yaml.ManifestReader;
  * warning, on the validator's real output, each at the version before and after its gate.
  */
 class ServerWarningsDeprecationsTest {
-
-    private static final ManifestReader READER = ManifestReader.create();
-
-    private static ValidationReport validate(String version, String yaml) {
-        return Validator.forKubernetes(version).validate(READER.read(yaml, "test.yaml"));
-    }
-
-    /** The api/server-warnings messages, path first. */
-    private static List<String> warnings(String version, String yaml) {
-        return validate(version, yaml).warnings().stream().filter(p -> p.ruleId().equals("api/server-warnings"))
-                .map(Problem::message).toList();
-    }
-
-    private static List<String> errors(String version, String yaml) {
-        return validate(version, yaml).errors().stream().map(Problem::message).toList();
-    }
 
     private static String service(String spec) {
         return """

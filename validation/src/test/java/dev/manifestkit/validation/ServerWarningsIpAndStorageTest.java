@@ -1,5 +1,7 @@
 package dev.manifestkit.validation;
 
+import static dev.manifestkit.validation.ServerWarningsChecks.errors;
+import static dev.manifestkit.validation.ServerWarningsChecks.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,30 +14,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.manifestkit.core.yaml.ManifestReader;
-
 /**
  * The API server's IP and CIDR spelling warnings (apimachinery's GetWarningsForIP and
  * GetWarningsForCIDR, from 1.33; refused from 1.36 where the field is validated) and its
  * PersistentVolume and claim warnings, on the validator's real output.
  */
 class ServerWarningsIpAndStorageTest {
-
-    private static final ManifestReader READER = ManifestReader.create();
-
-    private static ValidationReport validate(String version, String yaml) {
-        return Validator.forKubernetes(version).validate(READER.read(yaml, "test.yaml"));
-    }
-
-    /** The api/server-warnings messages, path first. */
-    private static List<String> warnings(String version, String yaml) {
-        return validate(version, yaml).warnings().stream().filter(p -> p.ruleId().equals("api/server-warnings"))
-                .map(Problem::message).toList();
-    }
-
-    private static List<String> errors(String version, String yaml) {
-        return validate(version, yaml).errors().stream().map(Problem::message).toList();
-    }
 
     private static final String SERVICE = """
             apiVersion: v1

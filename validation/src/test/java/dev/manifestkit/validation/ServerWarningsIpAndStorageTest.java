@@ -299,7 +299,7 @@ class ServerWarningsIpAndStorageTest {
             files = all.filter(file -> file.getFileName().toString().matches("(object|pod)-sw\\d+-.*\\.yaml"))
                     .sorted().toList();
         }
-        assertThat(files).hasSize(23);
+        assertThat(files).hasSize(30);
         for (var file : files) {
             var yaml = Files.readString(file, StandardCharsets.UTF_8);
             var version = yaml.lines().filter(line -> line.startsWith("# why:")).findFirst().orElseThrow()

@@ -1,12 +1,15 @@
 package dev.manifestkit.validation.rules;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import dev.manifestkit.core.syntax.Names;
 import dev.manifestkit.validation.ErrorType;
 import dev.manifestkit.validation.FieldPath;
 import dev.manifestkit.validation.Layer;
@@ -16,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the API server accepts but warns about on create (its pod, StatefulSet, Service, Ingress,
- * NetworkPolicy, PersistentVolume and claim warnings, which kubectl prints as "Warning: …"):
+ * What the API server accepts but warns about on create (its pod, workload, Job, Service, Ingress,
+ * NetworkPolicy, PersistentVolume, claim, StorageClass and TLS Secret warnings, which kubectl prints as "Warning: …"):
  * settings it ignores, deprecated ones, and spellings it will treat differently than written.
  * Warnings, not errors: {@code kubectl apply} succeeds.
  */
@@ -29,7 +32,9 @@ final class ServerWarningsRule extends BaseRule {
             "failure-domain.beta.kubernetes.io/region",
             "deprecated since v1.17; use \"topology.kubernetes.io/region\" instead",
             "failure-domain.beta.kubernetes.io/zone", "deprecated since v1.17; use \"topology.kubernetes.io/zone\" instead",
-            "beta.kubernetes.io/instance-type", "deprecated since v1.17; use \"node.kubernetes.io/instance-type\" instead");
+            "beta.kubernetes.io/instance-type", "deprecated since v1.17; use \"node.kubernetes.io/instance-type\" instead",
+            // in pkg/api/node's deprecatedNodeLabels through 1.33-1.36 (servers from 1.32 print it)
+            "node-role.kubernetes.io/master", "use \"node-role.kubernetes.io/control-plane\" instead");
     private static final String SECCOMP_POD = "seccomp.security.alpha.kubernetes.io/pod";
     private static final String SECCOMP_CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
     private static final String APPARMOR_CONTAINER = "container.apparmor.security.beta.kubernetes.io/";
@@ -54,6 +59,10 @@ final class ServerWarningsRule extends BaseRule {
     private static final List<String> DEPRECATED_PV_PLUGINS = List.of("cephfs", "photonPersistentDisk", "scaleIO",
             "storageos", "glusterfs", "rbd");
     private static final String BETA_STORAGE_CLASS = "volume.beta.kubernetes.io/storage-class";
+    private static final long INDEXED_COMPLETIONS_SOFT_LIMIT = 100_000;
+    private static final long INDEXED_PARALLELISM_SOFT_LIMIT = 10_000;
+    private static final long INDEXED_PARALLELISM_LIMIT = 100_000;
+    private static final byte[] PEM_BEGIN = "-----BEGIN ".getBytes(StandardCharsets.US_ASCII);
 
     ServerWarningsRule() {
         super("api/server-warnings", Layer.API, Severity.WARNING,
@@ -79,7 +88,11 @@ final class ServerWarningsRule extends BaseRule {
                         + "annotation, the Recycle reclaim policy, deprecated node labels in the required node "
                         + "affinity and deprecated volume plugins; on claims, ephemeral volume claim templates and "
                         + "StatefulSet claim templates (GetWarningsForPersistentVolumeClaim), the same annotation on a "
-                        + "claim and fractional bytes of storage requested or limited.");
+                        + "claim and fractional bytes of storage requested or limited; a Deployment, ReplicaSet, Job "
+                        + "or CronJob name that is not a DNS label (it is used in Pod names and hostnames); an Indexed "
+                        + "Job (or CronJob job template) of more than 10^5 completions and 10^4 parallelism "
+                        + "(WarningsForJobSpec); deprecated node labels as a StorageClass's allowedTopologies keys; "
+                        + "and a kubernetes.io/tls Secret whose tls.crt, or else tls.key, holds no PEM data.");
     }
 
     @Override
@@ -90,8 +103,180 @@ final class ServerWarningsRule extends BaseRule {
             case "NetworkPolicy" -> networkPolicy(context);
             case "PersistentVolume" -> persistentVolume(context);
             case "PersistentVolumeClaim" -> persistentVolumeClaim(context);
-            default -> pod(context);
+            case "Secret" -> secret(context);
+            case "StorageClass" -> storageClass(context);
+            default -> {
+                workloadName(context);
+                pod(context);
+                job(context);
+            }
         }
+    }
+
+    /**
+     * The Deployment, ReplicaSet, Job and CronJob strategies' WarningsOnCreate (kubernetes#114412,
+     * 1.27): their name goes into their Pods' names and hostnames, so a name that is a valid
+     * subdomain but not a DNS label (dots, more than 63 characters) is warned about, with
+     * IsDNS1123Label's messages in Go's list form. DaemonSets and StatefulSets are not.
+     */
+    private static void workloadName(RuleContext context) {
+        switch (Nodes.kind(context.tree())) {
+            case "Deployment", "ReplicaSet", "Job", "CronJob" -> {
+            }
+            default -> {
+                return;
+            }
+        }
+        var name = Nodes.str(Nodes.obj(context.tree(), "metadata"), "name");
+        if (name == null || name.isEmpty() || !Names.dns1123Subdomain(name).isEmpty()) {
+            return; // a generated name is not known yet; an invalid one is refused (api/object-name)
+        }
+        var problems = Names.dns1123Label(name);
+        if (!problems.isEmpty()) {
+            context.report(FieldPath.root("metadata").child("name"), ErrorType.WARNING,
+                    "this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label "
+                            + "is recommended: [" + String.join(" ", problems) + "]");
+        }
+    }
+
+    /**
+     * job.WarningsForJobSpec's own warning (kubernetes#118420, 1.28), for a Job at spec and a CronJob at
+     * spec.jobTemplate.spec: an Indexed Job of more than 10^5 completions and more than 10^4
+     * parallelism. With backoffLimitPerIndex, or over 10^5 parallelism, that is refused instead
+     * (api/job-spec), so it is not a warning there.
+     */
+    private static void job(RuleContext context) {
+        var tree = context.tree();
+        var path = FieldPath.root("spec");
+        var spec = Nodes.obj(tree, "spec");
+        switch (Nodes.kind(tree)) {
+            case "Job" -> {
+            }
+            case "CronJob" -> {
+                path = path.child("jobTemplate", "spec");
+                spec = Nodes.obj(spec, "jobTemplate", "spec");
+            }
+            default -> {
+                return;
+            }
+        }
+        if (spec == null || !"Indexed".equals(Nodes.str(spec, "completionMode")) || Nodes.has(spec, "backoffLimitPerIndex")) {
+            return;
+        }
+        var completions = Nodes.get(spec, "completions");
+        var parallelism = Nodes.get(spec, "parallelism"); // defaulted to 1
+        if (Nodes.isInt(completions) && completions.longValue() > INDEXED_COMPLETIONS_SOFT_LIMIT
+                && Nodes.isInt(parallelism) && parallelism.longValue() > INDEXED_PARALLELISM_SOFT_LIMIT
+                && parallelism.longValue() <= INDEXED_PARALLELISM_LIMIT) {
+            context.report(path, ErrorType.WARNING, "In Indexed Jobs with a number of completions higher than 10^5 "
+                    + "and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes "
+                    + "when a big number of indexes fail");
+        }
+    }
+
+    /**
+     * GetWarningsForStorageClass: deprecated node labels as allowedTopologies keys, with the bare
+     * deprecation message (not "key is …", unlike pod and PV node affinity).
+     */
+    private static void storageClass(RuleContext context) {
+        Nodes.forEachObject(context.tree(), "allowedTopologies", FieldPath.root(), (term, termPath, i) ->
+                Nodes.forEachObject(term, "matchLabelExpressions", termPath, (expression, expressionPath, j) -> {
+                    var key = Nodes.str(expression, "key");
+                    var message = key == null ? null : DEPRECATED_NODE_LABELS.get(key);
+                    if (message != null) {
+                        context.report(expressionPath.child("key"), ErrorType.WARNING, message);
+                    }
+                }));
+    }
+
+    /**
+     * The Secret strategy's warningsForSecret: a kubernetes.io/tls Secret whose tls.crt and tls.key
+     * Go's tls.X509KeyPair cannot load. Only what is certain without Go's PEM and X.509 parsers is
+     * reported: a tls.crt without any PEM block ("-----BEGIN " nowhere in it), and a tls.key without
+     * one beside a tls.crt that holds a well-formed CERTIFICATE block (X509KeyPair looks at the key's
+     * PEM before parsing the certificate). The server prints the error without a field; it is
+     * reported at the key where it was written.
+     */
+    private static void secret(RuleContext context) {
+        var tree = context.tree();
+        if (!"kubernetes.io/tls".equals(Nodes.str(tree, "type"))) {
+            return;
+        }
+        var cert = secretValue(tree, "tls.crt");
+        var key = secretValue(tree, "tls.key");
+        if (cert == null || key == null) {
+            return; // missing (api/secret-type-keys) or not base64 (api/base64-data): refused
+        }
+        if (!contains(cert.bytes(), PEM_BEGIN)) {
+            context.report(cert.path(), ErrorType.WARNING, "tls: failed to find any PEM data in certificate input");
+        } else if (!contains(key.bytes(), PEM_BEGIN) && hasCertificateBlock(cert.bytes())) {
+            context.report(key.path(), ErrorType.WARNING, "tls: failed to find any PEM data in key input");
+        }
+    }
+
+    private record SecretValue(byte[] bytes, FieldPath path) {
+    }
+
+    /** A Secret key's bytes, stringData's (which the server merges over data) before data's. */
+    private static SecretValue secretValue(JsonNode tree, String key) {
+        var plain = Nodes.get(Nodes.obj(tree, "stringData"), key);
+        if (plain != null && plain.isString()) {
+            return new SecretValue(plain.asString().getBytes(StandardCharsets.UTF_8),
+                    FieldPath.root("stringData").key(key));
+        }
+        var value = Nodes.get(Nodes.obj(tree, "data"), key);
+        if (value == null || value.isNull()) {
+            return new SecretValue(new byte[0], FieldPath.root("data").key(key));
+        }
+        var bytes = Secrets.decode(value);
+        return bytes == null ? null : new SecretValue(bytes, FieldPath.root("data").key(key));
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text holds a CERTIFICATE block Go's pem.Decode certainly reads: a BEGIN line at
+     * the start of a line, then only lines of base64 that decode, then its END line.
+     */
+    private static boolean hasCertificateBlock(byte[] bytes) {
+        var lines = new String(bytes, StandardCharsets.US_ASCII).split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].equals("-----BEGIN CERTIFICATE-----")) {
+                continue;
+            }
+            var body = new StringBuilder();
+            for (int j = i + 1; j < lines.length; j++) {
+                var line = lines[j];
+                if (line.equals("-----END CERTIFICATE-----")) {
+                    if (body.isEmpty() || body.length() % 4 != 0) {
+                        break;
+                    }
+                    try {
+                        Base64.getDecoder().decode(body.toString());
+                        return true;
+                    } catch (IllegalArgumentException e) {
+                        break;
+                    }
+                }
+                if (!line.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '/'
+                        || c == '=')) {
+                    break;
+                }
+                body.append(line);
+            }
+        }
+        return false;
     }
 
     /**

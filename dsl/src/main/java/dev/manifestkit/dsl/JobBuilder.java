@@ -35,6 +35,22 @@ public final class JobBuilder extends AbstractJobBuilder<JobBuilder, Job, io.fab
         return job.getSpec();
     }
 
+    /**
+     * The API server writes a Job's job-name labels (its name) and controller-uid labels (its uid)
+     * into the template and refuses any other value there: a job-name label must repeat the name,
+     * and no controller-uid label can be given, since the uid is assigned on create.
+     */
+    @Override
+    void checkPodLabel(String key, String value) {
+        var path = templatePath() + ".metadata.labels[" + key + "]";
+        if ((key.equals(JOB_NAME_LABEL) || key.equals("job-name")) && !value.equals(name())) {
+            throw Fail.invalid(ref(), path, value, "must be '" + name() + "'");
+        }
+        if (key.equals("controller-uid") || key.equals("batch.kubernetes.io/controller-uid")) {
+            throw Fail.invalid(ref(), path, value, "must be the Job's uid, which the API server assigns when it creates the Job");
+        }
+    }
+
     /** The label the API server puts on this Job's pods: {@code batch.kubernetes.io/job-name: <name>}. */
     @Override
     public Map<String, String> podSelector() {

@@ -252,6 +252,25 @@ class DaemonSetJobCronJobTest {
     }
 
     @Test
+    void aJobsTemplateLabelsTheApiServerGeneratesAreRefusedUnlessTheyRepeatWhatItWouldWrite() {
+        // the API server insists a Job's template holds its name in the job-name labels and its
+        // uid (unknown before create) in the controller-uid labels
+        assertThatThrownBy(() -> job("migrate").podLabel("batch.kubernetes.io/job-name", "other"))
+                .hasMessage("Job/migrate: spec.template.metadata.labels[batch.kubernetes.io/job-name]: "
+                        + "Invalid value: \"other\": must be 'migrate'");
+        assertThatThrownBy(() -> job("migrate").podLabel("job-name", "other"))
+                .hasMessageStartingWith("Job/migrate: spec.template.metadata.labels[job-name]: Invalid value: \"other\"");
+        for (var key : new String[] {"controller-uid", "batch.kubernetes.io/controller-uid"}) {
+            assertThatThrownBy(() -> job("migrate").podLabel(key, "0b2d6a1e")).as(key)
+                    .hasMessage("Job/migrate: spec.template.metadata.labels[" + key + "]: Invalid value: \"0b2d6a1e\": "
+                            + "must be the Job's uid, which the API server assigns when it creates the Job");
+        }
+        var same = job("migrate").podLabel("batch.kubernetes.io/job-name", "migrate").container(container("m", "busybox:1.37"));
+        assertThat(same.build().getSpec().getTemplate().getMetadata().getLabels())
+                .containsExactly(Map.entry("batch.kubernetes.io/job-name", "migrate"));
+    }
+
+    @Test
     void aCronJobsPodsAreSelectedByTheirTemplateLabelsOnly() {
         var unlabelled = cronJob("sync", "@hourly").container(container("s", "busybox:1.37"));
 

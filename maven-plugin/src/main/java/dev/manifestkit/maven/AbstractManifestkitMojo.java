@@ -168,7 +168,7 @@ abstract class AbstractManifestkitMojo extends AbstractMojo {
                 throw new MojoExecutionException(oneLine("manifestkit: severities: "
                         + message.substring(SEVERITY_REFUSED.length())));
             }
-            throw new MojoExecutionException("manifestkit: " + message);
+            throw new MojoExecutionException(oneLine("manifestkit: " + message));
         }
     }
 

@@ -39,6 +39,12 @@ public final class CronSchedule {
     }
 
     /**
+     * Names in the IANA database, which Go's {@code time.LoadLocation} reads, that Java keeps only
+     * as short ids ({@code ZoneId.SHORT_IDS}) rather than zones.
+     */
+    private static final java.util.Set<String> IANA_NAMES_JAVA_LACKS = java.util.Set.of("EST", "MST", "HST");
+
+    /**
      * Why the API server refuses {@code timeZone}, worded as it words it, or null when it names a
      * zone: an IANA name (or {@code UTC}), never empty and never {@code Local}.
      */
@@ -49,7 +55,8 @@ public final class CronSchedule {
         if (timeZone.equalsIgnoreCase("Local")) {
             return "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones";
         }
-        if (!timeZone.equals("UTC") && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+        if (!timeZone.equals("UTC") && !IANA_NAMES_JAVA_LACKS.contains(timeZone)
+                && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
             return "unknown time zone " + timeZone;
         }
         return null;

@@ -49,7 +49,10 @@ class CronScheduleRuleTest {
                   jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: a, image: a:1}]}}}}
                 """;
         assertThat(run(new CronScheduleRule()).on(cronJob.formatted("0 3 * * *", "timeZone: Europe/Berlin")
-                + "---\n" + cronJob.formatted("@weekly", "timeZone: UTC"))).isEmpty();
+                + "---\n" + cronJob.formatted("@weekly", "timeZone: UTC")
+                + "---\n" + cronJob.formatted("@daily", "timeZone: EST")
+                + "---\n" + cronJob.formatted("@daily", "timeZone: PST8PDT"))).as("IANA names Java keeps as short ids too")
+                .isEmpty();
         assertThat(run(new CronScheduleRule()).on(cronJob.formatted("0 3 * *", "timeZone: Mars/Olympus")
                 + "---\n" + cronJob.formatted("CRON_TZ=UTC 0 3 * * *", "timeZone: Local")))
                 .containsExactly(

@@ -86,11 +86,7 @@ public abstract class AbstractJobBuilder<B extends AbstractJobBuilder<B, T, F>,
      * ({@code activeDeadlineSeconds}): a bound on a run that hangs. Unset, there is none.
      */
     public final B activeDeadlineSeconds(long seconds) {
-        if (seconds < 0) {
-            throw Fail.invalid(ref(), jobSpecPath() + ".activeDeadlineSeconds", seconds,
-                    "must be greater than or equal to 0");
-        }
-        this.activeDeadlineSeconds = seconds;
+        this.activeDeadlineSeconds = Fail.nonNegative(ref(), jobSpecPath() + ".activeDeadlineSeconds", seconds);
         return self();
     }
 
@@ -114,10 +110,7 @@ public abstract class AbstractJobBuilder<B extends AbstractJobBuilder<B, T, F>,
     }
 
     private int nonNegative(String field, int value) {
-        if (value < 0) {
-            throw Fail.invalid(ref(), jobSpecPath() + "." + field, value, "must be greater than or equal to 0");
-        }
-        return value;
+        return Fail.nonNegative(ref(), jobSpecPath() + "." + field, value);
     }
 
     /** An Indexed Job without completions is refused by the API server; a customizer may have set them. */

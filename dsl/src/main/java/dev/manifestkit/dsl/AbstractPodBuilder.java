@@ -219,11 +219,8 @@ public abstract class AbstractPodBuilder<B extends AbstractPodBuilder<B, T, F>,
      * drain long requests or flush data on the way out; 0 kills at once.
      */
     public final B terminationGracePeriodSeconds(long seconds) {
-        if (seconds < 0) {
-            throw Fail.invalid(ref(), podSpecPath() + ".terminationGracePeriodSeconds", seconds,
-                    "must be greater than or equal to 0");
-        }
-        this.terminationGracePeriodSeconds = seconds;
+        this.terminationGracePeriodSeconds = Fail.nonNegative(ref(), podSpecPath() + ".terminationGracePeriodSeconds",
+                seconds);
         return self();
     }
 

@@ -24,10 +24,7 @@ public abstract class AbstractReplicatedBuilder<B extends AbstractReplicatedBuil
 
     /** The number of pods ({@code spec.replicas}); Kubernetes' default is 1. */
     public final B replicas(int replicas) {
-        if (replicas < 0) {
-            throw Fail.invalid(ref(), "spec.replicas", replicas, "must be greater than or equal to 0");
-        }
-        this.replicas = replicas;
+        this.replicas = Fail.nonNegative(ref(), "spec.replicas", replicas);
         return self();
     }
 

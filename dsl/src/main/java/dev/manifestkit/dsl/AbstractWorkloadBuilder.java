@@ -87,10 +87,7 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
 
     /** How many old revisions to keep for rollback ({@code spec.revisionHistoryLimit}); Kubernetes' default is 10. */
     public final B revisionHistoryLimit(int limit) {
-        if (limit < 0) {
-            throw Fail.invalid(ref(), "spec.revisionHistoryLimit", limit, "must be greater than or equal to 0");
-        }
-        this.revisionHistoryLimit = limit;
+        this.revisionHistoryLimit = Fail.nonNegative(ref(), "spec.revisionHistoryLimit", limit);
         return self();
     }
 
@@ -99,10 +96,7 @@ public abstract class AbstractWorkloadBuilder<B extends AbstractWorkloadBuilder<
      * so a rollout waits out pods that crash soon after starting; Kubernetes' default is 0.
      */
     public final B minReadySeconds(int seconds) {
-        if (seconds < 0) {
-            throw Fail.invalid(ref(), "spec.minReadySeconds", seconds, "must be greater than or equal to 0");
-        }
-        this.minReadySeconds = seconds;
+        this.minReadySeconds = Fail.nonNegative(ref(), "spec.minReadySeconds", seconds);
         return self();
     }
 

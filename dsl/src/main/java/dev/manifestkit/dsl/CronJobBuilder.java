@@ -90,13 +90,13 @@ public final class CronJobBuilder extends AbstractJobBuilder<CronJobBuilder, Cro
 
     /** How many succeeded Jobs to keep ({@code spec.successfulJobsHistoryLimit}); Kubernetes' default is 3. */
     public CronJobBuilder successfulJobsHistoryLimit(int limit) {
-        this.successfulJobsHistoryLimit = nonNegativeCount("spec.successfulJobsHistoryLimit", limit);
+        this.successfulJobsHistoryLimit = Fail.nonNegative(ref(), "spec.successfulJobsHistoryLimit", limit);
         return this;
     }
 
     /** How many failed Jobs to keep, to read their logs ({@code spec.failedJobsHistoryLimit}); Kubernetes' default is 1. */
     public CronJobBuilder failedJobsHistoryLimit(int limit) {
-        this.failedJobsHistoryLimit = nonNegativeCount("spec.failedJobsHistoryLimit", limit);
+        this.failedJobsHistoryLimit = Fail.nonNegative(ref(), "spec.failedJobsHistoryLimit", limit);
         return this;
     }
 
@@ -105,18 +105,8 @@ public final class CronJobBuilder extends AbstractJobBuilder<CronJobBuilder, Cro
      * after a controller outage, say; later it is skipped. Unset, there is no deadline.
      */
     public CronJobBuilder startingDeadlineSeconds(long seconds) {
-        if (seconds < 0) {
-            throw Fail.invalid(ref(), "spec.startingDeadlineSeconds", seconds, "must be greater than or equal to 0");
-        }
-        this.startingDeadlineSeconds = seconds;
+        this.startingDeadlineSeconds = Fail.nonNegative(ref(), "spec.startingDeadlineSeconds", seconds);
         return this;
-    }
-
-    private int nonNegativeCount(String path, int value) {
-        if (value < 0) {
-            throw Fail.invalid(ref(), path, value, "must be greater than or equal to 0");
-        }
-        return value;
     }
 
     /**

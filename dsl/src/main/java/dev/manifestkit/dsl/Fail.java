@@ -21,6 +21,22 @@ final class Fail {
         return error(owner, path, "Invalid value: " + quote(value) + ": " + detail);
     }
 
+    /** The value, if it is not negative, as the API server's {@code ValidateNonnegativeField} requires. */
+    static int nonNegative(String owner, String path, int value) {
+        if (value < 0) {
+            throw invalid(owner, path, value, "must be greater than or equal to 0");
+        }
+        return value;
+    }
+
+    /** The value, if it is not negative; see {@link #nonNegative(String, String, int)}. */
+    static long nonNegative(String owner, String path, long value) {
+        if (value < 0) {
+            throw invalid(owner, path, value, "must be greater than or equal to 0");
+        }
+        return value;
+    }
+
     static IllegalArgumentException duplicate(String owner, String path, Object value) {
         return error(owner, path, "Duplicate value: " + quote(value));
     }

@@ -91,11 +91,7 @@ public final class StatefulSetBuilder extends AbstractReplicatedBuilder<Stateful
     }
 
     private int checkPartition(int partition) {
-        if (partition < 0) {
-            throw Fail.invalid(ref(), "spec.updateStrategy.rollingUpdate.partition", partition,
-                    "must be greater than or equal to 0");
-        }
-        return partition;
+        return Fail.nonNegative(ref(), "spec.updateStrategy.rollingUpdate.partition", partition);
     }
 
     /**
